@@ -1,0 +1,1 @@
+"""Sauti: a distress line on WhatsApp, Messenger and Instagram."""

@@ -1,0 +1,162 @@
+"""Caseworker accounts, teams and API tokens.
+
+Passwords are hashed with argon2; API tokens are random, shown once, and stored only as a
+SHA-256 hash (a token has enough entropy that a slow hash adds nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select, update
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import ApiToken, Team, TeamMember, User, utcnow
+
+_hasher = PasswordHasher()
+TOKEN_PREFIX = "sauti_"
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be done (unknown team, name taken, ...)."""
+
+
+@dataclass
+class NewUser:
+    user: User
+    password: str
+    token: str
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+async def add_team(
+    session: AsyncSession, name: str, countries: list[str], *, default: bool = False
+) -> Team:
+    name = name.strip().lower()
+    if not name:
+        raise AccountError("a team needs a name")
+    codes = sorted({c.strip().upper() for c in countries if c.strip()})
+    bad = [c for c in codes if len(c) != 2 or not c.isalpha()]
+    if bad:
+        raise AccountError(f"not ISO country codes: {', '.join(bad)} (use e.g. LY,TN)")
+    team = (await session.execute(select(Team).where(Team.name == name))).scalar_one_or_none()
+    if team is None:
+        team = Team(name=name, countries=codes, is_default=default)
+        session.add(team)
+    else:
+        team.countries = codes
+        team.is_default = team.is_default or default
+    if default:
+        await session.execute(update(Team).where(Team.name != name).values(is_default=False))
+    await session.flush()
+    return team
+
+
+async def issue_token(session: AsyncSession, user: User) -> str:
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=token_hash(token)))  # type: ignore[arg-type]
+    await session.flush()
+    return token
+
+
+async def add_user(
+    session: AsyncSession,
+    name: str,
+    teams: list[str],
+    *,
+    role: str = "caseworker",
+    password: str | None = None,
+) -> NewUser:
+    """Create (or reset) a user in the given teams; returns the password and a new token."""
+    if role not in ("caseworker", "admin"):
+        raise AccountError("role must be caseworker or admin")
+    name = name.strip()
+    if not name:
+        raise AccountError("a user needs a name")
+    found = (await session.execute(select(Team).where(Team.name.in_(teams)))).scalars().all()
+    missing = set(teams) - {t.name for t in found}
+    if missing:
+        raise AccountError(
+            f"unknown team: {', '.join(sorted(missing))} (create it with `sauti teams add`)"
+        )
+    password = password or new_password()
+    user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
+    if user is None:
+        user = User(name=name, password_hash=hash_password(password), role=role)
+        session.add(user)
+        await session.flush()
+    else:
+        user.password_hash, user.role, user.active = hash_password(password), role, True
+    for team in found:
+        if await session.get(TeamMember, (team.id, user.id)) is None:
+            session.add(TeamMember(team_id=team.id, user_id=user.id))  # type: ignore[arg-type]
+    token = await issue_token(session, user)
+    return NewUser(user=user, password=password, token=token)
+
+
+async def revoke_tokens(session: AsyncSession, name: str) -> int:
+    user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
+    if user is None:
+        raise AccountError(f"no user named {name}")
+    result = await session.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+async def user_for_token(session: AsyncSession, token: str) -> User | None:
+    row = (
+        await session.execute(
+            select(ApiToken).where(
+                ApiToken.token_hash == token_hash(token), ApiToken.revoked_at.is_(None)
+            )
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    user = await session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+async def login(session: AsyncSession, name: str, password: str) -> User | None:
+    user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
+    if user is None or not user.active:
+        check_password(_DUMMY_HASH, password)  # same cost whether or not the user exists
+        return None
+    return user if check_password(user.password_hash, password) else None
+
+
+async def team_names(session: AsyncSession, user: User) -> list[str]:
+    rows = await session.execute(
+        select(Team.name)
+        .join(TeamMember, TeamMember.team_id == Team.id)
+        .where(TeamMember.user_id == user.id)
+    )
+    return sorted(r[0] for r in rows)
+
+
+_DUMMY_HASH = _hasher.hash("not-a-real-password")

@@ -1,0 +1,73 @@
+"""create_app(): the FastAPI application, its routers and its lifespan (database, workers)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from bot.config import Settings, get_settings
+from bot.runtime import build_runtime, remember_flow_versions
+from bot.store.db import create_all
+from bot.web import health, webhook
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    http: httpx.AsyncClient | None = None,
+    create_tables: bool = False,
+    start_workers: bool = True,
+) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = build_runtime(settings, http=http)
+        if create_tables:
+            await create_all(runtime.db.engine)
+        await remember_flow_versions(runtime.db, runtime.registry)
+        app.state.runtime = runtime
+        for hook in app.state.startup_hooks:
+            await hook(runtime)
+        if start_workers:
+            runtime.workers.start()
+        try:
+            yield
+        finally:
+            await runtime.close()
+
+    app = FastAPI(
+        title="Sauti",
+        summary="A distress line on WhatsApp, Messenger and Instagram",
+        lifespan=lifespan,
+        docs_url="/docs" if settings.demo else None,
+        redoc_url=None,
+    )
+    app.state.startup_hooks = []
+    app.include_router(webhook.router)
+    app.include_router(health.router)
+    _mount_optional(app, settings)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, _exc: Exception) -> JSONResponse:
+        # No stack traces to clients; the log has the details (never message text).
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+
+    return app
+
+
+def _mount_optional(app: FastAPI, settings: Settings) -> None:
+    """Routers that other parts of the product add (cases API, inbox, simulator)."""
+    try:
+        from bot.web.routes import include_routes
+    except ImportError:
+        return
+    include_routes(app, settings)

@@ -1,0 +1,88 @@
+"""Adapters between the pipeline and the flow engine: build the engine's context from a
+conversation row, and keep every flow version a conversation started on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from bot.engine.effects import Effects
+from bot.i18n.catalog import Catalogs
+from bot.messages import Inbound, Reply
+from bot.store.models import Conversation
+
+
+class AckBrain:
+    """Without flows: acknowledge every message from the catalog (the pipeline still works)."""
+
+    def __init__(self, catalogs: Catalogs) -> None:
+        self.catalogs = catalogs
+
+    def respond(
+        self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
+    ) -> tuple[dict[str, Any] | None, Effects]:
+        if not isinstance(event, Inbound) or conv.claimed:
+            return None, Effects()
+        lang = conv.language or "en"
+        text = self.catalogs.format(lang, "received-ack")
+        return None, Effects(replies=[Reply(text=text, lang=lang)])
+
+
+class FlowBrain:
+    """The default: run the conversation's flow (the version it started on) one step."""
+
+    def __init__(
+        self,
+        registry: Any,
+        catalogs: Catalogs,
+        lexicon: Any,
+        *,
+        flow_id: str = "distress",
+        org: str = "Sauti",
+        retention_days: int = 90,
+        prefer_countries: list[str] | None = None,
+    ) -> None:
+        self.registry = registry
+        self.catalogs = catalogs
+        self.lexicon = lexicon
+        self.flow_id = flow_id
+        self.org = org
+        self.retention_days = retention_days
+        self.prefer_countries = prefer_countries or []
+
+    def flow_for(self, conv: Conversation) -> Any:
+        state = conv.state or {}
+        if state.get("version"):
+            flow = self.registry.get(state.get("flow") or self.flow_id, state["version"])
+            if flow is not None:
+                return flow
+        return self.registry.latest(self.flow_id)
+
+    def respond(
+        self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
+    ) -> tuple[dict[str, Any] | None, Effects]:
+        from bot.engine.runner import Context, Resume, Timeout, step
+
+        flow = self.flow_for(conv)
+        if conv.state and conv.state.get("version") and flow.version != conv.state["version"]:
+            conv.state = None  # its version is gone for good: start afresh rather than crash
+        ctx = Context(
+            now=now,
+            catalogs=self.catalogs,
+            lexicon=self.lexicon,
+            org=self.org,
+            retention_days=self.retention_days,
+            case_ref=case_ref,
+            claimed=conv.claimed,
+            prefer_countries=self.prefer_countries,
+            contact_prefs=conv.contact_prefs,
+        )
+        if isinstance(event, Inbound):
+            engine_event: Any = event
+        elif event == "resume":
+            engine_event = Resume()
+        else:
+            engine_event = Timeout(name=event)
+        state, effects = step(flow, conv.state, engine_event, ctx)
+        return state, effects

@@ -1,0 +1,251 @@
+"""The `sauti` command line (typer)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.config import Settings, get_settings
+
+app = typer.Typer(help="Sauti: a distress line on WhatsApp, Messenger and Instagram.")
+flows_app = typer.Typer(help="Check, test and draw conversation flows.")
+locales_app = typer.Typer(help="Message catalogs.")
+users_app = typer.Typer(help="Caseworker accounts.")
+teams_app = typer.Typer(help="Teams and the countries they cover.")
+db_app = typer.Typer(help="Database.")
+keys_app = typer.Typer(help="Encryption keys.")
+app.add_typer(flows_app, name="flows")
+app.add_typer(locales_app, name="locales")
+app.add_typer(users_app, name="users")
+app.add_typer(teams_app, name="teams")
+app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
+
+
+def _echo(line: str = "") -> None:
+    typer.echo(line)
+
+
+def _logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+@app.command()
+def demo(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    seed_only: Annotated[bool, typer.Option(help="Prepare the database and exit.")] = False,
+) -> None:
+    """Start everything on SQLite with a demo team and caseworker (no Meta account needed)."""
+    from bot.demo import prepare_demo
+
+    settings = get_settings().as_demo()
+    settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    _logging(settings)
+    info = _run(prepare_demo(settings))
+    base = f"http://{host}:{port}"
+    _echo("Sauti demo is ready.")
+    _echo(f"  Caseworker inbox:  {base}/inbox   user: {info.user}   password: {info.password}")
+    _echo(f"  Phone simulator:   {base}/simulator")
+    _echo(f"  Webhook:           {base}/webhooks/meta   (app secret: {settings.app_secret})")
+    _echo(f"  API token:         {info.token}")
+    _echo(f"  Database:          {settings.database_url}")
+    if seed_only:
+        return
+    import uvicorn
+
+    from bot.app import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def serve(
+    host: str = "0.0.0.0",  # noqa: S104 - a server listens on all interfaces in a container
+    port: int = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Run the production server. Refuses to start with missing or placeholder secrets."""
+    settings = get_settings()
+    _logging(settings)
+    missing = settings.missing_secrets()
+    if missing:
+        for name in missing:
+            _echo(f"error: {name} is not set (or is a placeholder); set it and start again.")
+        raise typer.Exit(1)
+    from bot.store.migrate import current_revision, head_revision
+
+    if _run(current_revision(settings.database_url)) != head_revision():
+        _echo("error: the database is not up to date; run `sauti db upgrade` first.")
+        raise typer.Exit(1)
+    import uvicorn
+
+    uvicorn.run(
+        "bot.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+@app.command()
+def chat(
+    flow: Annotated[Path | None, typer.Argument(help="Flow file (default: distress).")] = None,
+    lang: str | None = None,
+) -> None:
+    """Talk to a flow in the terminal, without a server."""
+    from bot.engine.terminal_chat import chat as run_chat
+
+    settings = get_settings()
+    run_chat(flow or settings.flows_dir / "distress.yaml", settings.locales_dir, lang=lang)
+
+
+# --- flows and locales ---------------------------------------------------------------------
+
+
+@flows_app.command("check")
+def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Report every problem in flow files as file:line; exit 1 on errors."""
+    from bot.engine.check import run_check
+
+    settings = get_settings()
+    targets = paths or sorted(settings.flows_dir.glob("*.yaml"))
+    raise typer.Exit(run_check(targets, settings.locales_dir, echo=_echo))
+
+
+@flows_app.command("test")
+def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
+    """Run conversation scripts (default: tests/conversations/*.yaml)."""
+    from bot.engine.scripts import run_scripts
+
+    settings = get_settings()
+    targets = paths or sorted(Path("tests/conversations").glob("*.yaml"))
+    raise typer.Exit(run_scripts(targets, settings.flows_dir, settings.locales_dir, echo=_echo))
+
+
+@flows_app.command("draw")
+def flows_draw(flow: str = "distress") -> None:
+    """Print a flow as a Mermaid diagram."""
+    from bot.engine.draw import draw
+
+    _echo(draw(flow, get_settings().flows_dir))
+
+
+@locales_app.command("check")
+def locales_check() -> None:
+    """Every message id, placeable and plural form present in every locale; exit 1 otherwise."""
+    from bot.i18n.check import run_check
+
+    raise typer.Exit(run_check(get_settings().locales_dir, echo=_echo))
+
+
+# --- accounts ------------------------------------------------------------------------------
+
+
+async def _with_session(fn):  # type: ignore[no-untyped-def]
+    from bot.store import crypto
+    from bot.store.db import Database
+
+    settings = get_settings()
+    crypto.configure(settings.data_keys, settings.hash_key)
+    db = Database(settings.database_url)
+    try:
+        async with db.session() as session, session.begin():
+            return await fn(session)
+    finally:
+        await db.dispose()
+
+
+@teams_app.command("add")
+def teams_add(
+    name: str,
+    countries: Annotated[str, typer.Option(help="ISO codes, e.g. LY,TN")] = "",
+    default: Annotated[bool, typer.Option(help="Cases from other countries go here.")] = False,
+) -> None:
+    """Create a team (or change its countries)."""
+    from bot.accounts import AccountError, add_team
+
+    try:
+        team = _run(
+            _with_session(lambda s: add_team(s, name, countries.split(","), default=default))
+        )
+    except AccountError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    _echo(f"team {team.name}: {', '.join(team.countries) or 'no countries'}")
+
+
+@users_app.command("add")
+def users_add(
+    name: str,
+    team: Annotated[list[str], typer.Option(help="Team name (repeat for several).")],
+    role: Annotated[str, typer.Option(help="caseworker or admin")] = "caseworker",
+) -> None:
+    """Create a caseworker; prints the password and an API token (the token on the last line)."""
+    from bot.accounts import AccountError, add_user
+
+    try:
+        new = _run(_with_session(lambda s: add_user(s, name, team, role=role)))
+    except AccountError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    _echo(f"user {new.user.name} ({new.user.role}) in {', '.join(team)}")
+    _echo(f"password: {new.password}")
+    _echo(new.token)
+
+
+@users_app.command("revoke")
+def users_revoke(name: str) -> None:
+    """Revoke every API token of a user."""
+    from bot.accounts import AccountError, revoke_tokens
+
+    try:
+        count = _run(_with_session(lambda s: revoke_tokens(s, name)))
+    except AccountError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    _echo(f"revoked {count} token(s) of {name}")
+
+
+# --- database and keys ---------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database tables (Alembic)."""
+    from bot.store.migrate import upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    _echo("database is up to date")
+
+
+@keys_app.command("new")
+def keys_new() -> None:
+    """Print a new data key for SAUTI_DATA_KEY."""
+    from bot.store.crypto import new_key
+
+    _echo(new_key())
+
+
+def main() -> None:  # pragma: no cover - entry point for `python -m bot.cli`
+    app()
+    sys.exit(0)

@@ -1,0 +1,117 @@
+"""Settings: the only place that reads the environment (prefix `SAUTI_`, and a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Values that mean "nobody set this": `serve` refuses to start with them.
+PLACEHOLDERS = frozenset({"", "changethis", "change-me", "changeme", "secret", "xxx", "todo"})
+
+DEMO_APP_SECRET = "demo-app-secret"
+DEMO_VERIFY_TOKEN = "demo-verify-token"
+# A fixed Fernet key for demo and tests only; `serve` refuses it.
+DEMO_DATA_KEY = "ZGVtby1vbmx5LWtleS1kby1ub3QtdXNlLWluLXByb2Q="
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SAUTI_", env_file=".env", env_ignore_empty=True, extra="ignore"
+    )
+
+    database_url: str = "sqlite+aiosqlite:///./sauti.db"
+    app_secret: str = ""
+    verify_token: str = ""
+    whatsapp_token: str = ""
+    messenger_token: str = ""
+    graph_url: str = "https://graph.facebook.com"
+    graph_version: str = "v25.0"
+    flows_dir: Path = Path("./flows")
+    locales_dir: Path = Path("./locales")
+
+    # Encryption at rest: comma-separated Fernet keys, newest first (rotation keeps old ones).
+    data_key: str = ""
+    # Keyed hashes of phone numbers and platform ids; defaults to a key derived from data_key.
+    hash_key: str = ""
+
+    org_name: str = "Sauti"
+    demo: bool = False
+    simulator: bool = False
+    # Days kept, per kind of data (issue: retention). 0 keeps forever.
+    retention_days: int = 90
+    retention_transcript_days: int | None = None
+    retention_media_days: int | None = None
+    retention_closed_case_days: int | None = None
+
+    # Worker tuning.
+    send_concurrency: int = 16
+    poll_interval: float = 1.0
+    max_send_attempts: int = 8
+    # Per-contact pacing: WhatsApp allows about one message per 6 s sustained, with bursts.
+    contact_burst: int = 10
+    max_body_bytes: int = 1024 * 1024
+    max_text_chars: int = 4096
+    max_media_bytes: int = 16 * 1024 * 1024
+    flood_per_minute: int = 30
+
+    # Caseworker side.
+    unclaimed_urgent_minutes: int = 5
+    session_secret: str = ""
+    notify_secret: str = ""
+
+    public_url: str = "http://127.0.0.1:8000"
+    log_level: str = Field(default="INFO")
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, url: str) -> str:
+        # Accept the URLs people copy from docs and hosting panels.
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://") :]
+        if url.startswith("postgresql://"):
+            url = "postgresql+asyncpg://" + url[len("postgresql://") :]
+        if url.startswith("sqlite:///"):
+            url = "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
+        return url
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def data_keys(self) -> list[str]:
+        keys = [k.strip() for k in self.data_key.split(",") if k.strip()]
+        return keys or [DEMO_DATA_KEY]
+
+    def missing_secrets(self) -> list[str]:
+        """Names of the variables `serve` needs but that are unset or placeholders."""
+        missing = []
+        for name in ("app_secret", "verify_token", "data_key"):
+            value = getattr(self, name).strip()
+            if value.lower() in PLACEHOLDERS or value in (
+                DEMO_APP_SECRET,
+                DEMO_VERIFY_TOKEN,
+                DEMO_DATA_KEY,
+            ):
+                missing.append(f"SAUTI_{name.upper()}")
+        return missing
+
+    def as_demo(self) -> Settings:
+        """The same settings with demo defaults filled in where nothing was set."""
+        return self.model_copy(
+            update={
+                "demo": True,
+                "simulator": True,
+                "app_secret": self.app_secret or DEMO_APP_SECRET,
+                "verify_token": self.verify_token or DEMO_VERIFY_TOKEN,
+                "data_key": self.data_key or DEMO_DATA_KEY,
+            }
+        )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

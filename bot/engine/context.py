@@ -1,0 +1,141 @@
+"""What the engine needs from outside, and the inputs besides a message.
+
+`Context` is built by the host for each step. The language and place helpers default to
+bot.i18n and bot.geo; tests inject small stand-ins through the same fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+class CatalogsLike(Protocol):
+    @property
+    def languages(self) -> list[str]: ...
+    def format(self, lang: str, msg_id: str, **args: Any) -> str: ...
+    def has(self, msg_id: str, lang: str = "en") -> bool: ...
+
+
+class LexiconLike(Protocol):
+    def keyword(self, text: str, lang: str | None) -> str | None: ...
+    def match(
+        self, text: str, lang: str | None, candidates: dict[str, list[str]]
+    ) -> str | None: ...
+    def ordinal(self, text: str, lang: str | None, count: int) -> int | None: ...
+
+
+class CandidateLike(Protocol):
+    name: str
+    country_code: str
+    latitude: float
+    longitude: float
+    geonameid: int | None
+    distance_km: float | None
+
+
+class GazetteerLike(Protocol):
+    def resolve_text(
+        self, text: str, lang: str | None = None, prefer_countries: Any = ()
+    ) -> list[Any]: ...
+    def resolve_pin(self, lat: float, lon: float) -> Any | None: ...
+
+
+class EmergencyBookLike(Protocol):
+    def primary_number(self, cc: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Timeout:
+    """A timer set through Effects.timers came due (e.g. "reminder", "expire")."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Resume:
+    """A caseworker released the chat back to the bot."""
+
+
+@dataclass
+class Context:
+    now: datetime
+    catalogs: CatalogsLike
+    lexicon: LexiconLike
+    org: str = "Sauti"
+    retention_days: int = 90
+    case_ref: str = ""
+    # A caseworker has the chat: the bot stays silent (stop and erase still work).
+    claimed: bool = False
+    prefer_countries: list[str] = field(default_factory=list)
+    contact_prefs: dict[str, Any] | None = None
+    # Defaults: bot.geo / bot.i18n, resolved on first use by the helpers below.
+    gazetteer: GazetteerLike | None = None
+    emergency: EmergencyBookLike | None = None
+    is_ambiguous: Callable[[list[Any]], bool] | None = None
+    country_name: Callable[[str, str], str] | None = None
+    parse_number: Callable[[str, str | None], int | None] | None = None
+    detect_language: Callable[[str, list[str]], str | None] | None = None
+    language_by_name: Callable[[str], str | None] | None = None
+
+
+# Each helper below resolves the real module on first use only, so a conversation that
+# never reaches the location step never loads the gazetteer.
+
+
+def gazetteer(ctx: Context) -> GazetteerLike:
+    if ctx.gazetteer is None:
+        from bot.geo.gazetteer import get_gazetteer
+
+        ctx.gazetteer = get_gazetteer()
+    return ctx.gazetteer
+
+
+def ambiguous(ctx: Context, candidates: list[Any]) -> bool:
+    if ctx.is_ambiguous is None:
+        from bot.geo.gazetteer import is_ambiguous
+
+        ctx.is_ambiguous = is_ambiguous
+    return ctx.is_ambiguous(candidates)
+
+
+def emergency_number(ctx: Context, cc: str) -> str | None:
+    if ctx.emergency is None:
+        from bot.geo.emergency import get_emergency_book
+
+        ctx.emergency = get_emergency_book()
+    return ctx.emergency.primary_number(cc)
+
+
+def country_name(ctx: Context, cc: str, lang: str) -> str:
+    if ctx.country_name is None:
+        from bot.geo.countries import country_name as name
+
+        ctx.country_name = name
+    return ctx.country_name(cc, lang)
+
+
+def parse_number(ctx: Context, text: str, lang: str | None) -> int | None:
+    if ctx.parse_number is None:
+        from bot.i18n.numbers import parse_number as parse
+
+        ctx.parse_number = parse
+    return ctx.parse_number(text, lang)
+
+
+def detect_language(ctx: Context, text: str, supported: list[str]) -> str | None:
+    if ctx.detect_language is None:
+        from bot.i18n.detect import detect_language as detect
+
+        ctx.detect_language = detect
+    return ctx.detect_language(text, supported)
+
+
+def language_by_name(ctx: Context, text: str) -> str | None:
+    if ctx.language_by_name is None:
+        from bot.i18n.detect import language_by_name as by_name
+
+        ctx.language_by_name = by_name
+    return ctx.language_by_name(text)

@@ -1,0 +1,90 @@
+"""Place-name normalization: one comparable key for a name however it was typed.
+
+The same key function is used for the gazetteer's names, the NGO alias file and what a
+person typed, so a match is a plain dictionary lookup:
+
+- Latin: casefolded, accents stripped (Şabrātah → sabratah), apostrophes dropped
+  (Ra's Lanuf → ras lanuf), hyphens and punctuation turned into single spaces.
+- Arabic: harakat, tanwin, dagger alef and tatweel removed; alef forms (أ إ آ ٱ) → ا,
+  ta marbuta ة → ه, alef maqsura ى → ي, hamza seats ؤ → و and ئ → ي, Persian yeh/kaf →
+  Arabic ones (people and GeoNames mix them).
+- Ge'ez (Amharic, Tigrinya): the letters that sound the same in Amharic are folded to one
+  series (ሐ ኀ → ሀ, ሠ → ሰ, ዐ → አ, ፀ → ጸ), since people spell them either way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+Script = Literal["latin", "arabic", "ethiopic", "other"]
+
+# Marks removed after NFKD: Latin combining accents, Arabic harakat/tanwin/dagger alef (NFKD
+# also splits أ إ آ ؤ ئ into a letter plus a hamza or madda mark, removed here), and tatweel.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+)
+# Latin letters that carry their "accent" in the base letter, so NFKD does not strip it
+# (Maltese Ħal Far, Polish Łódź). Applied after casefolding.
+_LATIN_LETTERS = {"ħ": "h", "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d"}
+_ARABIC_LETTERS = {
+    "ٱ": "ا",  # alef wasla (the other alef forms lose their mark in NFKD)
+    "ة": "ه",  # ta marbuta
+    "ى": "ي",  # alef maqsura
+    "ی": "ي",  # Persian yeh
+    "ک": "ك",  # Persian kaf
+    "ھ": "ه",  # heh doachashmee
+}
+# Apostrophe-like characters vanish (Ra's → ras): they are not word separators.
+_APOSTROPHES = dict.fromkeys("'’‘ʼʻʿʾ`´", "")
+# Ge'ez series (8 code points each) whose sounds merged in Amharic: first code point of the
+# series → first code point of the series it is folded into. Only the seven plain orders:
+# the eighth slot differs between series.
+_ETHIOPIC_SERIES = {0x1210: 0x1200, 0x1280: 0x1200, 0x1220: 0x1230, 0x12D0: 0x12A0, 0x1340: 0x1338}
+_ETHIOPIC_LETTERS = {
+    chr(src + i): chr(dst + i) for src, dst in _ETHIOPIC_SERIES.items() for i in range(7)
+}
+_FOLD = str.maketrans(_LATIN_LETTERS | _ARABIC_LETTERS | _APOSTROPHES | _ETHIOPIC_LETTERS)
+_WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+# Anything not Latin, Arabic, Ge'ez, or general punctuation and spaces.
+_OTHER_SCRIPT = re.compile(
+    "[^\x00-\u024f\u1e00-\u1eff\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    "\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f\u2000-\u206f]"
+)
+
+
+def script_of(text: str) -> Script:
+    """The script of the first letter in `text` (names rarely mix scripts)."""
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        cp = ord(ch)
+        if cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF:
+            return "latin"
+        if 0x0600 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF:
+            return "arabic"
+        if 0x1200 <= cp <= 0x139F or 0x2D80 <= cp <= 0x2DDF or 0xAB00 <= cp <= 0xAB2F:
+            return "ethiopic"
+        return "other"
+    return "other"
+
+
+def has_other_script(text: str) -> bool:
+    """True when `text` has a letter outside Latin, Arabic and Ge'ez (Cyrillic, Han, ...)."""
+    return _OTHER_SCRIPT.search(text) is not None
+
+
+def tokens(text: str) -> list[str]:
+    """Normalized words of `text`, in order (see the module docstring for the rules)."""
+    if text.isascii():  # fast path: most GeoNames alternate names, and Arabizi
+        return _ASCII_WORD.findall(text.lower().replace("'", "").replace("`", ""))
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD.findall(_MARKS.sub("", text).translate(_FOLD))
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: its normalized words joined by single spaces."""
+    return " ".join(tokens(text))

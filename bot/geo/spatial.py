@@ -1,0 +1,101 @@
+"""Nearest place to a pin: a pure-Python grid index with haversine distances.
+
+Points are bucketed into cells of `cell_deg` degrees. A lookup scans rings of cells around
+the pin, outwards, and stops as soon as no unscanned cell can hold anything closer than the
+best point found (a bound computed from the haversine formula itself, so the answer is
+exact, including near the poles and across the 180° meridian). Distances are compared as
+haversine values and only the winner gets an `asin`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class GridIndex:
+    """Nearest-neighbour lookups over fixed points (built once, read-only, thread-safe)."""
+
+    def __init__(self, lats: Sequence[float], lons: Sequence[float], cell_deg: float = 0.5):
+        if len(lats) != len(lons):
+            raise ValueError("lats and lons differ in length")
+        self._cell = cell_deg
+        self._cell_rad = math.radians(cell_deg)
+        self._rows = math.ceil(180 / cell_deg)
+        self._cols = math.ceil(360 / cell_deg)
+        self._lat = [math.radians(x) for x in lats]
+        self._lon = [math.radians(x) for x in lons]
+        self._cos = [math.cos(x) for x in self._lat]
+        self._cells: dict[int, list[int]] = {}
+        for i, (lat, lon) in enumerate(zip(lats, lons, strict=True)):
+            row, col = self._row_col(lat, lon)
+            self._cells.setdefault(row * self._cols + col, []).append(i)
+
+    def __len__(self) -> int:
+        return len(self._lat)
+
+    def _row_col(self, lat: float, lon: float) -> tuple[int, int]:
+        row = min(self._rows - 1, max(0, int((lat + 90) // self._cell)))
+        col = int((lon + 180) // self._cell) % self._cols
+        return row, col
+
+    def _ring(self, row: int, col: int, r: int) -> list[int]:
+        """Cell keys at Chebyshev distance exactly `r` from (row, col)."""
+        if r == 0:
+            return [row * self._cols + col]
+        keys: list[int] = []
+        cols = self._cols
+        for dr in (-r, r):
+            rr = row + dr
+            if 0 <= rr < self._rows:
+                keys.extend(rr * cols + (col + dc) % cols for dc in range(-r, r + 1))
+        for dr in range(-r + 1, r):
+            rr = row + dr
+            if 0 <= rr < self._rows:
+                keys.append(rr * cols + (col - r) % cols)
+                keys.append(rr * cols + (col + r) % cols)
+        return keys
+
+    def nearest(self, lat: float, lon: float) -> tuple[int, float] | None:
+        """(index of the nearest point, its distance in km), or None when there are no points."""
+        if not self._lat:
+            return None
+        phi, lam = math.radians(lat), math.radians(lon)
+        cos_phi = math.cos(phi)
+        row, col = self._row_col(lat, lon)
+        sin, la, lo, co, cells = math.sin, self._lat, self._lon, self._cos, self._cells
+        best, best_h = -1, math.inf
+        max_r = max(self._rows, self._cols // 2) + 1
+        for r in range(max_r):
+            for cell in self._ring(row, col, r):
+                for i in cells.get(cell, ()):
+                    h = sin((la[i] - phi) / 2) ** 2 + cos_phi * co[i] * sin((lo[i] - lam) / 2) ** 2
+                    if h < best_h:
+                        best, best_h = i, h
+            if best >= 0 and best_h <= self._bound(phi, cos_phi, r):
+                break
+        return best, 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best_h)))
+
+    def _bound(self, phi: float, cos_phi: float, r: int) -> float:
+        """A lower bound of the haversine value of any point outside rings 0..r.
+
+        Such a point is more than r cells away in latitude, so hav(d) ≥ hav(r·cell); or
+        more than r cells away in longitude while within r+1 cells in latitude, so
+        hav(d) ≥ cos φ1 · cos φ2 · hav(r·cell) with |φ2| ≤ |φ1| + (r+1)·cell. The second
+        bound is never larger than the first, so it holds for both.
+        """
+        hav_span = math.sin(min(math.pi, r * self._cell_rad) / 2) ** 2
+        far_lat = min(math.pi / 2, abs(phi) + (r + 1) * self._cell_rad)
+        return cos_phi * math.cos(far_lat) * hav_span

@@ -1,0 +1,161 @@
+"""Reading a count from a message: "16", "١٦", "۱۶", "፲፮", "sixteen", "kumi na sita", "sta3ch".
+
+`parse_number` answers only when the message holds one number: several different numbers
+("3 women and 2 children") give None, so the bot asks again instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from bot.i18n import number_words as nw
+from bot.i18n.normalize import normalize, skeleton
+
+__all__ = ["ethiopic_value", "parse_number", "word_value"]
+
+_DIGITS = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
+_GROUPED = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")  # "1,000" / "1.000"
+_ETHIOPIC_RUN = re.compile("[\u1369-\u137c]+")
+_ETHIOPIC = {chr(0x1369 + i): i + 1 for i in range(9)} | {
+    chr(0x1372 + i): (i + 1) * 10 for i in range(9)
+}
+_QUATRE_VINGT = re.compile(r"\bquatre (vingts?)\b")
+_Word = tuple[int, bool]  # (value, is a multiplier)
+
+
+def ethiopic_value(run: str) -> int:
+    """The value of a run of Ge'ez numerals: "፲፮" = 16, "፪፻፴" = 230."""
+    total, group = 0, 0
+    for ch in run:
+        if ch == "\u137b":  # ፻ hundred
+            group = (group or 1) * 100
+        elif ch == "\u137c":  # ፼ ten thousand
+            total = (total + (group or 1)) * 10_000
+            group = 0
+        else:
+            group += _ETHIOPIC[ch]
+    return total + group
+
+
+@cache
+def _table(lang: str) -> tuple[dict[str, _Word], dict[str, _Word]]:
+    """Normalized word → value for `lang`, plus a skeleton index for Arabizi spellings."""
+    words: dict[str, _Word] = {}
+    for word, value in nw.UNITS.get(lang, {}).items():
+        words[normalize(word)] = (value, False)
+    for word, value in nw.MULTIPLIERS.get(lang, {}).items():
+        words[normalize(word)] = (value, True)
+    skeletons: dict[str, _Word] = {}
+    if lang == "ary-Latn":
+        clashes: set[str] = set()
+        for word, entry in words.items():
+            key = skeleton(word)
+            if len(key) < 3:
+                continue
+            if key in skeletons and skeletons[key] != entry:
+                clashes.add(key)
+            skeletons[key] = entry
+        for key in clashes:
+            del skeletons[key]
+    return words, skeletons
+
+
+def word_value(token: str, lang: str) -> _Word | None:
+    """(value, is a multiplier) of one normalized token read as `lang`, or None."""
+    words, skeletons = _table(lang)
+    if token in words:
+        return words[token]
+    # An attached "and": Arabic "وعشرون", Arabizi "w3chrin", Tigrinya "ዕስራን".
+    prefix, suffix = nw.PREFIX_CONNECTORS.get(lang), nw.SUFFIX_CONNECTORS.get(lang)
+    if prefix and token.startswith(prefix) and token[len(prefix) :] in words:
+        return words[token[len(prefix) :]]
+    if suffix and token.endswith(suffix) and token[: -len(suffix)] in words:
+        return words[token[: -len(suffix)]]
+    if skeletons:
+        key = skeleton(token)
+        if len(key) >= 3 and key in skeletons:
+            return skeletons[key]
+    return None
+
+
+def _combine(values: list[_Word], multiplier_first: bool) -> int | None:
+    """One number from its parts, or None when the parts make no sense ("five six")."""
+    total, group, prev = 0, 0, None
+    i = 0
+    while i < len(values):
+        value, is_mult = values[i]
+        if is_mult and multiplier_first:
+            nxt = values[i + 1] if i + 1 < len(values) else None
+            limit = 10 if value == 100 else 100
+            if nxt and not nxt[1] and 0 < nxt[0] < limit:
+                value *= nxt[0]
+                i += 1
+            total += value
+            prev = None
+        elif is_mult:
+            group = (group or 1) * value
+            if value >= 1000:
+                total, group = total + group, 0
+            prev = None
+        else:
+            if prev is not None and prev < 10 and value < 10:
+                return None
+            group += value
+            prev = value
+        i += 1
+    return total + group
+
+
+def _runs(toks: list[str], lang: str) -> list[int | None]:
+    """The value of every run of number words in `toks`, read with `lang`'s words."""
+    connectors = nw.CONNECTORS.get(lang, set())
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    for tok in toks:
+        entry = word_value(tok, lang)
+        if entry is not None:
+            current.append(entry)
+        elif not (tok in connectors and current):
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [_combine(run, lang in nw.MULTIPLIER_FIRST) for run in runs]
+
+
+def _languages(lang: str | None) -> Iterable[str]:
+    if lang in nw.UNITS:
+        yield lang
+    yield from (tag for tag in nw.UNITS if tag != lang)
+
+
+def parse_number(text: str, lang: str | None = None) -> int | None:
+    """The one number `text` holds, written in digits of any script or in words.
+
+    Digits win over words. Words are read with `lang` first; without a reading in `lang`,
+    every language is tried and the answer must agree. None when there is no number or
+    more than one.
+    """
+    text = _GROUPED.sub("", text)
+    found = {ethiopic_value(run) for run in _ETHIOPIC_RUN.findall(text)}
+    flat = normalize(text, lang)
+    found |= {int(d) for d in _DIGITS.findall(flat)}
+    if found:
+        return found.pop() if len(found) == 1 else None
+    toks = _QUATRE_VINGT.sub(r"quatre\1", flat).split()
+    readings: set[int] = set()
+    for tag in _languages(lang):
+        values = _runs(toks, tag)
+        if not values:
+            continue
+        if len(values) != 1 or values[0] is None:
+            if tag == lang:
+                return None
+            continue
+        if tag == lang:
+            return values[0]
+        readings.add(values[0])
+    return readings.pop() if len(readings) == 1 else None

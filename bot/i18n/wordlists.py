@@ -1,0 +1,108 @@
+"""Reading `locales/<tag>/words.yaml`: the words people type for keywords and answers.
+
+The file is for NGO staff to extend without touching Python:
+
+```yaml
+keywords: {help: [...], restart: [...], language: [...], stop: [...], erase: [...]}
+answers: {yes: [...], no: [...], danger_now: [...], ...}   # keyed by the flow's answer ids
+ordinals: [[first, 1st], [second, 2nd], ...]               # optional: "the second one"
+negation: [not, never]                                      # optional: "not safe" ≠ "safe"
+filler: [please, now]                                       # optional: "help please" = "help"
+```
+
+`load_wordlist` is forgiving (a person in danger must still get answers when one list is
+malformed: the bad part is skipped and logged); `sauti locales check` reports the problems.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.i18n.normalize import normalize
+
+__all__ = [
+    "ANSWER_IDS",
+    "KEYWORDS",
+    "OPTIONAL_SECTIONS",
+    "WORDS_FILE",
+    "Wordlist",
+    "load_wordlist",
+    "read_yaml",
+]
+
+log = logging.getLogger(__name__)
+
+WORDS_FILE = "words.yaml"
+KEYWORDS = ("help", "restart", "language", "stop", "erase")
+# The default flow's answer ids (architecture A5) plus `skip` for optional questions.
+ANSWER_IDS = (
+    "yes", "no", "unsure", "skip", "danger_now", "not_safe", "safe", "with_me",
+    "held_by_employer", "held_by_agent", "lost", "never_had", "anytime", "daytime", "never",
+)  # fmt: skip
+OPTIONAL_SECTIONS = ("ordinals", "negation", "filler")
+
+Phrases = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Wordlist:
+    """One language's words, already normalized."""
+
+    lang: str
+    keywords: dict[str, Phrases] = field(default_factory=dict)
+    answers: dict[str, Phrases] = field(default_factory=dict)
+    ordinals: tuple[Phrases, ...] = ()
+    negation: frozenset[str] = frozenset()
+    filler: Phrases = ()
+
+
+def read_yaml(path: Path) -> Any:
+    """The YAML document at `path` (raises yaml.YAMLError or OSError)."""
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _phrases(values: Any, lang: str) -> Phrases:
+    if not isinstance(values, list):
+        return ()
+    # YAML reads bare yes/no/on/off as booleans; keep them as the words they were.
+    words = (str(v).lower() if isinstance(v, bool) else str(v) for v in values if v is not None)
+    return tuple(dict.fromkeys(p for w in words if (p := normalize(w, lang))))
+
+
+def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Phrases]:
+    raw = data.get(name) or {}
+    if not isinstance(raw, dict):
+        log.error("%s: `%s` is not a mapping, ignored", path, name)
+        return {}
+    lang = path.parent.name
+    # YAML 1.1 turns the keys yes/no into booleans.
+    keys = {("yes" if k is True else "no" if k is False else str(k)): v for k, v in raw.items()}
+    return {k: p for k, v in keys.items() if (p := _phrases(v, lang))}
+
+
+def load_wordlist(path: Path) -> Wordlist:
+    """The word list in `path`; malformed parts are logged and left out."""
+    lang = path.parent.name
+    try:
+        data = read_yaml(path) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        log.error("%s: cannot read (%s), ignored", path, type(exc).__name__)
+        return Wordlist(lang)
+    if not isinstance(data, dict):
+        log.error("%s: not a mapping, ignored", path)
+        return Wordlist(lang)
+    ordinals = data.get("ordinals") or []
+    return Wordlist(
+        lang=lang,
+        keywords=_section(data, "keywords", path),
+        answers=_section(data, "answers", path),
+        ordinals=tuple(_phrases(o, lang) for o in ordinals) if isinstance(ordinals, list) else (),
+        negation=frozenset(_phrases(data.get("negation"), lang)),
+        filler=_phrases(data.get("filler"), lang),
+    )

@@ -1,0 +1,229 @@
+"""Stored webhook bodies → conversations and pending inbound messages (deduplicated).
+
+The webhook endpoint only stores the raw body; this step parses it, finds or creates the
+conversation, and inserts each message under a unique key, so a redelivered webhook or a
+duplicate message changes nothing. Delivery receipts are applied to the outbox here too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from datetime import UTC
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import metrics
+from bot.masking import mask_id
+from bot.messages import Inbound
+from bot.store.crypto import lookup_hash
+from bot.store.db import Database
+from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
+
+log = logging.getLogger(__name__)
+
+# Inbound kinds that are part of the conversation (stored in the transcript).
+CONVERSATIONAL = {"text", "choice", "location", "media", "reaction", "contacts", "unsupported"}
+# Status order: a later webhook never moves a message backwards.
+STATUS_RANK = {"queued": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
+
+
+def parse_body(source: str, body: bytes) -> list[Inbound]:
+    """Parse a stored body; never raises (an unparseable body yields nothing)."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return []
+    if source == "simulator":
+        items = payload if isinstance(payload, list) else [payload]
+        out = []
+        for item in items:
+            try:
+                out.append(Inbound.model_validate(item))
+            except ValueError:
+                continue
+        return out
+    from bot.channels.meta import parse_event
+
+    return parse_event(payload) if isinstance(payload, dict) else []
+
+
+def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation:
+    """Find or create the conversation of `item`'s contact (race-safe on the unique key)."""
+    contact_hash = lookup_hash(f"{item.channel}:{item.contact_id}")
+    query = select(Conversation).where(
+        Conversation.channel == item.channel,
+        Conversation.business_id == item.business_id,
+        Conversation.contact_hash == contact_hash,
+    )
+    conv = (await session.execute(query)).scalar_one_or_none()
+    if conv is None:
+        insert = _insert(session)
+        values = Conversation(
+            channel=item.channel,
+            business_id=item.business_id,
+            contact_hash=contact_hash,
+            contact_ref=item.contact_id,
+            contact_phone=item.contact_phone,
+            contact_name=item.contact_name,
+            masked_id=mask_id(item.contact_phone or item.contact_id),
+        )
+        row = {
+            c.name: getattr(values, c.name)
+            for c in Conversation.__table__.columns
+            if c.name != "id"
+        }
+        # Column types encrypt on bind, so pass the model values through the table insert.
+        await session.execute(
+            insert(Conversation.__table__)
+            .values(**row)
+            .on_conflict_do_nothing(index_elements=["channel", "business_id", "contact_hash"])
+        )
+        conv = (await session.execute(query)).scalar_one()
+    else:
+        if item.contact_phone and not conv.contact_phone:
+            conv.contact_phone = item.contact_phone
+        if item.contact_name and item.contact_name != conv.contact_name:
+            conv.contact_name = item.contact_name
+    return conv
+
+
+def message_data(item: Inbound) -> dict:
+    data: dict = {}
+    if item.choice_id:
+        data["choice_id"] = item.choice_id
+    if item.location:
+        data["location"] = item.location.model_dump(exclude_none=True)
+    if item.media:
+        data["media"] = item.media.model_dump(exclude_none=True)
+    if item.reply_to:
+        data["reply_to"] = item.reply_to
+    if item.errors:
+        data["errors"] = [e.model_dump(exclude_none=True) for e in item.errors]
+    data["raw_type"] = item.raw_type
+    data["inbound"] = item.model_dump(mode="json")
+    return data
+
+
+async def store_message(session: AsyncSession, item: Inbound, max_chars: int) -> int | None:
+    """Insert one inbound message; returns its conversation id, or None if seen before."""
+    conv = await conversation_for(session, item)
+    text = item.text[:max_chars] if item.text else item.text
+    insert = _insert(session)
+    values = Message(
+        conversation_id=conv.id,  # type: ignore[arg-type]
+        direction="in",
+        author="person",
+        kind=item.kind,
+        text=text,
+        data=message_data(item),
+        dedupe_key=f"{item.channel}:{item.dedupe_key}",
+        platform_ts=item.timestamp,
+        state="pending",
+    )
+    row = {c.name: getattr(values, c.name) for c in Message.__table__.columns if c.name != "id"}
+    result = await session.execute(
+        insert(Message.__table__)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
+    if result.rowcount == 0:
+        metrics.deduplicated.inc()
+        return None
+    metrics.inbound.labels(item.channel).inc()
+    ts = item.timestamp if item.timestamp.tzinfo else item.timestamp.replace(tzinfo=UTC)
+    if conv.last_inbound_at is None or ts > conv.last_inbound_at:
+        conv.last_inbound_at = ts
+    conv.updated_at = utcnow()
+    return conv.id
+
+
+async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
+    """Apply a delivery status to the message we sent; duplicates and regressions are ignored."""
+    status = item.status
+    if status is None or status.message_id is None:
+        return  # Messenger watermark receipts carry no id; nothing to move per message.
+    insert = _insert(session)
+    result = await session.execute(
+        insert(Receipt.__table__)
+        .values(dedupe_key=f"{item.channel}:{item.dedupe_key}", applied_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
+    if result.rowcount == 0:
+        metrics.deduplicated.inc()
+        return
+    row = (
+        await session.execute(select(Outbox).where(Outbox.platform_message_id == status.message_id))
+    ).scalar_one_or_none()
+    if row is None or row.message_id is None:
+        return
+    msg = await session.get(Message, row.message_id)
+    if msg is None:
+        return
+    if status.status == "failed":
+        msg.state = "failed"
+        codes = [e.code for e in status.errors if e.code is not None]
+        msg.error = _failure_reason(codes)
+        row.state = "failed"
+        row.error_code = codes[0] if codes else None
+        row.error = msg.error
+        metrics.failed.labels("status").inc()
+        return
+    if msg.state == "failed":
+        return
+    if STATUS_RANK.get(status.status, 0) > STATUS_RANK.get(msg.state, 0):
+        msg.state = status.status
+
+
+def _failure_reason(codes: Sequence[int]) -> str:
+    if 131047 in codes:
+        return "window closed: more than 24 hours since the person last wrote"
+    if 131026 in codes:
+        return "undeliverable: the number cannot receive WhatsApp messages"
+    return f"failed (code {codes[0]})" if codes else "failed"
+
+
+async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096) -> set[int]:
+    """Parse stored webhook bodies; returns the ids of conversations with new messages."""
+    touched: set[int] = set()
+    async with db.session() as session, session.begin():
+        query = (
+            select(WebhookEvent)
+            .where(WebhookEvent.state == "pending")
+            .order_by(WebhookEvent.id)
+            .limit(batch)
+        )
+        if not db.is_sqlite:
+            query = query.with_for_update(skip_locked=True)
+        events = (await session.execute(query)).scalars().all()
+        for ev in events:
+            try:
+                async with session.begin_nested():
+                    for item in parse_body(ev.source, ev.body):
+                        if item.kind == "status":
+                            await apply_receipt(session, item)
+                        elif item.kind in CONVERSATIONAL:
+                            conv_id = await store_message(session, item, max_chars)
+                            if conv_id is not None:
+                                touched.add(conv_id)
+                # The raw body holds what the person wrote: once parsed it is not kept.
+                await session.delete(ev)
+            except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
+                ev.attempts += 1
+                ev.error = type(exc).__name__
+                ev.state = "failed" if ev.attempts >= 5 else "pending"
+                log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
+    return touched
+
+
+def describe(item: Inbound) -> str:
+    """A log-safe one-line description (no text, masked id)."""
+    return f"{item.channel}/{item.kind} from {mask_id(item.contact_id)}"

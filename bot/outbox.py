@@ -1,0 +1,184 @@
+"""Sends what is due in the outbox: at least once, in order per conversation, paced, retried.
+
+A row is claimed (state=sending) in a short transaction, sent without holding any lock, and
+then recorded. A crash after claiming leaves the row in `sending`; the reaper gives it back
+after `stale_after`, long enough for a WhatsApp status webhook (which carries our key in
+biz_opaque_callback_data) to have recorded it as sent, so a restart does not send it twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import aliased
+
+from bot import metrics
+from bot.channels.errors import (
+    PermanentError,
+    RateLimitError,
+    SendError,
+    TransientError,
+    WindowClosedError,
+)
+from bot.delivery import SIMULATOR_PATH
+from bot.sending import Deferred
+from bot.store.db import Database
+from bot.store.models import Conversation, Message, Outbox, utcnow
+
+log = logging.getLogger(__name__)
+
+SendFn = Callable[[Outbox], Awaitable[str | None]]
+
+
+@dataclass
+class OutboxSettings:
+    max_attempts: int = 8
+    base_delay: float = 1.0
+    max_delay: float = 300.0
+    stale_after: timedelta = timedelta(minutes=2)
+
+
+def backoff(attempt: int, base: float, cap: float, retry_after: float | None = None) -> float:
+    """Exponential backoff with full jitter; honours a server's retry-after when given."""
+    if retry_after:
+        return retry_after
+    return random.uniform(0, min(cap, base * (4 ** (attempt - 1))))  # noqa: S311
+
+
+async def claim_due(db: Database, limit: int, now: datetime | None = None) -> list[Outbox]:
+    """Claim up to `limit` due rows, at most one per conversation and only its oldest."""
+    now = now or utcnow()
+    earlier = aliased(Outbox)
+    blocked = (
+        select(func.count())
+        .select_from(earlier)
+        .where(
+            and_(
+                earlier.conversation_id == Outbox.conversation_id,
+                earlier.id < Outbox.id,
+                earlier.state.in_(("pending", "sending")),
+            )
+        )
+        .correlate(Outbox)
+        .scalar_subquery()
+    )
+    query = (
+        select(Outbox)
+        .where(Outbox.state == "pending", Outbox.next_attempt_at <= now, blocked == 0)
+        .order_by(Outbox.id)
+        .limit(limit)
+    )
+    if not db.is_sqlite:
+        query = query.with_for_update(skip_locked=True, of=Outbox)
+    async with db.session() as session, session.begin():
+        rows = list((await session.execute(query)).scalars().all())
+        seen: set[int] = set()
+        claimed = []
+        for row in rows:
+            if row.conversation_id in seen:
+                continue
+            seen.add(row.conversation_id)
+            row.state, row.claimed_at = "sending", now
+            claimed.append(row)
+        return claimed
+
+
+async def record(
+    db: Database, row: Outbox, outcome: str | None | SendError, cfg: OutboxSettings
+) -> None:
+    """Store the result of one send attempt."""
+    now = utcnow()
+    async with db.session() as session, session.begin():
+        fresh = await session.get(Outbox, row.id)
+        if fresh is None or fresh.state != "sending":
+            return  # erased meanwhile, or already recorded by a status webhook
+        msg = await session.get(Message, fresh.message_id) if fresh.message_id else None
+        if not isinstance(outcome, SendError):
+            fresh.state, fresh.sent_at = "sent", now
+            fresh.platform_message_id = outcome
+            fresh.error = None
+            if msg is not None and msg.state == "queued":
+                msg.state = "sent" if fresh.path != SIMULATOR_PATH else "delivered"
+            metrics.sent.labels(fresh.channel).inc()
+            conv = await session.get(Conversation, fresh.conversation_id)
+            if conv is not None and conv.status == "erased":
+                fresh.body = {}  # the goodbye after an erase: forget where it went
+            return
+        if isinstance(outcome, Deferred):
+            fresh.state = "pending"
+            fresh.next_attempt_at = now + timedelta(seconds=outcome.retry_after or 1.0)
+            return
+        fresh.attempts += 1
+        fresh.error_code = outcome.code
+        retryable = isinstance(outcome, TransientError | RateLimitError)
+        if retryable and fresh.attempts < cfg.max_attempts:
+            delay = backoff(fresh.attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+            fresh.state = "pending"
+            fresh.next_attempt_at = now + timedelta(seconds=delay)
+            fresh.error = f"retrying: {type(outcome).__name__}"
+            metrics.retries.labels(type(outcome).__name__).inc()
+            return
+        fresh.state = "failed"
+        fresh.error = _reason(outcome)
+        metrics.failed.labels(type(outcome).__name__).inc()
+        if msg is not None:
+            msg.state, msg.error = "failed", fresh.error
+        log.warning("outbox %s failed for good: %s (code %s)", fresh.id, fresh.error, outcome.code)
+
+
+def _reason(err: SendError) -> str:
+    if isinstance(err, WindowClosedError):
+        return "window closed: the person has not written within the platform's window"
+    if isinstance(err, PermanentError):
+        return f"refused by the platform (code {err.code})"
+    return f"gave up after retries (code {err.code})"
+
+
+async def reap_stale(db: Database, cfg: OutboxSettings, now: datetime | None = None) -> int:
+    """Give back rows a dead worker claimed but never recorded."""
+    now = now or utcnow()
+    async with db.session() as session, session.begin():
+        result = await session.execute(
+            update(Outbox)
+            .where(Outbox.state == "sending", Outbox.claimed_at < now - cfg.stale_after)
+            .values(state="pending", next_attempt_at=now)
+        )
+        return result.rowcount or 0
+
+
+async def send_one(db: Database, row: Outbox, send: SendFn, cfg: OutboxSettings) -> None:
+    try:
+        outcome: str | None | SendError = await send(row)
+    except SendError as err:
+        outcome = err
+    except Exception as exc:  # noqa: BLE001 - unknown failures are retried, never lost
+        log.exception("outbox %s: unexpected error", row.id)
+        outcome = TransientError(str(type(exc).__name__))
+    await record(db, row, outcome, cfg)
+
+
+async def drain(db: Database, send: SendFn, cfg: OutboxSettings, *, concurrency: int = 16) -> int:
+    """Send everything due now (claiming in rounds); returns how many rows were attempted."""
+    total = 0
+    sem = asyncio.Semaphore(concurrency)
+
+    async def guarded(row: Outbox) -> None:
+        async with sem:
+            await send_one(db, row, send, cfg)
+
+    while True:
+        rows = await claim_due(db, limit=concurrency * 4)
+        if not rows:
+            return total
+        total += len(rows)
+        await asyncio.gather(*(guarded(r) for r in rows))
+
+
+def ensure_aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

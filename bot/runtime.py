@@ -1,0 +1,132 @@
+"""Everything one process holds while it runs: settings, database, catalogs, flows, workers.
+
+Built once in the app's lifespan (or by the CLI) and shared by the routers through `deps.py`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from bot import outbox
+from bot.brain import AckBrain, FlowBrain
+from bot.cases.sink import CaseSink
+from bot.channels.graph import GraphClient
+from bot.config import Settings
+from bot.conversations import Pipeline
+from bot.i18n.catalog import Catalogs
+from bot.sending import Pacer, Sender
+from bot.store import crypto
+from bot.store.db import Database
+from bot.store.models import FlowSource
+from bot.workers import Workers
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    catalogs: Catalogs
+    sink: CaseSink
+    pipeline: Pipeline
+    workers: Workers
+    http: httpx.AsyncClient
+    registry: Any = None
+    lexicon: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def kick(self) -> None:
+        self.workers.kick()
+
+    async def close(self) -> None:
+        await self.workers.stop()
+        await self.http.aclose()
+        await self.db.dispose()
+
+
+def load_flows(settings: Settings) -> tuple[Any, Any]:
+    """The flow registry and answer lexicon, or (None, None) when there are no flows."""
+    flows_dir = settings.flows_dir
+    if not (flows_dir / "distress.yaml").is_file():
+        log.warning("no flows in %s: answering with a fixed acknowledgement", flows_dir)
+        return None, None
+    from bot.engine.registry import FlowRegistry
+    from bot.i18n.words import Lexicon
+
+    return FlowRegistry(flows_dir), Lexicon(settings.locales_dir)
+
+
+async def remember_flow_versions(db: Database, registry: Any) -> None:
+    """Store the current flow sources, and feed back every version ever stored."""
+    if registry is None:
+        return
+    async with db.session() as session, session.begin():
+        stored = (await session.execute(select(FlowSource))).scalars().all()
+        known = {(s.flow_id, s.version) for s in stored}
+        for src in stored:
+            registry.add_source(src.source, src.path or f"{src.flow_id}.yaml")
+        for flow in registry.all_latest():
+            if (flow.id, flow.version) not in known:
+                session.add(
+                    FlowSource(
+                        flow_id=flow.id, version=flow.version, source=flow.source, path=flow.path
+                    )
+                )
+
+
+def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:
+    crypto.configure(settings.data_keys, settings.hash_key)
+    db = Database(settings.database_url)
+    catalogs = Catalogs(settings.locales_dir)
+    registry, lexicon = load_flows(settings)
+    brain: Any
+    if registry is not None:
+        brain = FlowBrain(
+            registry,
+            catalogs,
+            lexicon,
+            org=settings.org_name,
+            retention_days=settings.retention_days,
+        )
+    else:
+        brain = AckBrain(catalogs)
+    sink = CaseSink()
+    pipeline = Pipeline(
+        db=db, brain=brain, sink=sink, catalogs=catalogs, flood_per_minute=settings.flood_per_minute
+    )
+    client = http or httpx.AsyncClient(
+        timeout=httpx.Timeout(10.0, connect=5.0),
+        limits=httpx.Limits(max_connections=settings.send_concurrency * 2),
+    )
+    graph = GraphClient(client, settings.graph_url, settings.graph_version)
+    sender = Sender(
+        graph=graph,
+        whatsapp_token=settings.whatsapp_token,
+        messenger_token=settings.messenger_token,
+        pacer=Pacer(contact_burst=settings.contact_burst),
+    )
+    workers = Workers(
+        pipeline=pipeline,
+        send=sender,
+        outbox_settings=outbox.OutboxSettings(max_attempts=settings.max_send_attempts),
+        poll_interval=settings.poll_interval,
+        send_concurrency=settings.send_concurrency,
+        max_chars=settings.max_text_chars,
+    )
+    return Runtime(
+        settings=settings,
+        db=db,
+        catalogs=catalogs,
+        sink=sink,
+        pipeline=pipeline,
+        workers=workers,
+        http=client,
+        registry=registry,
+        lexicon=lexicon,
+    )

@@ -1,0 +1,247 @@
+"""Database tables (SQLModel). Anything a person said is stored encrypted (see crypto.py)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.store.crypto import EncryptedBytes, EncryptedJSON, EncryptedText
+
+# Case ids are shown to people ("your case number is …"): short, unambiguous letters/digits.
+_CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_case_id() -> str:
+    raw = "".join(secrets.choice(_CASE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+class WebhookEvent(SQLModel, table=True):
+    """A raw webhook body, stored before we answer 200; parsed by the ingest worker."""
+
+    __tablename__ = "webhook_event"
+    __table_args__ = (Index("ix_webhook_event_state_id", "state", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    received_at: datetime = Field(default_factory=utcnow)
+    source: str = "meta"  # meta | simulator
+    body: bytes = Field(sa_type=EncryptedBytes)
+    state: str = "pending"  # pending | done | failed
+    attempts: int = 0
+    error: str | None = None
+
+
+class FlowSource(SQLModel, table=True):
+    """Every flow version a conversation ever started on, so it can finish on it."""
+
+    __tablename__ = "flow_source"
+
+    flow_id: str = Field(primary_key=True)
+    version: str = Field(primary_key=True)
+    source: str
+    path: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Conversation(SQLModel, table=True):
+    """One person on one channel and business number; locked while an event is applied."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (
+        UniqueConstraint("channel", "business_id", "contact_hash", name="uq_conversation_contact"),
+        Index("ix_conversation_wake", "wake_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str
+    business_id: str
+    contact_hash: str = Field(index=True)  # keyed hash of the platform contact id
+    contact_ref: str = Field(sa_type=EncryptedText)  # where replies go: BSUID/phone/PSID
+    contact_phone: str | None = Field(default=None, sa_type=EncryptedText)
+    contact_name: str | None = Field(default=None, sa_type=EncryptedText)
+    masked_id: str = ""
+    language: str | None = None
+    flow_id: str | None = None
+    flow_version: str | None = None
+    state: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
+    status: str = "active"  # active | ended | erased
+    claimed: bool = False  # a caseworker has the chat: the bot stays silent
+    contact_prefs: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    last_inbound_at: datetime | None = None  # platform time of the last message: the window
+    wake_at: datetime | None = None  # next timer (reminder, expiry)
+    wake_name: str | None = None
+    flood_started_at: datetime | None = None
+    flood_count: int = 0
+    flood_noticed: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    """The transcript, and the queue of inbound messages not yet applied (state=pending)."""
+
+    __tablename__ = "message"
+    __table_args__ = (
+        Index("ix_message_pending", "state", "conversation_id", "platform_ts"),
+        Index("ix_message_conversation", "conversation_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id")
+    direction: str  # in | out
+    author: str  # person | bot | caseworker
+    kind: str  # text | choice | location | media | ...
+    text: str | None = Field(default=None, sa_type=EncryptedText)
+    data: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
+    # Inbound: "<channel>:<platform id>", unique, so a redelivered message is applied once.
+    dedupe_key: str | None = Field(default=None, unique=True)
+    platform_ts: datetime | None = None
+    # Inbound: pending | done; outbound: queued | sent | delivered | read | failed
+    state: str = "pending"
+    error: str | None = None
+    user_id: int | None = None  # the caseworker who wrote it
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class MediaBlob(SQLModel, table=True):
+    __tablename__ = "media_blob"
+
+    message_id: int = Field(primary_key=True, foreign_key="message.id")
+    mime_type: str = ""
+    size: int = 0
+    content: bytes | None = Field(default=None, sa_type=EncryptedBytes)
+    state: str = "pending"  # pending | stored | failed | too_large
+    error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Outbox(SQLModel, table=True):
+    """One Graph API request to make, stored with an idempotency key before it is sent."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "state", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    idempotency_key: str = Field(unique=True)
+    channel: str
+    path: str  # Graph path, e.g. "<phone_number_id>/messages" or "me/messages"
+    body: dict[str, Any] = Field(sa_type=EncryptedJSON)
+    state: str = "pending"  # pending | sending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    claimed_at: datetime | None = None
+    platform_message_id: str | None = Field(default=None, index=True)
+    error_code: int | None = None
+    error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
+
+
+class Receipt(SQLModel, table=True):
+    """Delivery receipts already applied ("<wamid>:<status>"), so a duplicate changes nothing."""
+
+    __tablename__ = "receipt"
+
+    dedupe_key: str = Field(primary_key=True)
+    applied_at: datetime = Field(default_factory=utcnow)
+
+
+class Team(SQLModel, table=True):
+    __tablename__ = "team"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    countries: list[str] = Field(default_factory=list, sa_type=JSON)
+    is_default: bool = False
+    notify_url: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    password_hash: str
+    role: str = "caseworker"  # caseworker | admin
+    language: str = "en"  # the caseworker's own language, for previews
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class TeamMember(SQLModel, table=True):
+    __tablename__ = "team_member"
+
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", primary_key=True)
+
+
+class ApiToken(SQLModel, table=True):
+    __tablename__ = "api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    token_hash: str = Field(unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+    last_used_at: datetime | None = None
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "case_file"
+    __table_args__ = (Index("ix_case_team_created", "team", "created_at"),)
+
+    id: str = Field(default_factory=new_case_id, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    status: str = "open"  # open | claimed | resolved
+    priority: str = "normal"  # urgent | high | normal
+    rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    channel: str = ""
+    language: str | None = None
+    team: str | None = None
+    assignee_id: int | None = Field(default=None, foreign_key="user_account.id")
+    location: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_type=EncryptedJSON)
+    outcome: str | None = None
+    previous_case_id: str | None = None
+    handoff: str | None = None  # why the bot asked for a person, if it did
+    erased_at: datetime | None = None
+    claimed_at: datetime | None = None
+    resolved_at: datetime | None = None
+    notified_at: datetime | None = None
+    escalated_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Note(SQLModel, table=True):
+    __tablename__ = "case_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(foreign_key="case_file.id", index=True)
+    user_id: int = Field(foreign_key="user_account.id")
+    text: str = Field(sa_type=EncryptedText)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditLog(SQLModel, table=True):
+    """Append-only: who did what to which case, and when."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: int | None = Field(default=None)
+    action: str
+    case_id: str | None = Field(default=None, index=True)
+    detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)

@@ -1,0 +1,31 @@
+"""Liveness, readiness and Prometheus metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
+
+from bot import metrics
+from bot.store.db import ping
+from bot.web.deps import AppStateDep
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(app: AppStateDep) -> Response:
+    """The database answers."""
+    if await ping(app.db.engine):
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "database unreachable"}, status_code=503)
+
+
+@router.get("/metrics")
+async def prometheus() -> Response:
+    return Response(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -1,0 +1,144 @@
+"""Background loops of one process: ingest → process → send, timers, and housekeeping.
+
+A webhook wakes the loops at once; polling is the fallback, so events stored by another
+process (or before a crash) are always picked up. Several processes can run these loops on
+one PostgreSQL database: rows are claimed with SKIP LOCKED.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot import conversations, ingest, outbox
+from bot.conversations import Pipeline
+from bot.store.models import utcnow
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[], Awaitable[object]]
+
+
+@dataclass
+class Workers:
+    pipeline: Pipeline
+    send: outbox.SendFn
+    outbox_settings: outbox.OutboxSettings = field(default_factory=outbox.OutboxSettings)
+    poll_interval: float = 1.0
+    send_concurrency: int = 16
+    process_concurrency: int = 8
+    max_chars: int = 4096
+    extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
+    _inbound: asyncio.Event = field(default_factory=asyncio.Event)
+    _outbound: asyncio.Event = field(default_factory=asyncio.Event)
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _stopping: bool = False
+
+    def kick(self) -> None:
+        """New inbound work was stored."""
+        self._inbound.set()
+
+    def kick_outbound(self) -> None:
+        self._outbound.set()
+
+    def start(self) -> None:
+        loops: list[Job] = [self._inbound_loop, self._outbound_loop]
+        for coro in loops:
+            self._tasks.append(asyncio.create_task(coro()))
+        for period, job in [(self.poll_interval, self.timers_once), (30.0, self.reap_once)]:
+            self._tasks.append(asyncio.create_task(self._periodic(period, job)))
+        for period, job in self.extra_jobs:
+            self._tasks.append(asyncio.create_task(self._periodic(period, job)))
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop taking work; let what is in hand finish (bounded), then cancel."""
+        self._stopping = True
+        self._inbound.set()
+        self._outbound.set()
+        _done, pending = await asyncio.wait(self._tasks, timeout=grace) if self._tasks else ((), ())
+        for task in pending:
+            task.cancel()
+        for task in pending:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+
+    async def _wait(self, event: asyncio.Event) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout=self.poll_interval)
+        event.clear()
+
+    async def _inbound_loop(self) -> None:
+        while not self._stopping:
+            try:
+                if await self.inbound_once():
+                    self._outbound.set()
+                    continue
+            except Exception:  # noqa: BLE001 - keep the loop alive; the row stays pending
+                log.exception("inbound loop error")
+            await self._wait(self._inbound)
+
+    async def _outbound_loop(self) -> None:
+        while not self._stopping:
+            try:
+                if await self.outbound_once():
+                    continue
+            except Exception:  # noqa: BLE001
+                log.exception("outbound loop error")
+            await self._wait(self._outbound)
+
+    async def _periodic(self, period: float, job: Job) -> None:
+        while not self._stopping:
+            try:
+                await job()
+            except Exception:  # noqa: BLE001
+                log.exception("periodic job %s failed", getattr(job, "__name__", job))
+            for _ in range(max(1, int(period / 0.5))):
+                if self._stopping:
+                    return
+                await asyncio.sleep(min(period, 0.5))
+
+    async def inbound_once(self) -> int:
+        """Ingest stored events and apply pending messages; returns messages applied."""
+        db = self.pipeline.db
+        await ingest.ingest_pending(db, max_chars=self.max_chars)
+        conv_ids = await conversations.pending_conversations(db)
+        if not conv_ids:
+            return 0
+        if db.is_sqlite:
+            counts = [await conversations.process_conversation(self.pipeline, c) for c in conv_ids]
+        else:
+            sem = asyncio.Semaphore(self.process_concurrency)
+
+            async def one(conv_id: int) -> int:
+                async with sem:
+                    return await conversations.process_conversation(self.pipeline, conv_id)
+
+            counts = list(await asyncio.gather(*(one(c) for c in conv_ids)))
+        return sum(counts)
+
+    async def outbound_once(self) -> int:
+        return await outbox.drain(
+            self.pipeline.db, self.send, self.outbox_settings, concurrency=self.send_concurrency
+        )
+
+    async def timers_once(self) -> None:
+        now = utcnow()
+        for conv_id in await conversations.due_timers(self.pipeline.db, now):
+            await conversations.fire_timer(self.pipeline, conv_id, now)
+            self._outbound.set()
+
+    async def reap_once(self) -> None:
+        if await outbox.reap_stale(self.pipeline.db, self.outbox_settings):
+            self._outbound.set()
+
+    async def run_until_idle(self, rounds: int = 20) -> None:
+        """Process and send everything due now (tests and one-shot tools)."""
+        for _ in range(rounds):
+            applied = await self.inbound_once()
+            sent = await self.outbound_once()
+            if not applied and not sent:
+                return

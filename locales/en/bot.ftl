@@ -1,0 +1,120 @@
+# Sauti — English messages (the source catalog).
+# Every other locale must have exactly the same message ids and placeables
+# (`sauti locales check`). Write short sentences and plain words. Never promise
+# rescue or an outcome we cannot guarantee.
+
+## Language
+
+# This language's own name, in its own script: shown in the language menu.
+language-name = English
+language-prompt = Choose your language. You can change it at any time by writing "language".
+language-menu-button = Languages
+language-switched = We will write in English.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    This chat is run by { $org }, a group that helps people in danger abroad. We are not the police and not an emergency service.
+    A caseworker from our team reads what you write. We keep it for { $days } days, then we delete it.
+    Write ERASE at any time to delete everything. Delete this chat if someone may read your phone.
+    Do you agree to continue?
+consent-yes = Yes, continue
+consent-no = No
+consent-declined = We understand. We keep nothing. You can write to us again at any time.
+
+## Questions of the default flow
+
+safety-prompt = Are you in danger right now?
+safety-danger_now = Danger now
+safety-not_safe = Not safe
+safety-safe = Safe for now
+
+location-prompt = Where are you now? Share your location, or write the name of the town or place.
+location-found = Thank you. We noted: { $place }, { $country }.
+location-near = Thank you. You are near { $place }, { $country } (about { $km } km away).
+location-ambiguous = There is more than one "{ $name }". Which one?
+location-unknown = Thank you. We did not find "{ $name }" on our map, but we noted it. A caseworker will ask you more.
+
+passport-prompt = Who has your passport now?
+passport-with_me = I have it
+passport-held_by_employer = My employer
+passport-held_by_agent = An agent
+passport-lost = Lost or stolen
+passport-never_had = I never had one
+
+free_to_leave-prompt = Can you leave the place where you are when you want?
+free_to_leave-yes = Yes
+free_to_leave-no = No
+free_to_leave-unsure = I don't know
+
+people-prompt = How many people are with you in the same situation? Write a number. Write 1 if you are alone.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = What is the name of the agency or person who brought you to this job? Write "skip" if you do not know.
+employer_town-prompt = In which town or area does your employer live? Write "skip" if you do not know.
+others-prompt = Are other people in the same house or workplace in the same situation?
+others-yes = Yes
+others-no = No
+others-unsure = I don't know
+option-skip = Skip
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = Can we write to you first later, for example with news about your case? Only say yes if it is safe.
+contact-anytime = Yes, any time
+contact-daytime = Yes, daytime only
+contact-never = No, never
+
+## After the questions
+
+done-prompt =
+    Thank you. Your case number is { $case }.
+    A caseworker will read your answers and write to you here. We cannot say how fast, and we cannot promise what will happen.
+    To talk to a person now, write HELP.
+urgent-opened = We have alerted a caseworker now. If you can, keep this chat open.
+emergency-number = In { $country }, the emergency number is { $number }.
+emergency-none = We do not know an emergency number that works in { $country }. If you can, ask a person you trust near you.
+emergency-unknown-country = If you are in danger now, call the local emergency number if you can.
+
+## Words that work at any step
+
+help-handoff = A person from our team will answer you here as soon as they can. Keep this chat open if it is safe.
+restart-done = We start again from the beginning.
+erase-confirm = Do you want us to delete everything you told us? This cannot be undone.
+erase-yes = Yes, delete
+erase-no = No, keep it
+erase-done = Everything you told us is deleted. Please also delete this chat on your phone.
+erase-cancelled = Nothing was deleted. We continue.
+
+## When we do not understand
+
+reask-choice = Please tap one of the answers, or write its number.
+reask-number = Please write a number, for example 3.
+reask-text = Please write a short answer.
+offer-human = We did not understand. A person from our team will read this and answer you.
+menu-button = Answers
+numbered-hint = Write the number of your answer.
+
+## Other messages
+
+voice-note = We cannot listen to voice messages, but a caseworker will. For this question, please tap an answer or write.
+media-received = Thank you, we received your file. A caseworker will see it.
+unsupported-message = We cannot read this kind of message. Please write text.
+flood-notice = You sent many messages very fast. We have them. Please wait for an answer.
+received-ack = We received your message. A caseworker will read it.
+handback-done = Our team has finished for now. You can write to us at any time if you need help.
+handback-resume = We continue with your questions.
+reminder = Are you still there? Answer only when it is safe.
+conversation-expired = This conversation is closed. You can write to us again at any time.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = We received your message. A caseworker is reading it.
+canned-safe-to-talk = Is it safe to talk now? Answer yes or no.
+canned-send-location = When it is safe, please send your location.
+canned-contacting-embassy = We are contacting the embassy about your case.
+canned-stay-put = If it is safe, stay where you are. We will write to you again.
+canned-how-many = How many people are with you?
+canned-delete-chat = Remember to delete this chat if someone may read your phone.
+canned-call-later = We will write to you again soon.
