@@ -1,7 +1,7 @@
 """Fluent message catalogs: `locales/<tag>/bot.ftl`, resolved per message along a fallback chain.
 
-A missing id never reaches a person as the raw id: the chain ends in English, and a fallback
-is logged (without the message text).
+A missing id never reaches a person as the raw id: the chain ends in English, every fallback
+is logged (the ids and locales only, never the text), and an id missing everywhere gives "".
 """
 
 from __future__ import annotations
@@ -11,14 +11,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentLocalization, FluentResourceLoader
+from fluent.runtime import FluentBundle, FluentResource
 
 log = logging.getLogger(__name__)
+
+__all__ = ["CATALOG_FILE", "FALLBACKS", "SOURCE_LOCALE", "Catalogs", "fallback_chain"]
 
 SOURCE_LOCALE = "en"
 CATALOG_FILE = "bot.ftl"
 
 # Where a locale falls back to before English; anything not listed goes straight to English.
+# Moroccans read French more often than English, hence fr before en for Darija.
 FALLBACKS: dict[str, list[str]] = {
     "ary-Latn": ["ary", "ar", "fr"],
     "ary": ["ar", "fr"],
@@ -41,9 +44,7 @@ class Catalogs:
 
     def __init__(self, locales_dir: Path) -> None:
         self.locales_dir = Path(locales_dir)
-        self._loader = FluentResourceLoader(str(self.locales_dir / "{locale}"))
-        self._by_chain: dict[str, FluentLocalization] = {}
-        self._bundle_ids: dict[str, set[str]] = {}
+        self._bundles: dict[str, FluentBundle] = {}
 
     @cached_property
     def languages(self) -> list[str]:
@@ -53,36 +54,42 @@ class Catalogs:
         )
         return sorted(tags, key=lambda t: t != SOURCE_LOCALE)
 
-    def _ids(self, lang: str) -> set[str]:
-        if lang not in self._bundle_ids:
-            from fluent.syntax import FluentParser, ast
-
+    def _bundle(self, lang: str) -> FluentBundle:
+        """The bundle of one locale; plural rules come from the first locale Babel knows in
+        its chain, so "ary" (unknown to CLDR) uses Arabic rules."""
+        if lang not in self._bundles:
+            bundle = FluentBundle(fallback_chain(lang), use_isolating=False)
             path = self.locales_dir / lang / CATALOG_FILE
-            ids: set[str] = set()
             if path.is_file():
-                resource = FluentParser().parse(path.read_text(encoding="utf-8"))
-                ids = {e.id.name for e in resource.body if isinstance(e, ast.Message)}
-            self._bundle_ids[lang] = ids
-        return self._bundle_ids[lang]
-
-    def _localization(self, lang: str) -> FluentLocalization:
-        if lang not in self._by_chain:
-            chain = [t for t in fallback_chain(lang) if t in self.languages or t == lang]
-            self._by_chain[lang] = FluentLocalization(chain, [CATALOG_FILE], self._loader)
-        return self._by_chain[lang]
+                bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+            self._bundles[lang] = bundle
+        return self._bundles[lang]
 
     def has(self, msg_id: str, lang: str = SOURCE_LOCALE) -> bool:
-        return msg_id in self._ids(lang)
+        """True when `lang`'s own catalog has a message `msg_id` with a value."""
+        if lang not in self.languages:
+            return False
+        bundle = self._bundle(lang)
+        return bundle.has_message(msg_id) and bundle.get_message(msg_id).value is not None
+
+    def resolve(self, lang: str, msg_id: str) -> str | None:
+        """The locale whose text `format` would use for `msg_id` in `lang`, or None."""
+        return next((t for t in fallback_chain(lang) if self.has(msg_id, t)), None)
 
     def format(self, lang: str, msg_id: str, **args: Any) -> str:
         """The text of `msg_id` in `lang`, falling back along the chain (logged)."""
         if lang not in self.languages:
             log.warning("unknown locale %s, using %s", lang, SOURCE_LOCALE)
             lang = SOURCE_LOCALE
-        if not self.has(msg_id, lang):
-            used = next((t for t in fallback_chain(lang) if self.has(msg_id, t)), None)
-            if used is None:
-                log.error("message id %s missing in every locale", msg_id)
-                return ""
-            log.info("message %s not in %s, falling back to %s", msg_id, lang, used)
-        return self._localization(lang).format_value(msg_id, args)
+        used = self.resolve(lang, msg_id)
+        if used is None:
+            log.error("message id %s missing in every locale of %s", msg_id, lang)
+            return ""
+        if used != lang:
+            log.warning("message %s not in %s, falling back to %s", msg_id, lang, used)
+        bundle = self._bundle(used)
+        text, errors = bundle.format_pattern(bundle.get_message(msg_id).value, args)
+        for error in errors:
+            # Fluent errors name the variable or id, never the arguments' values.
+            log.error("message %s in %s: %s", msg_id, used, error)
+        return text

@@ -36,7 +36,12 @@ EXPECTED: dict[str, list[dict[str, Any]]] = {
     "list_reply": [{"kind": "choice", "choice_id": "svc_repair", "text": "Repairs"}],
     "nfm_reply": [{"kind": "other", "raw_type": "interactive.nfm_reply", "choice_id": None}],
     "template_button": [
-        {"kind": "choice", "choice_id": "STOP_PROMOS", "text": "Stop promotions", "raw_type": "button"}
+        {
+            "kind": "choice",
+            "choice_id": "STOP_PROMOS",
+            "text": "Stop promotions",
+            "raw_type": "button",
+        }
     ],
     "location_named": [
         {
@@ -66,9 +71,7 @@ EXPECTED: dict[str, list[dict[str, Any]]] = {
         {"kind": "media", "media.kind": "audio", "media.voice": True, "raw_type": "voice"}
     ],
     "video": [{"kind": "media", "media.kind": "video", "media.caption": "It makes this noise"}],
-    "document": [
-        {"kind": "media", "media.kind": "document", "media.filename": "invoice-0042.pdf"}
-    ],
+    "document": [{"kind": "media", "media.kind": "document", "media.filename": "invoice-0042.pdf"}],
     "sticker": [{"kind": "media", "media.kind": "sticker", "media.mime_type": "image/webp"}],
     "media_without_id": [{"kind": "unsupported", "raw_type": "image"}],
     "contacts_card": [{"kind": "contacts", "text": "Bob Stone: +44 7700 900456"}],
@@ -202,7 +205,8 @@ def test_routes_on_the_phone_number_id_at_the_platform_time(case: str) -> None:
 def test_a_bad_timestamp_falls_back_to_now_instead_of_dropping_the_message() -> None:
     before = datetime.now(tz=UTC)
     bad = next(
-        i for i in whatsapp.parse(CASES["malformed_items_mixed_with_good"])
+        i
+        for i in whatsapp.parse(CASES["malformed_items_mixed_with_good"])
         if i.dedupe_key == "wamid.BADBODY"
     )
     assert before <= bad.timestamp <= datetime.now(tz=UTC)

@@ -1,0 +1,131 @@
+"""Answers to the current question, by step kind, and to the side questions (language
+menu, which place). A recognised answer is recorded and the flow moves on; anything else
+is a miss (a hint and the question again; at the limit, a person is offered)."""
+
+from __future__ import annotations
+
+from bot.engine import matching
+from bot.engine.effects import PlaceMatch
+from bot.engine.render import PLACE_OTHER, SKIP
+from bot.engine.schema import (
+    ChoiceStep,
+    LanguageStep,
+    LocationStep,
+    NumberStep,
+    QuestionBase,
+    TextStep,
+    answer_key,
+)
+from bot.engine.turn import Turn
+from bot.messages import Inbound
+
+DEFAULT_NEAR_KM = 10.0
+
+
+def current_step(turn: Turn, event: Inbound) -> None:
+    step, ctx, lang = turn.current, turn.ctx, turn.lang
+    assert isinstance(step, QuestionBase)
+    if matching.is_skip(ctx, lang, step, event):
+        turn.advance()
+        return
+    if isinstance(step, LanguageStep):
+        tag = matching.language(ctx, lang, step, event)
+        if tag is None:
+            return turn.miss("reask-choice")
+        _set_language(turn, tag)
+        turn.advance()
+    elif isinstance(step, ChoiceStep):
+        candidates = matching.with_skip(ctx, lang, step, matching.choice_candidates(ctx, lang, step))
+        chosen = matching.pick(ctx, lang, event, candidates)
+        if chosen is None:
+            return turn.miss("reask-choice")
+        if chosen != SKIP:
+            turn.record(answer_key(step), chosen)
+            option = next(o for o in step.options if o.id == chosen)
+            if option.contact_prefs is not None:
+                turn.fx.contact_prefs = dict(option.contact_prefs)
+        turn.advance()
+    elif isinstance(step, NumberStep):
+        value = matching.number(ctx, lang, event, step.min, step.max) if event.kind == "text" else None
+        if value is None:
+            return turn.miss("reask-number")
+        turn.record(answer_key(step), value)
+        turn.advance()
+    elif isinstance(step, TextStep):
+        value = matching.free_text(event, step.max_length) if event.kind == "text" else None
+        if value is None:
+            return turn.miss("reask-text")
+        turn.record(answer_key(step), value)
+        turn.advance()
+    elif isinstance(step, LocationStep):
+        _typed_place(turn, step, event)
+
+
+def _typed_place(turn: Turn, step: LocationStep, event: Inbound) -> None:
+    typed = (event.text or "").strip() if event.kind == "text" else ""
+    if not typed:
+        return turn.miss("reask-text")
+    found = matching.from_text(turn.ctx, turn.lang, typed)
+    if isinstance(found, PlaceMatch):
+        turn.set_location(found, step.near_km)
+        turn.advance()
+        return
+    turn.state["pending"] = {"kind": "place", "typed": typed, "candidates": found}
+    turn.ask_again()
+
+
+def which_place(turn: Turn, event: Inbound) -> None:
+    """The answer to "There is more than one Tripoli. Which one?"."""
+    pending = turn.state["pending"]
+    chosen = matching.place_choice(turn.ctx, turn.lang, event, pending)
+    if chosen is None:
+        return turn.miss("reask-choice")
+    if chosen == PLACE_OTHER:
+        place = PlaceMatch(text=pending["typed"], matched=False)
+    else:
+        c = next(c for c in pending["candidates"] if c["id"] == chosen)
+        place = PlaceMatch(
+            latitude=c["latitude"],
+            longitude=c["longitude"],
+            text=pending["typed"],
+            place=c["place"],
+            country_code=c["country_code"],
+            matched=True,
+        )
+    turn.state["pending"] = None
+    step = turn.current
+    turn.set_location(place, getattr(step, "near_km", DEFAULT_NEAR_KM))
+    turn.advance()
+
+
+def shared_location(turn: Turn, event: Inbound) -> None:
+    """A pin: the answer at the location step; elsewhere noted, and the question again."""
+    assert event.location is not None
+    place = matching.from_pin(turn.ctx, event.location.latitude, event.location.longitude)
+    step = turn.current
+    at_location_step = isinstance(step, LocationStep) and not turn.state["done"]
+    turn.set_location(place, step.near_km if at_location_step else DEFAULT_NEAR_KM)
+    if at_location_step:
+        turn.advance()
+    else:
+        turn.ask_again()
+
+
+def language_menu(turn: Turn, event: Inbound) -> None:
+    """The answer to the menu opened by the word "language": switch, then carry on."""
+    step = turn.flow.steps.get(turn.flow.language_step or "")
+    tag = matching.language(turn.ctx, turn.lang, step, event)  # type: ignore[arg-type]
+    if tag is None:
+        return turn.miss("reask-choice")
+    turn.state["pending"] = None
+    _set_language(turn, tag)
+    turn.say("language-switched")
+    if isinstance(turn.current, LanguageStep) and not turn.state["done"]:
+        turn.advance()  # they were on the menu anyway
+    else:
+        turn.ask_again()
+
+
+def _set_language(turn: Turn, tag: str) -> None:
+    turn.state["lang"] = tag
+    turn.fx.language = tag

@@ -1,0 +1,158 @@
+"""What a person sent → an answer: an option id, a number, a text, or a place.
+
+Buttons carry option ids; typed answers go through, in order: the option id itself, the
+option's number or ordinal ("2", "the second one"), then the Lexicon (labels in the
+person's language and in English, words.yaml synonyms, the flow's own `words:`, fuzzy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine import context as tools
+from bot.engine.context import Context
+from bot.engine.effects import PlaceMatch
+from bot.engine.render import PLACE_OTHER, SKIP, languages, text
+from bot.engine.schema import ChoiceStep, LanguageStep, QuestionBase, option_label
+from bot.i18n.catalog import fallback_chain
+from bot.messages import Inbound
+
+MAX_PLACES = 9  # a WhatsApp list has 10 rows; the last is "somewhere else"
+
+
+def _typed(event: Inbound) -> str:
+    return (event.text or "").strip()
+
+
+def pick(ctx: Context, lang: str, event: Inbound, candidates: dict[str, list[str]]) -> str | None:
+    """The candidate id the person chose, or None."""
+    if event.kind == "choice" and event.choice_id in candidates:
+        return event.choice_id
+    typed = _typed(event)
+    if not typed:
+        return None
+    key = typed.casefold().replace(" ", "_")
+    if key in candidates:
+        return key
+    ids = list(candidates)
+    number = ctx.lexicon.ordinal(typed, lang, len(ids))
+    if number is not None and 1 <= number <= len(ids):
+        return ids[number - 1]
+    return ctx.lexicon.match(typed, lang, candidates)
+
+
+def _labels(ctx: Context, lang: str, msg_id: str) -> list[str]:
+    found = [text(ctx, lang, msg_id)]
+    if lang != "en":
+        found.append(text(ctx, "en", msg_id))
+    return found
+
+
+def choice_candidates(ctx: Context, lang: str, step: ChoiceStep) -> dict[str, list[str]]:
+    chain = fallback_chain(lang)
+    candidates = {}
+    for option in step.options:
+        words = [w for tag in chain for w in option.words.get(tag, [])]
+        candidates[option.id] = _labels(ctx, lang, option_label(step, option)) + words
+    return candidates
+
+
+def with_skip(ctx: Context, lang: str, step: QuestionBase, candidates: dict) -> dict:
+    if step.skippable and SKIP not in candidates:
+        return {**candidates, SKIP: _labels(ctx, lang, "option-skip")}
+    return candidates
+
+
+def is_skip(ctx: Context, lang: str, step: QuestionBase, event: Inbound) -> bool:
+    """A skippable step and the person tapped or wrote "skip"."""
+    if not step.skippable:
+        return False
+    if event.kind == "choice" and event.choice_id == SKIP:
+        return True
+    return pick(ctx, lang, event, {SKIP: _labels(ctx, lang, "option-skip")}) == SKIP
+
+
+def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound) -> str | None:
+    """The locale tag chosen from the language menu (tapped, a name, a number or a tag)."""
+    tags = languages(ctx, step)
+    if event.kind == "choice" and event.choice_id in tags:
+        return event.choice_id
+    typed = _typed(event)
+    if not typed:
+        return None
+    by_tag = {t.casefold(): t for t in tags}
+    if typed.casefold() in by_tag:
+        return by_tag[typed.casefold()]
+    named = tools.language_by_name(ctx, typed)
+    if named in tags:
+        return named
+    candidates = {t: [ctx.catalogs.format(t, "language-name")] for t in tags}
+    return pick(ctx, lang, event, candidates)
+
+
+def number(ctx: Context, lang: str, event: Inbound, low: int | None, high: int | None) -> int | None:
+    typed = _typed(event)
+    value = tools.parse_number(ctx, typed, lang) if typed else None
+    if value is None or (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
+
+
+def free_text(event: Inbound, max_length: int) -> str | None:
+    typed = _typed(event)
+    return typed[:max_length] if typed else None
+
+
+def _place(c: Any, **extra: Any) -> PlaceMatch:
+    fields = dict(
+        latitude=c.latitude,
+        longitude=c.longitude,
+        place=c.name,
+        country_code=c.country_code,
+        distance_km=getattr(c, "distance_km", None),
+        matched=True,
+    )
+    return PlaceMatch(**{**fields, **extra})
+
+
+def from_pin(ctx: Context, latitude: float, longitude: float) -> PlaceMatch:
+    """A shared pin: the person's own position, with the nearest town and its country."""
+    found = tools.gazetteer(ctx).resolve_pin(latitude, longitude)
+    if found is None:
+        return PlaceMatch(latitude=latitude, longitude=longitude, matched=False)
+    return _place(found, latitude=latitude, longitude=longitude)
+
+
+def from_text(ctx: Context, lang: str, typed: str) -> PlaceMatch | list[dict[str, Any]]:
+    """A typed place: a match, the candidates to ask about, or stored as typed."""
+    found = tools.gazetteer(ctx).resolve_text(
+        typed, lang=lang, prefer_countries=tuple(ctx.prefer_countries)
+    )
+    if not found:
+        return PlaceMatch(text=typed, matched=False)
+    if len(found) > 1 and tools.ambiguous(ctx, found):
+        return [_candidate(ctx, lang, i, c) for i, c in enumerate(found[:MAX_PLACES])]
+    return _place(found[0], text=typed, distance_km=None)
+
+
+def _candidate(ctx: Context, lang: str, index: int, c: Any) -> dict[str, Any]:
+    country = tools.country_name(ctx, c.country_code, lang)
+    ident = getattr(c, "geonameid", None) or index
+    return {
+        "id": f"place:{ident}",
+        "title": text(ctx, lang, "location-option", place=c.name, country=country),
+        "place": c.name,
+        "country": country,
+        "country_code": c.country_code,
+        "latitude": c.latitude,
+        "longitude": c.longitude,
+    }
+
+
+def place_choice(ctx: Context, lang: str, event: Inbound, pending: dict[str, Any]) -> str | None:
+    """Which of the candidate places the person meant (or "place:other")."""
+    candidates = {
+        c["id"]: [c["title"], c["country"], c["country_code"]] for c in pending["candidates"]
+    }
+    candidates[PLACE_OTHER] = _labels(ctx, lang, "location-other")
+    return pick(ctx, lang, event, candidates)

@@ -1,0 +1,26 @@
+"""The case priority from the flow's rules (data, not code), and which rules fired."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.engine.conditions import holds
+from bot.engine.schema import Priority, PrioritySpec
+
+RANK: dict[str, int] = {"normal": 0, "high": 1, "urgent": 2}
+
+
+def evaluate(
+    spec: PrioritySpec, facts: Mapping[str, Any], forced: Mapping[str, str] | None = None
+) -> tuple[Priority, list[str]]:
+    """(priority, ids of the rules that fired): the highest fired rule wins.
+
+    `forced` holds rules raised by `priority` steps ({rule id: level}).
+    """
+    fired = [(r.id, r.priority) for r in spec.rules if holds(r.when, facts)]
+    fired += [(rule, level) for rule, level in (forced or {}).items()]
+    level = max((lv for _, lv in fired), key=RANK.__getitem__, default=spec.default)
+    if RANK[spec.default] > RANK[level]:
+        level = spec.default
+    return level, [rule for rule, _ in fired]  # type: ignore[return-value]

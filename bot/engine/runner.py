@@ -1,0 +1,198 @@
+"""The pure engine: `step(flow, state, event, ctx) -> (new state, effects)`.
+
+No I/O: the host loads the state, calls `step`, stores the new state and applies the
+effects (replies to the outbox, answers and location to the case, timers to its scheduler).
+
+Order for a message: ignore platform noise; a claimed chat stays silent (except stop and
+erase); global words (help, restart, language, stop, erase) in every language, at any
+step; then an open side question (erase confirmation, language menu, which place); then
+media and shared locations; then the answer to the current step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine import answers
+from bot.engine import context as tools
+from bot.engine.compile import CompiledFlow
+from bot.engine.context import Context, Resume, Timeout
+from bot.engine.effects import Effects, Timer
+from bot.engine.matching import pick
+from bot.engine.timers import from_state, to_state
+from bot.engine.turn import Turn, new_state
+from bot.messages import Inbound
+
+__all__ = ["Context", "Resume", "Timeout", "step"]
+
+# Kinds that are not the person talking to us: never answered.
+NOISE = {"status", "echo", "standby", "system", "reaction", "other"}
+
+
+def step(
+    flow: CompiledFlow,
+    state: dict[str, Any] | None,
+    event: Inbound | Timeout | Resume,
+    ctx: Context,
+) -> tuple[dict[str, Any], Effects]:
+    """Apply one input to a conversation. `state` is None for a new conversation.
+
+    The input state is not changed; the returned dict is the new state (JSON-able).
+    """
+    if not state or state.get("ended"):
+        if not isinstance(event, Inbound) or event.kind in NOISE:
+            return dict(state or {}), Effects()
+        return _start(flow, state, event, ctx)
+    turn = Turn(flow, state, ctx)
+    turn.state["version"] = flow.version
+    if turn.state["step"] not in flow.steps:
+        # The flow changed under this conversation (its old version is gone): start over
+        # after the language menu, keeping the language.
+        turn.state.update(step=flow.restart_step, pending=None, answers={})
+    if isinstance(event, Timeout):
+        return _timeout(turn, event)
+    if isinstance(event, Resume):
+        turn.say("handback-done" if turn.state["done"] else "handback-resume")
+        turn.ask_again()
+    elif event.kind in NOISE or (ctx.claimed and not _claimed_exception(turn, event)):
+        turn.fx.timers = _kept_timers(turn)
+        return turn.state, turn.fx
+    else:
+        _inbound(turn, event)
+    if not turn.state.get("ended"):
+        turn.set_timers()
+    return turn.state, turn.fx
+
+
+def _start(
+    flow: CompiledFlow, previous: dict[str, Any] | None, event: Inbound, ctx: Context
+) -> tuple[dict[str, Any], Effects]:
+    languages = list(ctx.catalogs.languages)
+    detected = (
+        tools.detect_language(ctx, event.text, languages)
+        if event.kind == "text" and event.text
+        else None
+    )
+    lang = detected or (previous or {}).get("lang") or "en"
+    turn = Turn(flow, new_state(flow, lang if lang in languages else "en"), ctx)
+    word = _keyword(turn, event)
+    if word == "stop":
+        turn.end("stopped")
+        turn.fx.stop = True
+        return turn.state, turn.fx
+    if ctx.claimed:
+        return turn.state, turn.fx
+    if word == "help":
+        turn.say("help-handoff")
+        turn.fx.handoff = "help"
+    if word == "erase":
+        # Maybe about an earlier conversation: confirm first; the flow starts after.
+        turn.state["pending"] = {"kind": "erase"}
+        turn.ask_again()
+    else:
+        turn.enter(flow.first)
+    turn.set_timers()
+    return turn.state, turn.fx
+
+
+def _kept_timers(turn: Turn) -> list[Timer]:
+    return from_state(turn.state.get("timers"))
+
+
+def _keyword(turn: Turn, event: Inbound) -> str | None:
+    if event.kind != "text" or not event.text:
+        return None
+    word = turn.ctx.lexicon.keyword(event.text, turn.lang)
+    return word if word in turn.flow.spec.globals.words else None
+
+
+def _claimed_exception(turn: Turn, event: Inbound) -> bool:
+    """While a caseworker has the chat, only stop and erase (and its confirmation) work."""
+    pending = turn.state.get("pending") or {}
+    return _keyword(turn, event) in ("stop", "erase") or pending.get("kind") == "erase"
+
+
+def _inbound(turn: Turn, event: Inbound) -> None:
+    word = _keyword(turn, event)
+    pending = turn.state.get("pending") or {}
+    if word:
+        _global(turn, word)
+    elif pending.get("kind") == "erase":
+        _erase_answer(turn, event)
+    elif pending.get("kind") == "language":
+        answers.language_menu(turn, event)
+    elif pending.get("kind") == "place":
+        answers.which_place(turn, event)
+    elif event.kind == "media":
+        media = event.media
+        voice = media is not None and (media.voice or media.kind == "audio")
+        turn.say("voice-note" if voice else "media-received")
+        turn.fx.handoff = "media"
+        turn.ask_again()
+    elif event.kind == "location" and event.location is not None:
+        answers.shared_location(turn, event)
+    elif event.kind in ("unsupported", "contacts"):
+        turn.say("unsupported-message")
+        turn.ask_again()
+    elif turn.state["done"]:
+        turn.say("received-ack")
+    else:
+        answers.current_step(turn, event)
+
+
+def _global(turn: Turn, word: str) -> None:
+    if word == "stop":
+        turn.end("stopped")
+        turn.fx.stop = True
+    elif word == "erase":
+        turn.state["pending"] = {"kind": "erase"}
+        turn.ask_again()
+    elif word == "help":
+        turn.say("help-handoff")
+        turn.fx.handoff = "help"
+        turn.state["pending"] = None
+        turn.ask_again()
+    elif word == "restart":
+        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None)
+        turn.say("restart-done")
+        turn.enter(turn.flow.restart_step)
+    elif word == "language":
+        turn.state["pending"] = {"kind": "language"}
+        turn.ask_again()
+
+
+def _erase_answer(turn: Turn, event: Inbound) -> None:
+    labels = {
+        "yes": [turn.ctx.catalogs.format(turn.lang, "erase-yes")],
+        "no": [turn.ctx.catalogs.format(turn.lang, "erase-no")],
+    }
+    choice = pick(turn.ctx, turn.lang, event, labels)
+    if choice == "yes":
+        turn.end("erased")
+        turn.fx.erase = True
+        turn.say("erase-done")
+        return
+    turn.state["pending"] = None
+    turn.say("erase-cancelled")
+    if choice == "no" or turn.ctx.claimed:
+        turn.ask_again()
+    else:
+        _inbound(turn, event)  # not an answer to "delete?": treat it as a normal message
+
+
+def _timeout(turn: Turn, event: Timeout) -> tuple[dict[str, Any], Effects]:
+    if turn.ctx.claimed or turn.state["done"]:
+        turn.fx.timers = _kept_timers(turn)
+        return turn.state, turn.fx
+    if event.name == "expire":
+        turn.end("expired")  # silently: the bot never writes first without permission
+        return turn.state, turn.fx
+    kept = [t for t in _kept_timers(turn) if t.name != event.name]
+    if event.name == "reminder" and turn.may_remind(now=True):
+        turn.say("reminder")
+        turn.state["reminded"] = turn.state["step"]
+    elif event.name == "handoff":
+        turn.fx.handoff = "flow"
+    turn.fx.timers = kept
+    turn.state["timers"] = to_state(kept)
+    return turn.state, turn.fx

@@ -1,0 +1,257 @@
+"""One turn of a conversation: the state being changed and the effects being collected.
+
+The runner decides what an input means; a Turn knows how to move through the flow (run
+action steps until the next question), record answers, open and update the case, give
+the emergency number, and re-ask.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from bot.engine import context as tools
+from bot.engine import priority, render
+from bot.engine.compile import CompiledFlow
+from bot.engine.context import Context
+from bot.engine.effects import Effects, PlaceMatch, Timer
+from bot.engine.schema import (
+    CaseStep,
+    EndStep,
+    PriorityStep,
+    QuestionBase,
+    SetStep,
+)
+from bot.engine.timers import may_write_first, to_state
+
+MAX_MOVES = 200  # action steps in one turn; a loop of actions in a flow stops here
+
+
+def new_state(flow: CompiledFlow, lang: str) -> dict[str, Any]:
+    return {
+        "flow": flow.id,
+        "version": flow.version,
+        "step": flow.first,
+        "lang": lang,
+        "misses": 0,
+        "answers": {},
+        "done": False,
+        "ended": None,  # stopped | declined | erased | expired: the next message starts over
+        "pending": None,  # a side question: language menu, erase confirmation, which place
+        "location": None,
+        "case_open": False,
+        "emergency": None,  # pending | given
+        "forced": {},  # rules raised by priority steps
+        "reminded": None,
+        "timers": [],
+    }
+
+
+class Turn:
+    def __init__(self, flow: CompiledFlow, state: dict[str, Any], ctx: Context) -> None:
+        self.flow = flow
+        self.state = copy.deepcopy(state)
+        self.ctx = ctx
+        self.fx = Effects()
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.state["lang"]
+
+    @property
+    def current(self) -> Any:
+        return self.flow.steps[self.state["step"]]
+
+    def facts(self) -> dict[str, Any]:
+        location = self.state.get("location") or {}
+        return {
+            **self.state["answers"],
+            "language": self.lang,
+            "country": location.get("country_code"),
+        }
+
+    def prefs(self) -> dict[str, Any] | None:
+        return self.fx.contact_prefs or self.ctx.contact_prefs
+
+    # -- saying ------------------------------------------------------------------------
+    def say(self, msg_id: str, **args: Any) -> None:
+        self.fx.replies.append(render.say(self.ctx, self.lang, msg_id, **args))
+
+    def ask_again(self) -> None:
+        """The question the person is on: a side question if one is open, else the step's."""
+        pending = self.state.get("pending")
+        if pending and pending["kind"] == "language":
+            self.fx.replies.append(self._language_menu())
+        elif pending and pending["kind"] == "place":
+            self.fx.replies.append(render.place_question(self.ctx, self.lang, pending))
+        elif pending and pending["kind"] == "erase":
+            self.fx.replies.append(render.erase_question(self.ctx, self.lang))
+        elif not self.state["done"] and self.flow.is_question(self.state["step"]):
+            self.fx.replies.append(render.question(self.ctx, self.lang, self.current))
+        elif not self.state["done"]:
+            self.enter(self.state["step"])  # a new conversation that began with "erase"
+
+    def _language_menu(self) -> Any:
+        step = self.flow.steps.get(self.flow.language_step or "")
+        reply = render.ask(
+            self.ctx,
+            self.lang,
+            "language-prompt",
+            render.language_options(self.ctx, step),  # type: ignore[arg-type]
+            render.LANGUAGE_MENU_BUTTON,
+        )
+        return reply
+
+    def miss(self, hint: str) -> None:
+        """Not understood: a hint and the question again; at the limit, offer a person."""
+        self.state["misses"] += 1
+        limit = self.flow.spec.globals.max_misses
+        if self.state["misses"] < limit:
+            self.say(hint)
+            self.ask_again()
+        elif self.state["misses"] == limit:
+            self.say("offer-human")
+            self.fx.handoff = "misses"
+        else:
+            self.say("received-ack")
+
+    # -- answers and the case --------------------------------------------------------------
+    def record(self, key: str, value: Any) -> None:
+        self.state["answers"][key] = value
+        if self.state["case_open"]:
+            self.fx.answers[key] = value
+            self._priority()
+
+    def _priority(self) -> None:
+        level, fired = priority.evaluate(self.flow.spec.priority, self.facts(), self.state["forced"])
+        self.fx.priority, self.fx.rules_fired = level, fired
+
+    def open_case(self, update_only: bool = False) -> None:
+        if update_only and not self.state["case_open"]:
+            return
+        self.fx.open_case = self.fx.open_case or not update_only
+        self.state["case_open"] = True
+        self.fx.answers.update(self.state["answers"])
+        if self.state.get("location"):
+            self.fx.location = PlaceMatch(**self.state["location"])
+        self._priority()
+
+    def set_location(self, place: PlaceMatch, near_km: float) -> None:
+        """Store where the person is, say what we understood, and give the emergency number
+        if it was waiting for the country."""
+        self.state["location"] = place.model_dump()
+        self.fx.location = place
+        if place.matched and place.country_code:
+            country = tools.country_name(self.ctx, place.country_code, self.lang)
+            km = place.distance_km
+            if km is not None and km > near_km:
+                self.say("location-near", place=place.place, country=country, km=round(km))
+            else:
+                self.say("location-found", place=place.place, country=country)
+        else:
+            name = place.text or f"{place.latitude:.4f}, {place.longitude:.4f}"
+            self.say("location-unknown", name=name)
+        if self.state["case_open"]:
+            self._priority()
+        if self.state["emergency"] == "pending":
+            self.emergency()
+
+    def emergency(self) -> None:
+        """The emergency number for the person's country, once per conversation."""
+        if self.state["emergency"] == "given":
+            return
+        location = self.state.get("location")
+        cc = (location or {}).get("country_code")
+        if cc:
+            country = tools.country_name(self.ctx, cc, self.lang)
+            number = tools.emergency_number(self.ctx, cc)
+            if number:
+                self.say("emergency-number", country=country, number=number)
+            else:
+                self.say("emergency-none", country=country)
+            self.state["emergency"] = "given"
+        elif location is not None:
+            self.say("emergency-unknown-country")
+            self.state["emergency"] = "given"
+        else:
+            self.state["emergency"] = "pending"  # given as soon as the country is known
+
+    # -- moving ----------------------------------------------------------------------------
+    def advance(self) -> None:
+        """Leave the current step (its answer is recorded) for the next one."""
+        self.enter(self.flow.advance(self.state["step"], self.facts()))
+
+    def enter(self, step_id: str | None) -> None:
+        """Arrive at a step; run action steps until a question (asked) or the end."""
+        for _ in range(MAX_MOVES):
+            if step_id is None:
+                self.finish()
+                return
+            self.state.update(step=step_id, misses=0, reminded=None, pending=None)
+            step = self.flow.steps[step_id]
+            if step.say:
+                self.say(step.say)
+            if isinstance(step, QuestionBase):
+                self.ask_again()
+                return
+            if isinstance(step, EndStep):
+                self.finish(erase=step.erase)
+                return
+            self._act(step)
+            step_id = self.flow.advance(step_id, self.facts())
+        self.fx.handoff = "flow"  # a loop of action steps: let a person look
+
+    def _act(self, step: Any) -> None:
+        if isinstance(step, SetStep):
+            self.record(step.answer, step.value)
+        elif isinstance(step, CaseStep):
+            self.open_case(update_only=step.action == "update")
+        elif isinstance(step, PriorityStep):
+            self.state["forced"][step.rule or step.id] = step.level
+            self._priority()
+        elif step.kind == "emergency":
+            self.emergency()
+        elif step.kind == "handoff":
+            self.fx.handoff = "flow"
+
+    def finish(self, erase: bool = False) -> None:
+        self.state.update(done=True, pending=None)
+        if erase:
+            self.end("declined")
+            self.fx.erase = True
+        else:
+            self.fx.finished = True
+
+    def end(self, reason: str) -> None:
+        """The conversation is over; the next message starts a new one."""
+        self.state.update(done=True, ended=reason, pending=None, answers={}, location=None)
+
+    # -- timers ----------------------------------------------------------------------------
+    def set_timers(self) -> None:
+        """The full set of timers for the new state (Effects.timers replaces earlier ones)."""
+        timers: list[Timer] = []
+        if not self.state["done"]:
+            now = self.ctx.now
+            expire = now + self.flow.spec.timeouts.expire_after
+            step = self.current
+            timeout = getattr(step, "timeout", None)
+            if timeout and timeout.action == "expire":
+                expire = now + timeout.after
+            elif timeout and (timeout.action != "reminder" or self.may_remind()):
+                timers.append(Timer(name=timeout.action, at=now + timeout.after))
+            timers.append(Timer(name="expire", at=expire))
+        self.state["timers"] = to_state(timers)
+        self.fx.timers = timers
+
+    def may_remind(self, now: bool = False) -> bool:
+        """Whether a reminder may be set (the person allows us to write first), or, with
+        `now`, sent at this moment (also within their safe hours)."""
+        if self.state.get("reminded") == self.state["step"]:
+            return False
+        prefs = self.prefs()
+        if not now:
+            return bool(prefs and prefs.get("safe_to_message_first"))
+        longitude = (self.state.get("location") or {}).get("longitude")
+        return may_write_first(prefs, self.ctx.now, longitude)
+

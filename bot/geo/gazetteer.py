@@ -1,0 +1,470 @@
+"""Where a person is: typed place names (any script, inside a sentence) and shared pins.
+
+`get_gazetteer()` builds one `Gazetteer` per place file, lazily and once (thread-safe), on
+top of the GeoNames index (`bot.geo._geonames`) that all of them share. An edited place
+file is picked up on the next call; a broken edit keeps the last good one and is logged.
+
+Typed text (`resolve_text`) is matched in this order, best first:
+1. the NGO alias file (`flows/places.yaml`): tanja → Tangier, mliliya → Melilla;
+2. exact GeoNames names and alternate names, after normalization (`bot.geo.normalize`),
+   with a few variants (Arabic ب/ف/و/ل prefixes and ال, Latin al/el, Arabizi digits);
+3. only when nothing matched exactly: rapidfuzz `ratio` ≥ 85 (90 inside a sentence) for
+   typos, over names of places in the preferred countries and of cities ≥ 100,000 people.
+A sentence ("ana f tanja", "niko Tripoli sasa") is read by trying word n-grams, longest
+first, skipping the place file's `ignore_words` at their edges.
+
+Ranking: exact before fuzzy; then the caller's `prefer_countries` in their order; then an
+alias before a plain name; then the place file's `prefer_countries` (as one block); then
+population. Results are deduplicated by place.
+
+Pins (`resolve_pin`) give the nearest place and its distance: a pin at sea gets the nearest
+coastal town with a large `distance_km`, and the caller says "near X".
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz, process
+
+from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
+from bot.geo.countries import country_name
+from bot.geo.normalize import Script, key, script_of, tokens
+from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
+from bot.geo.spatial import GridIndex, haversine_km
+
+if TYPE_CHECKING:
+    from bot.engine.effects import PlaceMatch
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PLACES_FILE = Path(__file__).resolve().parents[2] / "flows" / "places.yaml"
+
+Source = Literal["alias", "name", "fuzzy", "pin"]
+
+FUZZY_MIN_SCORE = 85.0  # rapidfuzz ratio, whole text
+FUZZY_MIN_SCORE_IN_SENTENCE = 90.0  # single words and pairs inside a longer text
+FUZZY_MIN_CHARS = 5  # shorter words are too easy to mistake for another place
+FUZZY_BIG_CITY = 100_000  # outside the preferred countries, fuzzy only looks at cities this big
+MAX_NGRAM = 4  # longest place name, in words, looked for inside a sentence
+MAX_FUZZY_QUERIES = 24
+AMBIGUOUS_FAR_KM = 50.0
+AMBIGUOUS_MIN_SHARE = 0.05  # the runner-up needs at least 5% of the leader's population
+
+# Arabic one-letter prefixes glued to a name: bi- (in), fa-, wa- (and), li- (to), ka- (like).
+_AR_PREFIXES = ("ب", "ف", "و", "ل", "ك")
+_AR_ARTICLE = "ال"
+# Arabizi digits for Arabic letters, as they appear in place names (3in zara → ain zara).
+_ARABIZI = str.maketrans({"2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"})
+_LETTERS_AND_DIGITS = re.compile(r"(?=.*[a-z])(?=.*[235789])")
+
+
+class Candidate(BaseModel):
+    """A place the person may be in."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    country_code: str  # ISO 3166-1 alpha-2
+    country_name: str  # English; use bot.geo.countries.country_name for the person's language
+    latitude: float
+    longitude: float
+    population: int = 0
+    geonameid: int | None = None  # None for places known only from the alias file
+    distance_km: float | None = None  # pins: from the pin to this place
+    source: Source
+    score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
+    matched: str = ""  # the normalized words that matched (empty for pins)
+
+    def as_place_match(self, text: str | None = None) -> PlaceMatch:
+        """The case's `location` for this place; `text` is what the person typed, if anything."""
+        from bot.engine.effects import PlaceMatch
+
+        pin = self.source == "pin"
+        return PlaceMatch(
+            latitude=self.latitude if not pin else None,
+            longitude=self.longitude if not pin else None,
+            text=text,
+            place=self.name,
+            country_code=self.country_code,
+            distance_km=self.distance_km,
+            matched=True,
+        )
+
+
+@dataclass(slots=True)
+class _Hit:
+    row: int
+    source: Source
+    score: float
+    matched: str
+
+
+class Gazetteer:
+    """Resolves typed names and pins to places. Read-only after construction."""
+
+    def __init__(
+        self, geonames: GeoNamesIndex, places: PlacesFile | None = None, source: Path | None = None
+    ) -> None:
+        started = time.perf_counter()
+        places = places or PlacesFile()
+        self.source = source
+        self._geo = geonames
+        # Own copies of the columns: alias-only places are appended after the GeoNames rows.
+        self._names = list(geonames.names)
+        self._ccs = list(geonames.country_codes)
+        self._lats = list(geonames.lats)
+        self._lons = list(geonames.lons)
+        self._pops = list(geonames.populations)
+        self._gids = list(geonames.geonameids)
+        self.prefer_countries: tuple[str, ...] = tuple(dict.fromkeys(places.prefer_countries))
+        self._region = frozenset(self.prefer_countries)
+        self._ignore = frozenset(k for w in places.ignore_words for k in tokens(w))
+        self._aliases: dict[str, tuple[int, bool]] = {}
+        self._gid_rows: dict[int, int] | None = None
+        for alias in places.aliases:
+            self._add_alias(alias)
+        self._grid = GridIndex(self._lats, self._lons)
+        self._fuzzy = self._fuzzy_choices()
+        self.build_seconds = time.perf_counter() - started
+
+    # -- building -----------------------------------------------------------------------
+
+    def _add_alias(self, alias: Alias) -> None:
+        row = self._alias_row(alias)
+        for name in alias.names:
+            k = key(name)
+            if not k:
+                raise PlacesFileError(f"{self._where(alias)}: alias {name!r} has no letters")
+            known = self._aliases.get(k)
+            if known is not None and known[0] != row:
+                other = self._names[known[0]]
+                raise PlacesFileError(
+                    f"{self._where(alias)}: {name!r} is already an alias of {other!r}"
+                )
+            self._aliases[k] = (row, alias.ambiguous)
+
+    def _alias_row(self, alias: Alias) -> int:
+        if alias.geonameid is not None:
+            if self._gid_rows is None:
+                self._gid_rows = {g: r for r, g in enumerate(self._gids) if g is not None}
+            row = self._gid_rows.get(alias.geonameid)
+            if row is not None:
+                return row
+        rows = [r for r in self._geo.rows(key(alias.place)) if self._ccs[r] == alias.country]
+        if rows:
+            return max(rows, key=lambda r: self._pops[r])
+        if alias.latitude is None or alias.longitude is None:
+            raise PlacesFileError(
+                f"{self._where(alias)}: {alias.place!r} ({alias.country}) is not in the "
+                "gazetteer; give its latitude and longitude"
+            )
+        self._names.append(alias.place)
+        self._ccs.append(alias.country)
+        self._lats.append(alias.latitude)
+        self._lons.append(alias.longitude)
+        self._pops.append(alias.population or 0)
+        self._gids.append(alias.geonameid)
+        return len(self._names) - 1
+
+    def _where(self, alias: Alias) -> str:
+        return f"{self.source or 'places'}:{alias.line}"
+
+    def _fuzzy_choices(self) -> dict[Script, list[str]]:
+        """Name keys fuzzy matching looks at, by script: preferred countries and big cities."""
+        choices: dict[Script, list[str]] = {"latin": [], "arabic": [], "ethiopic": []}
+        ccs, pops, region = self._ccs, self._pops, self._region
+        keep = [ccs[r] in region or pops[r] >= FUZZY_BIG_CITY for r in range(len(ccs))]
+        for k, hit in self._geo.by_key.items():
+            if len(k) < FUZZY_MIN_CHARS - 1:
+                continue
+            rows = (hit,) if isinstance(hit, int) else hit
+            if any(keep[r] for r in rows):
+                choices.get(script_of(k), []).append(k)
+        for k in self._aliases:
+            choices.get(script_of(k), []).append(k)
+        return choices
+
+    # -- typed text ---------------------------------------------------------------------
+
+    def resolve_text(
+        self, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
+    ) -> list[Candidate]:
+        """Places `text` may name, best first; [] when nothing plausible matched.
+
+        Args:
+            text: what the person typed: a name, or a short sentence containing one.
+            lang: the conversation's language tag; Arabizi digit readings (3 → a, 7 → h, 9 → q)
+                are tried for `ary-Latn`, `ary` and when unknown.
+            prefer_countries: countries to rank first, in order (for example the country of
+                an earlier pin, or the team's countries).
+        """
+        toks = tokens(text)
+        if not toks or all(t in self._ignore for t in toks):
+            return []
+        arabizi = lang in (None, "ary", "ary-Latn")
+        hits = self._exact(" ".join(toks), arabizi)
+        if not hits and len(toks) > 1:
+            hits = self._scan(toks, arabizi)
+        if not hits:
+            hits = self._fuzzy_hits(toks)
+        return self._rank(hits, prefer_countries)
+
+    def _lookup(self, k: str) -> list[_Hit]:
+        alias = self._aliases.get(k)
+        hits: list[_Hit] = []
+        if alias is not None:
+            hits.append(_Hit(alias[0], "alias", 100.0, k))
+            if not alias[1]:
+                return hits
+        hits.extend(_Hit(r, "name", 100.0, k) for r in self._geo.rows(k))
+        return hits
+
+    def _exact(self, k: str, arabizi: bool) -> list[_Hit]:
+        for variant in _variants(k, arabizi):
+            hits = self._lookup(variant)
+            if hits:
+                return hits
+        return []
+
+    def _scan(self, toks: list[str], arabizi: bool) -> list[_Hit]:
+        """Exact matches of word n-grams inside a sentence, longest first, not overlapping."""
+        used = [False] * len(toks)
+        hits: list[_Hit] = []
+        for n in range(min(MAX_NGRAM, len(toks)), 0, -1):
+            for start in range(len(toks) - n + 1):
+                span = toks[start : start + n]
+                if any(used[start : start + n]) or not self._worth_trying(span):
+                    continue
+                found = self._exact(" ".join(span), arabizi)
+                if found:
+                    hits.extend(found)
+                    used[start : start + n] = [True] * n
+        return hits
+
+    def _worth_trying(self, span: list[str]) -> bool:
+        if span[0] in self._ignore or span[-1] in self._ignore:
+            return False
+        return len(span) > 1 or (len(span[0]) >= 3 and not span[0].isdigit())
+
+    def _fuzzy_hits(self, toks: list[str]) -> list[_Hit]:
+        queries: list[tuple[str, float]] = []
+        if len(toks) <= 3:
+            queries.append((" ".join(toks), FUZZY_MIN_SCORE))
+        if len(toks) > 1:
+            for n in (2, 1):
+                for start in range(len(toks) - n + 1):
+                    span = toks[start : start + n]
+                    if self._worth_trying(span):
+                        queries.append((" ".join(span), FUZZY_MIN_SCORE_IN_SENTENCE))
+        hits: list[_Hit] = []
+        for query, cutoff in queries[:MAX_FUZZY_QUERIES]:
+            choices = self._fuzzy.get(script_of(query))
+            if not choices or len(query) < FUZZY_MIN_CHARS:
+                continue
+            for choice, score, _ in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            ):
+                hits.extend(_Hit(h.row, "fuzzy", score, choice) for h in self._lookup(choice))
+        return hits
+
+    def _rank(self, hits: list[_Hit], prefer: Sequence[str]) -> list[Candidate]:
+        caller: dict[str, int] = {}
+        for cc in prefer:
+            caller.setdefault(cc.upper(), len(caller))
+        best: dict[int, _Hit] = {}
+        for hit in hits:
+            seen = best.get(hit.row)
+            if seen is None or _better(hit, seen):
+                best[hit.row] = hit
+
+        def order(h: _Hit) -> tuple[bool, float, int, bool, bool, int]:
+            cc = self._ccs[h.row]
+            return (
+                h.source == "fuzzy",
+                -h.score,
+                caller.get(cc, len(caller)),
+                h.source != "alias",
+                cc not in self._region,
+                -self._pops[h.row],
+            )
+
+        ranked = sorted(best.values(), key=order)
+        seen_gids: set[int] = set()
+        out: list[Candidate] = []
+        for h in ranked:
+            gid = self._gids[h.row]
+            if gid is not None:
+                if gid in seen_gids:
+                    continue
+                seen_gids.add(gid)
+            out.append(self._candidate(h.row, h.source, score=h.score, matched=h.matched))
+        return out
+
+    # -- pins ---------------------------------------------------------------------------
+
+    def resolve_pin(self, lat: float, lon: float) -> Candidate | None:
+        """The nearest place to a pin, with `distance_km`; None for an impossible position."""
+        if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
+            return None
+        if not -180 <= lon <= 180:
+            return None
+        found = self._grid.nearest(lat, lon)
+        if found is None:
+            return None
+        row, km = found
+        return self._candidate(row, "pin", distance_km=round(km, 1))
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _candidate(
+        self,
+        row: int,
+        source: Source,
+        *,
+        score: float = 100.0,
+        matched: str = "",
+        distance_km: float | None = None,
+    ) -> Candidate:
+        cc = self._ccs[row]
+        return Candidate(
+            name=self._names[row],
+            country_code=cc,
+            country_name=country_name(cc, "en"),
+            latitude=self._lats[row],
+            longitude=self._lons[row],
+            population=self._pops[row],
+            geonameid=self._gids[row],
+            distance_km=distance_km,
+            source=source,
+            score=round(score, 1),
+            matched=matched,
+        )
+
+    def stats(self) -> dict[str, float | int]:
+        """Sizes and build time, for the startup log and the module docs."""
+        return {
+            "places": len(self._names),
+            "name_keys": len(self._geo.by_key),
+            "aliases": len(self._aliases),
+            "fuzzy_choices": sum(len(v) for v in self._fuzzy.values()),
+            "build_seconds": round(self.build_seconds, 3),
+        }
+
+
+def _better(a: _Hit, b: _Hit) -> bool:
+    rank = {"alias": 0, "name": 1, "fuzzy": 2, "pin": 3}
+    return (rank[a.source], -a.score) < (rank[b.source], -b.score)
+
+
+def _variants(k: str, arabizi: bool) -> Iterator[str]:
+    """`k` itself, then spellings of the same name that differ by a prefix or Arabizi digits."""
+    yield k
+    script = script_of(k)
+    if script == "arabic":
+        stems = [k]
+        if k[0] in _AR_PREFIXES and len(k.split(" ", 1)[0]) >= 4:
+            stems.append(k[1:])
+        for stem in stems:
+            if stem is not k:
+                yield stem
+            if stem.startswith(_AR_ARTICLE) and len(stem) > 4:
+                yield stem[2:]
+            elif not stem.startswith(_AR_ARTICLE):
+                yield _AR_ARTICLE + stem
+    elif script == "latin":
+        if arabizi and _LETTERS_AND_DIGITS.match(k):
+            k = k.translate(_ARABIZI)
+            yield k
+        first, _, rest = k.partition(" ")
+        if first in ("al", "el") and rest:
+            yield rest
+        elif not rest and len(k) >= 6 and k.startswith(("al", "el")):
+            yield k[2:]
+        else:
+            yield "al " + k
+            yield "el " + k
+
+
+def is_ambiguous(cands: Sequence[Candidate]) -> bool:
+    """True when the top two are both plausible and in different countries or far apart.
+
+    Then the bot should ask ("Tripoli, Libya or Tripoli, Lebanon?"). An exact match is never
+    ambiguous with a fuzzy one, and a runner-up far smaller than the leader does not count.
+    """
+    if len(cands) < 2:
+        return False
+    a, b = cands[0], cands[1]
+    if (a.source == "fuzzy") != (b.source == "fuzzy"):
+        return False
+    if a.source == "fuzzy" and b.score < a.score - 5:
+        return False
+    if a.population and b.population < AMBIGUOUS_MIN_SHARE * a.population:
+        return False
+    if a.country_code != b.country_code:
+        return True
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > AMBIGUOUS_FAR_KM
+
+
+# -- the shared instance ----------------------------------------------------------------
+
+_lock = threading.Lock()
+_geonames: GeoNamesIndex | None = None
+_built: dict[Path, tuple[int, Gazetteer]] = {}  # place file → (its mtime_ns, gazetteer)
+
+
+def get_gazetteer(places_file: Path | None = None, *, cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer for `places_file` (default: the repository's flows/places.yaml).
+
+    Built on first use (about 1.5 s, or 0.3 s with `cache_dir`) and shared; safe to call from
+    any thread. The place file is re-read when it changes on disk; if the new version is
+    broken, the error is logged and the last good version stays in use.
+
+    Args:
+        places_file: the NGO place file. A missing default file means no aliases; a missing
+            file that was named explicitly is an error.
+        cache_dir: where to keep the compact GeoNames index between runs (optional).
+    """
+    path = (places_file or DEFAULT_PLACES_FILE).resolve()
+    mtime = _mtime(path)
+    entry = _built.get(path)
+    if entry is not None and entry[0] == mtime:
+        return entry[1]
+    with _lock:
+        entry = _built.get(path)
+        if entry is not None and entry[0] == mtime:
+            return entry[1]
+        global _geonames
+        if _geonames is None:
+            _geonames = load_geonames_cached(cache_dir)
+        try:
+            if mtime == -1:
+                if places_file is not None:
+                    raise PlacesFileError(f"{path}: no such file")
+                places = PlacesFile()
+            else:
+                places = load_places(path)
+            gazetteer = Gazetteer(_geonames, places, source=path)
+        except PlacesFileError:
+            if entry is None:
+                raise
+            log.exception("place file %s is broken; keeping the previous version", path)
+            gazetteer = entry[1]
+        _built[path] = (mtime, gazetteer)
+        return gazetteer
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1

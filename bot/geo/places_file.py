@@ -1,0 +1,121 @@
+"""The NGO's place file (`flows/places.yaml`): preferred countries, ignored words, aliases.
+
+Loading validates the file and reports problems as `path:line: message`, so
+`sauti flows check` can point an NGO editor at the exact line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+class PlacesFileError(ValueError):
+    """The place file is missing, not YAML, or does not follow the format (message has file:line)."""
+
+
+def _country(value: str) -> str:
+    value = value.strip().upper()
+    if not _ISO2.match(value):
+        raise ValueError(f"{value!r} is not a two-letter ISO country code such as LY or MA")
+    return value
+
+
+class Alias(BaseModel):
+    """Names people type for one place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    place: str  # the place's name in the gazetteer (English/GeoNames spelling)
+    country: str  # ISO 3166-1 alpha-2
+    names: list[str] = Field(min_length=1)
+    # Only used when the gazetteer does not have the place (a camp, a small town).
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    population: int | None = Field(default=None, ge=0)
+    geonameid: int | None = None  # picks one place when the country has several of that name
+    # True: other places with the same name stay as alternatives (the bot asks which one).
+    ambiguous: bool = False
+    note: str | None = None
+    _line: int = PrivateAttr(default=0)
+
+    @field_validator("country")
+    @classmethod
+    def _check_country(cls, value: str) -> str:
+        return _country(value)
+
+    @property
+    def line(self) -> int:
+        return self._line
+
+
+class PlacesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    prefer_countries: list[str] = Field(default_factory=list)
+    ignore_words: list[str] = Field(default_factory=list)
+    aliases: list[Alias] = Field(default_factory=list)
+
+    @field_validator("prefer_countries")
+    @classmethod
+    def _countries(cls, values: list[str]) -> list[str]:
+        return [_country(v) for v in values]
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
+    """1-based line of the deepest YAML node on the path `loc` (pydantic's error location)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_places(path: Path) -> PlacesFile:
+    """Read and validate a place file. Raises PlacesFileError (with file:line) on any problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PlacesFileError(f"{path}: cannot read: {exc.strerror}") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise PlacesFileError(f"{path}:{line}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PlacesFileError(f"{path}:1: expected keys prefer_countries, ignore_words, aliases")
+    try:
+        places = PlacesFile.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            lines.append(f"{path}:{_line_of(node, err['loc'])}: {where}: {err['msg']}")
+        raise PlacesFileError("\n".join(lines)) from exc
+    alias_nodes = _aliases_node(node)
+    for i, alias in enumerate(places.aliases):
+        if i < len(alias_nodes):
+            alias._line = alias_nodes[i].start_mark.line + 1
+    return places
+
+
+def _aliases_node(node: yaml.Node | None) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == "aliases" and isinstance(v, yaml.SequenceNode):
+                return list(v.value)
+    return []

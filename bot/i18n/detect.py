@@ -1,0 +1,160 @@
+"""Guessing the language of a message, to propose it (never to switch silently).
+
+No library detects Moroccan Darija or Arabizi, and lingua knows neither Amharic nor
+Tigrinya, so we route by Unicode script first (reference §3.3):
+
+- Ethiopic: Tigrinya against Amharic by marker words and letters; a tie gives None.
+- Arabic: any Darija word → "ary", else "ar".
+- Latin: digits inside words (3afak, 7na) or Darija words → "ary-Latn"; else frequent
+  words plus lingua restricted to the Latin-script languages we support (en, fr, so, sw).
+
+Every answer is a proposal: None means "ask", which is always safe.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from bot.i18n import markers
+from bot.i18n.normalize import normalize
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+__all__ = ["detect_language", "language_by_name", "script_of"]
+
+LINGUA_LANGS = ("en", "fr", "so", "sw")
+LINGUA_MIN = 0.75  # combined score the best language needs
+LINGUA_MARGIN = 0.3  # and its lead over the next one
+MARKER_WEIGHT = 0.3  # one frequent word of a language counts this much next to lingua
+
+# "2nd", "3rd", "5pm", "9h", "3km": digits in English/French words, not Arabizi.
+_NOT_ARABIZI = re.compile(
+    r"\d+(st|nd|rd|th|am|pm|h|hr|hrs|km|kg|min|mn|mins|x|e|er|ere|eme|ieme|k|m|s|j|ans|dh|dt)"
+)
+_ARABIZI_DIGIT = re.compile(r"[a-z][235679]|[235679][a-z]")
+
+
+def script_of(text: str) -> str | None:
+    """"Ethiopic", "Arabic" or "Latin": the script most letters of `text` are in."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        code = ord(ch)
+        if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
+            counts["Ethiopic"] += 1
+        elif 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFF:
+            counts["Arabic"] += 1
+        elif unicodedata.name(ch, "").startswith("LATIN"):
+            counts["Latin"] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@cache
+def _normalized(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+def _hits(tokens: Iterable[str], words: set[str]) -> int:
+    vocabulary = _normalized(frozenset(words))
+    return sum(1 for t in tokens if t in vocabulary)
+
+
+def _ethiopic(text: str) -> str | None:
+    tokens = normalize(text).split()
+    ti = 2 * _hits(tokens, markers.TIGRINYA_WORDS)
+    ti += sum(1 for ch in text if ch in markers.TIGRINYA_LETTERS)
+    am = 2 * _hits(tokens, markers.AMHARIC_WORDS)
+    am += 2 * sum(1 for t in tokens if t.endswith(markers.AMHARIC_ENDINGS))
+    if ti == am:
+        return None
+    return "ti" if ti > am else "am"
+
+
+def _is_arabizi(tokens: list[str]) -> bool:
+    digits = sum(
+        1 for t in tokens if _ARABIZI_DIGIT.search(t) and not _NOT_ARABIZI.fullmatch(t)
+    )
+    strong = _hits(tokens, markers.DARIJA_LATIN - markers.DARIJA_LATIN_WEAK)
+    weak = _hits(tokens, markers.DARIJA_LATIN_WEAK)
+    return digits + strong >= 1 and (digits + strong + weak >= 2 or len(tokens) <= 2)
+
+
+@cache
+def _lingua(tags: tuple[str, ...]) -> LanguageDetector:
+    """One detector per language set, built on first use (low-accuracy mode: ~30 MB)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, t.upper())) for t in tags]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def _latin(text: str, tokens: list[str], tags: tuple[str, ...]) -> str | None:
+    if not tags:
+        return None
+    hits = {t: _hits(tokens, markers.LATIN_MARKERS[t]) for t in tags}
+    marked = [t for t, n in hits.items() if n]
+    if len(marked) == 1:
+        # Frequent words of one language only: more reliable than lingua on short text.
+        return marked[0]
+    scores = {t: MARKER_WEIGHT * n for t, n in hits.items()}
+    if len(tags) > 1:
+        for value in _lingua(tags).compute_language_confidence_values(text):
+            tag = value.language.iso_code_639_1.name.lower()
+            scores[tag] = scores.get(tag, 0.0) + value.value
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score >= LINGUA_MIN and score - runner_up >= LINGUA_MARGIN:
+        return best
+    return None
+
+
+def _first_supported(supported: list[str], *tags: str) -> str | None:
+    return next((t for t in tags if t in supported), None)
+
+
+def detect_language(text: str, supported: list[str]) -> str | None:
+    """The language `text` is probably written in, among `supported`, or None if unsure."""
+    script = script_of(text)
+    if script == "Ethiopic":
+        found = _ethiopic(text)
+        ethiopic = [t for t in ("am", "ti") if t in supported]
+        if found is None and len(ethiopic) == 1:
+            return ethiopic[0]
+        return found if found in supported else None
+    tokens = normalize(text).split()
+    if script == "Arabic":
+        if _hits(tokens, markers.DARIJA_ARABIC):
+            return _first_supported(supported, "ary", "ar")
+        return _first_supported(supported, "ar")
+    if script != "Latin":
+        return None
+    if _is_arabizi(tokens):
+        return _first_supported(supported, "ary-Latn", "ary")
+    return _latin(text, tokens, tuple(t for t in LINGUA_LANGS if t in supported))
+
+
+def language_by_name(text: str) -> str | None:
+    """The tag of the language `text` names: "français" → "fr", "ትግርኛ" → "ti"."""
+    said = normalize(text)
+    if not said:
+        return None
+    found: dict[str, str] = {}
+    for tag, names in markers.LANGUAGE_NAMES.items():
+        for name in _normalized(frozenset(names)):
+            if f" {name} " in f" {said} " and len(name) > len(found.get(tag, "")):
+                found[tag] = name
+    # "darija latin" names ary-Latn; the "darija" inside it does not also count for ary.
+    tags = {
+        tag
+        for tag, name in found.items()
+        if not any(other != name and f" {name} " in f" {other} " for other in found.values())
+    }
+    return tags.pop() if len(tags) == 1 else None

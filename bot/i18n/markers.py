@@ -1,0 +1,119 @@
+"""Word lists that tell our languages apart, and the names people give them.
+
+Used by `detect`. Written naturally and normalized on use. Drafted by the Sauti developers
+from general knowledge and the domain brief; native speakers should review the Darija,
+Amharic, Tigrinya and Somali lists.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+# Moroccan Darija in Arabic script: words that Modern Standard Arabic does not use this way.
+DARIJA_ARABIC = {
+    "ديال", "ديالي", "ديالنا", "ديالو", "ديالها", "ديالك", "دابا", "دبا", "بزاف", "واش", "فين",
+    "فاين", "حيت", "ماشي", "شنو", "اشنو", "كيفاش", "عافاك", "عافاكم", "غادي", "بغيت", "بغينا",
+    "مزيان", "مزيانة", "واخا", "كاين", "كاينة", "ماكاينش", "عندو", "الباطرون", "الباطرونة",
+    "خويا", "راه", "راني", "راها", "راهم", "حنا", "نتا", "نتي", "هوما", "علاش", "والو", "شوية",
+    "دراري", "صافي", "ماعرفتش", "مافهمتش", "هادشي", "هاد", "هادي", "ديك", "داك", "تما", "لهيه",
+    "عاونوني", "عتقوني", "الباسبور", "مسدود", "خلصنيش", "ماخلصنيش", "كنخدم", "كيضربني", "ليا",
+    "جوج", "سطاش", "بلاصة", "فلوس", "الفلوس", "زعما", "باش", "كنبغي",
+}
+
+# Darija written in Latin letters (Arabizi). Digits inside words are the stronger sign.
+DARIJA_LATIN = {
+    "dyal", "dial", "dyali", "diali", "dyalna", "dyalo", "dyalha", "daba", "dba", "bzaf",
+    "bezzaf", "wach", "wash", "3afak", "afak", "3afakom", "chno", "chnou", "achno", "lpatron",
+    "lbatron", "lpatrona", "mzyan", "mezyan", "mzian", "wakha", "waxa", "kayn", "kayen",
+    "kayna", "makaynch", "3ndi", "3andi", "3ando", "3andou", "ma3ndich", "bghit", "bghina",
+    "khoya", "khouya", "rani", "raha", "rahom", "7na", "hna", "nta", "nti", "huma", "homa",
+    "fin", "fayn", "fen", "3lach", "3lash", "kifach", "kifash", "chwiya", "walo", "walou",
+    "lbolis", "lboulis", "lpaspor", "lpasport", "lpassport", "lbasbor", "drari", "khdma",
+    "khedma", "lflous", "flouss", "sm7li", "smahli", "3awnouni", "3awnoni", "3awnuni",
+    "3t9ouni", "3tqouni", "msdoud", "ma5alsnich", "makhalsnich", "zaama", "bach", "bla",
+    "lhamdulillah", "hamdullah", "inchallah", "wallah", "khoti", "lmadam", "lkafil", "ana",
+}
+# Also common in French or Swahili: they count only next to another Darija sign.
+DARIJA_LATIN_WEAK = {"fin", "fen", "ana", "bla", "bach", "hna", "nta", "nti", "homa", "daba"}
+
+# Latin-script languages: frequent short words, used alongside lingua on short messages.
+LATIN_MARKERS: dict[str, set[str]] = {
+    "en": {
+        "i", "im", "am", "my", "me", "we", "are", "is", "the", "and", "to", "of", "in", "not",
+        "have", "has", "took", "please", "help", "you", "our", "with", "he", "she", "they", "it",
+        "this", "what", "where", "yes", "boss", "employer", "passport", "dont", "cant", "can",
+        "was", "were", "there", "here", "alone", "safe", "people", "hello", "thank", "thanks",
+    },
+    "fr": {
+        "je", "suis", "mon", "ma", "mes", "le", "la", "les", "des", "du", "est", "pas", "nous",
+        "sommes", "vous", "moi", "aidez", "aide", "oui", "non", "avec", "et", "il", "elle",
+        "ils", "patron", "patronne", "passeport", "secours", "ne", "au", "bonjour", "merci",
+        "sil", "plait", "svp", "jai", "cest", "ca", "une", "dans", "sur", "pour", "peux",
+        "securite", "ouais",
+    },
+    "sw": {
+        "niko", "tuko", "yangu", "wangu", "langu", "na", "ni", "sana", "tafadhali", "msaada",
+        "nisaidie", "ndiyo", "hapana", "sijui", "mimi", "sisi", "hatari", "salama", "pasipoti",
+        "bosi", "mwajiri", "amechukua", "hapa", "hii", "kwa", "habari", "asante", "jambo",
+        "sasa", "watu", "tupo", "nipo", "siko", "tusaidie", "naomba", "ndio", "sijalipwa",
+    },
+    "so": {
+        "waan", "waxaan", "waxay", "iyo", "ayuu", "ayay", "baan", "haa", "maya", "caawimo",
+        "caawi", "nahay", "ahay", "baasaboor", "baasaboorkayga", "shaqo", "nabad", "khatar",
+        "hadda", "halkan", "waa", "oo", "fadlan", "mahadsanid", "dadka", "qof",
+        "gargaar", "caawiya", "aan", "anigu", "aniga", "annaga", "waxaa",
+    },
+}
+
+# Ethiopic script: Tigrinya against Amharic.
+TIGRINYA_WORDS = {
+    "ኣብ", "እየ", "ኢዩ", "እዩ", "ኣሎ", "ኣለኹ", "ኣሎኹ", "ሓገዝ", "ሓግዙኒ", "ኣይፋል", "እወ", "ኣነ",
+    "ናይ", "ምስ", "ከመይ", "እንታይ", "ኣበይ", "ሕጂ", "ዘሎ", "ዘለኹ", "ዘለና", "ኣለና", "ኢና", "ኢኻ",
+    "ኢኺ", "ንስኻ", "ንስኺ", "የለን", "የብለይን", "የብለይ", "ደሓን", "በጃኻ", "በጃኺ", "በጃኹም",
+    "የቐንየለይ", "ብዙሕ", "ኣሎና", "ኣይኮንኩን", "ኣይኮነን", "ድማ", "ኣዝዩ", "ኩሉ", "ወሲዱዎ",
+    "ሓዲሩ", "ኣሰሪየይ", "ፓስፖርተይ", "ክወጽእ", "ኣይክእልን", "ውሑስ", "ሓደጋ",
+}
+AMHARIC_WORDS = {
+    "ነው", "ነኝ", "ነን", "ናቸው", "አለ", "አለሁ", "አሉ", "እርዳታ", "እርዱኝ", "እባክህ", "እባክሽ",
+    "እባካችሁ", "አዎ", "የለም", "አይደለም", "እኔ", "አንተ", "አንቺ", "ምን", "የት", "ይህ", "እንዴት",
+    "ደህና", "ፓስፖርቴን", "ወሰደ", "ወሰደብኝ", "አሰሪዬ", "አሰሪ", "ነበር", "በጣም", "እና", "ውስጥ",
+    "አደጋ", "ሰዎች", "ብቻ", "ጋር", "አለን", "አልችልም", "መውጣት", "አሁን",
+}
+# Letters Tigrinya uses and Amharic hardly does: ኣ, ዕ/ዓ, the ቐ and ኸ rows.
+TIGRINYA_LETTERS = set("ኣዕዓኹ") | {chr(c) for c in range(0x1250, 0x125E)}
+AMHARIC_ENDINGS = ("ለሁ", "ኛል", "ኛለሁ", "ችሁ")
+
+# What people call each language, in many languages: "français", "الدارجة", "ትግርኛ".
+LANGUAGE_NAMES: dict[str, set[str]] = {
+    "en": {
+        "english", "anglais", "inglizi", "ingliziya", "انجليزي", "الانجليزية", "انجليزية",
+        "نجليزية", "kiingereza", "ingiriis", "ingiriisi", "እንግሊዝኛ", "ኢንግሊዝኛ",
+    },
+    "fr": {
+        "francais", "french", "fransawi", "fransaouia", "fransiya", "فرنسي", "الفرنسية",
+        "فرنسية", "الفرنساوية", "فرونسي", "kifaransa", "faransiis", "faransiiska", "ፈረንሳይኛ",
+    },
+    "ar": {
+        "arabic", "arabe", "arab", "arabiya", "3arabiya", "3arbiya", "al3arabiya", "العربية",
+        "عربي", "عربية", "الفصحى", "fusha", "kiarabu", "carabi", "carabiga", "ዓረብኛ", "አረብኛ",
+    },
+    "ary": {
+        "darija", "darja", "ddarija", "الدارجة", "دارجة", "الدارجه", "المغربية", "مغربي",
+        "maghribi", "marocain", "moroccan", "moroccan arabic", "arabe marocain",
+        "الدارجة المغربية",
+    },
+    "ary-Latn": {"arabizi", "darija latin", "darija en latin", "darija bl7rouf"},
+    "sw": {"kiswahili", "swahili", "souahili", "سواحلية", "السواحلية", "sawaaxili", "ስዋሂሊ"},
+    "am": {
+        "amharic", "amharique", "amarigna", "amharigna", "amarinya", "amarigna", "አማርኛ",
+        "الأمهرية", "امهرية", "kiamhari", "amxaari", "amxaariga",
+    },
+    "ti": {
+        "tigrinya", "tigrigna", "tigrinia", "tigrinja", "tigrigna", "ትግርኛ", "التغرينية",
+        "تغرينية", "tigrinyo",
+    },
+    "so": {
+        "somali", "soomaali", "af soomaali", "afsoomaali", "somalien", "الصومالية",
+        "صومالي", "kisomali", "ሶማሊኛ",
+    },
+}
+# fmt: on
