@@ -61,17 +61,26 @@ class Wordlist:
     filler: Phrases = ()
 
 
+class _WordLoader(yaml.SafeLoader):
+    """Safe YAML where yes/no/on/off stay words: `yes: [yes, ok]` is not `True: [True, ...]`."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path) -> Any:
     """The YAML document at `path` (raises yaml.YAMLError or OSError)."""
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_WordLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def _phrases(values: Any, lang: str) -> Phrases:
     if not isinstance(values, list):
         return ()
-    # YAML reads bare yes/no/on/off as booleans; keep them as the words they were.
-    words = (str(v).lower() if isinstance(v, bool) else str(v) for v in values if v is not None)
+    words = (str(v) for v in values if v is not None)
     return tuple(dict.fromkeys(p for w in words if (p := normalize(w, lang))))
 
 
@@ -81,9 +90,7 @@ def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Phrases]:
         log.error("%s: `%s` is not a mapping, ignored", path, name)
         return {}
     lang = path.parent.name
-    # YAML 1.1 turns the keys yes/no into booleans.
-    keys = {("yes" if k is True else "no" if k is False else str(k)): v for k, v in raw.items()}
-    return {k: p for k, v in keys.items() if (p := _phrases(v, lang))}
+    return {str(k): p for k, v in raw.items() if (p := _phrases(v, lang))}
 
 
 def load_wordlist(path: Path) -> Wordlist:

@@ -118,3 +118,16 @@ canned-stay-put = If it is safe, stay where you are. We will write to you again.
 canned-how-many = How many people are with you?
 canned-delete-chat = Remember to delete this chat if someone may read your phone.
 canned-call-later = We will write to you again soon.
+
+## Added for the engine
+
+# An option in "There is more than one Tripoli. Which one?": a place and its country.
+location-option = { $place }, { $country }
+location-other = Somewhere else
+# flows/examples/sea.yaml: the fast path for people at sea or in the desert.
+safety-at_sea = At sea
+safety-in_desert = In the desert
+sea-call-now = If you can, call the coast guard or the emergency number now. We are not an emergency service, but a caseworker will read this.
+sea-position-prompt = Send your position: share your location, or write it. On a Thuraya phone: Menu, GPS Manager, Current position.
+sea-people-prompt = How many people are with you? Write a number.
+sea-condition-prompt = How is everyone? Write about water, injuries, and the boat or the car.
