@@ -4,7 +4,8 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     UV_COMPILE_BYTECODE=1 \
-    UV_LINK_MODE=copy
+    UV_LINK_MODE=copy \
+    PATH="/app/.venv/bin:$PATH"
 
 RUN pip install --no-cache-dir uv
 WORKDIR /app
@@ -24,4 +25,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
 
 # Migrate, then serve. Secrets come from the environment (see .env.example).
-CMD ["sh", "-c", "uv run --no-dev sauti db upgrade && exec uv run --no-dev sauti serve --host 0.0.0.0 --port 8000 --workers ${SAUTI_WORKERS:-2}"]
+CMD ["sh", "-c", "sauti db upgrade && exec sauti serve --host 0.0.0.0 --port 8000 --workers ${SAUTI_WORKERS:-2}"]

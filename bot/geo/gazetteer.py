@@ -85,14 +85,30 @@ class Candidate(BaseModel):
     score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
     matched: str = ""  # the normalized words that matched (empty for pins)
 
-    def as_place_match(self, text: str | None = None) -> PlaceMatch:
-        """The case's `location` for this place; `text` is what the person typed, if anything."""
+    def as_place_match(
+        self,
+        text: str | None = None,
+        *,
+        latitude: float | None = None,
+        longitude: float | None = None,
+    ) -> PlaceMatch:
+        """The case's `location` for this place.
+
+        Args:
+            text: what the person typed, if they typed.
+            latitude, longitude: the shared pin; required for pin candidates (the case keeps
+                where the person is, not where the town is). Typed matches default to the
+                place's own coordinates.
+        """
         from bot.engine.effects import PlaceMatch
 
-        pin = self.source == "pin"
+        if latitude is None or longitude is None:
+            if self.source == "pin":
+                raise ValueError("pass the pin's latitude and longitude")
+            latitude, longitude = self.latitude, self.longitude
         return PlaceMatch(
-            latitude=self.latitude if not pin else None,
-            longitude=self.longitude if not pin else None,
+            latitude=latitude,
+            longitude=longitude,
             text=text,
             place=self.name,
             country_code=self.country_code,
@@ -373,14 +389,14 @@ def _variants(k: str, arabizi: bool) -> Iterator[str]:
     if script == "arabic":
         stems = [k]
         if k[0] in _AR_PREFIXES and len(k.split(" ", 1)[0]) >= 4:
-            stems.append(k[1:])
+            stems.append(k[1:])  # بطرابلس → طرابلس
+            yield k[1:]
         for stem in stems:
-            if stem is not k:
-                yield stem
-            if stem.startswith(_AR_ARTICLE) and len(stem) > 4:
-                yield stem[2:]
-            elif not stem.startswith(_AR_ARTICLE):
-                yield _AR_ARTICLE + stem
+            if stem.startswith(_AR_ARTICLE):
+                if len(stem) > 4:
+                    yield stem[2:]  # الخرطوم → خرطوم
+            else:
+                yield _AR_ARTICLE + stem  # كفرة → الكفرة
     elif script == "latin":
         if arabizi and _LETTERS_AND_DIGITS.match(k):
             k = k.translate(_ARABIZI)
