@@ -52,12 +52,7 @@ class FlowBrain:
         self.prefer_countries = prefer_countries or []
 
     def flow_for(self, conv: Conversation) -> Any:
-        state = conv.state or {}
-        if state.get("version"):
-            flow = self.registry.get(state.get("flow") or self.flow_id, state["version"])
-            if flow is not None:
-                return flow
-        return self.registry.latest(self.flow_id)
+        return self.registry.for_state(conv.state, default_flow=self.flow_id)
 
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime

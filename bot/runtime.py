@@ -71,8 +71,14 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
         known = {(s.flow_id, s.version) for s in stored}
         for src in stored:
             registry.add_source(src.source, src.path or f"{src.flow_id}.yaml")
-        for flow in registry.all_latest():
+        for path in sorted(registry.flows_dir.glob("*.yaml")):
+            try:
+                flow = registry.latest(path.stem)
+            except Exception:  # noqa: BLE001 - `sauti flows check` reports broken files
+                log.exception("flow %s cannot be loaded", path.name)
+                continue
             if (flow.id, flow.version) not in known:
+                known.add((flow.id, flow.version))
                 session.add(
                     FlowSource(
                         flow_id=flow.id, version=flow.version, source=flow.source, path=flow.path

@@ -131,28 +131,45 @@ def split_text(
             current = word
             while not fits(current):  # a single word longer than the limit
                 end = max(_prefix(current, fits), 1)
-                chunks.append(current[:end].strip())
+                if current[:end].strip():
+                    chunks.append(current[:end].strip())
                 current = current[end:]
     if current.strip():
         chunks.append(current.strip())
     return chunks
 
 
-def split_keeping_last(
+def layout(
     text: str,
     limit: int,
-    last_limit: int,
+    *,
+    block: str = "",
+    last_limit: int | None = None,
     measure: Measure = utf16_len,
     transform: Transform = identity,
 ) -> list[str]:
-    """Like `split_text`, but the last piece also fits `last_limit` (an interactive body)."""
+    """Messages for `text`, each within `limit`, with two guarantees for the last one.
+
+    Args:
+        block: lines to keep whole at the very end (numbered options), joined to the last
+            message when it fits, else sent as a message of their own.
+        last_limit: a smaller limit for the last message (an interactive body), reached by
+            splitting the last message once more at a sentence end.
+    """
+    last_limit = limit if last_limit is None else min(limit, last_limit)
     chunks = split_text(text, limit, measure, transform)
-    if not chunks or measure(transform(chunks[-1])) <= last_limit:
-        return chunks
-    last = chunks.pop()
-    tail = split_text(last, last_limit, measure, transform)[-1]
-    head = last[: last.rfind(tail)].strip()
-    return [*chunks, *([head] if head else []), tail]
+    if block.strip():
+        joined = f"{chunks[-1]}\n\n{block}" if chunks else block
+        if measure(transform(joined)) <= last_limit:
+            chunks[-1:] = [joined]
+        else:
+            chunks += split_text(block, limit, measure, transform)
+    if chunks and measure(transform(chunks[-1])) > last_limit:
+        last = chunks.pop()
+        tail = split_text(last, last_limit, measure, transform)[-1]
+        head = last[: last.rfind(tail)].strip()
+        chunks += [head, tail] if head else [tail]
+    return chunks
 
 
 def _pieces(text: str, boundary: re.Pattern[str]) -> list[str]:

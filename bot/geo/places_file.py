@@ -16,7 +16,7 @@ _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
 class PlacesFileError(ValueError):
-    """The place file is missing, not YAML, or does not follow the format (message has file:line)."""
+    """The place file is missing, not YAML, or breaks the format; the message has file:line."""
 
 
 def _country(value: str) -> str:

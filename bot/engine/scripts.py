@@ -1,0 +1,227 @@
+"""Conversation scripts: a person's messages and what the bot must answer, as YAML.
+
+```yaml
+description: urgent, with a pin in Tripoli
+flow: distress                 # flows/<flow>.yaml
+lang: en                       # the person's language (scripts exist per language)
+context: {prefer_countries: [LY]}
+steps:
+  - send: hi                   # typed text
+    expect: [language-prompt]  # message ids of the replies, in order ([] = silence)
+    options: [en, fr, ar]      # option ids of the last reply with options (optional)
+  - send: {choice: en}         # a tapped option
+  - send: {location: [32.88, 13.19]}
+  - send: {media: voice}       # voice | audio | image | video | document | sticker
+  - send: {timeout: reminder}  # also {resume: true}, {kind: unsupported}
+    context: {claimed: true}   # from this step on
+    effects: {handoff: help}   # a subset of the step's Effects
+    state: {step: passport}    # a subset of the new state
+case: {priority: urgent, rules_fired: [danger_now], answers: {...}, location: {country_code: LY}}
+```
+
+An expect item is an id or `{msg: id, contains: "112"}`. The replies' ids are found by
+recording which catalog messages rendered them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.engine.context import Context, Resume, Timeout
+from bot.engine.effects import Effects
+from bot.engine.loader import YamlError, load_yaml
+from bot.engine.registry import FlowRegistry
+from bot.engine.runner import step as run_step
+from bot.engine.schema import parse_duration
+from bot.messages import Inbound, Location, Media
+
+START = datetime(2025, 1, 6, 10, 0, tzinfo=UTC)  # a Monday morning: stable timers
+ContextFactory = Callable[[], Context]
+
+
+class RecordingCatalogs:
+    """Catalogs that remember which message id produced each text."""
+
+    def __init__(self, catalogs: Any) -> None:
+        self._catalogs = catalogs
+        self.ids_by_text: dict[str, str] = {}
+
+    @property
+    def languages(self) -> list[str]:
+        return self._catalogs.languages
+
+    def has(self, msg_id: str, lang: str = "en") -> bool:
+        return self._catalogs.has(msg_id, lang)
+
+    def format(self, lang: str, msg_id: str, **args: Any) -> str:
+        text = self._catalogs.format(lang, msg_id, **args)
+        self.ids_by_text[text] = msg_id
+        return text
+
+
+def real_context_factory(locales_dir: Path) -> ContextFactory:
+    """Contexts on the real catalogs, word lists, gazetteer and emergency numbers."""
+    from bot.i18n.catalog import Catalogs
+    from bot.i18n.words import Lexicon
+
+    catalogs, lexicon = Catalogs(locales_dir), Lexicon(locales_dir)
+    return lambda: Context(now=START, catalogs=catalogs, lexicon=lexicon, case_ref="C-0001")
+
+
+def inbound(send: Any, index: int, now: datetime) -> Inbound | Timeout | Resume:
+    """A script's `send:` as an engine input."""
+    base = dict(
+        channel="simulator",
+        dedupe_key=f"script-{index}",
+        business_id="script",
+        contact_id="script",
+        timestamp=now,
+    )
+    if isinstance(send, str | int | float):
+        return Inbound(kind="text", text=str(send), **base)
+    if "timeout" in send:
+        return Timeout(send["timeout"])
+    if send.get("resume"):
+        return Resume()
+    if "choice" in send:
+        return Inbound(kind="choice", choice_id=send["choice"], text=send.get("title"), **base)
+    if "location" in send:
+        lat, lon = send["location"]
+        return Inbound(kind="location", location=Location(latitude=lat, longitude=lon), **base)
+    if "media" in send:
+        kind = send["media"]
+        media = Media(kind="audio" if kind == "voice" else kind, voice=kind == "voice")
+        return Inbound(kind="media", media=media, text=send.get("caption"), **base)
+    if "text" in send:
+        return Inbound(kind="text", text=str(send["text"]), **base)
+    return Inbound(kind=send.get("kind", "other"), **base)
+
+
+class CaseRecord:
+    """What a host would have made of the effects so far (the case and the contact)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {
+            "opened": False, "priority": None, "rules_fired": [], "answers": {},
+            "location": None, "language": None, "contact_prefs": None, "handoffs": [],
+            "erased": False, "stopped": False, "finished": False,
+        }  # fmt: skip
+
+    def apply(self, fx: Effects) -> None:
+        d = self.data
+        if fx.erase:
+            d.update(answers={}, location=None, erased=True, opened=False)
+        d["opened"] = d["opened"] or fx.open_case
+        d["answers"].update(fx.answers)
+        if fx.location is not None:
+            d["location"] = fx.location.model_dump()
+        if fx.priority is not None:
+            d["priority"], d["rules_fired"] = fx.priority, list(fx.rules_fired)
+        for key in ("language", "contact_prefs"):
+            if getattr(fx, key) is not None:
+                d[key] = getattr(fx, key)
+        if fx.handoff:
+            d["handoffs"].append(fx.handoff)
+        d["stopped"] = d["stopped"] or fx.stop
+        d["finished"] = d["finished"] or fx.finished
+
+
+def _subset_problems(where: str, want: Any, got: Any) -> list[str]:
+    if isinstance(want, dict) and isinstance(got, dict):
+        out = []
+        for key, value in want.items():
+            out += _subset_problems(f"{where}.{key}", value, got.get(key))
+        return out
+    if isinstance(want, float) and isinstance(got, float):
+        return [] if abs(want - got) < 0.01 else [f"{where}: expected {want!r}, got {got!r}"]
+    return [] if want == got else [f"{where}: expected {want!r}, got {got!r}"]
+
+
+def _reply_problems(label: str, expect: list[Any], fx: Effects, ids: dict[str, str]) -> list[str]:
+    got = [ids.get(r.text, f"<unknown text: {r.text[:40]!r}>") for r in fx.replies]
+    want = [e if isinstance(e, str) else e["msg"] for e in expect]
+    if got != want:
+        texts = "; ".join(r.text.replace("\n", " ")[:60] for r in fx.replies)
+        return [f"{label}: expected replies {want}, got {got} ({texts or 'silence'})"]
+    problems = []
+    for item, reply in zip(expect, fx.replies, strict=True):
+        if isinstance(item, dict) and item.get("contains") is not None:
+            if str(item["contains"]) not in reply.text:
+                problems.append(f"{label}: {item['msg']} should contain {item['contains']!r}: "
+                                f"{reply.text!r}")
+    return problems
+
+
+def run_script(
+    script: dict[str, Any], registry: FlowRegistry, make_context: ContextFactory
+) -> list[str]:
+    """Play a script; the list of failures (empty when it passes)."""
+    flow = registry.latest(script.get("flow", "distress"))
+    ctx = replace(make_context(), **script.get("context", {}))
+    recorder = RecordingCatalogs(ctx.catalogs)
+    ctx.catalogs = recorder
+    state: dict[str, Any] | None = None
+    case, failures = CaseRecord(), []
+    for i, item in enumerate(script.get("steps") or [], start=1):
+        if "context" in item:
+            ctx = replace(ctx, **item["context"])
+        if "wait" in item:
+            ctx = replace(ctx, now=ctx.now + parse_duration(item["wait"]))
+        label = f"step {i} (send {item.get('send')!r})"
+        flow = registry.for_state(state, flow.id)
+        state, fx = run_step(flow, state, inbound(item.get("send", ""), i, ctx.now), ctx)
+        case.apply(fx)
+        if "expect" in item:
+            failures += _reply_problems(label, item["expect"] or [], fx, recorder.ids_by_text)
+        if "options" in item:
+            with_options = [r for r in fx.replies if r.options]
+            got = [o.id for o in with_options[-1].options] if with_options else []
+            if got != item["options"]:
+                failures.append(f"{label}: expected options {item['options']}, got {got}")
+        for key in ("effects", "state"):
+            if key in item:
+                actual = fx.model_dump(mode="json") if key == "effects" else state
+                failures += _subset_problems(f"{label} {key}", item[key], actual)
+    if "case" in script:
+        failures += _subset_problems("case", script["case"], case.data)
+    return failures
+
+
+def _script_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
+
+
+def run_scripts(
+    paths: list[Path] | list[str],
+    flows_dir: Path | str,
+    locales_dir: Path | str,
+    echo: Callable[[str], Any] = print,
+    make_context: ContextFactory | None = None,
+) -> int:
+    """`sauti flows test`: play every script; 1 if any fails."""
+    registry = FlowRegistry(flows_dir)
+    make_context = make_context or real_context_factory(Path(locales_dir))
+    failed = 0
+    files = _script_files([Path(p) for p in paths] or [Path("tests/conversations")])
+    for file in files:
+        try:
+            failures = run_script(load_yaml(file.read_text(encoding="utf-8")).data, registry,
+                                  make_context)
+        except (YamlError, OSError, KeyError, TypeError, ValueError) as exc:
+            failures = [f"cannot run: {exc}"]
+        failed += bool(failures)
+        echo(f"{'FAIL' if failures else 'ok'}  {file}")
+        for failure in failures:
+            echo(f"      {failure}")
+    echo(f"{len(files) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+__all__ = ["START", "real_context_factory", "run_script", "run_scripts"]
