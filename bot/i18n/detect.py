@@ -41,7 +41,7 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][235679]|[235679][a-z]")
 
 
 def script_of(text: str) -> str | None:
-    """"Ethiopic", "Arabic" or "Latin": the script most letters of `text` are in."""
+    """ "Ethiopic", "Arabic" or "Latin": the script most letters of `text` are in."""
     counts: Counter[str] = Counter()
     for ch in text:
         if not ch.isalpha():
@@ -78,9 +78,7 @@ def _ethiopic(text: str) -> str | None:
 
 
 def _is_arabizi(tokens: list[str]) -> bool:
-    digits = sum(
-        1 for t in tokens if _ARABIZI_DIGIT.search(t) and not _NOT_ARABIZI.fullmatch(t)
-    )
+    digits = sum(1 for t in tokens if _ARABIZI_DIGIT.search(t) and not _NOT_ARABIZI.fullmatch(t))
     strong = _hits(tokens, markers.DARIJA_LATIN - markers.DARIJA_LATIN_WEAK)
     weak = _hits(tokens, markers.DARIJA_LATIN_WEAK)
     return digits + strong >= 1 and (digits + strong + weak >= 2 or len(tokens) <= 2)

@@ -104,11 +104,11 @@ LANGUAGE_NAMES: dict[str, set[str]] = {
     "ary-Latn": {"arabizi", "darija latin", "darija en latin", "darija bl7rouf"},
     "sw": {"kiswahili", "swahili", "souahili", "سواحلية", "السواحلية", "sawaaxili", "ስዋሂሊ"},
     "am": {
-        "amharic", "amharique", "amarigna", "amharigna", "amarinya", "amarigna", "አማርኛ",
+        "amharic", "amharique", "amarigna", "amharigna", "amarinya", "አማርኛ",
         "الأمهرية", "امهرية", "kiamhari", "amxaari", "amxaariga",
     },
     "ti": {
-        "tigrinya", "tigrigna", "tigrinia", "tigrinja", "tigrigna", "ትግርኛ", "التغرينية",
+        "tigrinya", "tigrigna", "tigrinia", "tigrinja", "ትግርኛ", "التغرينية",
         "تغرينية", "tigrinyo",
     },
     "so": {

@@ -85,7 +85,7 @@ class Lexicon:
     # -- keywords -------------------------------------------------------------------------
 
     def keyword(self, text: str, lang: str | None) -> str | None:
-        """"help", "restart", "language", "stop" or "erase" when `text` is just that word.
+        """ "help", "restart", "language", "stop" or "erase" when `text` is just that word.
 
         Words of `lang` (and its fallbacks) are tried first, then every other language, so
         "msaada" works in a French conversation. A sentence that merely contains the word
@@ -103,9 +103,7 @@ class Lexicon:
         said = self._clean(text, lang, lists)
         if not said:
             return None
-        table = {
-            kw: {p for w in lists for p in w.keywords.get(kw, ())} for kw in _keywords(lists)
-        }
+        table = {kw: {p for w in lists for p in w.keywords.get(kw, ())} for kw in _keywords(lists)}
         exact = {kw for kw, phrases in table.items() if said in phrases}
         if exact:
             return exact.pop() if len(exact) == 1 else None
@@ -117,9 +115,7 @@ class Lexicon:
 
     # -- answers --------------------------------------------------------------------------
 
-    def match(
-        self, text: str, lang: str | None, candidates: dict[str, list[str]]
-    ) -> str | None:
+    def match(self, text: str, lang: str | None, candidates: dict[str, list[str]]) -> str | None:
         """The answer id among `candidates` that `text` means, or None if unsure.
 
         `candidates` maps each answer id to extra labels (the option titles shown, synonyms
@@ -142,7 +138,18 @@ class Lexicon:
         inside = _contained(said.split(), table, negation)
         if inside is not None:
             return inside or None
-        return _fuzzy_pick(cleaned or said, table, arabizi, negation)
+        typo = _fuzzy_pick(cleaned or said, table, arabizi, negation)
+        if typo or lang is None:
+            return typo
+        # "oui" in an English conversation: other languages count, but only word for word.
+        others = self._others(lang)
+        elsewhere = {
+            a
+            for a in candidates
+            for w in others
+            if said in w.answers.get(a, ()) or cleaned in w.answers.get(a, ())
+        }
+        return elsewhere.pop() if len(elsewhere) == 1 else None
 
     def _answer_phrases(
         self, lang: str | None, lists: list[Wordlist], candidates: dict[str, list[str]]
@@ -154,7 +161,9 @@ class Lexicon:
             for w in lists:
                 phrases.update(w.answers.get(answer, ()))
             table[answer] = {p for p in phrases if p}
-            arabizi[answer] = {p for w in lists if w.lang == ARABIZI for p in w.answers.get(answer, ())}
+            arabizi[answer] = {
+                p for w in lists if w.lang == ARABIZI for p in w.answers.get(answer, ())
+            }
         return table, arabizi
 
     # -- option numbers -------------------------------------------------------------------
@@ -190,7 +199,7 @@ def _keywords(lists: Iterable[Wordlist]) -> set[str]:
 
 
 def _thumbs(text: str) -> str | None:
-    """"yes"/"no" when the message is only a thumbs up/down emoji (any skin tone)."""
+    """ "yes"/"no" when the message is only a thumbs up/down emoji (any skin tone)."""
     bare = _EMOJI_NOISE.sub("", text)
     if bare and set(bare) == {_THUMBS["yes"]}:
         return "yes"
@@ -204,9 +213,7 @@ def _negated(tokens: Sequence[str], span: Span, negation: set[str]) -> bool:
     return any(t in negation for t in before)
 
 
-def _contained(
-    tokens: list[str], table: dict[str, set[str]], negation: set[str]
-) -> str | None:
+def _contained(tokens: list[str], table: dict[str, set[str]], negation: set[str]) -> str | None:
     """The answer whose words stand in `tokens`: "" when several do, None when none does.
 
     A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way, and

@@ -121,6 +121,9 @@ class MediaBlob(SQLModel, table=True):
     state: str = "pending"  # pending | stored | failed | too_large
     error: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    # Added for cases: fetch retries (platform media ids expire after 7 days).
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
 
 
 class Outbox(SQLModel, table=True):
@@ -245,3 +248,27 @@ class AuditLog(SQLModel, table=True):
     action: str
     case_id: str | None = Field(default=None, index=True)
     detail: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+
+
+class CaseNotification(SQLModel, table=True):
+    """An outgoing team notification (signed webhook), retried with backoff until delivered.
+
+    Holds no personal data: the body is built at send time from the case id and priority.
+    """
+
+    __tablename__ = "case_notification"
+    __table_args__ = (Index("ix_case_notification_due", "state", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(foreign_key="case_file.id", index=True)
+    kind: str  # urgent | handoff | reminder | escalated
+    team: str | None = None
+    url: str
+    dedupe_key: str = Field(unique=True)  # "<case id>:<kind>": each notice is queued once
+    state: str = "pending"  # pending | sent | failed
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow)
+    last_status: int | None = None
+    error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None

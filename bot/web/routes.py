@@ -24,4 +24,6 @@ def include_routes(app: FastAPI, settings: Settings) -> None:
             if exc.name != name:
                 raise
             continue  # that part of the product is not installed in this build
-        app.include_router(module.router)
+        router = getattr(module, "router", None)
+        if router is not None:
+            app.include_router(router)
