@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from typing import Any
 
 MASK = "•••"
@@ -21,7 +22,7 @@ _PATTERNS = [
     re.compile(r"wamid\.[A-Za-z0-9_=+/-]+"),
     re.compile(r"\bm_[A-Za-z0-9_-]{8,}"),
     re.compile(r"\bmid\.[A-Za-z0-9$:_.-]{8,}"),
-    re.compile(r"\b[A-Z]{2}\.[0-9A-Za-z]{6,}\b"),
+    re.compile(r"\b[A-Z]{2}\.\d[0-9A-Za-z]{5,}"),
     re.compile(r"\+\d[\d ().-]{5,}\d"),
     re.compile(r"\d{7,}"),
 ]
@@ -43,15 +44,33 @@ def mask_text(text: str) -> str:
     return text
 
 
+def _mask_arg(value: Any) -> Any:
+    if isinstance(value, bool | int | float) or value is None:
+        return value  # keeps %d and %.2f working; our ids and counts are small numbers
+    if isinstance(value, bytes):
+        return mask_text(value.decode("utf-8", "replace"))
+    text = value if isinstance(value, str) else str(value)
+    masked = mask_text(text)
+    return value if masked == text and not isinstance(value, str) else masked
+
+
 def mask_record(record: logging.LogRecord) -> None:
-    """Mask a record in place: its message (with args merged) and any exception text."""
+    """Mask a record in place: its message, its args (kept as args, since some formatters,
+    like uvicorn's access log, unpack them) and any exception text."""
     if getattr(record, "_sauti_masked", False):
         return
+    record.msg = mask_text(record.msg) if isinstance(record.msg, str) else record.msg
+    if isinstance(record.args, Mapping):
+        record.args = {k: _mask_arg(v) for k, v in record.args.items()}
+    elif record.args:
+        record.args = tuple(_mask_arg(a) for a in record.args)
     try:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a broken format string must not break logging
-        message = str(record.msg)
-    record.msg, record.args = mask_text(message), ()
+        message = None
+    if message is not None and mask_text(message) != message:
+        # Two harmless pieces made one that looks like an id: give up the args.
+        record.msg, record.args = mask_text(message), ()
     if record.exc_info and not record.exc_text:
         record.exc_text = logging.Formatter().formatException(record.exc_info)
     if record.exc_text:
@@ -69,22 +88,28 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-_original_factory = logging.getLogRecordFactory()
-
-
-def _masked_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-    record = _original_factory(*args, **kwargs)
-    mask_record(record)
-    return record
-
-
 def install_masking() -> None:
-    """Mask every record at creation (idempotent)."""
-    logging.setLogRecordFactory(_masked_factory)
+    """Mask every record when it is created (idempotent)."""
+    current = logging.getLogRecordFactory()
+    if getattr(current, "_sauti_masking", False):
+        return
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = current(*args, **kwargs)
+        mask_record(record)
+        return record
+
+    factory._sauti_masking = True  # type: ignore[attr-defined]
+    factory._sauti_previous = current  # type: ignore[attr-defined]
+    logging.setLogRecordFactory(factory)
 
 
 def uninstall_masking() -> None:
-    logging.setLogRecordFactory(_original_factory)
+    """Put back the record factory that was there before `install_masking` (tests)."""
+    current = logging.getLogRecordFactory()
+    previous = getattr(current, "_sauti_previous", None)
+    if previous is not None:
+        logging.setLogRecordFactory(previous)
 
 
 def setup_logging(level: str | int = "INFO") -> None:

@@ -80,6 +80,12 @@ def _schema_problem(file: str, doc: Document, err: Any) -> Problem:
         message = f"unknown key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
     elif err["type"] == "missing":
         message = f"'{loc[-1]}' is required"
+    elif err["type"] == "union_tag_invalid":
+        loc = (*loc, "kind")
+        kind = err["ctx"]["tag"]
+        hint = difflib.get_close_matches(kind, list(STEP_MODELS), n=1)
+        message = f"unknown kind '{kind}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        message += f"; kinds: {', '.join(STEP_MODELS)}"
     else:
         message = err["msg"].removeprefix("Value error, ")
     return Problem(file, doc.line_of(loc), f"{where}{message}")
@@ -139,7 +145,7 @@ def graph_problems(spec: FlowSpec, doc: Document, file: str) -> list[Problem]:
                 hint = difflib.get_close_matches(branch.goto, [s.id for s in spec.steps], n=1)
                 extra = f" (did you mean '{hint[0]}'?)" if hint else ""
                 add(
-                    ("steps", i, "next", j),
+                    ("steps", i, "next", j, "goto"),
                     f"step '{step.id}' goes to unknown step '{branch.goto}'{extra}",
                 )
             if branch.when is None and j < len(step.next or []) - 1:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import HTTPException, Request, Response
+from fastapi.responses import PlainTextResponse
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -57,7 +58,14 @@ class SecureRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def secured(request: Request) -> Response:
-            return add_headers(await handler(request))
+            try:
+                response = await handler(request)
+            except HTTPException as exc:
+                # Answer errors here too, so they carry the headers like any page.
+                response = PlainTextResponse(
+                    str(exc.detail), status_code=exc.status_code, headers=exc.headers
+                )
+            return add_headers(response)
 
         return secured
 

@@ -1,0 +1,1 @@
+"""Stand-ins for external services, run for real on localhost (see graph_server.py)."""
