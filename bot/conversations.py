@@ -122,7 +122,13 @@ async def _apply_one(
     if msg.kind == "reaction":
         return
     inbound = Inbound.model_validate((msg.data or {})["inbound"])
-    await run_brain(p, session, conv, inbound, now)
+    try:
+        async with session.begin_nested():
+            await run_brain(p, session, conv, inbound, now)
+    except Exception:  # noqa: BLE001 - a broken flow must not silence a person in danger
+        log.exception("conversation %s: the flow failed; handing over to a person", conv.id)
+        msg.state, msg.error = "error", "the flow failed on this message"
+        await _hand_over_after_error(p, session, conv, now)
     metrics.processed.labels(conv.channel).inc()
     if msg.created_at:
         created = msg.created_at if msg.created_at.tzinfo else msg.created_at.replace(tzinfo=UTC)
@@ -155,6 +161,16 @@ async def run_brain(
         conv.wake_at = None
     conv.updated_at = utcnow()
     return effects
+
+
+async def _hand_over_after_error(
+    p: Pipeline, session: AsyncSession, conv: Conversation, now: datetime
+) -> None:
+    if p.catalogs is not None and not conv.claimed:
+        lang = conv.language or "en"
+        reply = Reply(text=p.catalogs.format(lang, "help-handoff"), lang=lang)
+        await delivery.queue_reply(session, conv, reply, author="bot")
+    await p.sink.apply(session, conv, Effects(open_case=True, handoff="error"), now)
 
 
 def _flooding(p: Pipeline, conv: Conversation, now: datetime) -> bool:

@@ -90,3 +90,26 @@ async def test_each_contact_gets_its_own_conversation(app_client: httpx.AsyncCli
     await store_events(rt.db, sim_message("a", contact="p1"), sim_message("b", contact="p2"))
     await rt.workers.run_until_idle()
     assert await count(app_client, Conversation) == 2
+
+
+class BrokenBrain:
+    def respond(self, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("flow bug")
+
+
+async def test_a_flow_error_hands_the_person_to_a_caseworker_instead_of_looping(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from bot.store.models import Case
+
+    rt = runtime(app_client)
+    rt.pipeline.brain = BrokenBrain()
+    await store_events(rt.db, sim_message("hello"))
+    await rt.workers.run_until_idle()
+    messages = await transcript(app_client)
+    assert messages[0].state == "error"
+    assert [m.author for m in messages if m.direction == "out"] == ["bot"]
+    async with rt.db.session() as session:
+        case = (await session.execute(select(Case))).scalar_one()
+    assert case.handoff == "error"
+    assert await rt.workers.inbound_once() == 0  # not retried forever

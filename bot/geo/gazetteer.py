@@ -66,6 +66,8 @@ _AR_ARTICLE = "ال"
 # Arabizi digits for Arabic letters, as they appear in place names (3in zara → ain zara).
 _ARABIZI = str.maketrans({"2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"})
 _LETTERS_AND_DIGITS = re.compile(r"(?=.*[a-z])(?=.*[235789])")
+# French and Italian elisions: d'Oujda, l'Italia, j'habite.
+_ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
 
 class Candidate(BaseModel):
@@ -147,6 +149,7 @@ class Gazetteer:
         self._ignore = frozenset(k for w in places.ignore_words for k in tokens(w))
         self._aliases: dict[str, tuple[int, bool]] = {}
         self._gid_rows: dict[int, int] | None = None
+        self._shown: dict[int, str] = {}  # row → the name the alias file gives it
         for alias in places.aliases:
             self._add_alias(alias)
         self._grid = GridIndex(self._lats, self._lons)
@@ -170,6 +173,40 @@ class Gazetteer:
             self._aliases[k] = (row, alias.ambiguous)
 
     def _alias_row(self, alias: Alias) -> int:
+        """The row of the alias's place: by geonameid, by name and country, or a new row.
+
+        The alias's `place` becomes the name shown for that row (also for pins), so two
+        entries for one place must spell it the same way.
+        """
+        row = self._find_row(alias)
+        if row is None:
+            if alias.latitude is None or alias.longitude is None:
+                raise PlacesFileError(
+                    f"{self._where(alias)}: {alias.place!r} ({alias.country}) is not in the "
+                    "gazetteer; give its latitude and longitude (or its geonameid)"
+                )
+            self._names.append(alias.place)
+            self._ccs.append(alias.country)
+            self._lats.append(alias.latitude)
+            self._lons.append(alias.longitude)
+            self._pops.append(alias.population or 0)
+            self._gids.append(alias.geonameid)
+            row = len(self._names) - 1
+        elif self._ccs[row] != alias.country:
+            raise PlacesFileError(
+                f"{self._where(alias)}: geonameid {alias.geonameid} is in {self._ccs[row]}, "
+                f"not {alias.country}"
+            )
+        shown = self._shown.setdefault(row, alias.place)
+        if shown != alias.place:
+            raise PlacesFileError(
+                f"{self._where(alias)}: {alias.place!r} is the same place as {shown!r}; "
+                "spell it the same way in both entries"
+            )
+        self._names[row] = alias.place
+        return row
+
+    def _find_row(self, alias: Alias) -> int | None:
         if alias.geonameid is not None:
             if self._gid_rows is None:
                 self._gid_rows = {g: r for r, g in enumerate(self._gids) if g is not None}
@@ -177,20 +214,7 @@ class Gazetteer:
             if row is not None:
                 return row
         rows = [r for r in self._geo.rows(key(alias.place)) if self._ccs[r] == alias.country]
-        if rows:
-            return max(rows, key=lambda r: self._pops[r])
-        if alias.latitude is None or alias.longitude is None:
-            raise PlacesFileError(
-                f"{self._where(alias)}: {alias.place!r} ({alias.country}) is not in the "
-                "gazetteer; give its latitude and longitude"
-            )
-        self._names.append(alias.place)
-        self._ccs.append(alias.country)
-        self._lats.append(alias.latitude)
-        self._lons.append(alias.longitude)
-        self._pops.append(alias.population or 0)
-        self._gids.append(alias.geonameid)
-        return len(self._names) - 1
+        return max(rows, key=lambda r: self._pops[r]) if rows else None
 
     def _where(self, alias: Alias) -> str:
         return f"{self.source or 'places'}:{alias.line}"
@@ -229,11 +253,24 @@ class Gazetteer:
             return []
         arabizi = lang in (None, "ary", "ary-Latn")
         hits = self._exact(" ".join(toks), arabizi)
-        if not hits and len(toks) > 1:
-            hits = self._scan(toks, arabizi)
+        if not hits:
+            # "près d'Oujda": an elided article is a word of its own inside a sentence.
+            toks = tokens(_ELISION.sub(r"\1 ", text))
+            if len(toks) > 1:
+                hits = self._focus(self._scan(toks, arabizi), prefer_countries)
         if not hits:
             hits = self._fuzzy_hits(toks)
         return self._rank(hits, prefer_countries)
+
+    def _focus(self, hits: list[_Hit], prefer: Sequence[str]) -> list[_Hit]:
+        """In a sentence, once one word is a place we expect, drop far-fetched other words.
+
+        "I am in Tripoli near the port": "port" is also a town in Réunion; Tripoli (an alias,
+        or in a preferred country) makes it noise.
+        """
+        wanted = self._region | {cc.upper() for cc in prefer}
+        strong = [h for h in hits if h.source == "alias" or self._ccs[h.row] in wanted]
+        return strong or hits
 
     def _lookup(self, k: str) -> list[_Hit]:
         alias = self._aliases.get(k)

@@ -213,7 +213,7 @@ async def test_urls_are_joined_without_double_slashes() -> None:
 async def test_a_stream_longer_than_announced_is_cut_off() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/m1"):
-            return httpx.Response(200, json={"url": "https://cdn.test/m1"})  # no file_size
+            return httpx.Response(200, json={"url": "https://cdn.test/file"})  # no file_size
         return httpx.Response(200, content=iter([b"a" * 600, b"b" * 600]))  # no length
 
     graph = mock_graph(httpx.MockTransport(handler))
