@@ -246,6 +246,96 @@ def keys_new() -> None:
     _echo(new_key())
 
 
+@keys_app.command("rotate")
+def keys_rotate(
+    batch: Annotated[int, typer.Option(help="Rows per transaction.")] = 500,
+    drop_old: Annotated[
+        bool,
+        typer.Option(
+            help="Also recompute lookup hashes for the newest key alone (stop the service "
+            "first; afterwards set SAUTI_DATA_KEY to the newest key only)."
+        ),
+    ] = False,
+) -> None:
+    """Re-encrypt all stored data with the newest key of SAUTI_DATA_KEY (the first one)."""
+    from bot.keys import RotationReport, rehash_contacts, rotate_keys
+    from bot.store import crypto
+    from bot.store.db import Database
+
+    settings = get_settings()
+    keys = crypto.configure(settings.data_keys, settings.hash_key)
+
+    async def run() -> tuple[RotationReport, int]:
+        db = Database(settings.database_url)
+        try:
+            report = await rotate_keys(db, keys, batch=batch)
+            rehashed = 0
+            if drop_old:
+                after = crypto.Keyring(settings.data_keys[:1], settings.hash_key)
+                rehashed = await rehash_contacts(db, keys, after, batch=batch)
+            return report, rehashed
+        finally:
+            await db.dispose()
+
+    report, rehashed = _run(run())
+    _echo(
+        f"re-encrypted {report.rotated} value(s); {report.current} already current; "
+        f"{report.unreadable} unreadable with these keys"
+    )
+    if drop_old:
+        _echo(f"recomputed {rehashed} lookup hash(es): set SAUTI_DATA_KEY to the newest key only")
+    elif len(settings.data_keys) > 1 and not settings.hash_key:
+        _echo(
+            "note: lookup hashes derive from the oldest key; before dropping it, run "
+            "`sauti keys rotate --drop-old` with the service stopped, or set SAUTI_HASH_KEY "
+            "when you first deploy"
+        )
+
+
+# --- privacy: retention and export ----------------------------------------------------------
+
+
+@app.command()
+def purge() -> None:
+    """Delete what is past its retention period (also runs daily inside `serve`)."""
+    from bot.retention import purge as run_purge
+    from bot.store import crypto
+    from bot.store.db import Database
+
+    settings = get_settings()
+    crypto.configure(settings.data_keys, settings.hash_key)
+
+    async def run():  # type: ignore[no-untyped-def]
+        db = Database(settings.database_url)
+        try:
+            return await run_purge(db, settings)
+        finally:
+            await db.dispose()
+
+    _echo(f"purged: {_run(run()).summary()}")
+
+
+@app.command("export")
+def export_case(
+    case: str,
+    output: Annotated[Path | None, typer.Option(help="Write to this file.")] = None,
+) -> None:
+    """Print a case as a caseworker-readable record for a referral (recorded in the audit log)."""
+    from bot.export import export_case as render
+    from bot.i18n.catalog import Catalogs
+
+    catalogs = Catalogs(get_settings().locales_dir)
+    text = _run(_with_session(lambda s: render(s, case, catalogs=catalogs)))
+    if text is None:
+        _echo(f"error: no case {case}")
+        raise typer.Exit(1)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        _echo(f"wrote {output}")
+    else:
+        _echo(text)
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m bot.cli`
     app()
     sys.exit(0)

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     log_level: str = Field(default="INFO")
 
+    # Retention of delivery data (issue #8): sent outbox rows (their bodies hold the text and
+    # the recipient) and delivery receipts; raw webhook bodies that failed to parse. 0 keeps.
+    retention_outbox_days: int = 7
+    retention_failed_event_days: int = 7
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, url: str) -> str:

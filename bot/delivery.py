@@ -29,8 +29,10 @@ def render(conv: Conversation, reply: Reply) -> list[dict[str, Any]]:
     if conv.channel == "whatsapp":
         from bot.channels.render_whatsapp import render_whatsapp
 
-        bsuid = conv.contact_ref if "." in conv.contact_ref else None
-        return render_whatsapp(reply, to=conv.contact_phone, user_id=bsuid)
+        ref = conv.contact_ref or ""
+        bsuid = ref if "." in ref else None
+        phone = conv.contact_phone or (ref if ref and bsuid is None else None)
+        return render_whatsapp(reply, to=phone, user_id=bsuid)
     if conv.channel in ("messenger", "instagram"):
         from bot.channels.render_messenger import render_messenger
 
@@ -86,6 +88,8 @@ def queue_mark_read(session: AsyncSession, conv: Conversation, msg: Message) -> 
     """Mark an inbound WhatsApp message read (blue ticks tell the person we got it)."""
     if conv.channel != "whatsapp" or not msg.dedupe_key:
         return
+    from bot.channels.render_whatsapp import mark_read_whatsapp
+
     platform_id = msg.dedupe_key.split(":", 1)[1]
     session.add(
         Outbox(
@@ -93,6 +97,6 @@ def queue_mark_read(session: AsyncSession, conv: Conversation, msg: Message) -> 
             idempotency_key=f"read:{msg.dedupe_key}",
             channel=conv.channel,
             path=graph_path(conv),
-            body={"messaging_product": "whatsapp", "status": "read", "message_id": platform_id},
+            body=mark_read_whatsapp(platform_id),
         )
     )

@@ -20,6 +20,7 @@ from bot.config import DEMO_APP_SECRET, DEMO_DATA_KEY, DEMO_VERIFY_TOKEN, Settin
 from bot.runtime import Runtime
 from bot.store import crypto
 from bot.store.db import Database, create_all, drop_all
+from tests.fakes.graph_server import FakeGraph
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("SAUTI_TEST_POSTGRES_URL", "")
@@ -127,3 +128,17 @@ async def running_app(
 
 def runtime(client: httpx.AsyncClient) -> Runtime:
     return client.app.state.runtime  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.fixture(scope="session")
+def graph_server() -> Iterator[FakeGraph]:
+    """A real local HTTP server standing in for the Graph API (see tests/fakes)."""
+    with FakeGraph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def graph(graph_server: FakeGraph) -> Iterator[FakeGraph]:
+    graph_server.reset()
+    yield graph_server
+    graph_server.reset()

@@ -1,17 +1,32 @@
-"""Applies the engine's case effects: open, update, prioritise, route to a team, hand off."""
+"""Applies the engine's case effects: open, update, prioritise, route to a team, hand off.
+
+Called inside the pipeline's transaction, so everything here (the case, its team
+notification, a pending media download) is stored together with the message that caused
+it. Screens learn of changes through events published after that commit.
+
+- One open case per conversation; new answers update it; a resolved case is never reopened:
+  a person who writes again afterwards gets a new case linked to the old one.
+- Routing: the team whose countries include the person's country, else the default team; a
+  claimed case stays with its team (its caseworker must not lose it).
+- Urgent cases and requests for a human notify the team at once (bot.cases.notify).
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.events import case_event, queue_event
+from bot.cases.notify import queue_notice
 from bot.engine.effects import Effects
 from bot.store.models import Case, Conversation, Message, Team, new_case_id, utcnow
 
 RANK = {"normal": 0, "high": 1, "urgent": 2}
+_MAX_RESERVED = 10_000
 
 
 async def open_case(session: AsyncSession, conv: Conversation) -> Case | None:
@@ -25,8 +40,19 @@ async def open_case(session: AsyncSession, conv: Conversation) -> Case | None:
     ).scalar_one_or_none()
 
 
+async def latest_case(session: AsyncSession, conv: Conversation) -> Case | None:
+    return (
+        await session.execute(
+            select(Case)
+            .where(Case.conversation_id == conv.id)
+            .order_by(Case.created_at.desc())
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+
+
 async def team_for(session: AsyncSession, country_code: str | None) -> str | None:
-    teams = (await session.execute(select(Team))).scalars().all()
+    teams = (await session.execute(select(Team).order_by(Team.id))).scalars().all()
     if country_code:
         for team in teams:
             if country_code.upper() in {c.upper() for c in team.countries}:
@@ -36,25 +62,57 @@ async def team_for(session: AsyncSession, country_code: str | None) -> str | Non
 
 
 class CaseSink:
-    """The pipeline's EffectsSink; `on_event` hooks let the cases layer notify caseworkers."""
+    """The pipeline's EffectsSink. `listeners` are extra async hooks called as
+    `listener(session, kind, conv, case, message)` for every case event."""
 
     def __init__(self) -> None:
-        self._reserved: dict[int, str] = {}
+        self._reserved: OrderedDict[int, str] = OrderedDict()
         self.listeners: list[Any] = []
 
     async def case_ref(self, session: AsyncSession, conv: Conversation) -> str:
+        """The case number to tell the person: the open case's, or the one it will get."""
         case = await open_case(session, conv)
         if case is not None:
             return case.id
-        return self._reserved.setdefault(conv.id or 0, new_case_id())
+        key = conv.id or 0
+        if key not in self._reserved:
+            self._reserved[key] = new_case_id()
+            while len(self._reserved) > _MAX_RESERVED:
+                self._reserved.popitem(last=False)
+        return self._reserved[key]
 
     async def person_wrote(
         self, session: AsyncSession, conv: Conversation, message: Message
     ) -> None:
+        """Every applied inbound message: files are queued for download, a caseworker's
+        screen hears of it at once, and a message after a resolved case opens a new one."""
+        if message.kind == "media":
+            from bot.media import queue_media
+
+            await queue_media(session, message)
+        now = utcnow()
         case = await open_case(session, conv)
+        if case is None:
+            previous = await latest_case(session, conv)
+            if previous is not None and previous.erased_at is None and message.author == "person":
+                case = self._new_case(conv, previous, now)
+                case.team, case.language = previous.team, conv.language or previous.language
+                session.add(case)
+                await session.flush()
+                await self._emit(session, "case_opened", conv, case, None)
         if case is not None:
-            case.updated_at = utcnow()
+            case.updated_at = now
         await self._emit(session, "message", conv, case, message)
+
+    def _new_case(self, conv: Conversation, previous: Case | None, now: datetime) -> Case:
+        return Case(
+            id=self._reserved.pop(conv.id or 0, None) or new_case_id(),
+            conversation_id=conv.id,  # type: ignore[arg-type]
+            channel=conv.channel,
+            previous_case_id=previous.id if previous else None,
+            created_at=now,
+            updated_at=now,
+        )
 
     async def apply(
         self, session: AsyncSession, conv: Conversation, effects: Effects, now: datetime
@@ -69,45 +127,44 @@ class CaseSink:
         wants_case = effects.open_case or effects.handoff is not None
         if case is None and not wants_case:
             return
-        created = False
+        created = case is None
         if case is None:
-            previous = (
-                await session.execute(
-                    select(Case.id)
-                    .where(Case.conversation_id == conv.id)
-                    .order_by(Case.created_at.desc())
-                    .limit(1)
-                )
-            ).scalar_one_or_none()
-            case = Case(
-                id=self._reserved.pop(conv.id or 0, new_case_id()),
-                conversation_id=conv.id,  # type: ignore[arg-type]
-                channel=conv.channel,
-                previous_case_id=previous,
-                created_at=now,
-            )
+            case = self._new_case(conv, await latest_case(session, conv), now)
             session.add(case)
-            created = True
-        before = case.priority
+        before = (case.priority, case.handoff, case.team)
+        self._merge(case, effects, created)
+        case.language = conv.language or case.language
+        country = (case.location or {}).get("country_code")
+        if created or (country and case.status == "open"):
+            case.team = await team_for(session, country)
+        case.updated_at = now
+        await session.flush()
+        became_urgent = case.priority == "urgent" and (created or before[0] != "urgent")
+        moved = not created and case.team != before[2]
+        if became_urgent:
+            case.notified_at = now
+        if case.priority == "urgent" and (became_urgent or moved):
+            await queue_notice(session, case, "urgent", now=now)
+        if case.handoff and (case.handoff != before[1] or moved):
+            await queue_notice(session, case, "handoff", now=now)
+        kind = "case_opened" if created else "case_updated"
+        if became_urgent and not created:
+            kind = "case_urgent"
+        await self._emit(session, kind, conv, case, None)
+
+    @staticmethod
+    def _merge(case: Case, effects: Effects, created: bool) -> None:
         if effects.answers:
             case.answers = {**(case.answers or {}), **effects.answers}
         if effects.location is not None:
             case.location = effects.location.model_dump(exclude_none=True)
-        if effects.priority and (created or RANK[effects.priority] != RANK[case.priority]):
+        # Never lowered automatically: a person may be made to say they are safe.
+        if effects.priority and (created or RANK[effects.priority] > RANK[case.priority]):
             case.priority = effects.priority
         if effects.rules_fired:
             case.rules_fired = sorted(set(case.rules_fired or []) | set(effects.rules_fired))
         if effects.handoff:
             case.handoff = effects.handoff
-        case.language = conv.language or case.language
-        country = (case.location or {}).get("country_code")
-        case.team = await team_for(session, country) if (created or country) else case.team
-        case.updated_at = now
-        await session.flush()
-        kind = "case_opened" if created else "case_updated"
-        if not created and case.priority == "urgent" and before != "urgent":
-            kind = "case_urgent"
-        await self._emit(session, kind, conv, case, None)
 
     async def _emit(
         self,
@@ -117,5 +174,10 @@ class CaseSink:
         case: Case | None,
         message: Message | None,
     ) -> None:
+        if case is not None:
+            extra: dict[str, Any] = {}
+            if message is not None:
+                extra = {"message_id": message.id, "direction": message.direction}
+            queue_event(session, case_event(kind, case, **extra))
         for listener in self.listeners:
             await listener(session, kind, conv, case, message)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from bot.messages import Option
+
 Measure = Callable[[str], int]
 Transform = Callable[[str], str]
 
@@ -170,6 +172,16 @@ def layout(
         head = last[: last.rfind(tail)].strip()
         chunks += [head, tail] if head else [tail]
     return chunks
+
+
+def option_label(option: Option) -> str:
+    """The option's title; its id if the title is blank (Meta refuses empty labels)."""
+    return option.title if option.title.strip() else option.id
+
+
+def numbered_lines(options: list[Option]) -> str:
+    """Options as "1. title" lines, for more options than a platform can show as buttons."""
+    return "\n".join(f"{n}. {option_label(option)}" for n, option in enumerate(options, start=1))
 
 
 def _pieces(text: str, boundary: re.Pattern[str]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FSI", "PDI", "isolate_ltr_runs", "is_rtl"]
+__all__ = ["FSI", "PDI", "is_rtl", "isolate_ltr_runs"]
 
 FSI = "\u2068"  # first strong isolate: a run of only digits is laid out left to right
 PDI = "\u2069"  # pop directional isolate

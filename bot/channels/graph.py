@@ -23,7 +23,7 @@ from bot.channels.errors import (
     classify,
 )
 
-__all__ = ["MESSENGER_PATH", "GraphClient", "whatsapp_path"]
+__all__ = ["GraphClient", "MESSENGER_PATH", "whatsapp_path"]
 
 MESSENGER_PATH = "me/messages"  # Messenger and Instagram, with the Page token
 _ERROR_BODY_LIMIT = 64 * 1024

@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.channels._textfit import Measure, identity, layout, unique_cuts, utf8_len, utf16_len
+from bot.channels._textfit import (
+    Measure,
+    identity,
+    layout,
+    numbered_lines,
+    option_label,
+    unique_cuts,
+    utf8_len,
+    utf16_len,
+)
 from bot.channels.bidi import is_rtl, isolate_ltr_runs
 from bot.messages import Reply
 
@@ -48,13 +57,13 @@ def render_messenger(reply: Reply, *, psid: str, channel: str = "messenger") -> 
 
     options = reply.options
     quick = 0 < len(options) <= MAX_QUICK_REPLIES
-    block = "" if quick else "\n".join(f"{n}. {o.title}" for n, o in enumerate(options, 1))
+    block = "" if quick else numbered_lines(options)
     chunks = layout(reply.text, limit, block=block, measure=measure, transform=fit)
     if quick and not chunks:
         chunks = [NO_TEXT]
     messages: list[dict[str, Any]] = [{"text": fit(chunk)} for chunk in chunks]
     if quick:
-        titles = unique_cuts([o.title for o in options], QUICK_REPLY_TITLE, utf16_len, fit)
+        titles = unique_cuts([option_label(o) for o in options], QUICK_REPLY_TITLE, utf16_len, fit)
         messages[-1]["quick_replies"] = [
             {"content_type": "text", "title": title, "payload": option.id}
             for option, title in zip(options, titles, strict=True)

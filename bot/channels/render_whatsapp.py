@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.channels._textfit import Transform, identity, layout, unique_cuts, utf16_len
+from bot.channels._textfit import (
+    Transform,
+    identity,
+    layout,
+    numbered_lines,
+    option_label,
+    unique_cuts,
+    utf16_len,
+)
 from bot.channels._textfit import cut as cut_text
 from bot.channels.bidi import is_rtl, isolate_ltr_runs
 from bot.messages import Option, Reply, TemplateCall
@@ -75,7 +83,7 @@ def render_whatsapp(reply: Reply, *, to: str | None, user_id: str | None = None)
             return [{**base, "type": reply.media_kind, reply.media_kind: media}]
         bodies.append({**base, "type": reply.media_kind, reply.media_kind: media})
 
-    block = _numbered(options) if numbered else ""
+    block = numbered_lines(options) if numbered else ""
     chunks = layout(
         reply.text,
         TEXT_LIMIT,
@@ -133,7 +141,7 @@ def _interactive(
 
 
 def _buttons(options: list[Option], fit: Transform) -> dict[str, Any]:
-    titles = unique_cuts([o.title for o in options], BUTTON_TITLE, utf16_len, fit)
+    titles = unique_cuts([option_label(o) for o in options], BUTTON_TITLE, utf16_len, fit)
     return {
         "buttons": [
             {"type": "reply", "reply": {"id": option.id, "title": title}}
@@ -145,7 +153,7 @@ def _buttons(options: list[Option], fit: Transform) -> dict[str, Any]:
 def _list(reply: Reply, fit: Transform) -> dict[str, Any]:
     options = reply.options
     label = reply.menu_label or DEFAULT_MENU_LABEL
-    titles = unique_cuts([o.title for o in options], ROW_TITLE, utf16_len, fit)
+    titles = unique_cuts([option_label(o) for o in options], ROW_TITLE, utf16_len, fit)
     rows = []
     for option, title in zip(options, titles, strict=True):
         row = {"id": option.id, "title": title}
@@ -156,10 +164,6 @@ def _list(reply: Reply, fit: Transform) -> dict[str, Any]:
         "button": cut_text(label, LIST_BUTTON, utf16_len, fit),
         "sections": [{"title": cut_text(label, SECTION_TITLE, utf16_len, fit), "rows": rows}],
     }
-
-
-def _numbered(options: list[Option]) -> str:
-    return "\n".join(f"{n}. {option.title}" for n, option in enumerate(options, start=1))
 
 
 def _template(template: TemplateCall, fit: Transform) -> dict[str, Any]:

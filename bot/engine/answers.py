@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.engine import matching
 from bot.engine.effects import PlaceMatch
-from bot.engine.render import PLACE_OTHER, SKIP
+from bot.engine.render import PLACE_OTHER
 from bot.engine.schema import (
     ChoiceStep,
     LanguageStep,
@@ -25,9 +25,6 @@ DEFAULT_NEAR_KM = 10.0
 def current_step(turn: Turn, event: Inbound) -> None:
     step, ctx, lang = turn.current, turn.ctx, turn.lang
     assert isinstance(step, QuestionBase)
-    if matching.is_skip(ctx, lang, step, event):
-        turn.advance()
-        return
     if isinstance(step, LanguageStep):
         tag = matching.language(ctx, lang, step, event)
         if tag is None:
@@ -35,18 +32,23 @@ def current_step(turn: Turn, event: Inbound) -> None:
         _set_language(turn, tag)
         turn.advance()
     elif isinstance(step, ChoiceStep):
-        candidates = matching.with_skip(ctx, lang, step, matching.choice_candidates(ctx, lang, step))
-        chosen = matching.pick(ctx, lang, event, candidates)
+        # The step's own answers come first: "I don't know" is `unsure` here, not "skip".
+        chosen = matching.pick(ctx, lang, event, matching.choice_candidates(ctx, lang, step))
+        if chosen is None and matching.is_skip(ctx, lang, step, event):
+            return turn.advance()
         if chosen is None:
             return turn.miss("reask-choice")
-        if chosen != SKIP:
-            turn.record(answer_key(step), chosen)
-            option = next(o for o in step.options if o.id == chosen)
-            if option.contact_prefs is not None:
-                turn.fx.contact_prefs = dict(option.contact_prefs)
+        turn.record(answer_key(step), chosen)
+        option = next(o for o in step.options if o.id == chosen)
+        if option.contact_prefs is not None:
+            turn.fx.contact_prefs = dict(option.contact_prefs)
+        turn.advance()
+    elif matching.is_skip(ctx, lang, step, event):
         turn.advance()
     elif isinstance(step, NumberStep):
-        value = matching.number(ctx, lang, event, step.min, step.max) if event.kind == "text" else None
+        value = (
+            matching.number(ctx, lang, event, step.min, step.max) if event.kind == "text" else None
+        )
         if value is None:
             return turn.miss("reask-number")
         turn.record(answer_key(step), value)

@@ -46,9 +46,16 @@ PROMISES = re.compile(
     re.IGNORECASE,
 )
 NEGATIONS = {"not", "cannot", "can't", "cant", "never", "no", "don't", "won't", "nor"}
-DUMMY_ARGS: dict[str, Any] = dict(
-    org="", days=0, case="", country="", number="", place="", km=0, name=""
-)
+DUMMY_ARGS: dict[str, Any] = {
+    "org": "",
+    "days": 0,
+    "case": "",
+    "country": "",
+    "number": "",
+    "place": "",
+    "km": 0,
+    "name": "",
+}
 
 
 def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
@@ -107,20 +114,34 @@ def check_flow(path: Path | str, locales_dir: Path | str) -> list[Problem]:
         if not catalogs.has(msg_id, "en"):
             source = "the engine" if not where else "this flow"
             problems.append(
-                Problem(file, line, f"message '{msg_id}' (used by {source}) is not in "
-                        f"{Path(locales_dir) / 'en' / 'bot.ftl'}")
+                Problem(
+                    file,
+                    line,
+                    f"message '{msg_id}' (used by {source}) is not in "
+                    f"{Path(locales_dir) / 'en' / 'bot.ftl'}",
+                )
             )
             continue
         missing = [t for t in others if not catalogs.has(msg_id, t)]
         if missing and where:
             problems.append(
-                Problem(file, line, f"message '{msg_id}' has no translation in "
-                        f"{', '.join(missing)} (English is shown there)", "warning")
+                Problem(
+                    file,
+                    line,
+                    f"message '{msg_id}' has no translation in "
+                    f"{', '.join(missing)} (English is shown there)",
+                    "warning",
+                )
             )
         for words in promise_words(catalogs.format("en", msg_id, **DUMMY_ARGS)):
             problems.append(
-                Problem(file, line, f"message '{msg_id}' says '{words}': do not promise rescue "
-                        "or outcomes; say what really happens next", "warning")
+                Problem(
+                    file,
+                    line,
+                    f"message '{msg_id}' says '{words}': do not promise rescue "
+                    "or outcomes; say what really happens next",
+                    "warning",
+                )
             )
     return problems
 

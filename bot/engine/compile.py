@@ -1,6 +1,6 @@
 """Flow YAML → a python-statemachine `StateChart` class, built once per flow version.
 
-The machine is flat: one state per step (its value is the step id, which is what the
+The machine is flat: one state per step (named after the step id, which is what the
 conversation stores), one `advance` event whose transitions carry the flow's `next:`
 branches as guards, in order, plus the fall-through to the next step in the list. A fresh
 machine is bound per message to a small adapter over the conversation state (never the
@@ -27,6 +27,7 @@ from bot.engine.schema import QUESTION_KINDS, FlowSpec, StepBase
 from bot.engine.validate import FlowError, Problem, parse_flow
 
 FINISHED = "finished__"  # the machine's final state after a last step without `end`
+PREFIX = "step_"
 EVENT = "advance"
 
 
@@ -39,8 +40,17 @@ class MachineModel:
     """What a compiled machine is bound to: the step id and the facts its guards read."""
 
     def __init__(self, step: str | None, facts: Mapping[str, Any]) -> None:
-        self.state = step
+        self.step = step
         self.facts = facts
+
+    # The machine reads and writes `state`, in its own (prefixed) names.
+    @property
+    def state(self) -> str | None:
+        return None if self.step is None else _state_key(self.step)
+
+    @state.setter
+    def state(self, value: str | None) -> None:
+        self.step = None if value is None else value.removeprefix(PREFIX)
 
 
 @dataclass(eq=False)
@@ -78,7 +88,7 @@ class CompiledFlow:
         model = MachineModel(step_id, facts)
         machine = self.machine(model=model)
         machine.send(EVENT)
-        return None if model.state == FINISHED else model.state
+        return None if model.step == FINISHED else model.step
 
 
 def _guard(cond: Mapping[str, Any]) -> Callable[..., bool]:
@@ -90,9 +100,9 @@ def _guard(cond: Mapping[str, Any]) -> Callable[..., bool]:
 
 
 def _state_key(step_id: str) -> str:
-    # Step ids become class attributes of the machine; a prefix keeps "send" or "model"
-    # from shadowing the library's own names.
-    return f"s_{step_id}"
+    # Step ids become attribute names of the machine; a prefix keeps a step called "send"
+    # or "model" from clashing with the library's own names.
+    return step_id if step_id == FINISHED else f"{PREFIX}{step_id}"
 
 
 def build_machine(spec: FlowSpec) -> type[StateChart]:
@@ -108,13 +118,15 @@ def build_machine(spec: FlowSpec) -> type[StateChart]:
             # No branch taken (or none written): the next step in the list, or the end.
             fall = _state_key(spec.steps[index + 1].id) if index + 1 < len(spec.steps) else None
             transitions.append({"target": fall or FINISHED})
-        state: dict[str, Any] = {"value": step.id, "initial": index == 0}
+        state: dict[str, Any] = {"value": _state_key(step.id), "initial": index == 0}
         if step.kind == "end":
             state["final"] = True
         else:
             state["on"] = {EVENT: transitions}
         states[_state_key(step.id)] = state
-    if any(t["target"] == FINISHED for st in states.values() for t in st.get("on", {}).get(EVENT, [])):
+    if any(
+        t["target"] == FINISHED for st in states.values() for t in st.get("on", {}).get(EVENT, [])
+    ):
         states[FINISHED] = {"value": FINISHED, "final": True}
     return create_machine_class_from_definition(
         f"Flow_{spec.id}",

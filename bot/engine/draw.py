@@ -34,7 +34,9 @@ def mermaid(flow: CompiledFlow) -> str:
         unconditional = False
         for branch in step.next or []:
             condition = describe(branch.when)
-            lines.append(f"    {step.id} --> {branch.goto}" + (f": {condition}" if condition else ""))
+            lines.append(
+                f"    {step.id} --> {branch.goto}" + (f": {condition}" if condition else "")
+            )
             unconditional = unconditional or branch.when is None
         if not unconditional:
             following = steps[index + 1].id if index + 1 < len(steps) else "[*]"

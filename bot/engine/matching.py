@@ -15,6 +15,7 @@ from bot.engine.effects import PlaceMatch
 from bot.engine.render import PLACE_OTHER, SKIP, languages, text
 from bot.engine.schema import ChoiceStep, LanguageStep, QuestionBase, option_label
 from bot.i18n.catalog import fallback_chain
+from bot.i18n.normalize import normalize
 from bot.messages import Inbound
 
 MAX_PLACES = 9  # a WhatsApp list has 10 rows; the last is "somewhere else"
@@ -57,19 +58,29 @@ def choice_candidates(ctx: Context, lang: str, step: ChoiceStep) -> dict[str, li
     return candidates
 
 
-def with_skip(ctx: Context, lang: str, step: QuestionBase, candidates: dict) -> dict:
-    if step.skippable and SKIP not in candidates:
-        return {**candidates, SKIP: _labels(ctx, lang, "option-skip")}
-    return candidates
-
-
 def is_skip(ctx: Context, lang: str, step: QuestionBase, event: Inbound) -> bool:
-    """A skippable step and the person tapped or wrote "skip"."""
+    """A skippable step and the person tapped "skip" or wrote it (or "I don't know").
+
+    For a choice, the Lexicon decides. For free text the whole message must be a skip
+    phrase: an agency called "Next Step" is an answer, not a skip.
+    """
     if not step.skippable:
         return False
-    if event.kind == "choice" and event.choice_id == SKIP:
-        return True
-    return pick(ctx, lang, event, {SKIP: _labels(ctx, lang, "option-skip")}) == SKIP
+    if event.kind == "choice":
+        return event.choice_id == SKIP
+    labels = _labels(ctx, lang, "option-skip")
+    if isinstance(step, ChoiceStep):
+        return pick(ctx, lang, event, {SKIP: labels}) == SKIP
+    said = normalize(_typed(event), lang)
+    return bool(said) and said in {normalize(p, lang) for p in labels + _skip_words(ctx, lang)}
+
+
+def _skip_words(ctx: Context, lang: str) -> list[str]:
+    # words.yaml's `skip` phrases, when the Lexicon exposes its lists (bot.i18n.words does).
+    wordlist = getattr(ctx.lexicon, "wordlist", None)
+    if wordlist is None:
+        return ["skip"]
+    return [p for tag in fallback_chain(lang) for p in wordlist(tag).answers.get(SKIP, ())]
 
 
 def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound) -> str | None:
@@ -90,7 +101,9 @@ def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound)
     return pick(ctx, lang, event, candidates)
 
 
-def number(ctx: Context, lang: str, event: Inbound, low: int | None, high: int | None) -> int | None:
+def number(
+    ctx: Context, lang: str, event: Inbound, low: int | None, high: int | None
+) -> int | None:
     typed = _typed(event)
     value = tools.parse_number(ctx, typed, lang) if typed else None
     if value is None or (low is not None and value < low) or (high is not None and value > high):
@@ -104,14 +117,14 @@ def free_text(event: Inbound, max_length: int) -> str | None:
 
 
 def _place(c: Any, **extra: Any) -> PlaceMatch:
-    fields = dict(
-        latitude=c.latitude,
-        longitude=c.longitude,
-        place=c.name,
-        country_code=c.country_code,
-        distance_km=getattr(c, "distance_km", None),
-        matched=True,
-    )
+    fields = {
+        "latitude": c.latitude,
+        "longitude": c.longitude,
+        "place": c.name,
+        "country_code": c.country_code,
+        "distance_km": getattr(c, "distance_km", None),
+        "matched": True,
+    }
     return PlaceMatch(**{**fields, **extra})
 
 

@@ -40,7 +40,12 @@ def say(ctx: Context, lang: str, msg_id: str, **args: Any) -> Reply:
 
 
 def ask(
-    ctx: Context, lang: str, msg_id: str, options: list[Option], menu: str = MENU_BUTTON, **args: Any
+    ctx: Context,
+    lang: str,
+    msg_id: str,
+    options: list[Option],
+    menu: str = MENU_BUTTON,
+    **args: Any,
 ) -> Reply:
     return Reply(
         text=text(ctx, lang, msg_id, **args),
@@ -59,7 +64,9 @@ def languages(ctx: Context, step: LanguageStep | None) -> list[str]:
 
 def language_options(ctx: Context, step: LanguageStep | None) -> list[Option]:
     # Each language is labelled in its own words, so a person finds theirs in any script.
-    return [Option(id=t, title=ctx.catalogs.format(t, "language-name")) for t in languages(ctx, step)]
+    return [
+        Option(id=t, title=ctx.catalogs.format(t, "language-name")) for t in languages(ctx, step)
+    ]
 
 
 def choice_options(ctx: Context, lang: str, step: ChoiceStep) -> list[Option]:
@@ -85,7 +92,7 @@ def question(ctx: Context, lang: str, step: StepBase) -> Reply:
 
 
 def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
-    """"There is more than one Tripoli. Which one?" with the candidates as options."""
+    """ "There is more than one Tripoli. Which one?" with the candidates as options."""
     options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
     options.append(Option(id=PLACE_OTHER, title=text(ctx, lang, "location-other")))
     return ask(ctx, lang, "location-ambiguous", options, name=pending["typed"])
@@ -97,4 +104,3 @@ def erase_question(ctx: Context, lang: str) -> Reply:
         Option(id="no", title=text(ctx, lang, "erase-no")),
     ]
     return ask(ctx, lang, "erase-confirm", options)
-

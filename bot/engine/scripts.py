@@ -74,13 +74,13 @@ def real_context_factory(locales_dir: Path) -> ContextFactory:
 
 def inbound(send: Any, index: int, now: datetime) -> Inbound | Timeout | Resume:
     """A script's `send:` as an engine input."""
-    base = dict(
-        channel="simulator",
-        dedupe_key=f"script-{index}",
-        business_id="script",
-        contact_id="script",
-        timestamp=now,
-    )
+    base = {
+        "channel": "simulator",
+        "dedupe_key": f"script-{index}",
+        "business_id": "script",
+        "contact_id": "script",
+        "timestamp": now,
+    }
     if isinstance(send, str | int | float):
         return Inbound(kind="text", text=str(send), **base)
     if "timeout" in send:
@@ -151,8 +151,9 @@ def _reply_problems(label: str, expect: list[Any], fx: Effects, ids: dict[str, s
     for item, reply in zip(expect, fx.replies, strict=True):
         if isinstance(item, dict) and item.get("contains") is not None:
             if str(item["contains"]) not in reply.text:
-                problems.append(f"{label}: {item['msg']} should contain {item['contains']!r}: "
-                                f"{reply.text!r}")
+                problems.append(
+                    f"{label}: {item['msg']} should contain {item['contains']!r}: {reply.text!r}"
+                )
     return problems
 
 
@@ -212,8 +213,9 @@ def run_scripts(
     files = _script_files([Path(p) for p in paths] or [Path("tests/conversations")])
     for file in files:
         try:
-            failures = run_script(load_yaml(file.read_text(encoding="utf-8")).data, registry,
-                                  make_context)
+            failures = run_script(
+                load_yaml(file.read_text(encoding="utf-8")).data, registry, make_context
+            )
         except (YamlError, OSError, KeyError, TypeError, ValueError) as exc:
             failures = [f"cannot run: {exc}"]
         failed += bool(failures)

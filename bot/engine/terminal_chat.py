@@ -23,13 +23,13 @@ HELP = "(/loc LAT,LON shares a pin, /voice, /photo, /timeout NAME, /state, /quit
 
 
 def _event(line: str) -> Inbound | Timeout | str:
-    base: dict[str, Any] = dict(
-        channel="simulator",
-        dedupe_key=str(datetime.now(UTC).timestamp()),
-        business_id="terminal",
-        contact_id="terminal",
-        timestamp=datetime.now(UTC),
-    )
+    base: dict[str, Any] = {
+        "channel": "simulator",
+        "dedupe_key": str(datetime.now(UTC).timestamp()),
+        "business_id": "terminal",
+        "contact_id": "terminal",
+        "timestamp": datetime.now(UTC),
+    }
     if line.startswith("/loc"):
         try:
             lat, lon = (float(x) for x in line[4:].replace(" ", "").split(","))
@@ -88,8 +88,12 @@ def chat(
     if context is None:
         from bot.i18n.words import Lexicon
 
-        context = Context(now=datetime.now(UTC), catalogs=Catalogs(Path(locales_dir)),
-                          lexicon=Lexicon(Path(locales_dir)), case_ref="TERMINAL-1")
+        context = Context(
+            now=datetime.now(UTC),
+            catalogs=Catalogs(Path(locales_dir)),
+            lexicon=Lexicon(Path(locales_dir)),
+            case_ref="TERMINAL-1",
+        )
     state: dict[str, Any] | None = None
     print_fn(f"Chatting with flow '{flow_id}' {HELP}")
     if lang:
@@ -120,7 +124,12 @@ def _first(
 ) -> tuple[dict[str, Any], Effects]:
     """Start in a given language: open the conversation and pick it from the menu."""
     flow = registry.latest(flow_id)
-    base: dict[str, Any] = dict(channel="simulator", dedupe_key="first", business_id="t",
-                                contact_id="t", timestamp=datetime.now(UTC))
+    base: dict[str, Any] = {
+        "channel": "simulator",
+        "dedupe_key": "first",
+        "business_id": "t",
+        "contact_id": "t",
+        "timestamp": datetime.now(UTC),
+    }
     state, _ = step(flow, None, Inbound(kind="text", text="", **base), context)
     return step(flow, state, Inbound(kind="choice", choice_id=lang, **base), context)

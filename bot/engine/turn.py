@@ -124,7 +124,9 @@ class Turn:
             self._priority()
 
     def _priority(self) -> None:
-        level, fired = priority.evaluate(self.flow.spec.priority, self.facts(), self.state["forced"])
+        level, fired = priority.evaluate(
+            self.flow.spec.priority, self.facts(), self.state["forced"]
+        )
         self.fx.priority, self.fx.rules_fired = level, fired
 
     def open_case(self, update_only: bool = False) -> None:
@@ -254,4 +256,3 @@ class Turn:
             return bool(prefs and prefs.get("safe_to_message_first"))
         longitude = (self.state.get("location") or {}).get("longitude")
         return may_write_first(prefs, self.ctx.now, longitude)
-

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
-from bot.geo.countries import country_name
+from bot.geo.countries import country_name, is_country_name
 from bot.geo.normalize import Script, key, script_of, tokens
 from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
 from bot.geo.spatial import GridIndex, haversine_km
@@ -154,6 +154,8 @@ class Gazetteer:
             self._add_alias(alias)
         self._grid = GridIndex(self._lats, self._lons)
         self._fuzzy = self._fuzzy_choices()
+        is_country_name("")  # load CLDR names now rather than during someone's first message
+        country_name("LY", "en")
         self.build_seconds = time.perf_counter() - started
 
     # -- building -----------------------------------------------------------------------
@@ -253,6 +255,8 @@ class Gazetteer:
             return []
         arabizi = lang in (None, "ary", "ary-Latn")
         hits = self._exact(" ".join(toks), arabizi)
+        if not hits and is_country_name(text):
+            return []  # a country, not a town: not a typo of some village
         if not hits:
             # "près d'Oujda": an elided article is a word of its own inside a sentence.
             toks = tokens(_ELISION.sub(r"\1 ", text))
@@ -320,9 +324,13 @@ class Gazetteer:
                     if self._worth_trying(span):
                         queries.append((" ".join(span), FUZZY_MIN_SCORE_IN_SENTENCE))
         hits: list[_Hit] = []
+        tried: set[str] = set()
         for query, cutoff in queries[:MAX_FUZZY_QUERIES]:
+            if query in tried:
+                continue
+            tried.add(query)
             choices = self._fuzzy.get(script_of(query))
-            if not choices or len(query) < FUZZY_MIN_CHARS:
+            if not choices or len(query) < FUZZY_MIN_CHARS or is_country_name(query):
                 continue
             for choice, score, _ in process.extract(
                 query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5

@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from bot.geo._yaml import read_yaml, validation_message
+
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
@@ -67,45 +69,16 @@ class PlacesFile(BaseModel):
         return [_country(v) for v in values]
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
-    """1-based line of the deepest YAML node on the path `loc` (pydantic's error location)."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part] if part < len(node.value) else None
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 def load_places(path: Path) -> PlacesFile:
     """Read and validate a place file. Raises PlacesFileError (with file:line) on any problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PlacesFileError(f"{path}: cannot read: {exc.strerror}") from exc
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise PlacesFileError(f"{path}:{line}: not valid YAML: {exc}") from exc
+    data, node = read_yaml(path, PlacesFileError)
+    data = {} if data is None else data
     if not isinstance(data, dict):
         raise PlacesFileError(f"{path}:1: expected keys prefer_countries, ignore_words, aliases")
     try:
         places = PlacesFile.model_validate(data)
     except ValidationError as exc:
-        lines = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            lines.append(f"{path}:{_line_of(node, err['loc'])}: {where}: {err['msg']}")
-        raise PlacesFileError("\n".join(lines)) from exc
+        raise PlacesFileError(validation_message(path, node, exc)) from exc
     alias_nodes = _aliases_node(node)
     for i, alias in enumerate(places.aliases):
         if i < len(alias_nodes):

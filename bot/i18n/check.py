@@ -126,8 +126,11 @@ def _plural_categories(lang: str) -> frozenset[str] | None:
 
 
 def _is_button(msg_id: str) -> bool:
+    """Option labels ("safety-danger_now", "consent-yes", "location-other") and buttons."""
+    if "-" not in msg_id:
+        return False
     last = msg_id.rsplit("-", 1)[-1]
-    return "-" in msg_id and (last in ANSWER_IDS or last == "button")
+    return last in ANSWER_IDS or "_" in last or last in ("button", "other")
 
 
 def _compare(

@@ -39,10 +39,12 @@ log = logging.getLogger(__name__)
 
 WORDS_FILE = "words.yaml"
 KEYWORDS = ("help", "restart", "language", "stop", "erase")
-# The default flow's answer ids (architecture A5) plus `skip` for optional questions.
+# The default flow's answer ids (architecture A5), `skip` for optional questions, and the
+# sea example's two extra safety answers (flows/examples/sea.yaml).
 ANSWER_IDS = (
     "yes", "no", "unsure", "skip", "danger_now", "not_safe", "safe", "with_me",
     "held_by_employer", "held_by_agent", "lost", "never_had", "anytime", "daytime", "never",
+    "at_sea", "in_desert",
 )  # fmt: skip
 OPTIONAL_SECTIONS = ("ordinals", "negation", "filler")
 

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz
 
 from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton
-from bot.i18n.numbers import parse_number
+from bot.i18n.number_words import UNITS as NUMBER_WORDS
+from bot.i18n.numbers import parse_number, word_value
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
 __all__ = ["Lexicon"]
@@ -28,13 +29,20 @@ FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
 SKELETON_MIN_LEN = 4
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
 ORDINAL_MAX_WORDS = 5
-NUMBER_MAX_WORDS = 3
+ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
+# Words that may stand before an option number: "option 2", "رقم 2", "namba 2".
+NUMBER_LABELS = {
+    "option", "number", "nr", "numero", "num", "choix", "رقم", "الرقم", "ra9m", "namba",
+    "nambari", "lambar", "lambarka", "ቁጥር", "ቁጽሪ",
+}  # fmt: skip
 
 _THUMBS = {"yes": "\U0001f44d", "no": "\U0001f44e"}
 _EMOJI_NOISE = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\\s]")
+_ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th|e|er|ere|re|eme|ieme|em|ème)$")
 
 Span = tuple[int, int]
+NUMBER_LANGS = tuple(NUMBER_WORDS)
 
 
 def _find(tokens: Sequence[str], phrase: Sequence[str]) -> list[Span]:
@@ -169,13 +177,17 @@ class Lexicon:
     # -- option numbers -------------------------------------------------------------------
 
     def ordinal(self, text: str, lang: str | None, count: int) -> int | None:
-        """The 1-based option `text` points at: "2", "٢", "the second one", "ya pili"."""
+        """The 1-based option `text` points at: "2", "٢", "the second one", "ya pili".
+
+        Only when that is all the message says: "first my boss took it" is not option 1,
+        and "no one" is not option 1 either.
+        """
         lists = self._chain(lang) + self._others(lang)
         said = self._clean(text, lang, lists).split()
         position = None
         if 0 < len(said) <= ORDINAL_MAX_WORDS:
             position = self._ordinal_word(said, lists)
-        if position is None and 0 < len(said) <= NUMBER_MAX_WORDS:
+        if position is None and said and all(_numeric(t) for t in said):
             position = parse_number(" ".join(said), lang)
         if position is None or not 1 <= position <= count:
             return None
@@ -183,15 +195,27 @@ class Lexicon:
 
     def _ordinal_word(self, said: list[str], lists: list[Wordlist]) -> int | None:
         found: set[int] = set()
-        for tok in said:
-            digits = _ORDINAL_DIGITS.match(tok)
-            if digits:
-                found.add(int(digits.group(1)))
+        if len(said) == 1 and (digits := _ORDINAL_DIGITS.match(said[0])):
+            found.add(int(digits.group(1)))
         for w in lists:
             for index, phrases in enumerate(w.ordinals, start=1):
-                if any(_find(said, p.split()) for p in phrases):
-                    found.add(index)
+                for phrase in phrases:
+                    for start, end in _find(said, phrase.split()):
+                        rest = said[:start] + said[end:]
+                        # Only small words around it: "the second one", "la deuxième".
+                        if len(rest) <= 2 and all(len(t) <= ORDINAL_SMALL_WORD for t in rest):
+                            found.add(index)
         return found.pop() if len(found) == 1 else None
+
+
+def _numeric(token: str) -> bool:
+    """A digit, a Ge'ez numeral, a number word of any language, or "number"/"option"."""
+    return (
+        token.isdigit()
+        or bool(_ETHIOPIC_NUMERAL.fullmatch(token))
+        or token in NUMBER_LABELS
+        or any(word_value(token, tag) is not None for tag in NUMBER_LANGS)
+    )
 
 
 def _keywords(lists: Iterable[Wordlist]) -> set[str]:

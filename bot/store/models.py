@@ -264,7 +264,7 @@ class CaseNotification(SQLModel, table=True):
     kind: str  # urgent | handoff | reminder | escalated
     team: str | None = None
     url: str
-    dedupe_key: str = Field(unique=True)  # "<case id>:<kind>": each notice is queued once
+    dedupe_key: str = Field(unique=True)  # "<case id>:<kind>:<team>": queued once each
     state: str = "pending"  # pending | sent | failed
     attempts: int = 0
     next_attempt_at: datetime = Field(default_factory=utcnow)

@@ -32,8 +32,10 @@ from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.security import SecureRoute
 
-COOKIE = "sauti_session"
-SECURE_COOKIE = "__Host-sauti_session"  # the prefix makes browsers insist on Secure, Path=/
+# One cookie for the inbox, another for the simulator: signing in (which rotates the CSRF
+# token) in one tab must not break the simulator's forms in the next tab.
+INBOX, SIMULATOR = "inbox", "simulator"
+COOKIES = {INBOX: "sauti_session", SIMULATOR: "sauti_sim"}
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
 MAX_AGE = 12 * 3600  # a long shift
@@ -87,10 +89,19 @@ class Session:
 class Sessions:
     """Encodes, verifies and stores sessions in a cookie."""
 
-    def __init__(self, secret: str, *, secure: bool, clock: Callable[[], float] = time.time):
-        self.key = hashlib.sha256(b"sauti-session:" + secret.encode()).digest()
+    def __init__(
+        self,
+        secret: str,
+        *,
+        secure: bool,
+        purpose: str = INBOX,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        # A key per purpose: a simulator cookie is never a valid inbox session.
+        self.key = hashlib.sha256(f"sauti-session:{purpose}:{secret}".encode()).digest()
         self.secure = secure
-        self.cookie = SECURE_COOKIE if secure else COOKIE
+        # "__Host-" makes browsers insist on Secure, Path=/ and no Domain.
+        self.cookie = ("__Host-" if secure else "") + COOKIES[purpose]
         self.clock = clock
         self._revoked: dict[str, float] = {}
 
@@ -121,8 +132,8 @@ class Sessions:
 
     def load(self, request: Request) -> Session:
         """The request's session (cached on request.state); a fresh anonymous one if none."""
-        cached = getattr(request.state, "session", None)
-        if isinstance(cached, Session):
+        cached = _cache(request).get(self.cookie)
+        if cached is not None:
             return cached
         session = self.decode(request.cookies.get(self.cookie))
         if session is None:
@@ -130,7 +141,7 @@ class Sessions:
         elif self.clock() - session.seen > _SEEN_GRANULARITY:
             session.seen = int(self.clock())
             session.changed = True
-        request.state.session = session
+        _cache(request)[self.cookie] = session
         return session
 
     def save(self, response: Response, session: Session) -> None:
@@ -154,13 +165,13 @@ class Sessions:
             data=data if data is not None else dict(old.data),
             changed=True,
         )
-        request.state.session = session
+        _cache(request)[self.cookie] = session
         return session
 
     def logout(self, request: Request) -> Session:
         self.revoke(self.load(request))
         session = Session(changed=True)
-        request.state.session = session
+        _cache(request)[self.cookie] = session
         return session
 
     def revoke(self, session: Session) -> None:
@@ -175,6 +186,12 @@ class Sessions:
             and session.pwf is not None
             and hmac.compare_digest(session.pwf, password_fingerprint(self.key, user.password_hash))
         )
+
+
+def _cache(request: Request) -> dict[str, Session]:
+    if not hasattr(request.state, "sessions"):
+        request.state.sessions = {}
+    return request.state.sessions  # type: ignore[no-any-return]
 
 
 def password_fingerprint(key: bytes, password_hash: str) -> str:
@@ -236,13 +253,16 @@ def _user_key(name: str) -> str:
     return "user:" + name.strip().casefold()
 
 
-def sessions_for(runtime: Runtime) -> Sessions:
+def sessions_for(runtime: Runtime, purpose: str = INBOX) -> Sessions:
     """The process's session codec (secret from settings, else random for this process)."""
-    found = runtime.extras.get("web_sessions")
-    if found is None:
+    secret = runtime.extras.get("session_secret")
+    if secret is None:
         secret = runtime.settings.session_secret or secrets.token_urlsafe(32)
-        found = Sessions(secret, secure=not runtime.settings.demo)
-        runtime.extras["web_sessions"] = found
+        runtime.extras["session_secret"] = secret
+    found = runtime.extras.get(f"web_sessions:{purpose}")
+    if found is None:
+        found = Sessions(secret, secure=not runtime.settings.demo, purpose=purpose)
+        runtime.extras[f"web_sessions:{purpose}"] = found
     return found  # type: ignore[no-any-return]
 
 
@@ -250,8 +270,13 @@ def limiter_for(runtime: Runtime) -> LoginLimiter:
     return runtime.extras.setdefault("login_limiter", LoginLimiter())  # type: ignore[no-any-return]
 
 
+def purpose_of(request: Request) -> str:
+    return SIMULATOR if request.url.path.startswith("/simulator") else INBOX
+
+
 def session_of(request: Request) -> Session:
-    return sessions_for(request.app.state.runtime).load(request)
+    """The session of the part of the site this request is for (inbox or simulator)."""
+    return sessions_for(request.app.state.runtime, purpose_of(request)).load(request)
 
 
 async def require_csrf(request: Request) -> None:
@@ -275,9 +300,12 @@ class SessionRoute(SecureRoute):
 
         async def with_session(request: Request) -> Response:
             response = await handler(request)
-            session = getattr(request.state, "session", None)
-            if isinstance(session, Session) and session.changed:
-                sessions_for(request.app.state.runtime).save(response, session)
+            runtime = request.app.state.runtime
+            for purpose in (INBOX, SIMULATOR):
+                sessions = sessions_for(runtime, purpose)
+                session = _cache(request).get(sessions.cookie)
+                if session is not None and session.changed:
+                    sessions.save(response, session)
             return response
 
         return with_session

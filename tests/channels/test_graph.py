@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -214,7 +215,11 @@ async def test_a_stream_longer_than_announced_is_cut_off() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/m1"):
             return httpx.Response(200, json={"url": "https://cdn.test/file"})  # no file_size
-        return httpx.Response(200, content=iter([b"a" * 600, b"b" * 600]))  # no length
+        return httpx.Response(200, content=chunks())  # streamed: no content-length
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for chunk in (b"a" * 600, b"b" * 600):
+            yield chunk
 
     graph = mock_graph(httpx.MockTransport(handler))
     with pytest.raises(MediaTooLargeError):

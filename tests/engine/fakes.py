@@ -87,9 +87,10 @@ EMERGENCY = {"LY": "1515", "FR": "112", "MA": "15"}  # LB left out: "we do not k
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
@@ -154,21 +155,21 @@ def locales_with_french(tmp: Path) -> Path:
 
 
 def make_context(locales: Path | None = None, **overrides: Any) -> Context:
-    values: dict[str, Any] = dict(
-        now=NOW,
-        catalogs=Catalogs(locales or ROOT / "locales"),
-        lexicon=FakeLexicon(),
-        org="Sauti",
-        retention_days=90,
-        case_ref="C-0042",
-        gazetteer=FakeGazetteer(),
-        emergency=FakeEmergency(),
-        is_ambiguous=is_ambiguous,
-        country_name=lambda cc, lang: COUNTRIES.get(cc, cc),
-        parse_number=parse_number,
-        detect_language=detect_language,
-        language_by_name=language_by_name,
-    )
+    values: dict[str, Any] = {
+        "now": NOW,
+        "catalogs": Catalogs(locales or ROOT / "locales"),
+        "lexicon": FakeLexicon(),
+        "org": "Sauti",
+        "retention_days": 90,
+        "case_ref": "C-0042",
+        "gazetteer": FakeGazetteer(),
+        "emergency": FakeEmergency(),
+        "is_ambiguous": is_ambiguous,
+        "country_name": lambda cc, lang: COUNTRIES.get(cc, cc),
+        "parse_number": parse_number,
+        "detect_language": detect_language,
+        "language_by_name": language_by_name,
+    }
     values.update(overrides)
     return Context(**values)
 
@@ -181,9 +182,13 @@ def msg(
     media: str | None = None,
     kind: str | None = None,
 ) -> Inbound:
-    base: dict[str, Any] = dict(
-        channel="simulator", dedupe_key="m", business_id="b", contact_id="c", timestamp=NOW
-    )
+    base: dict[str, Any] = {
+        "channel": "simulator",
+        "dedupe_key": "m",
+        "business_id": "b",
+        "contact_id": "c",
+        "timestamp": NOW,
+    }
     if choice is not None:
         return Inbound(kind="choice", choice_id=choice, text=text, **base)
     if location is not None:

@@ -1,0 +1,1 @@
+"""Load tests and the reports they write (`uv run --group bench python -m bench.run`)."""

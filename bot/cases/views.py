@@ -1,0 +1,130 @@
+"""JSON shapes of cases, messages and notes, for the API and the inbox.
+
+`case_json` is the contract's case shape (architecture A5) plus fields a caseworker needs:
+the platform window, the contact preferences, why the bot handed off, the outcome.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.cases.window import iso, window_for
+from bot.store.models import Case, Conversation, Message, Note, User
+
+LOCATION_KEYS = ("latitude", "longitude", "text", "place", "country_code")
+# Outbound message states as shown to caseworkers ("played" is a voice note listened to).
+STATUS = {"played": "read"}
+
+
+def map_url(latitude: float | None, longitude: float | None) -> str | None:
+    if latitude is None or longitude is None:
+        return None
+    return (
+        f"https://www.openstreetmap.org/?mlat={latitude:.5f}&mlon={longitude:.5f}"
+        f"#map=14/{latitude:.5f}/{longitude:.5f}"
+    )
+
+
+def case_json(
+    case: Case, conv: Conversation, *, now: datetime, assignee: str | None = None
+) -> dict[str, Any]:
+    """The case as JSON. `assignee` is the claimer's name (see `case_payload`)."""
+    loc = case.location or None
+    location = {k: loc.get(k) for k in LOCATION_KEYS} if loc else None
+    return {
+        "id": case.id,
+        "status": case.status,
+        "priority": case.priority,
+        "channel": case.channel or conv.channel,
+        "language": case.language,
+        "team": case.team,
+        "assignee": assignee,
+        "contact": {"name": conv.contact_name, "masked_id": conv.masked_id},
+        "location": location,
+        "answers": dict(case.answers or {}),
+        "created_at": iso(case.created_at),
+        "updated_at": iso(case.updated_at),
+        # Beyond A5:
+        "assignee_id": case.assignee_id,
+        "rules_fired": list(case.rules_fired or []),
+        "window": window_for(conv, now).as_json(),
+        "contact_prefs": conv.contact_prefs,
+        "handoff": case.handoff,
+        "outcome": case.outcome,
+        "map_url": map_url(loc.get("latitude"), loc.get("longitude")) if loc else None,
+        "erased": case.erased_at is not None,
+        "previous_case_id": case.previous_case_id,
+        "claimed_at": iso(case.claimed_at),
+        "resolved_at": iso(case.resolved_at),
+        "escalated_at": iso(case.escalated_at),
+        "bot_paused": conv.claimed,
+    }
+
+
+async def case_payload(
+    session: AsyncSession, case: Case, conv: Conversation, *, now: datetime
+) -> dict[str, Any]:
+    """`case_json` with the assignee's name looked up."""
+    name = None
+    if case.assignee_id is not None:
+        user = await session.get(User, case.assignee_id)
+        name = user.name if user else None
+    return case_json(case, conv, now=now, assignee=name)
+
+
+def message_json(
+    msg: Message, *, case_id: str | None = None, media_state: str | None = None
+) -> dict[str, Any]:
+    """One transcript entry. With `case_id`, media entries carry the URL to fetch them."""
+    data = msg.data or {}
+    if msg.direction == "out":
+        status = STATUS.get(msg.state, msg.state)
+    else:
+        status = "received"
+    out: dict[str, Any] = {
+        "id": msg.id,
+        "direction": msg.direction,
+        "author": msg.author,
+        "text": msg.text,
+        "kind": msg.kind,
+        "at": iso(msg.platform_ts or msg.created_at),
+        "status": status,
+        "error": msg.error,
+        "user_id": msg.user_id,
+    }
+    if data.get("choice_id"):
+        out["choice_id"] = data["choice_id"]
+    if isinstance(data.get("location"), dict):
+        loc = data["location"]
+        out["location"] = {**loc, "map_url": map_url(loc.get("latitude"), loc.get("longitude"))}
+    media = data.get("media")
+    if isinstance(media, dict):
+        out["media"] = {
+            "kind": media.get("kind"),
+            "mime_type": media.get("mime_type"),
+            "caption": media.get("caption"),
+            "filename": media.get("filename"),
+            "voice": bool(media.get("voice")),
+            "state": media_state,
+            "url": f"/api/cases/{case_id}/media/{msg.id}" if case_id else None,
+        }
+    reply = data.get("reply")
+    if isinstance(reply, dict) and reply.get("template"):
+        out["template"] = reply["template"].get("name")
+    if isinstance(reply, dict) and reply.get("human_agent"):
+        out["human_agent"] = True
+    return out
+
+
+def note_json(note: Note, author: str | None = None) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "case_id": note.case_id,
+        "text": note.text,
+        "user_id": note.user_id,
+        "author": author,
+        "at": iso(note.created_at),
+    }

@@ -1,0 +1,255 @@
+"""Emergency numbers per country, from the NGO's vetted `flows/emergency_numbers.yaml`.
+
+Nothing here is guessed: a country missing from the file gives None, and a country with no
+working number is `available: false`, so the bot says "not available" instead of inventing
+one. Every entry carries its source, confidence and the date a person last verified it
+(None: copied from research, not yet verified). `sea` is the entry for a pin at sea.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.geo._yaml import read_yaml, validation_message
+
+log = logging.getLogger(__name__)
+
+DEFAULT_EMERGENCY_FILE = Path(__file__).resolve().parents[2] / "flows" / "emergency_numbers.yaml"
+SEA = "sea"
+# The services the bot has words for (locales: one message per service); the first two are
+# what `primary_number` shows first.
+SERVICES = (
+    "general",
+    "police",
+    "gendarmerie",
+    "national_guard",
+    "ambulance",
+    "fire",
+    "civil_protection",
+    "civil_defence",
+    "tourist_police",
+    "coast_guard",
+    "alarm_phone",
+)
+_PRIMARY_SERVICES = ("general", "police")
+_NUMBER = re.compile(r"^\+?[0-9][0-9 ]*$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+Confidence = Literal["good", "medium", "low-medium", "low"]
+
+
+class EmergencyFileError(ValueError):
+    """The emergency number file is unreadable or breaks the format; the message has file:line."""
+
+
+class EmergencyNumber(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    service: str
+    number: str
+    country: str | None = None  # sea entries: whose coast guard
+    note: str | None = None  # for caseworkers
+
+    @field_validator("service")
+    @classmethod
+    def _known_service(cls, value: str) -> str:
+        if value not in SERVICES:
+            raise ValueError(f"unknown service {value!r}; use one of: {', '.join(SERVICES)}")
+        return value
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _dialable(cls, value: object) -> str:
+        text = str(value).strip()
+        if not _NUMBER.match(text):
+            raise ValueError(f"{text!r} is not a phone number (digits, spaces, a leading +)")
+        return text
+
+
+class EmergencyInfo(BaseModel):
+    """What to tell a person in `country_code` (an ISO code, or "sea")."""
+
+    model_config = ConfigDict(frozen=True)
+
+    country_code: str
+    available: bool
+    numbers: list[EmergencyNumber] = Field(default_factory=list)
+    source: str
+    last_verified: date | None = None
+    confidence: Confidence | None = None
+    note: str | None = None
+
+    @property
+    def primary(self) -> EmergencyNumber | None:
+        """The number to show first: a general or police number, else the first listed."""
+        if not self.available or not self.numbers:
+            return None
+        for service in _PRIMARY_SERVICES:
+            for entry in self.numbers:
+                if entry.service == service:
+                    return entry
+        return self.numbers[0]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    available: bool = True
+    numbers: list[EmergencyNumber] = Field(default_factory=list)
+    source: str = Field(min_length=1)
+    last_verified: date | None = None
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+class _Eu112(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    countries: list[str] = Field(min_length=1)
+    source: str = Field(min_length=1)
+    last_verified: date | None = None
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    countries: dict[str, _Entry] = Field(default_factory=dict)
+    sea: _Entry | None = None
+    eu_112: _Eu112 | None = None
+
+
+class EmergencyBook:
+    """All known emergency numbers, by country code. Read-only once loaded."""
+
+    def __init__(self, entries: dict[str, EmergencyInfo], source: Path | None = None) -> None:
+        self._entries = entries
+        self.source = source
+
+    @classmethod
+    def load(cls, path: Path) -> EmergencyBook:
+        """Read and validate the file. Raises EmergencyFileError (with file:line)."""
+        data, node = read_yaml(path, EmergencyFileError)
+        try:
+            parsed = _File.model_validate({} if data is None else data)
+        except ValidationError as exc:
+            raise EmergencyFileError(validation_message(path, node, exc)) from exc
+        entries: dict[str, EmergencyInfo] = {}
+        for code, entry in parsed.countries.items():
+            cc = code.strip().upper()
+            if not _ISO2.match(cc):
+                raise EmergencyFileError(f"{path}: {code!r} is not a two-letter country code")
+            entries[cc] = _info(cc, entry, path)
+        if parsed.sea is not None:
+            entries[SEA] = _info(SEA, parsed.sea, path)
+        if parsed.eu_112 is not None:
+            eu = parsed.eu_112
+            for code in eu.countries:
+                cc = code.strip().upper()
+                if cc in entries:
+                    raise EmergencyFileError(
+                        f"{path}: {cc} is both under countries and eu_112; keep one"
+                    )
+                entries[cc] = EmergencyInfo(
+                    country_code=cc,
+                    available=True,
+                    numbers=[EmergencyNumber(service="general", number="112")],
+                    source=eu.source,
+                    last_verified=eu.last_verified,
+                    confidence=eu.confidence,
+                    note=eu.note,
+                )
+        return cls(entries, source=path)
+
+    @property
+    def countries(self) -> list[str]:
+        """Every code with an entry (including "sea"), sorted."""
+        return sorted(self._entries)
+
+    def for_country(self, cc: str) -> EmergencyInfo | None:
+        """The entry for `cc` (ISO 3166-1 alpha-2, any case, or "sea"); None when unknown."""
+        code = cc.strip()
+        return self._entries.get(SEA if code.lower() == SEA else code.upper())
+
+    def primary_number(self, cc: str) -> str | None:
+        """The number to show first in `cc`, or None (unknown country, or none available)."""
+        info = self.for_country(cc)
+        primary = info.primary if info is not None else None
+        return primary.number if primary is not None else None
+
+    def for_sea(self, near: str | None = None) -> EmergencyInfo | None:
+        """The sea entry, with the coast guard of the nearest country (`near`) first.
+
+        Alarm Phone, which is not a rescue service, always comes after the coast guards.
+        """
+        info = self._entries.get(SEA)
+        if info is None:
+            return None
+        near = near.upper() if near else None
+
+        def order(entry: EmergencyNumber) -> tuple[bool, bool]:
+            return entry.service == "alarm_phone", entry.country != near
+
+        return info.model_copy(update={"numbers": sorted(info.numbers, key=order)})
+
+    def unverified(self) -> list[str]:
+        """Codes whose numbers nobody has verified yet (`last_verified` empty)."""
+        return sorted(cc for cc, info in self._entries.items() if info.last_verified is None)
+
+
+def _info(cc: str, entry: _Entry, path: Path) -> EmergencyInfo:
+    if entry.available and not entry.numbers:
+        raise EmergencyFileError(f"{path}: {cc} is available but lists no numbers")
+    if not entry.available and entry.numbers:
+        raise EmergencyFileError(f"{path}: {cc} is not available but lists numbers")
+    return EmergencyInfo(
+        country_code=cc,
+        available=entry.available,
+        numbers=entry.numbers,
+        source=entry.source,
+        last_verified=entry.last_verified,
+        confidence=entry.confidence,
+        note=entry.note,
+    )
+
+
+_lock = threading.Lock()
+_books: dict[Path, tuple[int, EmergencyBook]] = {}
+
+
+def get_emergency_book(path: Path | None = None) -> EmergencyBook:
+    """The shared book for `path` (default: the repository's flows/emergency_numbers.yaml).
+
+    Re-read when the file changes on disk; a broken edit is logged and the last good
+    version stays in use (the first load of a broken file raises EmergencyFileError).
+    """
+    resolved = (path or DEFAULT_EMERGENCY_FILE).resolve()
+    try:
+        mtime = resolved.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    entry = _books.get(resolved)
+    if entry is not None and entry[0] == mtime:
+        return entry[1]
+    with _lock:
+        entry = _books.get(resolved)
+        if entry is not None and entry[0] == mtime:
+            return entry[1]
+        try:
+            book = EmergencyBook.load(resolved)
+        except EmergencyFileError:
+            if entry is None:
+                raise
+            log.exception("emergency number file %s is broken; keeping the previous one", path)
+            book = entry[1]
+        _books[resolved] = (mtime, book)
+        return book

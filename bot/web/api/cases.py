@@ -1,0 +1,165 @@
+"""`/api/cases…`: list, read, claim, write, note, release, resolve (thin over bot.cases)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from bot.cases import actions
+from bot.cases.replies import fitting_templates
+from bot.cases.views import case_json, case_payload, message_json, note_json
+from bot.store.models import utcnow
+from bot.web.api.common import api_router, transaction
+from bot.web.api.schemas import NoteBody, ResolveBody, SendBody
+from bot.web.auth import ApiUser
+from bot.web.deps import AppStateDep
+
+router = api_router()
+
+
+@router.get("/cases")
+async def list_cases(
+    request: Request,
+    app: AppStateDep,
+    user: ApiUser,
+    status: str | None = None,
+    priority: str | None = None,
+    team: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """The caller's teams' cases, newest first: {cases, total, limit, offset, next}."""
+    now = utcnow()
+    filters = {"status": status, "priority": priority, "team": team}
+    async with transaction(app) as session:
+        rows = await actions.list_cases(session, user, limit=limit, offset=offset, **filters)
+        total = await actions.count_cases(session, user, **filters)
+        names = await _names(session, {c.assignee_id for c, _ in rows if c.assignee_id})
+        cases = [case_json(c, v, now=now, assignee=names.get(c.assignee_id)) for c, v in rows]
+    following = None
+    if offset + len(rows) < total:
+        following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return {"cases": cases, "total": total, "limit": limit, "offset": offset, "next": following}
+
+
+async def _names(session: Any, ids: set[int | None]) -> dict[int | None, str]:
+    from sqlalchemy import select
+
+    from bot.store.models import User
+
+    if not ids:
+        return {}
+    rows = await session.execute(select(User.id, User.name).where(User.id.in_(ids)))
+    return dict(rows.all())
+
+
+@router.get("/cases/{case_id}")
+async def get_case(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    async with transaction(app) as session:
+        case, conv = await actions.get_case(session, user, case_id)
+        return await case_payload(session, case, conv, now=utcnow())
+
+
+@router.get("/cases/{case_id}/messages")
+async def messages(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
+    """The transcript, oldest first."""
+    async with transaction(app) as session:
+        rows = await actions.transcript(session, user, case_id)
+        states = await actions.media_states(session, [m.id for m in rows if m.kind == "media"])
+    ref = case_id.strip().upper()
+    return [message_json(m, case_id=ref, media_state=states.get(m.id)) for m in rows]
+
+
+@router.post("/cases/{case_id}/claim")
+async def claim(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    async with transaction(app) as session:
+        case = await actions.claim(session, user, case_id)
+        _case, conv = await actions.load_case(session, user, case.id)
+        return case_json(case, conv, now=utcnow(), assignee=user.name)
+
+
+@router.post("/cases/{case_id}/messages", status_code=201)
+async def send(
+    case_id: str,
+    body: SendBody,
+    app: AppStateDep,
+    user: ApiUser,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> dict[str, Any]:
+    """Send to the person on their channel; 409 with fitting templates outside the window."""
+    async with transaction(app) as session:
+        msg = await actions.send_text(
+            session,
+            app,
+            user,
+            case_id,
+            body.text,
+            canned=body.canned,
+            template=body.template,
+            params=body.params,
+            client_key=idempotency_key,
+        )
+    return message_json(msg, case_id=case_id.strip().upper())
+
+
+@router.get("/cases/{case_id}/notes")
+async def list_notes(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
+    async with transaction(app) as session:
+        rows = await actions.notes(session, user, case_id)
+    return [note_json(note, name) for note, name in rows]
+
+
+@router.post("/cases/{case_id}/notes", status_code=201)
+async def add_note(case_id: str, body: NoteBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    async with transaction(app) as session:
+        note = await actions.add_note(session, user, case_id, body.text)
+    return note_json(note, user.name)
+
+
+@router.post("/cases/{case_id}/release")
+async def release(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    """Hand the chat back to the bot, which resumes where it stopped."""
+    async with transaction(app) as session:
+        case = await actions.release(session, app, user, case_id)
+        return await _fresh(session, user, case.id)
+
+
+@router.post("/cases/{case_id}/resolve")
+async def resolve(
+    case_id: str, body: ResolveBody, app: AppStateDep, user: ApiUser
+) -> dict[str, Any]:
+    async with transaction(app) as session:
+        case = await actions.resolve(session, user, case_id, body.outcome, runtime=app)
+        return await _fresh(session, user, case.id)
+
+
+async def _fresh(session: Any, user: Any, case_id: str) -> dict[str, Any]:
+    case, conv = await actions.load_case(session, user, case_id)
+    return await case_payload(session, case, conv, now=utcnow())
+
+
+@router.get("/cases/{case_id}/replies")
+async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    """Canned replies in the person's language (with previews in the caller's), and the
+    templates that fit this case."""
+    async with transaction(app) as session:
+        case, conv = await actions.load_case(session, user, case_id)
+    lang = conv.language or case.language or "en"
+    settings = app.settings
+    canned = actions.canned_replies(app.catalogs, lang, user.language, flows_dir=settings.flows_dir)
+    templates = []
+    if conv.channel == "whatsapp":
+        templates = fitting_templates(settings.flows_dir, language=lang, priority=case.priority)
+    return {"case_id": case.id, "language": lang, "replies": canned, "templates": templates}
+
+
+@router.get("/me")
+async def me(app: AppStateDep, user: ApiUser) -> JSONResponse:
+    from bot.cases.access import visible_teams
+
+    async with transaction(app) as session:
+        teams = await visible_teams(session, user)
+    body = {"name": user.name, "role": user.role, "language": user.language, "teams": teams}
+    return JSONResponse(body)

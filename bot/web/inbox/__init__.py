@@ -1,0 +1,16 @@
+"""The caseworker inbox (`/inbox`): server-rendered pages with htmx and server-sent events.
+
+Also serves `/static` (vendored htmx, CSS, JS) for the inbox and the simulator.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bot.web.inbox import actions, assets, auth, live, pages
+
+router = APIRouter()
+for part in (auth, live, pages, actions, assets):
+    router.include_router(part.router)
+
+__all__ = ["router"]

@@ -1,0 +1,120 @@
+"""What a caseworker does from a case page: claim, reply (typed, canned or a template), add a
+note, release, resolve. Each is a plain form post (CSRF-checked) that calls the cases layer
+and redirects back to the case with a message saying what happened or why it could not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.cases import actions
+from bot.cases.errors import CaseError, NotFound, WindowClosed
+from bot.store.models import User
+from bot.web.deps import AppStateDep
+from bot.web.inbox.auth import signed_in, to_login
+from bot.web.inbox.pages import not_found
+from bot.web.session import SessionRoute, require_csrf, session_of
+
+router = APIRouter(
+    prefix="/inbox/cases",
+    route_class=SessionRoute,
+    include_in_schema=False,
+    dependencies=[Depends(require_csrf)],
+)
+
+Action = Callable[[AsyncSession, User], Awaitable[Any]]
+
+
+async def _do(
+    request: Request, app: Any, case_id: str, action: Action, done: str, anchor: str = ""
+) -> Response:
+    user = await signed_in(request, app)
+    if user is None:
+        return to_login(request)
+    session = session_of(request)
+    try:
+        async with app.db.session() as s, s.begin():
+            await action(s, user)
+    except NotFound:
+        return not_found(request, user)
+    except WindowClosed as exc:
+        session.add_flash("error", exc.reason)
+    except CaseError as exc:
+        session.add_flash("error", _sentence(exc.message))
+    else:
+        session.add_flash("ok", done)
+    return RedirectResponse(f"/inbox/cases/{quote(case_id, safe='-')}{anchor}", status_code=303)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+@router.post("/{case_id}/claim")
+async def claim(request: Request, app: AppStateDep, case_id: str) -> Response:
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await actions.claim(s, user, case_id)
+
+    return await _do(request, app, case_id, run, "You have the case: the bot stays silent.")
+
+
+@router.post("/{case_id}/reply")
+async def reply(
+    request: Request,
+    app: AppStateDep,
+    case_id: str,
+    text: Annotated[str, Form()] = "",
+    canned: Annotated[str, Form()] = "",
+    template: Annotated[str, Form()] = "",
+    params: Annotated[list[str] | None, Form()] = None,
+    client_key: Annotated[str, Form(max_length=64)] = "",
+) -> Response:
+    """Typed text, a canned reply (`canned`) or an approved template (`template`)."""
+    values = [p.strip() for p in params or []]
+
+    async def run(s: AsyncSession, user: User) -> Any:
+        kwargs: dict[str, Any] = {"client_key": client_key or None}
+        if template:
+            kwargs.update(template=template, params=values if any(values) else None)
+        elif canned:
+            kwargs["canned"] = canned
+        else:
+            kwargs["text"] = text
+        return await actions.send_text(s, app, user, case_id, **kwargs)
+
+    return await _do(request, app, case_id, run, "Message queued.", "#composer")
+
+
+@router.post("/{case_id}/notes")
+async def note(
+    request: Request, app: AppStateDep, case_id: str, text: Annotated[str, Form()] = ""
+) -> Response:
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await actions.add_note(s, user, case_id, text)
+
+    return await _do(request, app, case_id, run, "Note added.", "#notes")
+
+
+@router.post("/{case_id}/release")
+async def release(request: Request, app: AppStateDep, case_id: str) -> Response:
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await actions.release(s, app, user, case_id)
+
+    return await _do(request, app, case_id, run, "Handed back to the bot.")
+
+
+@router.post("/{case_id}/resolve")
+async def resolve(
+    request: Request, app: AppStateDep, case_id: str, outcome: Annotated[str, Form()] = ""
+) -> Response:
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await actions.resolve(s, user, case_id, outcome, runtime=app)
+
+    return await _do(request, app, case_id, run, "Case resolved.")

@@ -1,0 +1,75 @@
+"""`/inbox/events`: server-sent events telling inbox pages which part to re-fetch.
+
+Event names: `counter` (the open/urgent numbers in the top bar), `cases` (the list), and
+with `?case=ID`, `case` (its summary) and `transcript` (messages and delivery ticks).
+The cases event bus wakes the stream at once; a short poll catches what the bus does not
+announce (delivery receipts, changes made by another server process).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from bot.cases.access import load_case, visible_teams
+from bot.cases.errors import NotFound
+from bot.cases.events import bus_of
+from bot.store.models import Case, Message, User
+from bot.web.deps import AppStateDep
+from bot.web.inbox.auth import signed_in
+from bot.web.inbox.pages import counts
+from bot.web.inbox.sse import event_stream
+from bot.web.session import SessionRoute
+
+router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
+POLL_SECONDS = 1.5
+
+
+async def _cases_print(s: Any, user: User) -> tuple[Any, ...]:
+    teams = await visible_teams(s, user)
+    query = select(Case.id, Case.status, Case.priority, Case.assignee_id, Case.updated_at)
+    if teams is not None:
+        query = query.where(Case.team.in_(teams))
+    query = query.where(Case.status != "resolved")
+    rows = await s.execute(query)
+    return tuple(sorted((r[0], r[1], r[2], r[3], str(r[4])) for r in rows))
+
+
+async def _case_print(s: Any, user: User, case_id: str) -> tuple[Any, Any]:
+    try:
+        case, conv = await load_case(s, user, case_id)
+    except NotFound:
+        return ("gone",), ()
+    summary = (case.status, case.priority, case.assignee_id, str(case.updated_at), conv.claimed)
+    rows = await s.execute(
+        select(Message.id, Message.state).where(Message.conversation_id == conv.id)
+    )
+    return summary, tuple(sorted((r[0], r[1]) for r in rows))
+
+
+@router.get("/events")
+async def events(request: Request, app: AppStateDep, case: str = "") -> Response:
+    user = await signed_in(request, app)
+    if user is None:
+        return Response(status_code=401)
+    async with app.db.session() as s:
+        teams = await visible_teams(s, user)
+        bus = bus_of(s)
+    case_id = case[:32]
+
+    async def probe() -> dict[str, Any]:
+        async with app.db.session() as s:
+            found: dict[str, Any] = {"counter": await counts(s, user)}
+            if case_id:
+                found["case"], found["transcript"] = await _case_print(s, user, case_id)
+            else:
+                found["cases"] = await _cases_print(s, user)
+            return found
+
+    # Subscribed inside the stream, so a stream that never starts leaves nothing behind.
+    subscribe = (lambda: bus.subscribe(teams)) if bus is not None else None
+    return event_stream(request, probe, subscribe=subscribe, interval=POLL_SECONDS)
+

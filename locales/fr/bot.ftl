@@ -1,0 +1,132 @@
+# Sauti — messages en français.
+# Rédigé par les développeurs de Sauti (traduit de locales/en/bot.ftl).
+# Mêmes identifiants et mêmes variables que l'anglais (`sauti locales check`).
+# Phrases courtes, mots simples. Ne jamais promettre un sauvetage ni un résultat.
+
+## Language
+
+language-name = Français
+language-prompt = Choisissez votre langue. Vous pouvez la changer à tout moment en écrivant « langue ».
+language-menu-button = Langues
+language-switched = Nous allons vous écrire en français.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    Ce chat est tenu par { $org }, un groupe qui aide les personnes en danger à l'étranger. Nous ne sommes pas la police, ni un service d'urgence.
+    Une personne de notre équipe lit ce que vous écrivez. Nous le gardons { $days } jours, puis nous l'effaçons.
+    Écrivez SUPPRIMER à tout moment pour tout effacer. Effacez ce chat si quelqu'un peut lire votre téléphone.
+    Êtes-vous d'accord pour continuer ?
+consent-yes = Oui, continuer
+consent-no = Non
+consent-declined = Nous comprenons. Nous ne gardons rien. Vous pouvez nous écrire à nouveau à tout moment.
+
+## Questions of the default flow
+
+safety-prompt = Êtes-vous en danger maintenant ?
+safety-danger_now = Danger maintenant
+safety-not_safe = Pas en sécurité
+safety-safe = En sécurité
+
+location-prompt = Où êtes-vous maintenant ? Envoyez votre position, ou écrivez le nom de la ville ou du lieu.
+location-found = Merci. Nous avons noté : { $place }, { $country }.
+location-near = Merci. Vous êtes près de { $place }, { $country } (à environ { $km } km).
+location-ambiguous = Il y a plusieurs lieux « { $name } ». Lequel ?
+location-unknown = Merci. Nous n'avons pas trouvé « { $name } » sur notre carte, mais nous l'avons noté. Une personne de notre équipe vous posera d'autres questions.
+
+passport-prompt = Qui a votre passeport maintenant ?
+passport-with_me = Je l'ai
+passport-held_by_employer = Mon employeur
+passport-held_by_agent = Un agent
+passport-lost = Perdu ou volé
+passport-never_had = Je n'en ai jamais eu
+
+free_to_leave-prompt = Pouvez-vous quitter l'endroit où vous êtes quand vous voulez ?
+free_to_leave-yes = Oui
+free_to_leave-no = Non
+free_to_leave-unsure = Je ne sais pas
+
+people-prompt = Combien de personnes sont avec vous dans la même situation ? Écrivez un nombre. Écrivez 1 si vous êtes seul ou seule.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = Quelle agence ou quelle personne vous a trouvé ce travail ? Écrivez son nom, ou « passer » si vous ne savez pas.
+employer_town-prompt = Dans quelle ville ou quelle région vit votre employeur ? Écrivez « passer » si vous ne savez pas.
+others-prompt = D'autres personnes dans la même maison ou le même travail sont-elles dans la même situation ?
+others-yes = Oui
+others-no = Non
+others-unsure = Je ne sais pas
+option-skip = Passer
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = Plus tard, pouvons-nous vous écrire en premier, par exemple pour vous donner des nouvelles de votre dossier ? Dites oui seulement si c'est sans danger pour vous.
+contact-anytime = Oui, à tout moment
+contact-daytime = Oui, en journée
+contact-never = Non, jamais
+
+## After the questions
+
+done-prompt =
+    Merci. Votre numéro de dossier est { $case }.
+    Une personne de notre équipe va lire vos réponses et vous écrire ici. Nous ne pouvons pas dire quand, et nous ne pouvons pas promettre ce qui va se passer.
+    Pour parler à une personne maintenant, écrivez AIDE.
+urgent-opened = Nous venons d'alerter une personne de notre équipe. Si vous pouvez, gardez ce chat ouvert.
+emergency-number = Le numéro d'urgence pour { $country } est le { $number }.
+emergency-none = Nous ne connaissons pas de numéro d'urgence qui marche pour { $country }. Si vous pouvez, demandez à une personne de confiance près de vous.
+emergency-unknown-country = Si vous êtes en danger maintenant, appelez le numéro d'urgence du pays si vous pouvez.
+
+## Words that work at any step
+
+help-handoff = Une personne de notre équipe va vous répondre ici dès que possible. Gardez ce chat ouvert si c'est sans danger.
+restart-done = Nous recommençons depuis le début.
+erase-confirm = Voulez-vous que nous effacions tout ce que vous nous avez dit ? On ne pourra pas le récupérer.
+erase-yes = Oui, effacer
+erase-no = Non, garder
+erase-done = Tout ce que vous nous avez dit est effacé. Effacez aussi ce chat sur votre téléphone.
+erase-cancelled = Rien n'a été effacé. Nous continuons.
+
+## When we do not understand
+
+reask-choice = Touchez une des réponses, ou écrivez son numéro.
+reask-number = Écrivez un nombre, par exemple 3.
+reask-text = Écrivez une réponse courte, s'il vous plaît.
+offer-human = Nous n'avons pas compris. Une personne de notre équipe va lire ce message et vous répondre.
+menu-button = Réponses
+numbered-hint = Écrivez le numéro de votre réponse.
+
+## Other messages
+
+voice-note = Nous ne pouvons pas écouter les messages vocaux, mais une personne de notre équipe le fera. Pour cette question, touchez une réponse ou écrivez.
+media-received = Merci, nous avons reçu votre fichier. Une personne de notre équipe va le voir.
+unsupported-message = Nous ne pouvons pas lire ce type de message. Écrivez du texte, s'il vous plaît.
+flood-notice = Vous avez envoyé beaucoup de messages très vite. Nous les avons bien reçus. Attendez une réponse, s'il vous plaît.
+received-ack = Nous avons reçu votre message. Une personne de notre équipe va le lire.
+handback-done = Notre équipe a fini pour le moment. Vous pouvez nous écrire à tout moment si vous avez besoin d'aide.
+handback-resume = Nous continuons avec les questions.
+reminder = Êtes-vous toujours là ? Répondez seulement quand c'est sans danger.
+conversation-expired = Cette conversation est fermée. Vous pouvez nous écrire à nouveau à tout moment.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = Nous avons reçu votre message. Une personne de notre équipe le lit.
+canned-safe-to-talk = Pouvez-vous parler sans danger maintenant ? Répondez oui ou non.
+canned-send-location = Quand c'est sans danger, envoyez-nous votre position.
+canned-contacting-embassy = Nous contactons l'ambassade au sujet de votre dossier.
+canned-stay-put = Si c'est sans danger, restez où vous êtes. Nous vous écrirons à nouveau.
+canned-how-many = Combien de personnes sont avec vous ?
+canned-delete-chat = Pensez à effacer ce chat si quelqu'un peut lire votre téléphone.
+canned-call-later = Nous vous écrirons à nouveau bientôt.
+
+## Added for the engine
+
+# Une option dans « Il y a plusieurs Tripoli. Lequel ? » : un lieu et son pays.
+location-option = { $place }, { $country }
+location-other = Ailleurs
+# flows/examples/sea.yaml : le chemin rapide pour les personnes en mer ou dans le désert.
+safety-at_sea = En mer
+safety-in_desert = Dans le désert
+sea-call-now = Si vous pouvez, appelez maintenant les garde-côtes ou le numéro d'urgence. Nous ne sommes pas un service d'urgence, mais une personne de notre équipe va lire ce message.
+sea-position-prompt = Envoyez votre position : partagez votre localisation, ou écrivez-la. Sur un téléphone Thuraya : Menu, GPS Manager, Current position.
+sea-people-prompt = Combien de personnes sont avec vous ? Écrivez un nombre.
+sea-condition-prompt = Comment va tout le monde ? Écrivez-nous sur l'eau, les blessés, et l'état du bateau ou de la voiture.

@@ -1,0 +1,48 @@
+"""`sauti chat`: a conversation in the terminal, options numbered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.engine.terminal_chat import chat
+from tests.engine.fakes import ROOT, make_context
+
+
+def run(lines: list[str], **kwargs) -> list[str]:
+    feed: Iterator[str] = iter(lines)
+    out: list[str] = []
+
+    def read(_prompt: str) -> str:
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    chat(ROOT / "flows" / "distress.yaml", ROOT / "locales", input_fn=read, print_fn=out.append,
+         context=make_context(), **kwargs)  # fmt: skip
+    return out
+
+
+def test_a_short_conversation_with_numbered_options_and_a_pin():
+    out = run(["hi", "1", "yes", "1", "/loc 32.8872,13.1913", "/voice", "/quit", "never read"])
+    text = "\n".join(out)
+    assert "bot> Choose your language." in text
+    assert "     1. English" in text
+    assert "     1. Yes, continue\n     2. No" in text
+    assert "[case opened; priority urgent (danger_now); handoff: help]" not in text
+    assert "[case opened; priority urgent (danger_now)]" in text
+    assert "(share your location: /loc LAT,LON)" in text
+    assert "Thank you. We noted: Tripoli, Libya." in text
+    assert "In Libya, the emergency number is 1515." in text
+    assert "We cannot listen to voice messages" in text
+
+
+def test_a_language_given_up_front_skips_the_menu():
+    out = run([], lang="en")
+    assert out[-3].startswith("bot> This chat is run by Sauti")
+
+
+def test_unknown_commands_show_the_help():
+    out = run(["/what", "/loc nowhere", "/state"])
+    assert out[1].startswith("(/loc LAT,LON") and out[2] == "usage: /loc 32.88,13.19"
+    assert out[3] == "None"
