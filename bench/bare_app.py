@@ -1,6 +1,6 @@
 """The ceiling: a FastAPI endpoint that only checks the webhook signature and answers 200.
 
-    uvicorn bench.bare_app:create_app --factory
+uvicorn bench.bare_app:create_app --factory
 """
 
 from __future__ import annotations

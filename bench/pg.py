@@ -60,11 +60,15 @@ class Postgres:
         return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
 
     def _run(self, command: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-        argv = ["su", "postgres", "-s", "/bin/sh", "-c", command] if self._root else [
-            "/bin/sh",
-            "-c",
-            command,
-        ]
+        argv = (
+            ["su", "postgres", "-s", "/bin/sh", "-c", command]
+            if self._root
+            else [
+                "/bin/sh",
+                "-c",
+                command,
+            ]
+        )
         return subprocess.run(argv, check=check, capture_output=True, timeout=120)
 
     def start(self) -> Postgres:

@@ -238,6 +238,26 @@ def db_upgrade() -> None:
     _echo("database is up to date")
 
 
+@db_app.command("copy")
+def db_copy(
+    to: Annotated[str, typer.Option("--to", help="Target URL: an empty, migrated database.")],
+) -> None:
+    """Copy every table to another database (SQLite → PostgreSQL); ids and ciphertext kept."""
+    from sqlalchemy import make_url
+
+    from bot.store.copy import CopyError, copy_database
+
+    source = get_settings().database_url
+    target = Settings(_env_file=None, database_url=to).database_url  # type: ignore[call-arg]
+    try:
+        counts = _run(copy_database(source, target, progress=lambda t, n: _echo(f"{t}: {n}")))
+    except CopyError as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    shown = make_url(target).render_as_string(hide_password=True)
+    _echo(f"copied {sum(counts.values())} rows to {shown}")
+
+
 @keys_app.command("new")
 def keys_new() -> None:
     """Print a new data key for SAUTI_DATA_KEY."""

@@ -70,6 +70,15 @@ class Settings(BaseSettings):
     retention_outbox_days: int = 7
     retention_failed_event_days: int = 7
 
+    # Scale (issue #9). Messages per second per business number: Meta's default tier is 80;
+    # numbers upgraded by Meta allow up to 1000.
+    business_rate: float = 80.0
+    # An outbox row claimed by a process that died is sent again after this long, unless a
+    # status webhook (which echoes our key) has shown it was delivered meanwhile.
+    outbox_stale_seconds: float = 120.0
+    # PostgreSQL: wake the other processes with LISTEN/NOTIFY when work is stored.
+    listen_notify: bool = True
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, url: str) -> str:

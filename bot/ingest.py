@@ -163,6 +163,17 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
     row = (
         await session.execute(select(Outbox).where(Outbox.platform_message_id == status.message_id))
     ).scalar_one_or_none()
+    if row is None and status.callback_data:
+        # We crashed (or timed out) before recording the wamid: find the row by our key, and
+        # record it as sent so that neither the reaper nor a retry sends it a second time.
+        row = (
+            await session.execute(
+                select(Outbox).where(Outbox.idempotency_key == status.callback_data)
+            )
+        ).scalar_one_or_none()
+        if row is not None and row.state in ("pending", "sending") and status.status != "failed":
+            row.state, row.sent_at = "sent", row.sent_at or utcnow()
+            row.platform_message_id = status.message_id
     if row is None or row.message_id is None:
         return
     msg = await session.get(Message, row.message_id)

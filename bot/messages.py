@@ -61,6 +61,9 @@ class Status(BaseModel):
     status: Literal["sent", "delivered", "read", "played", "failed"]
     watermark: datetime | None = None  # Messenger: everything at or before this was read/delivered
     errors: list[PlatformError] = Field(default_factory=list)
+    # WhatsApp echoes our biz_opaque_callback_data (the outbox idempotency key): it ties the
+    # status to our row even when we crashed before recording the wamid.
+    callback_data: str | None = None
 
 
 class Inbound(BaseModel):

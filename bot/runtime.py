@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -115,15 +116,19 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         graph=graph,
         whatsapp_token=settings.whatsapp_token,
         messenger_token=settings.messenger_token,
-        pacer=Pacer(contact_burst=settings.contact_burst),
+        pacer=Pacer(contact_burst=settings.contact_burst, business_rate=settings.business_rate),
     )
     workers = Workers(
         pipeline=pipeline,
         send=sender,
-        outbox_settings=outbox.OutboxSettings(max_attempts=settings.max_send_attempts),
+        outbox_settings=outbox.OutboxSettings(
+            max_attempts=settings.max_send_attempts,
+            stale_after=timedelta(seconds=settings.outbox_stale_seconds),
+        ),
         poll_interval=settings.poll_interval,
         send_concurrency=settings.send_concurrency,
         max_chars=settings.max_text_chars,
+        listen=settings.listen_notify,
     )
     return Runtime(
         settings=settings,

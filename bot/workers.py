@@ -2,7 +2,12 @@
 
 A webhook wakes the loops at once; polling is the fallback, so events stored by another
 process (or before a crash) are always picked up. Several processes can run these loops on
-one PostgreSQL database: rows are claimed with SKIP LOCKED.
+one PostgreSQL database: rows are claimed with SKIP LOCKED, and LISTEN/NOTIFY (bot.notify)
+wakes the other processes when one of them stores new work.
+
+Stopping (SIGTERM) is graceful: no new work is claimed, what is in hand finishes within the
+grace period, and outbox rows claimed but not yet sent go back to pending at once (a row whose
+request was already on the wire is left to the reaper: it may have been delivered).
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import update
 
 from bot import conversations, ingest, outbox
 from bot.conversations import Pipeline
-from bot.store.models import utcnow
+from bot.store.models import Outbox, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -32,29 +40,46 @@ class Workers:
     process_concurrency: int = 8
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
+    listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
     _inbound: asyncio.Event = field(default_factory=asyncio.Event)
     _outbound: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _stopping: bool = False
+    _waker: Any = None
+    _unsent: set[int] = field(default_factory=set)  # outbox rows claimed, not yet on the wire
 
     def kick(self) -> None:
-        """New inbound work was stored."""
+        """New inbound work was stored (and committed): wake this process and the others."""
         self._inbound.set()
+        if self._waker is not None:
+            self._waker.announce("in")
+
+    def _woken(self, kind: str) -> None:
+        (self._outbound if kind == "out" else self._inbound).set()
 
     def kick_outbound(self) -> None:
         self._outbound.set()
 
     def start(self) -> None:
+        self._stopping = False
+        if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
+            from bot.notify import Waker
+
+            self._waker = Waker(self.pipeline.db.url, self._woken)
+            self._waker.start()
         loops: list[Job] = [self._inbound_loop, self._outbound_loop]
         for coro in loops:
             self._tasks.append(asyncio.create_task(coro()))
-        for period, job in [(self.poll_interval, self.timers_once), (30.0, self.reap_once)]:
+        # Reap often enough that a dead process's rows come back soon after `stale_after`.
+        reap_every = min(30.0, max(0.5, self.outbox_settings.stale_after.total_seconds() / 4))
+        for period, job in [(self.poll_interval, self.timers_once), (reap_every, self.reap_once)]:
             self._tasks.append(asyncio.create_task(self._periodic(period, job)))
         for period, job in self.extra_jobs:
             self._tasks.append(asyncio.create_task(self._periodic(period, job)))
 
     async def stop(self, grace: float = 10.0) -> None:
-        """Stop taking work; let what is in hand finish (bounded), then cancel."""
+        """Stop taking work; let what is in hand finish (bounded), then cancel, and give back
+        the outbox rows that were claimed but never sent."""
         self._stopping = True
         self._inbound.set()
         self._outbound.set()
@@ -65,6 +90,24 @@ class Workers:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
+        await self._release_unsent()
+        if self._waker is not None:
+            await self._waker.stop()
+            self._waker = None
+
+    async def _release_unsent(self) -> None:
+        ids, self._unsent = self._unsent, set()
+        if not ids:
+            return
+        try:
+            async with self.pipeline.db.session() as session, session.begin():
+                await session.execute(
+                    update(Outbox)
+                    .where(Outbox.id.in_(ids), Outbox.state == "sending")
+                    .values(state="pending", claimed_at=None)
+                )
+        except Exception:  # noqa: BLE001 - the reaper gives them back later anyway
+            log.exception("could not give back %d claimed outbox rows", len(ids))
 
     async def _wait(self, event: asyncio.Event) -> None:
         with contextlib.suppress(TimeoutError):
@@ -121,9 +164,25 @@ class Workers:
         return sum(counts)
 
     async def outbound_once(self) -> int:
-        return await outbox.drain(
-            self.pipeline.db, self.send, self.outbox_settings, concurrency=self.send_concurrency
-        )
+        """Send everything due now, in claimed rounds; stops claiming once stopping."""
+        db, total = self.pipeline.db, 0
+        sem = asyncio.Semaphore(self.send_concurrency)
+
+        async def one(row: Outbox) -> None:
+            async with sem:
+                if self._stopping:
+                    return  # given back by stop()
+                self._unsent.discard(row.id)  # type: ignore[arg-type]
+                await outbox.send_one(db, row, self.send, self.outbox_settings)
+
+        while not self._stopping:
+            rows = await outbox.claim_due(db, limit=self.send_concurrency * 4)
+            if not rows:
+                break
+            self._unsent.update(r.id for r in rows if r.id is not None)
+            total += len(rows)
+            await asyncio.gather(*(one(r) for r in rows))
+        return total
 
     async def timers_once(self) -> None:
         now = utcnow()

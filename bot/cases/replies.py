@@ -43,11 +43,19 @@ def load_replies(flows_dir: Path, catalogs: Catalogs) -> dict[str, str]:
     data = _load(Path(flows_dir) / REPLIES_FILE)
     if isinstance(data, dict) and isinstance(data.get("replies"), dict):
         return {str(k): str(v) for k, v in data["replies"].items()}
-    return {
-        msg_id[len(CANNED_PREFIX) :]: msg_id
-        for msg_id in sorted(catalogs._ids("en"))  # the source catalog's ids
-        if msg_id.startswith(CANNED_PREFIX)
-    }
+    return {msg_id[len(CANNED_PREFIX) :]: msg_id for msg_id in _canned_ids(catalogs)}
+
+
+def _canned_ids(catalogs: Catalogs) -> list[str]:
+    """The `canned-*` message ids of the source (English) catalog, in file order."""
+    from fluent.syntax import FluentParser, ast
+
+    path = catalogs.locales_dir / "en" / "bot.ftl"
+    if not path.is_file():
+        return []
+    resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+    ids = [e.id.name for e in resource.body if isinstance(e, ast.Message)]
+    return [i for i in ids if i.startswith(CANNED_PREFIX)]
 
 
 def canned_replies(

@@ -142,7 +142,12 @@ def _status(
         contact_name=name,
         timestamp=timestamp(status.get("timestamp")),
         raw_type=f"status.{state}",
-        status=Status(message_id=wamid, status=state, errors=errors),
+        status=Status(
+            message_id=wamid,
+            status=state,
+            errors=errors,
+            callback_data=text(status.get("biz_opaque_callback_data")),
+        ),
         errors=errors,
     )
 

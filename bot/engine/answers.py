@@ -33,7 +33,11 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.advance()
     elif isinstance(step, ChoiceStep):
         # The step's own answers come first: "I don't know" is `unsure` here, not "skip".
-        chosen = matching.pick(ctx, lang, event, matching.choice_candidates(ctx, lang, step))
+        ids = [o.id for o in step.options]
+        if event.kind == "choice" and event.choice_id in ids:
+            chosen: str | None = event.choice_id  # a tap: no need to read labels
+        else:
+            chosen = matching.pick(ctx, lang, event, matching.choice_candidates(ctx, lang, step))
         if chosen is None and matching.is_skip(ctx, lang, step, event):
             return turn.advance()
         if chosen is None:

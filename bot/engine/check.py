@@ -146,19 +146,23 @@ def check_flow(path: Path | str, locales_dir: Path | str) -> list[Problem]:
     return problems
 
 
-def flow_files(paths: list[Path]) -> list[Path]:
-    """The flow files among `paths`: given files as is; in folders, the YAML files that
-    look like flows (teams, place aliases and canned replies live there too)."""
+def is_flow_file(path: Path) -> bool:
+    """A YAML file with a top-level `schema_version:` or `steps:` (the flows folder also
+    holds teams, place aliases, emergency numbers and canned replies)."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return True  # let check_flow report it
+    return re.search(r"^(schema_version|steps)\s*:", head, re.MULTILINE) is not None
+
+
+def flow_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(flow files, other YAML files) among `paths`; folders are searched recursively."""
     found: list[Path] = []
     for path in paths:
-        if not path.is_dir():
-            found.append(path)
-            continue
-        for candidate in sorted(path.rglob("*.y*ml")):
-            head = candidate.read_text(encoding="utf-8", errors="replace")[:4000]
-            if re.search(r"^(schema_version|steps)\s*:", head, re.MULTILINE):
-                found.append(candidate)
-    return found
+        found += sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
+    flows = [p for p in found if is_flow_file(p)]
+    return flows, [p for p in found if p not in flows]
 
 
 def run_check(
@@ -167,7 +171,9 @@ def run_check(
     echo: Callable[[str], Any] = print,
 ) -> int:
     """Check flows and print the problems; 1 if there is any error."""
-    files = flow_files([Path(p) for p in paths] or [Path("flows")])
+    files, skipped = flow_files([Path(p) for p in paths] or [Path("flows")])
+    for other in skipped:
+        echo(f"{other}: skipped, not a flow (no schema_version: or steps:)")
     errors = warnings = 0
     for file in files:
         problems = check_flow(file, locales_dir)
@@ -179,4 +185,4 @@ def run_check(
     return 1 if errors or not files else 0
 
 
-__all__ = ["Problem", "check_flow", "flow_files", "promise_words", "run_check"]
+__all__ = ["Problem", "check_flow", "flow_files", "is_flow_file", "promise_words", "run_check"]

@@ -22,6 +22,7 @@ from bot.messages import Option, Reply
 
 SKIP = "skip"
 PLACE_OTHER = "place:other"
+ERASE_YES, ERASE_NO = "erase-yes", "erase-no"
 MENU_BUTTON = "menu-button"
 LANGUAGE_MENU_BUTTON = "language-menu-button"
 
@@ -99,8 +100,9 @@ def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
 
 
 def erase_question(ctx: Context, lang: str) -> Reply:
+    # Ids of their own, so a stale "yes" button from the consent question never erases.
     options = [
-        Option(id="yes", title=text(ctx, lang, "erase-yes")),
-        Option(id="no", title=text(ctx, lang, "erase-no")),
+        Option(id=ERASE_YES, title=text(ctx, lang, "erase-yes")),
+        Option(id=ERASE_NO, title=text(ctx, lang, "erase-no")),
     ]
     return ask(ctx, lang, "erase-confirm", options)

@@ -18,7 +18,8 @@ from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
-from bot.engine.matching import pick
+from bot.engine.matching import from_pin, pick
+from bot.engine.render import ERASE_NO, ERASE_YES
 from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
@@ -85,6 +86,12 @@ def _start(
     if word == "help":
         turn.say("help-handoff")
         turn.fx.handoff = "help"
+    if event.kind == "location" and event.location is not None:
+        # A first message may be the pin: keep it (the location step can confirm it later).
+        loc = event.location
+        turn.set_location(from_pin(ctx, loc.latitude, loc.longitude), answers.DEFAULT_NEAR_KM)
+    elif event.kind == "media":
+        _media(turn, event)
     if word == "erase":
         # Maybe about an earlier conversation: confirm first; the flow starts after.
         turn.state["pending"] = {"kind": "erase"}
@@ -124,10 +131,7 @@ def _inbound(turn: Turn, event: Inbound) -> None:
     elif pending.get("kind") == "place":
         answers.which_place(turn, event)
     elif event.kind == "media":
-        media = event.media
-        voice = media is not None and (media.voice or media.kind == "audio")
-        turn.say("voice-note" if voice else "media-received")
-        turn.fx.handoff = "media"
+        _media(turn, event)
         turn.ask_again()
     elif event.kind == "location" and event.location is not None:
         answers.shared_location(turn, event)
@@ -138,6 +142,13 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         turn.say("received-ack")
     else:
         answers.current_step(turn, event)
+
+
+def _media(turn: Turn, event: Inbound) -> None:
+    media = event.media
+    voice = media is not None and (media.voice or media.kind == "audio")
+    turn.say("voice-note" if voice else "media-received")
+    turn.fx.handoff = "media"
 
 
 def _global(turn: Turn, word: str) -> None:
@@ -162,11 +173,14 @@ def _global(turn: Turn, word: str) -> None:
 
 
 def _erase_answer(turn: Turn, event: Inbound) -> None:
-    labels = {
-        "yes": [turn.ctx.catalogs.format(turn.lang, "erase-yes")],
-        "no": [turn.ctx.catalogs.format(turn.lang, "erase-no")],
-    }
-    choice = pick(turn.ctx, turn.lang, event, labels)
+    if event.kind == "choice":
+        choice = {ERASE_YES: "yes", ERASE_NO: "no"}.get(event.choice_id or "")
+    else:
+        labels = {
+            "yes": [turn.ctx.catalogs.format(turn.lang, ERASE_YES)],
+            "no": [turn.ctx.catalogs.format(turn.lang, ERASE_NO)],
+        }
+        choice = pick(turn.ctx, turn.lang, event, labels)
     if choice == "yes":
         turn.end("erased")
         turn.fx.erase = True
@@ -174,7 +188,9 @@ def _erase_answer(turn: Turn, event: Inbound) -> None:
         return
     turn.state["pending"] = None
     turn.say("erase-cancelled")
-    if choice == "no" or turn.ctx.claimed:
+    if turn.ctx.claimed:
+        return  # the caseworker has the chat: no question from the bot
+    if choice == "no":
         turn.ask_again()
     else:
         _inbound(turn, event)  # not an answer to "delete?": treat it as a normal message

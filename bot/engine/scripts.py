@@ -2,8 +2,9 @@
 
 ```yaml
 description: urgent, with a pin in Tripoli
-flow: distress                 # flows/<flow>.yaml
-lang: en                       # the person's language (scripts exist per language)
+flow: distress                 # flows/<flow>.yaml (or e.g. examples/sea)
+lang: en                       # the person's language: used when the first message does
+                               # not tell (scripts exist per language)
 context: {prefer_countries: [LY]}
 steps:
   - send: hi                   # typed text
@@ -16,6 +17,7 @@ steps:
     context: {claimed: true}   # from this step on
     effects: {handoff: help}   # a subset of the step's Effects
     state: {step: passport}    # a subset of the new state
+    lang: fr                   # every reply of this step is in French
 case: {priority: urgent, rules_fired: [danger_now], answers: {...}, location: {country_code: LY}}
 ```
 
@@ -161,11 +163,15 @@ def run_script(
     script: dict[str, Any], registry: FlowRegistry, make_context: ContextFactory
 ) -> list[str]:
     """Play a script; the list of failures (empty when it passes)."""
-    flow = registry.latest(script.get("flow", "distress"))
+    flow_ref = script.get("flow", "distress")  # a flow id, or a path under flows/
     ctx = replace(make_context(), **script.get("context", {}))
     recorder = RecordingCatalogs(ctx.catalogs)
     ctx.catalogs = recorder
-    state: dict[str, Any] | None = None
+    # A conversation in the script's language before: the language the bot falls back on
+    # when it cannot tell from the first message.
+    state: dict[str, Any] | None = (
+        {"lang": script["lang"], "ended": "new"} if "lang" in script else None
+    )
     case, failures = CaseRecord(), []
     for i, item in enumerate(script.get("steps") or [], start=1):
         if "context" in item:
@@ -173,11 +179,16 @@ def run_script(
         if "wait" in item:
             ctx = replace(ctx, now=ctx.now + parse_duration(item["wait"]))
         label = f"step {i} (send {item.get('send')!r})"
-        flow = registry.for_state(state, flow.id)
+        running = state and not state.get("ended") and registry.get(state["flow"], state["version"])
+        flow = running or registry.latest(flow_ref)
         state, fx = run_step(flow, state, inbound(item.get("send", ""), i, ctx.now), ctx)
         case.apply(fx)
         if "expect" in item:
             failures += _reply_problems(label, item["expect"] or [], fx, recorder.ids_by_text)
+        if "lang" in item:
+            wrong = [r.lang for r in fx.replies if r.lang != item["lang"]]
+            if wrong:
+                failures.append(f"{label}: expected replies in {item['lang']}, got {wrong}")
         if "options" in item:
             with_options = [r for r in fx.replies if r.options]
             got = [o.id for o in with_options[-1].options] if with_options else []
@@ -216,8 +227,10 @@ def run_scripts(
             failures = run_script(
                 load_yaml(file.read_text(encoding="utf-8")).data, registry, make_context
             )
-        except (YamlError, OSError, KeyError, TypeError, ValueError) as exc:
-            failures = [f"cannot run: {exc}"]
+        except YamlError as exc:
+            failures = [f"cannot run: line {exc.line}: {exc.message}"]
+        except (OSError, KeyError, TypeError, ValueError) as exc:
+            failures = [f"cannot run: {exc!r}"]
         failed += bool(failures)
         echo(f"{'FAIL' if failures else 'ok'}  {file}")
         for failure in failures:

@@ -2,8 +2,8 @@
 
 Options are shown numbered (type the number, the option id or any answer); `/loc 32.88,13.19`
 shares a pin, `/voice` and `/photo` send media, `/timeout reminder` fires a timer,
-`/quit` leaves. The flow file is re-read when it changes, so an edit shows in the next
-conversation (a running one finishes on its version).
+`/new` starts a new conversation, `/quit` leaves. The flow file is re-read when it
+changes, so an edit shows in the next conversation (a running one finishes on its version).
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
 from bot.messages import Inbound, Location, Media
 
-HELP = "(/loc LAT,LON shares a pin, /voice, /photo, /timeout NAME, /state, /quit)"
+HELP = (
+    "(/loc LAT,LON shares a pin, /voice, /photo, /timeout NAME, /state, "
+    "/new starts over on the latest flow, /quit)"
+)
 
 
 def _event(line: str) -> Inbound | Timeout | str:
@@ -108,6 +111,10 @@ def chat(
             break
         if line == "/state":
             print_fn(repr(state))
+            continue
+        if line == "/new":
+            state = None  # the next message opens a conversation on the current file
+            print_fn("(new conversation)")
             continue
         event = _event(line)
         if isinstance(event, str):

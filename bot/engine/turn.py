@@ -7,7 +7,6 @@ the emergency number, and re-ask.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from bot.engine import context as tools
@@ -28,29 +27,38 @@ MAX_MOVES = 200  # action steps in one turn; a loop of actions in a flow stops h
 
 
 def new_state(flow: CompiledFlow, lang: str) -> dict[str, Any]:
-    return {
-        "flow": flow.id,
-        "version": flow.version,
-        "step": flow.first,
-        "lang": lang,
-        "misses": 0,
-        "answers": {},
-        "done": False,
-        "ended": None,  # stopped | declined | erased | expired: the next message starts over
-        "pending": None,  # a side question: language menu, erase confirmation, which place
-        "location": None,
-        "case_open": False,
-        "emergency": None,  # pending | given
-        "forced": {},  # rules raised by priority steps
-        "reminded": None,
-        "timers": [],
-    }
+    return {"flow": flow.id, "version": flow.version, "step": flow.first, "lang": lang,
+            **DEFAULTS, "answers": {}, "forced": {}}  # fmt: skip
+
+
+# Every key a state has besides flow, version, step and lang; a state saved by an older
+# engine gets the ones it lacks.
+DEFAULTS: dict[str, Any] = {
+    "misses": 0,
+    "answers": {},
+    "done": False,
+    "ended": None,  # stopped | declined | erased | expired: the next message starts over
+    "pending": None,  # a side question: language menu, erase confirmation, which place
+    "location": None,
+    "case_open": False,
+    "emergency": None,  # pending | given
+    "forced": {},  # rules raised by priority steps
+    "reminded": None,
+    "timers": [],
+}
 
 
 class Turn:
     def __init__(self, flow: CompiledFlow, state: dict[str, Any], ctx: Context) -> None:
         self.flow = flow
-        self.state = copy.deepcopy(state)
+        # The caller's dict is left as it was. Only these two are changed in place; the
+        # other nested values (location, pending, timers) are always replaced whole.
+        self.state = {
+            **DEFAULTS,
+            **state,
+            "answers": dict(state.get("answers") or {}),
+            "forced": dict(state.get("forced") or {}),
+        }
         self.ctx = ctx
         self.fx = Effects()
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.geo._yaml import read_yaml, validation_message
+from bot.geo._yaml import line_of, read_yaml, validation_message
 
 log = logging.getLogger(__name__)
 
@@ -145,19 +145,21 @@ class EmergencyBook:
             raise EmergencyFileError(validation_message(path, node, exc)) from exc
         entries: dict[str, EmergencyInfo] = {}
         for code, entry in parsed.countries.items():
+            where = f"{path}:{line_of(node, ('countries', code))}"
             cc = code.strip().upper()
             if not _ISO2.match(cc):
-                raise EmergencyFileError(f"{path}: {code!r} is not a two-letter country code")
-            entries[cc] = _info(cc, entry, path)
+                raise EmergencyFileError(f"{where}: {code!r} is not a two-letter country code")
+            entries[cc] = _info(cc, entry, where)
         if parsed.sea is not None:
-            entries[SEA] = _info(SEA, parsed.sea, path)
+            entries[SEA] = _info(SEA, parsed.sea, f"{path}:{line_of(node, ('sea',))}")
         if parsed.eu_112 is not None:
             eu = parsed.eu_112
-            for code in eu.countries:
+            for i, code in enumerate(eu.countries):
                 cc = code.strip().upper()
                 if cc in entries:
+                    where = f"{path}:{line_of(node, ('eu_112', 'countries', i))}"
                     raise EmergencyFileError(
-                        f"{path}: {cc} is both under countries and eu_112; keep one"
+                        f"{where}: {cc} is both under countries and eu_112; keep one"
                     )
                 entries[cc] = EmergencyInfo(
                     country_code=cc,
@@ -206,11 +208,11 @@ class EmergencyBook:
         return sorted(cc for cc, info in self._entries.items() if info.last_verified is None)
 
 
-def _info(cc: str, entry: _Entry, path: Path) -> EmergencyInfo:
+def _info(cc: str, entry: _Entry, where: str) -> EmergencyInfo:
     if entry.available and not entry.numbers:
-        raise EmergencyFileError(f"{path}: {cc} is available but lists no numbers")
+        raise EmergencyFileError(f"{where}: {cc} is available but lists no numbers")
     if not entry.available and entry.numbers:
-        raise EmergencyFileError(f"{path}: {cc} is not available but lists numbers")
+        raise EmergencyFileError(f"{where}: {cc} is not available but lists numbers")
     return EmergencyInfo(
         country_code=cc,
         available=entry.available,
@@ -220,6 +222,15 @@ def _info(cc: str, entry: _Entry, path: Path) -> EmergencyInfo:
         confidence=entry.confidence,
         note=entry.note,
     )
+
+
+def check_emergency_file(path: Path) -> list[str]:
+    """Problems in an emergency number file as `file:line: message` lines; [] when good."""
+    try:
+        EmergencyBook.load(path)
+    except EmergencyFileError as exc:
+        return str(exc).splitlines()
+    return []
 
 
 _lock = threading.Lock()

@@ -28,95 +28,36 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz, process
 
 from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
+from bot.geo.candidate import Candidate, Source, is_ambiguous
 from bot.geo.countries import country_name, is_country_name
-from bot.geo.normalize import Script, key, script_of, tokens
+from bot.geo.normalize import Script, key, script_of, spelling_variants, tokens
 from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
-from bot.geo.spatial import GridIndex, haversine_km
+from bot.geo.spatial import GridIndex
 
-if TYPE_CHECKING:
-    from bot.engine.effects import PlaceMatch
+__all__ = ["Candidate", "Gazetteer", "check_places_file", "get_gazetteer", "is_ambiguous"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PLACES_FILE = Path(__file__).resolve().parents[2] / "flows" / "places.yaml"
-
-Source = Literal["alias", "name", "fuzzy", "pin"]
 
 FUZZY_MIN_SCORE = 85.0  # rapidfuzz ratio, whole text
 FUZZY_MIN_SCORE_IN_SENTENCE = 90.0  # single words and pairs inside a longer text
 FUZZY_MIN_CHARS = 5  # shorter words are too easy to mistake for another place
 FUZZY_BIG_CITY = 100_000  # outside the preferred countries, fuzzy only looks at cities this big
 MAX_NGRAM = 4  # longest place name, in words, looked for inside a sentence
+# Inside a sentence, a town outside the preferred countries counts only from this size.
+SENTENCE_MIN_POPULATION = 50_000
 MAX_FUZZY_QUERIES = 24
-AMBIGUOUS_FAR_KM = 50.0
-AMBIGUOUS_MIN_SHARE = 0.05  # the runner-up needs at least 5% of the leader's population
 
-# Arabic one-letter prefixes glued to a name: bi- (in), fa-, wa- (and), li- (to), ka- (like).
-_AR_PREFIXES = ("ب", "ف", "و", "ل", "ك")
-_AR_ARTICLE = "ال"
-# Arabizi digits for Arabic letters, as they appear in place names (3in zara → ain zara).
-_ARABIZI = str.maketrans({"2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"})
-_LETTERS_AND_DIGITS = re.compile(r"(?=.*[a-z])(?=.*[235789])")
 # French and Italian elisions: d'Oujda, l'Italia, j'habite.
 _ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
-
-
-class Candidate(BaseModel):
-    """A place the person may be in."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    country_code: str  # ISO 3166-1 alpha-2
-    country_name: str  # English; use bot.geo.countries.country_name for the person's language
-    latitude: float
-    longitude: float
-    population: int = 0
-    geonameid: int | None = None  # None for places known only from the alias file
-    distance_km: float | None = None  # pins: from the pin to this place
-    source: Source
-    score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
-    matched: str = ""  # the normalized words that matched (empty for pins)
-
-    def as_place_match(
-        self,
-        text: str | None = None,
-        *,
-        latitude: float | None = None,
-        longitude: float | None = None,
-    ) -> PlaceMatch:
-        """The case's `location` for this place.
-
-        Args:
-            text: what the person typed, if they typed.
-            latitude, longitude: the shared pin; required for pin candidates (the case keeps
-                where the person is, not where the town is). Typed matches default to the
-                place's own coordinates.
-        """
-        from bot.engine.effects import PlaceMatch
-
-        if latitude is None or longitude is None:
-            if self.source == "pin":
-                raise ValueError("pass the pin's latitude and longitude")
-            latitude, longitude = self.latitude, self.longitude
-        return PlaceMatch(
-            latitude=latitude,
-            longitude=longitude,
-            text=text,
-            place=self.name,
-            country_code=self.country_code,
-            distance_km=self.distance_km,
-            matched=True,
-        )
 
 
 @dataclass(slots=True)
@@ -267,14 +208,22 @@ class Gazetteer:
         return self._rank(hits, prefer_countries)
 
     def _focus(self, hits: list[_Hit], prefer: Sequence[str]) -> list[_Hit]:
-        """In a sentence, once one word is a place we expect, drop far-fetched other words.
+        """Keep the words of a sentence that are likely meant as the place.
 
-        "I am in Tripoli near the port": "port" is also a town in Réunion; Tripoli (an alias,
-        or in a preferred country) makes it noise.
+        Once one word is a place we expect (an alias, or in a preferred country), the others
+        are noise: "I am in Tripoli near the port" ("port" is also a town in Réunion).
+        Otherwise only towns written with their own name and of some size remain, so
+        "my name is Fatima" does not send the person to Fátima in Portugal.
         """
         wanted = self._region | {cc.upper() for cc in prefer}
         strong = [h for h in hits if h.source == "alias" or self._ccs[h.row] in wanted]
-        return strong or hits
+        if strong:
+            return strong
+        return [
+            h
+            for h in hits
+            if self._pops[h.row] >= SENTENCE_MIN_POPULATION and key(self._names[h.row]) == h.matched
+        ]
 
     def _lookup(self, k: str) -> list[_Hit]:
         alias = self._aliases.get(k)
@@ -287,7 +236,7 @@ class Gazetteer:
         return hits
 
     def _exact(self, k: str, arabizi: bool) -> list[_Hit]:
-        for variant in _variants(k, arabizi):
+        for variant in spelling_variants(k, arabizi):
             hits = self._lookup(variant)
             if hits:
                 return hits
@@ -427,55 +376,6 @@ def _better(a: _Hit, b: _Hit) -> bool:
     return (rank[a.source], -a.score) < (rank[b.source], -b.score)
 
 
-def _variants(k: str, arabizi: bool) -> Iterator[str]:
-    """`k` itself, then spellings of the same name that differ by a prefix or Arabizi digits."""
-    yield k
-    script = script_of(k)
-    if script == "arabic":
-        stems = [k]
-        if k[0] in _AR_PREFIXES and len(k.split(" ", 1)[0]) >= 4:
-            stems.append(k[1:])  # بطرابلس → طرابلس
-            yield k[1:]
-        for stem in stems:
-            if stem.startswith(_AR_ARTICLE):
-                if len(stem) > 4:
-                    yield stem[2:]  # الخرطوم → خرطوم
-            else:
-                yield _AR_ARTICLE + stem  # كفرة → الكفرة
-    elif script == "latin":
-        if arabizi and _LETTERS_AND_DIGITS.match(k):
-            k = k.translate(_ARABIZI)
-            yield k
-        first, _, rest = k.partition(" ")
-        if first in ("al", "el") and rest:
-            yield rest
-        elif not rest and len(k) >= 6 and k.startswith(("al", "el")):
-            yield k[2:]
-        else:
-            yield "al " + k
-            yield "el " + k
-
-
-def is_ambiguous(cands: Sequence[Candidate]) -> bool:
-    """True when the top two are both plausible and in different countries or far apart.
-
-    Then the bot should ask ("Tripoli, Libya or Tripoli, Lebanon?"). An exact match is never
-    ambiguous with a fuzzy one, and a runner-up far smaller than the leader does not count.
-    """
-    if len(cands) < 2:
-        return False
-    a, b = cands[0], cands[1]
-    if (a.source == "fuzzy") != (b.source == "fuzzy"):
-        return False
-    if a.source == "fuzzy" and b.score < a.score - 5:
-        return False
-    if a.population and b.population < AMBIGUOUS_MIN_SHARE * a.population:
-        return False
-    if a.country_code != b.country_code:
-        return True
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > AMBIGUOUS_FAR_KM
-
-
 # -- the shared instance ----------------------------------------------------------------
 
 _lock = threading.Lock()
@@ -486,14 +386,15 @@ _built: dict[Path, tuple[int, Gazetteer]] = {}  # place file → (its mtime_ns, 
 def get_gazetteer(places_file: Path | None = None, *, cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer for `places_file` (default: the repository's flows/places.yaml).
 
-    Built on first use (about 1.5 s, or 0.3 s with `cache_dir`) and shared; safe to call from
-    any thread. The place file is re-read when it changes on disk; if the new version is
+    Built on first use (about 2 s; 1.1–1.4 s with a warm `cache_dir`) and shared; safe to call
+    from any thread. The place file is re-read when it changes on disk; if the new version is
     broken, the error is logged and the last good version stays in use.
 
     Args:
         places_file: the NGO place file. A missing default file means no aliases; a missing
             file that was named explicitly is an error.
-        cache_dir: where to keep the compact GeoNames index between runs (optional).
+        cache_dir: where to keep the compact GeoNames index between runs (optional; only
+            the first call in a process loads that index, so pass it from the start).
     """
     path = (places_file or DEFAULT_PLACES_FILE).resolve()
     mtime = _mtime(path)
@@ -522,6 +423,24 @@ def get_gazetteer(places_file: Path | None = None, *, cache_dir: Path | None = N
             gazetteer = entry[1]
         _built[path] = (mtime, gazetteer)
         return gazetteer
+
+
+def check_places_file(path: Path, *, cache_dir: Path | None = None) -> list[str]:
+    """Problems in a place file as `file:line: message` lines; [] when it is good.
+
+    For `sauti flows check`: besides the format, it checks that every alias's place exists
+    in the gazetteer (or has coordinates) and that no name points at two places.
+    """
+    global _geonames
+    try:
+        places = load_places(path)
+        with _lock:
+            if _geonames is None:
+                _geonames = load_geonames_cached(cache_dir)
+        Gazetteer(_geonames, places, source=path)
+    except PlacesFileError as exc:
+        return str(exc).splitlines()
+    return []
 
 
 def _mtime(path: Path) -> int:

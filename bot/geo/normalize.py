@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Literal
 
 Script = Literal["latin", "arabic", "ethiopic", "other"]
@@ -48,6 +49,12 @@ _ETHIOPIC_LETTERS = {
 }
 _FOLD = str.maketrans(_LATIN_LETTERS | _ARABIC_LETTERS | _APOSTROPHES | _ETHIOPIC_LETTERS)
 _WORD = re.compile(r"[^\W_]+")
+# Arabic one-letter prefixes glued to a name: bi- (in), fa-, wa- (and), li- (to), ka- (like).
+_AR_PREFIXES = ("ب", "ف", "و", "ل", "ك")
+_AR_ARTICLE = "ال"
+# Arabizi digits for Arabic letters, as they appear in place names (3in zara → ain zara).
+_ARABIZI = str.maketrans({"2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"})
+_LETTERS_AND_DIGITS = re.compile(r"(?=.*[a-z])(?=.*[235789])")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Anything not Latin, Arabic, Ge'ez, or general punctuation and spaces.
 _OTHER_SCRIPT = re.compile(
@@ -88,3 +95,37 @@ def tokens(text: str) -> list[str]:
 def key(text: str) -> str:
     """The lookup key of a name: its normalized words joined by single spaces."""
     return " ".join(tokens(text))
+
+
+def spelling_variants(k: str, arabizi: bool) -> Iterator[str]:
+    """Key `k` itself, then keys of the same name with or without a prefix, or Arabizi digits.
+
+    Arabic: a glued preposition (بطرابلس → طرابلس) and the article (الخرطوم ↔ خرطوم).
+    Latin: al/el (al khums ↔ khums), and with `arabizi`, digits as letters (3in zara →
+    ain zara). Tried in order until one is found, so exact spellings always win.
+    """
+    yield k
+    script = script_of(k)
+    if script == "arabic":
+        stems = [k]
+        if k[0] in _AR_PREFIXES and len(k.split(" ", 1)[0]) >= 4:
+            stems.append(k[1:])  # بطرابلس → طرابلس
+            yield k[1:]
+        for stem in stems:
+            if stem.startswith(_AR_ARTICLE):
+                if len(stem) > 4:
+                    yield stem[2:]  # الخرطوم → خرطوم
+            else:
+                yield _AR_ARTICLE + stem  # كفرة → الكفرة
+    elif script == "latin":
+        if arabizi and _LETTERS_AND_DIGITS.match(k):
+            k = k.translate(_ARABIZI)
+            yield k
+        first, _, rest = k.partition(" ")
+        if first in ("al", "el") and rest:
+            yield rest
+        elif not rest and len(k) >= 6 and k.startswith(("al", "el")):
+            yield k[2:]
+        else:
+            yield "al " + k
+            yield "el " + k

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from bot.geo._yaml import read_yaml, validation_message
 
@@ -21,11 +22,14 @@ class PlacesFileError(ValueError):
     """The place file is missing, not YAML, or breaks the format; the message has file:line."""
 
 
-def _country(value: str) -> str:
-    value = value.strip().upper()
-    if not _ISO2.match(value):
+def _country(value: object) -> str:
+    code = str(value).strip().upper()
+    if not _ISO2.match(code):
         raise ValueError(f"{value!r} is not a two-letter ISO country code such as LY or MA")
-    return value
+    return code
+
+
+CountryCode = Annotated[str, BeforeValidator(_country)]
 
 
 class Alias(BaseModel):
@@ -34,7 +38,7 @@ class Alias(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     place: str  # the place's name in the gazetteer (English/GeoNames spelling)
-    country: str  # ISO 3166-1 alpha-2
+    country: CountryCode  # ISO 3166-1 alpha-2
     names: list[str] = Field(min_length=1)
     # Only used when the gazetteer does not have the place (a camp, a small town).
     latitude: float | None = Field(default=None, ge=-90, le=90)
@@ -46,11 +50,6 @@ class Alias(BaseModel):
     note: str | None = None
     _line: int = PrivateAttr(default=0)
 
-    @field_validator("country")
-    @classmethod
-    def _check_country(cls, value: str) -> str:
-        return _country(value)
-
     @property
     def line(self) -> int:
         return self._line
@@ -59,14 +58,9 @@ class Alias(BaseModel):
 class PlacesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    prefer_countries: list[str] = Field(default_factory=list)
+    prefer_countries: list[CountryCode] = Field(default_factory=list)
     ignore_words: list[str] = Field(default_factory=list)
     aliases: list[Alias] = Field(default_factory=list)
-
-    @field_validator("prefer_countries")
-    @classmethod
-    def _countries(cls, values: list[str]) -> list[str]:
-        return [_country(v) for v in values]
 
 
 def load_places(path: Path) -> PlacesFile:

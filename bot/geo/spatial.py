@@ -2,9 +2,10 @@
 
 Points are bucketed into cells of `cell_deg` degrees. A lookup scans rings of cells around
 the pin, outwards, and stops as soon as no unscanned cell can hold anything closer than the
-best point found (a bound computed from the haversine formula itself, so the answer is
-exact, including near the poles and across the 180° meridian). Distances are compared as
-haversine values and only the winner gets an `asin`.
+best point found (a bound computed from spherical geometry, so the answer is exact, also
+across the 180° meridian). Distances are compared as haversine values and only the winner
+gets an `asin`. Where rings stop paying off (near the poles, where meridians converge, or
+thousands of km from any point) it falls back to a plain scan of all points.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+MAX_RINGS = 64  # beyond this many rings (32° at 0.5° cells) a full scan is cheaper
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -77,25 +79,28 @@ class GridIndex:
         row, col = self._row_col(lat, lon)
         sin, la, lo, co, cells = math.sin, self._lat, self._lon, self._cos, self._cells
         best, best_h = -1, math.inf
-        max_r = max(self._rows, self._cols // 2) + 1
-        for r in range(max_r):
+        for r in range(MAX_RINGS):
             for cell in self._ring(row, col, r):
                 for i in cells.get(cell, ()):
                     h = sin((la[i] - phi) / 2) ** 2 + cos_phi * co[i] * sin((lo[i] - lam) / 2) ** 2
                     if h < best_h:
                         best, best_h = i, h
-            if best >= 0 and best_h <= self._bound(phi, cos_phi, r):
+            if best >= 0 and best_h <= self._bound(cos_phi, r):
                 break
+        else:
+            for i in range(len(la)):
+                h = sin((la[i] - phi) / 2) ** 2 + cos_phi * co[i] * sin((lo[i] - lam) / 2) ** 2
+                if h < best_h:
+                    best, best_h = i, h
         return best, 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(best_h)))
 
-    def _bound(self, phi: float, cos_phi: float, r: int) -> float:
+    def _bound(self, cos_phi: float, r: int) -> float:
         """A lower bound of the haversine value of any point outside rings 0..r.
 
-        Such a point is more than r cells away in latitude, so hav(d) ≥ hav(r·cell); or
-        more than r cells away in longitude while within r+1 cells in latitude, so
-        hav(d) ≥ cos φ1 · cos φ2 · hav(r·cell) with |φ2| ≤ |φ1| + (r+1)·cell. The second
+        Such a point is more than r cells away in latitude, so d ≥ r·cell; or more than r
+        cells away in longitude, so it lies on a meridian at least r·cell away, and the
+        distance to a meridian Δλ away is asin(cos φ · sin Δλ) (for Δλ ≤ 90°). The second
         bound is never larger than the first, so it holds for both.
         """
-        hav_span = math.sin(min(math.pi, r * self._cell_rad) / 2) ** 2
-        far_lat = min(math.pi / 2, abs(phi) + (r + 1) * self._cell_rad)
-        return cos_phi * math.cos(far_lat) * hav_span
+        span = min(math.pi / 2, r * self._cell_rad)
+        return math.sin(math.asin(cos_phi * math.sin(span)) / 2) ** 2

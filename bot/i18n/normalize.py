@@ -39,6 +39,7 @@ _LATIN_VOWELS = re.compile("[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 # Arabizi spellings that vary more than vowels do; digits are the canonical form.
 _ARABIZI_DIGRAPHS = (("kh", "5"), ("sh", "ch"), ("gh", "8"), ("q", "9"))
+_FINAL_VOWELS = {"a": "a", "e": "", "i": "i", "y": "i", "o": "u", "u": "u"}
 _OU = re.compile("ou(?=[aeiy])")  # French-style "ouach" = "wach"
 
 
@@ -81,7 +82,8 @@ def tokens(text: str, lang: str | None = None) -> list[str]:
 def skeleton(text: str) -> str:
     """A vowel-less form of normalized Latin text for fuzzy Arabizi matching.
 
-    "3awnouni" and "3awnoni" both give "3wnn"; "stta3ch" and "sta3ch" both give "st3ch".
+    "3awnouni" and "3awnoni" both give "3wnni"; "stta3ch" and "sta3ch" both give "st3ch";
+    a final vowel stays, because Darija suffixes carry meaning ("3ndi" my, "3ndo" his).
     Use it only on words long enough to keep their consonants distinctive.
     """
     out = []
@@ -89,5 +91,11 @@ def skeleton(text: str) -> str:
         for old, new in _ARABIZI_DIGRAPHS:
             word = word.replace(old, new)
         word = _DOUBLES.sub(r"\1", _OU.sub("w", word))
-        out.append(_LATIN_VOWELS.sub("", word))
+        # The last vowel is grammar, not spelling: "3ndi" (I have) ≠ "3ndo" (he has).
+        stem, end = word, ""
+        if word[-1:] in _FINAL_VOWELS and len(word) > 1:
+            stem, end = word[:-1], _FINAL_VOWELS[word[-1]]
+            if stem.endswith("o"):  # "ou" → "u"
+                stem = stem[:-1]
+        out.append(_LATIN_VOWELS.sub("", stem) + end)
     return " ".join(w for w in out if w)

@@ -108,8 +108,8 @@ def _combine(values: list[_Word], multiplier_first: bool) -> int | None:
     return total + group
 
 
-def _runs(toks: list[str], lang: str) -> list[int | None]:
-    """The value of every run of number words in `toks`, read with `lang`'s words."""
+def _runs(toks: list[str], lang: str) -> list[tuple[int | None, int]]:
+    """Each run of number words in `toks` read with `lang`'s words: (value, words used)."""
     connectors = nw.CONNECTORS.get(lang, set())
     runs: list[list[_Word]] = []
     current: list[_Word] = []
@@ -123,7 +123,7 @@ def _runs(toks: list[str], lang: str) -> list[int | None]:
             current = []
     if current:
         runs.append(current)
-    return [_combine(run, lang in nw.MULTIPLIER_FIRST) for run in runs]
+    return [(_combine(run, lang in nw.MULTIPLIER_FIRST), len(run)) for run in runs]
 
 
 def _languages(lang: str | None) -> Iterable[str]:
@@ -146,16 +146,20 @@ def parse_number(text: str, lang: str | None = None) -> int | None:
     if found:
         return found.pop() if len(found) == 1 else None
     toks = _QUATRE_VINGT.sub(r"quatre\1", flat).split()
-    readings: set[int] = set()
+    readings: dict[int, int] = {}  # value → most number words any language read it from
     for tag in _languages(lang):
-        values = _runs(toks, tag)
-        if not values:
+        runs = _runs(toks, tag)
+        if not runs:
             continue
-        if len(values) != 1 or values[0] is None:
+        if len(runs) != 1 or runs[0][0] is None:
             if tag == lang:
                 return None
             continue
+        value, used = runs[0]
         if tag == lang:
-            return values[0]
-        readings.add(values[0])
-    return readings.pop() if len(readings) == 1 else None
+            return value
+        readings[value] = max(used, readings.get(value, 0))
+    # Without `lang`: the reading that explains most words wins ("kumi na sita" is Swahili
+    # 16, not Arabizi "sita" = 6), if it is the only one that long.
+    best = [v for v, used in readings.items() if used == max(readings.values(), default=0)]
+    return best[0] if len(best) == 1 else None

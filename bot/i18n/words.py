@@ -28,6 +28,7 @@ FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
 FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
 SKELETON_MIN_LEN = 4
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
+EXACT_KEYWORDS = {"stop"}
 ORDINAL_MAX_WORDS = 5
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
 # Words that may stand before an option number: "option 2", "رقم 2", "namba 2".
@@ -119,7 +120,9 @@ class Lexicon:
             kw: {p for w in lists if w.lang == ARABIZI for p in w.keywords.get(kw, ())}
             for kw in table
         }
-        return _fuzzy_pick(said, table, arabizi)
+        # "stop" ends the conversation silently: only the exact word counts ("stopped" ≠ stop).
+        fuzzy = {kw: phrases for kw, phrases in table.items() if kw not in EXACT_KEYWORDS}
+        return _fuzzy_pick(said, fuzzy, arabizi, whole=True)
 
     # -- answers --------------------------------------------------------------------------
 
@@ -267,8 +270,13 @@ def _fuzzy_pick(
     table: dict[str, set[str]],
     arabizi: dict[str, set[str]],
     negation: set[str] | None = None,
+    whole: bool = False,
 ) -> str | None:
-    """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner only."""
+    """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner only.
+
+    With `whole`, only the whole message may resemble a phrase (keywords); otherwise a word
+    of a short message may too ("my bos has it").
+    """
     tokens = said.split()
     if negation and any(t in negation for t in tokens):
         return None  # "not ..." with a typo: too risky to guess
@@ -279,12 +287,13 @@ def _fuzzy_pick(
         for phrase in phrases:
             if len(phrase) >= FUZZY_MIN_LEN:
                 best = max(best, fuzz.ratio(said, phrase))
-                if len(tokens) > 1 and " " not in phrase and len(tokens) <= ORDINAL_MAX_WORDS:
+                if not whole and 1 < len(tokens) <= ORDINAL_MAX_WORDS and " " not in phrase:
                     best = max(best, max(fuzz.ratio(t, phrase) for t in tokens))
         for phrase in arabizi.get(answer, ()):
             key = skeleton(phrase)
             if len(key.replace(" ", "")) >= SKELETON_MIN_LEN and (
-                key == said_skeleton or _find(said_skeleton.split(), key.split())
+                key == said_skeleton
+                or (not whole and _find(said_skeleton.split(), key.split()))
             ):
                 best = max(best, 95.0)
         if best >= FUZZY_MIN:

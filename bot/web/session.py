@@ -237,9 +237,8 @@ class LoginLimiter:
         return max(waits, default=0.0)
 
     def failed(self, name: str, ip: str) -> None:
-        if len(self._fails) >= self.max_keys:
-            oldest = min(self._fails, key=lambda k: self._fails[k][-1] if self._fails[k] else 0)
-            self._fails.pop(oldest)
+        while len(self._fails) > self.max_keys - 2:  # two keys per failure
+            self._fails.pop(next(iter(self._fails)))  # the earliest added: memory stays bounded
         for key in (_user_key(name), f"ip:{ip}"):
             fails = self._recent(key)
             fails.append(self.clock())

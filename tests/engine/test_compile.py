@@ -59,7 +59,8 @@ def test_a_last_step_without_end_finishes_the_flow():
 def test_step_ids_that_clash_with_library_names_are_fine():
     text = (
         "schema_version: 1\nid: t\nsteps:\n"
-        "  - {id: send, kind: text}\n  - {id: model, kind: text}\n  - {id: configuration, kind: end}\n"
+        "  - {id: send, kind: text}\n  - {id: model, kind: text}\n"
+        "  - {id: configuration, kind: end}\n"
     )
     flow = compile_flow(text)
     assert flow.advance("send", {}) == "model" and flow.advance("model", {}) == "configuration"

@@ -214,8 +214,9 @@ def test_a_pin_at_another_step_is_noted_and_the_question_asked_again(chat):
 
 @pytest.mark.parametrize(
     ("typed", "answer"),
-    [("2", "held_by_employer"), ("second", "held_by_employer"), ("my boss has it", "held_by_employer"),
-     ("held_by_agent", "held_by_agent"), ("I have it", "with_me")],
+    [("2", "held_by_employer"), ("second", "held_by_employer"),
+     ("my boss has it", "held_by_employer"), ("held_by_agent", "held_by_agent"),
+     ("I have it", "with_me")],
 )  # fmt: skip
 def test_typed_answers_map_to_option_ids(chat, typed, answer):
     c = walk(chat(), "passport")
@@ -293,7 +294,7 @@ def test_stop_as_the_very_first_message(chat):
 def test_erase_asks_first_then_deletes(chat):
     c = walk(chat(), "passport")
     assert c.send(msg("erase")) == ["erase-confirm"]
-    assert c.options() == ["yes", "no"]
+    assert c.options() == ["erase-yes", "erase-no"]
     assert [o.title for o in c.fx.replies[0].options] == ["Yes, delete", "No, keep it"]
     assert c.send(msg("yes")) == ["erase-done"]
     assert c.fx.erase and c.state["ended"] == "erased" and c.state["answers"] == {}
@@ -302,8 +303,40 @@ def test_erase_asks_first_then_deletes(chat):
 def test_erase_cancelled_goes_back_to_the_question(chat):
     c = walk(chat(), "passport")
     c.send(msg("erase"))
-    assert c.send(msg(choice="no")) == ["erase-cancelled", "passport-prompt"]
+    assert c.send(msg(choice="erase-no")) == ["erase-cancelled", "passport-prompt"]
     assert not c.fx.erase
+
+
+def test_a_stale_yes_button_never_erases(chat):
+    c = walk(chat(), "passport")
+    c.send(msg("erase"))
+    assert c.send(msg("Yes, continue", choice="yes")) == [
+        "erase-cancelled",
+        "reask-choice",
+        "passport-prompt",
+    ]
+    assert not c.fx.erase
+
+
+def test_a_claimed_chat_cancelling_erase_stays_otherwise_silent(chat):
+    c = walk(chat(), "passport")
+    c.ctx.claimed = True
+    c.send(msg("erase"))
+    assert c.send(msg("2")) == ["erase-cancelled"]
+    assert "passport" not in c.state["answers"]
+
+
+def test_a_first_message_that_is_a_pin_is_kept(chat):
+    c = chat()
+    assert c.send(msg(location=TRIPOLI_LY)) == ["location-found", "language-prompt"]
+    assert c.fx.location.country_code == "LY"
+    assert c.state["location"]["place"] == "Tripoli"
+
+
+def test_a_first_voice_note_is_acknowledged(chat):
+    c = chat()
+    assert c.send(msg(media="voice")) == ["voice-note", "language-prompt"]
+    assert c.fx.handoff == "media"
 
 
 def test_an_answer_instead_of_the_erase_confirmation_cancels_and_counts(chat):

@@ -30,7 +30,10 @@ def test_explicit_prompt_and_label_win():
     flow = spec(
         {"id": "q", "kind": "choice", "prompt": "p", "options": [{"id": "a", "label": "l"}]}
     )
-    assert prompt_id(flow.steps[0]) == "p" and option_label(flow.steps[0], flow.steps[0].options[0]) == "l"
+    assert (
+        prompt_id(flow.steps[0]) == "p"
+        and option_label(flow.steps[0], flow.steps[0].options[0]) == "l"
+    )
 
 
 def test_next_may_be_a_step_id_or_branches():
@@ -65,7 +68,9 @@ def test_unknown_keys_and_newer_schema_versions_are_rejected():
     with pytest.raises(ValidationError, match="promt"):
         spec({"id": "a", "kind": "text", "promt": "x"})
     with pytest.raises(ValidationError, match="newer than this Sauti supports"):
-        FlowSpec.model_validate({"schema_version": 2, "id": "t", "steps": [{"id": "a", "kind": "end"}]})
+        FlowSpec.model_validate(
+            {"schema_version": 2, "id": "t", "steps": [{"id": "a", "kind": "end"}]}
+        )
 
 
 def test_step_ids_cannot_end_with_an_underscore():

@@ -46,3 +46,35 @@ def test_unknown_commands_show_the_help():
     out = run(["/what", "/loc nowhere", "/state"])
     assert out[1].startswith("(/loc LAT,LON") and out[2] == "usage: /loc 32.88,13.19"
     assert out[3] == "None"
+
+
+def test_an_edit_shows_in_the_next_conversation(tmp_path):
+    import shutil
+
+    flow = tmp_path / "distress.yaml"
+    shutil.copy(ROOT / "flows" / "distress.yaml", flow)
+    lines = iter(["hi", "EDIT", "hi", "/new", "hi"])
+    out: list[str] = []
+
+    def read(_prompt: str) -> str:
+        line = next(lines, None)
+        if line is None:
+            raise EOFError
+        if line == "EDIT":
+            text = flow.read_text(encoding="utf-8")
+            flow.write_text(
+                text.replace(
+                    "  - id: language\n    kind: language\n",
+                    "  - id: language\n    kind: language\n    prompt: language-switched\n",
+                ),
+                encoding="utf-8",
+            )
+            return "/state"
+        return line
+
+    chat(flow, ROOT / "locales", input_fn=read, print_fn=out.append, context=make_context())
+    asked = [line for line in out if line.startswith("bot> ")]
+    assert asked[0].startswith("bot> Choose your language")
+    assert asked[1].startswith("bot> ")  # the running conversation: still the old flow
+    assert not asked[1].startswith("bot> We will write in English")
+    assert asked[-1] == "bot> We will write in English."  # a new one: the edited flow

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.engine.timers import from_state, may_write_first, to_state
 from bot.engine.effects import Timer
+from bot.engine.timers import from_state, may_write_first, to_state
 
 NOON_UTC = datetime(2025, 1, 6, 12, 0, tzinfo=UTC)
 MIDNIGHT_UTC = datetime(2025, 1, 6, 0, 0, tzinfo=UTC)

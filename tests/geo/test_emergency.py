@@ -5,8 +5,10 @@ from pathlib import Path
 import pytest
 
 from bot.geo.emergency import (
+    DEFAULT_EMERGENCY_FILE,
     EmergencyBook,
     EmergencyFileError,
+    check_emergency_file,
     get_emergency_book,
 )
 
@@ -137,10 +139,17 @@ def test_a_custom_file_with_a_verified_date(tmp_path: Path) -> None:
         (
             "countries:\n  IT:\n    numbers: [{service: police, number: '113'}]\n    source: x\n"
             "eu_112:\n  countries: [IT]\n  source: y\n",
-            r"IT is both",
+            r":6: IT is both",
         ),
     ],
 )
 def test_file_mistakes_are_reported(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(EmergencyFileError, match=message):
         _load(tmp_path, text)
+
+
+def test_check_emergency_file_for_the_cli(tmp_path: Path) -> None:
+    assert check_emergency_file(DEFAULT_EMERGENCY_FILE) == []
+    path = tmp_path / "numbers.yaml"
+    path.write_text("countries:\n  MA:\n    numbers: []\n    source: x\n", encoding="utf-8")
+    assert check_emergency_file(path) == [f"{path}:3: MA is available but lists no numbers"]

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.engine.effects import PlaceMatch
-from bot.geo.gazetteer import Candidate, Gazetteer, get_gazetteer, is_ambiguous
+from bot.geo.gazetteer import (
+    DEFAULT_PLACES_FILE,
+    Candidate,
+    Gazetteer,
+    check_places_file,
+    get_gazetteer,
+    is_ambiguous,
+)
 from bot.geo.places_file import PlacesFileError
 
 # What people type → (place shown, country), first candidate.
@@ -104,6 +111,9 @@ def test_results_are_deduplicated(gazetteer: Gazetteer) -> None:
         ("rani f bni walid m3a 16 wahed", "Bani Walid", "LY"),
         ("waxaan joogaa Sabha", "Sabha", "LY"),
         ("we are 31 women in one house in Gargaresh", "Tripoli", "LY"),
+        ("አሁን ትሪፖሊ ነኝ", "Tripoli", "LY"),
+        ("ኣብ ትሪፖሊ ኣለኹ", "Tripoli", "LY"),
+        ("I live in Paris now", "Paris", "FR"),  # outside the region, but a big city
     ],
 )
 def test_a_place_inside_a_short_sentence(
@@ -120,6 +130,20 @@ def test_everyday_words_in_a_sentence_are_not_places(gazetteer: Gazetteer) -> No
     assert {c.country_code for c in found} <= {"LY", "LB", "GR"}
     assert gazetteer.resolve_text("ana") == []
     assert gazetteer.resolve_text("niko sasa hapa") == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my name is Fatima I work in a house",  # Fátima is a town in Portugal
+        "Salam alikoum",
+        "in the desert near the border with Algeria",
+        "they took my passport",
+        "help me please",
+    ],
+)
+def test_messages_without_a_place_give_nothing(gazetteer: Gazetteer, message: str) -> None:
+    assert gazetteer.resolve_text(message) == []
 
 
 def test_two_places_in_one_sentence_are_both_offered(gazetteer: Gazetteer) -> None:
@@ -305,8 +329,11 @@ def test_an_edited_place_file_is_picked_up(tmp_path: Path) -> None:
     _write(path, PLACES)
     before = get_gazetteer(path)
     assert before.resolve_text("camp beta") == []
-    _write(path, PLACES + "  - {place: Camp Beta, country: LY, latitude: 29, longitude: 21,"
-           " names: [camp beta]}\n")
+    _write(
+        path,
+        PLACES + "  - {place: Camp Beta, country: LY, latitude: 29, longitude: 21,"
+        " names: [camp beta]}\n",
+    )
     after = get_gazetteer(path)
     assert after is not before
     assert after.resolve_text("camp beta")[0].name == "Camp Beta"
@@ -354,3 +381,11 @@ def test_shipped_place_file_builds(gazetteer: Gazetteer) -> None:
     assert stats["places"] > 60_000
     assert stats["aliases"] > 100
     assert "LY" in gazetteer.prefer_countries
+
+
+def test_check_places_file_for_the_cli(tmp_path: Path) -> None:
+    assert check_places_file(DEFAULT_PLACES_FILE) == []
+    path = tmp_path / "places.yaml"
+    _write(path, "aliases:\n  - {place: Nowhere Camp, country: LY, names: [nowhere]}\n")
+    problems = check_places_file(path)
+    assert len(problems) == 1 and problems[0].startswith(f"{path}:2: ")

@@ -29,7 +29,8 @@ def graph(graph_server: FakeGraph) -> Iterator[FakeGraph]:
 
 @pytest.fixture
 def wa_settings(settings: Settings, graph: FakeGraph) -> Settings:
-    return settings.model_copy(update={"graph_url": graph.url})
+    # No per-contact pacing in tests: a long conversation would wait for its bucket.
+    return settings.model_copy(update={"graph_url": graph.url, "contact_burst": 10_000})
 
 
 @pytest.fixture

@@ -4,8 +4,11 @@ everything the database holds (every table, decrypted) to look for what must not
 
 from __future__ import annotations
 
+import base64
+import binascii
 import itertools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +51,7 @@ class Person:
 
     def message(self, kind: str, **content: Any) -> dict[str, Any]:
         n = next(_ids)
-        wamid = f"wamid.HBgM{self.phone}{n:06d}QA"
+        wamid = wamid_for(self.phone, n)
         self.sent_ids.append(wamid)
         msg: dict[str, Any] = {
             "from": self.phone,
@@ -88,6 +91,23 @@ class Person:
         return self._envelope(None, statuses=rows)
 
 
+def wamid_for(phone: str, n: int) -> str:
+    """A message id shaped like WhatsApp's: base64 of a record that holds the phone number."""
+    raw = b"\x1c\x18" + bytes([len(phone)]) + phone.encode() + b"\x15\x02\x00\x12\x18\x14"
+    return "wamid." + base64.b64encode(raw + f"{n:020X}".encode() + b"\x00").decode()
+
+
+def decoded_tokens(text: str) -> str:
+    """Every base64-looking token in `text`, decoded (what a reader of a leaked row could do)."""
+    out = []
+    for token in re.findall(r"[A-Za-z0-9+/=_-]{16,}", text):
+        try:
+            out.append(base64.b64decode(token + "=" * (-len(token) % 4)).decode("latin-1"))
+        except (ValueError, binascii.Error):
+            continue
+    return " ".join(out)
+
+
 def signed(secret: str, payload: object) -> tuple[bytes, dict[str, str]]:
     body = json.dumps(payload, ensure_ascii=False).encode()
     return body, {"X-Hub-Signature-256": sign(secret, body), "Content-Type": "application/json"}
@@ -118,5 +138,7 @@ async def dump_database(db: Database) -> dict[str, list[str]]:
 
 
 def found(dump: dict[str, list[str]], needle: str) -> list[str]:
-    """Where `needle` appears: ["table: row", ...]."""
-    return [f"{t}: {row[:300]}" for t, rows in dump.items() for row in rows if needle in row]
+    """Where `needle` appears as a whole token ("wamid.X2" is not in "wamid.X28"):
+    ["table: row", ...]."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(needle)}(?!\w)")
+    return [f"{t}: {row[:300]}" for t, rows in dump.items() for row in rows if pattern.search(row)]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from bot.cases.access import load_case, visible_teams
 from bot.cases.errors import NotFound
-from bot.cases.events import bus_of
+from bot.cases.wiring import events_of
 from bot.store.models import Case, Message, User
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in
@@ -26,6 +26,7 @@ from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
 POLL_SECONDS = 1.5
+STREAM_SECONDS = 25.0  # then the browser reconnects (see sse.py)
 
 
 async def _cases_print(s: Any, user: User) -> tuple[Any, ...]:
@@ -57,7 +58,7 @@ async def events(request: Request, app: AppStateDep, case: str = "") -> Response
         return Response(status_code=401)
     async with app.db.session() as s:
         teams = await visible_teams(s, user)
-        bus = bus_of(s)
+    bus = events_of(app)
     case_id = case[:32]
 
     async def probe() -> dict[str, Any]:
@@ -70,6 +71,11 @@ async def events(request: Request, app: AppStateDep, case: str = "") -> Response
             return found
 
     # Subscribed inside the stream, so a stream that never starts leaves nothing behind.
-    subscribe = (lambda: bus.subscribe(teams)) if bus is not None else None
-    return event_stream(request, probe, subscribe=subscribe, interval=POLL_SECONDS)
+    return event_stream(
+        request,
+        probe,
+        subscribe=lambda: bus.subscribe(teams),
+        interval=POLL_SECONDS,
+        lifetime=STREAM_SECONDS,
+    )
 

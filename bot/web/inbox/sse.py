@@ -69,6 +69,7 @@ async def changes(
     try:
         yield "retry: 1000\n\n"
         while loop.time() < deadline and not await request.is_disconnected():
+            wake.clear()  # before probing: an event during the probe or a send is kept
             try:
                 now = await probe()
             except Exception:  # noqa: BLE001 - a failed probe must not kill the stream
@@ -78,7 +79,6 @@ async def changes(
                 if last.get(name, object()) != value:
                     yield frame(name)
             last = now
-            wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), timeout=interval)
     finally:

@@ -30,6 +30,7 @@ router = APIRouter(prefix="/simulator", route_class=SessionRoute, include_in_sch
 CSRF = [Depends(require_csrf)]
 HOME = "/simulator"
 INGEST_WAIT = 1.5  # seconds an htmx post waits to show the person's own message
+STREAM_SECONDS = 25.0  # then the browser reconnects (see bot/web/inbox/sse.py)
 
 
 async def _screen(request: Request, app: Runtime, name: str) -> Response:
@@ -69,7 +70,7 @@ async def events(request: Request, app: AppStateDep) -> Response:
         async with app.db.session() as s:
             return {"transcript": await transcript.fingerprint(s, person.id)}
 
-    return event_stream(request, probe, interval=0.5)
+    return event_stream(request, probe, interval=0.5, lifetime=STREAM_SECONDS)
 
 
 async def _deliver(request: Request, app: Runtime, item: Inbound) -> Response:

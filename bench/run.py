@@ -1,0 +1,264 @@
+"""The load test: `uv run --group bench python -m bench.run [--quick]`.
+
+Signed WhatsApp webhooks from many first-time contacts go over real HTTP (loopback only) to
+each system under test, while a Graph API stand-in in its own process answers sends after
+~50 ms. Measured for the bare endpoint (the ceiling), the pywa bot (the peer) and Sauti on
+SQLite and PostgreSQL with 1 and 2 worker processes; then Sauti again with 1,000 to 100,000
+stored conversations. Writes bench/results/report.md, chart.png and results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+from cryptography.fernet import Fernet
+
+from bench import report
+from bench.measure import Contacts, Phase, Stub, run_phase
+from bench.procs import ROOT, Server, free_port
+from bench.targets import Target, prepare_database, sauti_env, server_for
+
+RESULTS = ROOT / "bench" / "results"
+
+
+@dataclass
+class Profile:
+    name: str
+    warmup: int
+    ladder: list[float]  # fractions of the bare endpoint's ceiling
+    step_seconds: float
+    burst: int
+    scale: list[int]  # stored conversations
+    scale_burst: int
+    backends: tuple[str, ...] = ("sqlite", "postgres")
+    workers: tuple[int, ...] = (1, 2)
+
+
+PROFILES = {
+    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,)),
+    "quick": Profile("quick", 100, [0.25, 0.5], 1.5, 800, [1_000, 10_000], 300),
+    "full": Profile("full", 200, [0.1, 0.25, 0.5, 0.75], 3.0, 3000, [1_000, 10_000, 100_000], 1000),
+}
+
+
+class Bench:
+    def __init__(self, profile: Profile, out: Path, postgres: bool) -> None:
+        self.profile = profile
+        self.out = out
+        self.logs = Path(tempfile.mkdtemp(prefix="sauti-bench-"))
+        self.contacts = Contacts()
+        self.phases: list[Phase] = []
+        self.notes: list[str] = []
+        self.pg = None
+        self.data_key = Fernet.generate_key().decode()
+        self.stub_server = Server(
+            "graph-stub",
+            [sys.executable, "-m", "bench.graph_stub", "--port", "0", "--latency", "0.05"],
+            0,
+            log=self.logs / "graph-stub.log",
+        )
+        self.want_postgres = postgres and "postgres" in profile.backends
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def __enter__(self) -> Bench:
+        port = free_port()
+        self.stub_server.port = port
+        self.stub_server.argv[4] = str(port)
+        self.stub_server.start(ready_path="/_stats")
+        self.stub = Stub(self.stub_server.url)
+        if self.want_postgres:
+            try:
+                from bench.pg import Postgres
+
+                self.pg = Postgres().start()
+            except Exception as exc:  # noqa: BLE001 - run the rest, and say why
+                self.notes.append(f"PostgreSQL skipped: {exc}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stub_server.stop()
+        if self.pg is not None:
+            self.pg.cleanup()
+        shutil.rmtree(self.logs, ignore_errors=True) if not exc[0] else None
+
+    def database(self, name: str, backend: str) -> str:
+        if backend == "postgres":
+            assert self.pg is not None
+            url = self.pg.create_database(name)
+        else:
+            url = f"sqlite+aiosqlite:///{self.logs / name}.db"
+        prepare_database(url)
+        return url
+
+    def targets(self) -> list[Target]:
+        out = [Target("bare", "bare")]
+        if importlib.util.find_spec("pywa_async") is not None:
+            out.append(Target("pywa", "pywa"))
+        else:
+            self.notes.append("pywa not installed (uv sync --group bench): peer skipped")
+        for backend in self.profile.backends:
+            if backend == "postgres" and self.pg is None:
+                continue
+            for workers in self.profile.workers:
+                name = f"sauti-{backend}-{workers}w"
+                out.append(Target(name, "sauti", backend, workers))
+        return out
+
+    # -- phases ---------------------------------------------------------------------------
+
+    def meter_pids(self, server: Server) -> list[int]:
+        pids = [server.proc.pid] if server.proc else []
+        if self.pg is not None and "postgres" in server.name:
+            pids += [p for p in [self.pg.pid()] if p]
+        return pids
+
+    def phase(self, target: Target, server: Server, name: str, count: int, **kw) -> Phase:  # type: ignore[no-untyped-def]
+        result = run_phase(
+            target=target.name,
+            phase=name,
+            port=server.port,
+            stub=self.stub,
+            contacts=self.contacts,
+            count=count,
+            replies=target.replies,
+            meter_pids=self.meter_pids(server),
+            **kw,
+        )
+        self.phases.append(result)
+        _say(report.one_line(result))
+        return result
+
+    def run_target(self, target: Target, ceiling: float | None) -> Phase:
+        if target.kind == "sauti":
+            target.env = sauti_env(
+                self.database(target.name.replace("-", "_"), target.backend),
+                self.stub.url,
+                self.data_key,
+            )
+        server = server_for(target, self.stub.url, self.logs).start()
+        try:
+            p = self.profile
+            self.phase(
+                target, server, "warmup", p.warmup, rate=None, connections=16, max_seconds=30
+            )
+            self.phases.pop()
+            for fraction in p.ladder if ceiling else []:
+                rate = fraction * ceiling
+                self.phase(
+                    target,
+                    server,
+                    "ladder",
+                    max(1, int(rate * p.step_seconds)),
+                    rate=rate,
+                    connections=256,
+                    max_seconds=p.step_seconds * 3,
+                )
+            return self.phase(
+                target, server, "burst", p.burst, rate=None, connections=64, max_seconds=120
+            )
+        finally:
+            server.stop()
+
+    def run_scale(self, backend: str) -> None:
+        from bench.seed import seed
+
+        target = Target(f"sauti-{backend}-1w", "sauti", backend, 1)
+        url = self.database(f"scale_{backend}", backend)
+        target.env = sauti_env(url, self.stub.url, self.data_key)
+        import asyncio
+
+        for stored in self.profile.scale:
+            asyncio.run(seed(url, self.data_key, stored))
+            server = server_for(target, self.stub.url, self.logs).start()
+            try:
+                self.phase(
+                    target,
+                    server,
+                    "warmup",
+                    self.profile.warmup,
+                    rate=None,
+                    connections=16,
+                    max_seconds=30,
+                )
+                self.phases.pop()
+                self.phase(
+                    target,
+                    server,
+                    "scale",
+                    self.profile.scale_burst,
+                    rate=None,
+                    connections=64,
+                    max_seconds=120,
+                    stored=stored,
+                )
+            finally:
+                server.stop()
+
+    def run(self) -> dict:
+        started = time.time()
+        ceiling = None
+        for target in self.targets():
+            burst = self.run_target(target, ceiling)
+            if target.kind == "bare":
+                ceiling = burst.ack_rate
+        for backend in self.profile.backends:
+            if backend == "postgres" and self.pg is None:
+                continue
+            self.run_scale(backend)
+        return {
+            "profile": self.profile.name,
+            "machine": machine(),
+            "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),
+            "seconds": round(time.time() - started),
+            "ceiling": ceiling,
+            "notes": self.notes,
+            "phases": [p.row() for p in self.phases],
+        }
+
+
+def machine() -> dict:
+    return {
+        "cpus": psutil.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+    }
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Sauti load test (loopback only).")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="a few minutes, smaller loads")
+    mode.add_argument("--smoke", action="store_true", help="seconds: checks the harness works")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the report")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    args = parser.parse_args(argv)
+    profile = PROFILES["smoke" if args.smoke else "quick" if args.quick else "full"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    with Bench(profile, args.out, postgres=not args.no_postgres) as bench:
+        data = bench.run()
+    (args.out / "results.json").write_text(json.dumps(data, indent=2))
+    report.write(data, args.out)
+    _say(f"report: {args.out / 'report.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(KeyboardInterrupt):
+        sys.exit(main())

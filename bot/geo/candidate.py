@@ -1,0 +1,87 @@
+"""A place the person may be in (`Candidate`), and when two of them call for a question."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.geo.spatial import haversine_km
+
+if TYPE_CHECKING:
+    from bot.engine.effects import PlaceMatch
+
+Source = Literal["alias", "name", "fuzzy", "pin"]
+
+AMBIGUOUS_FAR_KM = 50.0
+AMBIGUOUS_MIN_SHARE = 0.05  # the runner-up needs at least 5% of the leader's population
+
+
+class Candidate(BaseModel):
+    """A place the person may be in."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    country_code: str  # ISO 3166-1 alpha-2
+    country_name: str  # English; use bot.geo.countries.country_name for the person's language
+    latitude: float
+    longitude: float
+    population: int = 0
+    geonameid: int | None = None  # None for places known only from the alias file
+    distance_km: float | None = None  # pins: from the pin to this place
+    source: Source
+    score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
+    matched: str = ""  # the normalized words that matched (empty for pins)
+
+    def as_place_match(
+        self,
+        text: str | None = None,
+        *,
+        latitude: float | None = None,
+        longitude: float | None = None,
+    ) -> PlaceMatch:
+        """The case's `location` for this place.
+
+        Args:
+            text: what the person typed, if they typed.
+            latitude, longitude: the shared pin; required for pin candidates (the case keeps
+                where the person is, not where the town is). Typed matches default to the
+                place's own coordinates.
+        """
+        from bot.engine.effects import PlaceMatch
+
+        if latitude is None or longitude is None:
+            if self.source == "pin":
+                raise ValueError("pass the pin's latitude and longitude")
+            latitude, longitude = self.latitude, self.longitude
+        return PlaceMatch(
+            latitude=latitude,
+            longitude=longitude,
+            text=text,
+            place=self.name,
+            country_code=self.country_code,
+            distance_km=self.distance_km,
+            matched=True,
+        )
+
+
+def is_ambiguous(cands: Sequence[Candidate]) -> bool:
+    """True when the top two are both plausible and in different countries or far apart.
+
+    Then the bot should ask ("Tripoli, Libya or Tripoli, Lebanon?"). An exact match is never
+    ambiguous with a fuzzy one, and a runner-up far smaller than the leader does not count.
+    """
+    if len(cands) < 2:
+        return False
+    a, b = cands[0], cands[1]
+    if (a.source == "fuzzy") != (b.source == "fuzzy"):
+        return False
+    if a.source == "fuzzy" and b.score < a.score - 5:
+        return False
+    if a.population and b.population < AMBIGUOUS_MIN_SHARE * a.population:
+        return False
+    if a.country_code != b.country_code:
+        return True
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > AMBIGUOUS_FAR_KM

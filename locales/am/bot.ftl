@@ -1,0 +1,132 @@
+# Sauti — መልእክቶች በአማርኛ።
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue. Uses the polite form (እርስዎ), which is the same for women and men.
+
+## Language
+
+language-name = አማርኛ
+language-prompt = ቋንቋዎን ይምረጡ። በማንኛውም ጊዜ "ቋንቋ" ብለው በመጻፍ መቀየር ይችላሉ።
+language-menu-button = ቋንቋዎች
+language-switched = በአማርኛ እንጽፍልዎታለን።
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    ይህን ውይይት የሚያካሂደው { $org } ነው። በውጭ አገር አደጋ ላይ ያሉ ሰዎችን የሚረዳ ቡድን ነው። እኛ ፖሊስ አይደለንም፤ የአደጋ ጊዜ አገልግሎትም አይደለንም።
+    የቡድናችን ሠራተኛ የሚጽፉትን ያነባል። ለ{ $days } ቀናት እናስቀምጠዋለን፤ ከዚያ እናጠፋዋለን።
+    ሁሉንም ለማጥፋት በማንኛውም ጊዜ "ሰርዝ" ብለው ይጻፉ። ሌላ ሰው ስልክዎን ሊያይ የሚችል ከሆነ ይህን ውይይት ያጥፉ።
+    ለመቀጠል ይስማማሉ?
+consent-yes = አዎ፣ እንቀጥል
+consent-no = አይ
+consent-declined = እንረዳዎታለን። ምንም ነገር አናስቀምጥም። በማንኛውም ጊዜ እንደገና ሊጽፉልን ይችላሉ።
+
+## Questions of the default flow
+
+safety-prompt = አሁን አደጋ ላይ ነዎት?
+safety-danger_now = አሁን አደጋ ላይ ነኝ
+safety-not_safe = ደህንነት አይሰማኝም
+safety-safe = ለጊዜው ደህና ነኝ
+
+location-prompt = አሁን የት ነዎት? ያሉበትን ቦታ (location) ይላኩ፣ ወይም የከተማውን ወይም የቦታውን ስም ይጻፉ።
+location-found = እናመሰግናለን። መዝግበናል፦ { $place }፣ { $country }።
+location-near = እናመሰግናለን። { $place }፣ { $country } አጠገብ ነዎት (በግምት { $km } ኪ.ሜ. ርቀት)።
+location-ambiguous = "{ $name }" የሚባሉ ከአንድ በላይ ቦታዎች አሉ። የትኛው ነው?
+location-unknown = እናመሰግናለን። "{ $name }" በካርታችን ላይ አላገኘንም፣ ግን መዝግበነዋል። የቡድናችን ሠራተኛ ተጨማሪ ይጠይቅዎታል።
+
+passport-prompt = ፓስፖርትዎ አሁን ማን ጋር ነው?
+passport-with_me = እኔ ጋር ነው
+passport-held_by_employer = አሠሪዬ ጋር
+passport-held_by_agent = ኤጀንሲ ወይም ደላላ
+passport-lost = ጠፍቷል ወይም ተሰርቋል
+passport-never_had = ኖሮኝ አያውቅም
+
+free_to_leave-prompt = ካሉበት ቦታ በፈለጉት ጊዜ መውጣት ይችላሉ?
+free_to_leave-yes = አዎ
+free_to_leave-no = አይ
+free_to_leave-unsure = አላውቅም
+
+people-prompt = በተመሳሳይ ሁኔታ ውስጥ ከእርስዎ ጋር ስንት ሰዎች አሉ? ቁጥር ይጻፉ። ብቻዎን ከሆኑ 1 ይጻፉ።
+
+## Optional questions (a person can skip them)
+
+agency-prompt = ወደዚህ ሥራ ያመጣዎት ኤጀንሲ ወይም ሰው ስሙ ማን ነው? ካላወቁ "እለፍ" ብለው ይጻፉ።
+employer_town-prompt = አሠሪዎ የሚኖረው በየትኛው ከተማ ወይም አካባቢ ነው? ካላወቁ "እለፍ" ብለው ይጻፉ።
+others-prompt = በዚያው ቤት ወይም የሥራ ቦታ ውስጥ በተመሳሳይ ሁኔታ ያሉ ሌሎች ሰዎች አሉ?
+others-yes = አዎ
+others-no = አይ
+others-unsure = አላውቅም
+option-skip = እለፍ
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = በኋላ እኛ ቀድመን ልንጽፍልዎ እንችላለን? ለምሳሌ ስለ ጉዳይዎ ዜና ለመንገር። ለእርስዎ ደህንነቱ የተጠበቀ ከሆነ ብቻ አዎ ይበሉ።
+contact-anytime = አዎ፣ በማንኛውም ጊዜ
+contact-daytime = አዎ፣ ቀን ቀን ብቻ
+contact-never = አይ፣ በጭራሽ
+
+## After the questions
+
+done-prompt =
+    እናመሰግናለን። የጉዳይዎ ቁጥር { $case } ነው።
+    የቡድናችን ሠራተኛ መልሶችዎን አንብቦ እዚህ ይጽፍልዎታል። መቼ እንደሆነ መናገር አንችልም፤ ምን እንደሚሆንም ቃል መግባት አንችልም።
+    አሁን ከሰው ጋር ለመነጋገር "እርዳታ" ብለው ይጻፉ።
+urgent-opened = የቡድናችንን ሠራተኛ አሁን አሳውቀናል። ከቻሉ ይህን ውይይት ክፍት ይተዉት።
+emergency-number = በ{ $country } የአደጋ ጊዜ ቁጥር { $number } ነው።
+emergency-none = በ{ $country } የሚሠራ የአደጋ ጊዜ ቁጥር አናውቅም። ከቻሉ በአቅራቢያዎ ያለ የሚያምኑትን ሰው ይጠይቁ።
+emergency-unknown-country = አሁን አደጋ ላይ ከሆኑ፣ ከቻሉ ወደ አገሩ የአደጋ ጊዜ ቁጥር ይደውሉ።
+
+## Words that work at any step
+
+help-handoff = የቡድናችን ሠራተኛ በተቻለ ፍጥነት እዚህ ይመልስልዎታል። ደህንነቱ የተጠበቀ ከሆነ ይህን ውይይት ክፍት ይተዉት።
+restart-done = ከመጀመሪያው እንደገና እንጀምራለን።
+erase-confirm = የነገሩንን ሁሉ እንድናጠፋ ይፈልጋሉ? ከጠፋ በኋላ መመለስ አይቻልም።
+erase-yes = አዎ፣ አጥፉ
+erase-no = አይ፣ ይቆይ
+erase-done = የነገሩን ሁሉ ጠፍቷል። እባክዎ ይህን ውይይት ከስልክዎም ያጥፉ።
+erase-cancelled = ምንም አልጠፋም። እንቀጥላለን።
+
+## When we do not understand
+
+reask-choice = እባክዎ ከመልሶቹ አንዱን ይንኩ፣ ወይም ቁጥሩን ይጻፉ።
+reask-number = እባክዎ ቁጥር ይጻፉ፣ ለምሳሌ 3።
+reask-text = እባክዎ አጭር መልስ ይጻፉ።
+offer-human = አልገባንም። የቡድናችን ሠራተኛ መልእክትዎን አንብቦ ይመልስልዎታል።
+menu-button = መልሶች
+numbered-hint = የመልስዎን ቁጥር ይጻፉ።
+
+## Other messages
+
+voice-note = የድምፅ መልእክት ማዳመጥ አንችልም፣ ግን የቡድናችን ሠራተኛ ያዳምጠዋል። ለዚህ ጥያቄ እባክዎ መልስ ይንኩ ወይም ይጻፉ።
+media-received = እናመሰግናለን፣ ፋይልዎ ደርሶናል። የቡድናችን ሠራተኛ ያየዋል።
+unsupported-message = ይህን አይነት መልእክት ማንበብ አንችልም። እባክዎ በጽሑፍ ይጻፉ።
+flood-notice = ብዙ መልእክቶችን በጣም በፍጥነት ልከዋል። ሁሉም ደርሰውናል። እባክዎ መልስ ይጠብቁ።
+received-ack = መልእክትዎ ደርሶናል። የቡድናችን ሠራተኛ ያነበዋል።
+handback-done = ቡድናችን ለጊዜው ጨርሷል። እርዳታ ካስፈለገዎት በማንኛውም ጊዜ ሊጽፉልን ይችላሉ።
+handback-resume = በጥያቄዎቹ እንቀጥላለን።
+reminder = አሁንም አሉ? ደህንነቱ የተጠበቀ ሲሆን ብቻ ይመልሱ።
+conversation-expired = ይህ ውይይት ተዘግቷል። በማንኛውም ጊዜ እንደገና ሊጽፉልን ይችላሉ።
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = መልእክትዎ ደርሶናል። የቡድናችን ሠራተኛ እያነበበው ነው።
+canned-safe-to-talk = አሁን መነጋገር ለእርስዎ ደህንነቱ የተጠበቀ ነው? አዎ ወይም አይ ብለው ይመልሱ።
+canned-send-location = ደህንነቱ የተጠበቀ ሲሆን፣ እባክዎ ያሉበትን ቦታ (location) ይላኩልን።
+canned-contacting-embassy = ስለ ጉዳይዎ ኤምባሲውን እያነጋገርን ነው።
+canned-stay-put = ደህንነቱ የተጠበቀ ከሆነ ባሉበት ይቆዩ። እንደገና እንጽፍልዎታለን።
+canned-how-many = ከእርስዎ ጋር ስንት ሰዎች አሉ?
+canned-delete-chat = ሌላ ሰው ስልክዎን ሊያይ የሚችል ከሆነ ይህን ውይይት ማጥፋትዎን አይርሱ።
+canned-call-later = በቅርቡ እንደገና እንጽፍልዎታለን።
+
+## Added for the engine
+
+# "ከአንድ በላይ ትሪፖሊ አለ" ውስጥ ያለ ምርጫ፦ ቦታው እና አገሩ።
+location-option = { $place }፣ { $country }
+location-other = ሌላ ቦታ
+safety-at_sea = ባሕር ላይ
+safety-in_desert = በረሃ ላይ
+sea-call-now = ከቻላችሁ አሁን ወደ ባሕር ጠረፍ ጠባቂ ወይም ወደ አደጋ ጊዜ ቁጥር ደውሉ። እኛ የአደጋ ጊዜ አገልግሎት አይደለንም፣ ግን የቡድናችን ሠራተኛ ይህን መልእክት ያነባል።
+sea-position-prompt = ያላችሁበትን ቦታ ላኩ፦ location አጋሩ፣ ወይም ጻፉት። በThuraya ስልክ ላይ፦ Menu፣ GPS Manager፣ Current position።
+sea-people-prompt = ስንት ሰዎች ናችሁ? ቁጥር ጻፉ።
+sea-condition-prompt = ሁሉም እንዴት ናቸው? ስለ ውሃ፣ ስለ ቁስለኞች፣ እና ስለ ጀልባው ወይም ስለ መኪናው ጻፉልን።

@@ -1,0 +1,139 @@
+# Sauti — الرسائل بالعربية (الفصحى البسيطة).
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue. Wording avoids masculine-only verb forms where it stays natural
+# (masdar: «يمكنك كتابة…»; plural to a group at sea).
+
+## Language
+
+language-name = العربية
+language-prompt = ما هي لغتك؟ يمكنك تغييرها في أي وقت بكتابة «لغة».
+language-menu-button = اللغات
+language-switched = سنكتب لك بالعربية.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    هذه المحادثة تديرها { $org }، وهي مجموعة تساعد الناس الذين في خطر خارج بلدهم. نحن لسنا الشرطة، ولسنا خدمة طوارئ.
+    شخص من فريقنا يقرأ رسائلك. نحتفظ بها مدة { $days ->
+        [one] يوم واحد
+        [two] يومين
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    }، ثم نحذفها.
+    يمكنك حذف كل شيء في أي وقت بكتابة «امسح». من الأفضل حذف هذه المحادثة إذا كان أحد قد يقرأ هاتفك.
+    هل نتابع؟
+consent-yes = نعم، نتابع
+consent-no = لا
+consent-declined = نحن نفهم. لا نحتفظ بأي شيء. يمكنك الكتابة لنا من جديد في أي وقت.
+
+## Questions of the default flow
+
+safety-prompt = هل أنت في خطر الآن؟
+safety-danger_now = في خطر الآن
+safety-not_safe = لست بأمان
+safety-safe = بأمان الآن
+
+location-prompt = أين أنت الآن؟ يمكنك إرسال موقعك، أو كتابة اسم المدينة أو المكان.
+location-found = شكرًا. سجّلنا: { $place }، { $country }.
+location-near = شكرًا. أنت قرب { $place }، { $country } (على بعد { $km } كم تقريبًا).
+location-ambiguous = يوجد أكثر من مكان اسمه «{ $name }». أيّ واحد؟
+location-unknown = شكرًا. لم نجد «{ $name }» في خريطتنا، لكننا سجّلناه. سيسألك شخص من فريقنا أسئلة أخرى.
+
+passport-prompt = من معه جواز سفرك الآن؟
+passport-with_me = هو معي
+passport-held_by_employer = صاحب العمل
+passport-held_by_agent = الوكيل أو المكتب
+passport-lost = ضاع أو سُرق
+passport-never_had = لم يكن عندي جواز
+
+free_to_leave-prompt = هل يمكنك الخروج من المكان الذي أنت فيه متى أردت؟
+free_to_leave-yes = نعم
+free_to_leave-no = لا
+free_to_leave-unsure = لا أعرف
+
+people-prompt = كم شخصًا معك في نفس الوضع؟ الرجاء كتابة رقم، أو 1 إذا كنت وحدك.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = ما اسم المكتب أو الشخص الذي جاء بك إلى هذا العمل؟ يمكنك كتابة «تخطي» إذا لم يكن عندك الجواب.
+employer_town-prompt = في أي مدينة أو منطقة يسكن صاحب العمل؟ يمكنك كتابة «تخطي» إذا لم يكن عندك الجواب.
+others-prompt = هل هناك أشخاص آخرون في نفس البيت أو مكان العمل في نفس الوضع؟
+others-yes = نعم
+others-no = لا
+others-unsure = لا أعرف
+option-skip = تخطي
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = هل يمكننا أن نكتب لك نحن أولًا فيما بعد، مثلًا لنعطيك أخبارًا عن ملفك؟ الجواب «نعم» فقط إذا كان ذلك آمنًا لك.
+contact-anytime = نعم، في أي وقت
+contact-daytime = نعم، في النهار فقط
+contact-never = لا، أبدًا
+
+## After the questions
+
+done-prompt =
+    شكرًا. رقم ملفك هو { $case }.
+    سيقرأ شخص من فريقنا أجوبتك ويكتب لك هنا. لا نستطيع أن نقول متى، ولا نستطيع أن نعد بما سيحدث.
+    للحديث مع شخص الآن، يمكنك كتابة «مساعدة».
+urgent-opened = نبّهنا الآن شخصًا من فريقنا. إن أمكن، من الأفضل إبقاء هذه المحادثة مفتوحة.
+emergency-number = رقم الطوارئ في { $country } هو { $number }.
+emergency-none = لا نعرف رقم طوارئ يعمل في { $country }. إن أمكن، يمكن طلب المساعدة من شخص موثوق قريب منك.
+emergency-unknown-country = إذا كنت في خطر الآن، يمكنك الاتصال برقم الطوارئ المحلي إن أمكن.
+
+## Words that work at any step
+
+help-handoff = سيرد عليك شخص من فريقنا هنا في أقرب وقت ممكن. من الأفضل إبقاء هذه المحادثة مفتوحة إذا كان ذلك آمنًا.
+restart-done = نبدأ من جديد من البداية.
+erase-confirm = هل نحذف كل ما قلته لنا؟ لا يمكن التراجع عن ذلك.
+erase-yes = نعم، احذفوا
+erase-no = لا، احتفظوا به
+erase-done = حذفنا كل ما قلته لنا. من الأفضل أن تحذف هذه المحادثة من هاتفك أيضًا.
+erase-cancelled = لم نحذف شيئًا. نتابع.
+
+## When we do not understand
+
+reask-choice = الرجاء الضغط على أحد الأجوبة، أو كتابة رقمه.
+reask-number = الرجاء كتابة رقم، مثلًا 3.
+reask-text = الرجاء كتابة جواب قصير.
+offer-human = لم نفهم. سيقرأ شخص من فريقنا رسالتك ويرد عليك.
+menu-button = الأجوبة
+numbered-hint = الرجاء كتابة رقم جوابك.
+
+## Other messages
+
+voice-note = لا نستطيع سماع الرسائل الصوتية، لكن شخصًا من فريقنا سيسمعها. لهذا السؤال، الرجاء الضغط على جواب أو الكتابة.
+media-received = شكرًا، وصلنا ملفك. سيراه شخص من فريقنا.
+unsupported-message = لا نستطيع قراءة هذا النوع من الرسائل. الرجاء الكتابة.
+flood-notice = أرسلت رسائل كثيرة بسرعة. وصلتنا كلها. الرجاء انتظار الجواب.
+received-ack = وصلتنا رسالتك. سيقرؤها شخص من فريقنا.
+handback-done = انتهى فريقنا الآن. يمكنك الكتابة لنا في أي وقت إذا احتجت إلى مساعدة.
+handback-resume = نكمل الأسئلة.
+reminder = هل ما زلت هنا؟ لا داعي للرد إلا عندما يكون ذلك آمنًا.
+conversation-expired = أُغلقت هذه المحادثة. يمكنك الكتابة لنا من جديد في أي وقت.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = وصلتنا رسالتك. شخص من فريقنا يقرؤها الآن.
+canned-safe-to-talk = هل الحديث آمن لك الآن؟ الجواب: نعم أو لا.
+canned-send-location = عندما يكون ذلك آمنًا، الرجاء إرسال موقعك.
+canned-contacting-embassy = نحن نتواصل مع السفارة بخصوص ملفك.
+canned-stay-put = إذا كان ذلك آمنًا، من الأفضل البقاء حيث أنت. سنكتب لك مرة أخرى.
+canned-how-many = كم شخصًا معك؟
+canned-delete-chat = تذكير: من الأفضل حذف هذه المحادثة إذا كان أحد قد يقرأ هاتفك.
+canned-call-later = سنكتب لك مرة أخرى قريبًا.
+
+## Added for the engine
+
+# خيار في «يوجد أكثر من مكان اسمه طرابلس»: المكان وبلده.
+location-option = { $place }، { $country }
+location-other = مكان آخر
+safety-at_sea = في البحر
+safety-in_desert = في الصحراء
+sea-call-now = اتصلوا الآن بخفر السواحل أو برقم الطوارئ إن أمكن. نحن لسنا خدمة طوارئ، لكن شخصًا من فريقنا سيقرأ هذه الرسالة.
+sea-position-prompt = أرسلوا موقعكم: شاركوا الموقع، أو اكتبوه. على هاتف ثريا (Thuraya): Menu ثم GPS Manager ثم Current position.
+sea-people-prompt = كم شخصًا معكم؟ الرجاء كتابة رقم.
+sea-condition-prompt = كيف حال الجميع؟ اكتبوا لنا عن الماء، والجرحى، وحالة القارب أو السيارة.

@@ -1,0 +1,137 @@
+# Sauti — messages b darija, b l7rouf latiniya (Arabizi: 3 = ع, 7 = ح, 9 = ق, 2 = ء).
+# Drafted by the Sauti developers (translated from locales/ary/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue. Spelling follows common chat habits (ch, kh, gh, ou).
+
+## Language
+
+language-name = Darija
+language-prompt = Khtar lougha dyalk. T9der tbddelha f ay wa9t ila ktebti "lougha".
+language-menu-button = Loughat
+language-switched = Ghadi nktbo lik b darija.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    Had chat kaysiro { $org }, jam3iya kat3awn nas li f khatar bra bladhom. 7na machi lbolis, w machi khedma dyal l'urgence.
+    Wa7ed mn lfari9 dyalna kay9ra les messages dyalk. Kankhliwhom { $days ->
+        [one] nhar wa7ed
+        [two] youmayn
+        [few] { $days } iyam
+       *[other] { $days } youm
+    }, w mn b3d kanms7ouhom.
+    Kteb "MS7" f ay wa9t bach nms7o kolchi. Ms7 had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
+    Wach nkmmlo?
+consent-yes = Ih, nkmmlo
+consent-no = La
+consent-declined = Fhmnak. Ma khllina walo. T9der tkteb lina 3awtani f ay wa9t.
+
+## Questions of the default flow
+
+safety-prompt = Wach kayn chi khatar 3lik daba?
+safety-danger_now = F khatar daba
+safety-not_safe = Machi f aman
+safety-safe = Labas daba
+
+location-prompt = Fin rak daba? Sifet lina location dyalk, wla kteb smiyt lmdina wla lblasa.
+location-found = Chokran. Sjjelna: { $place }, { $country }.
+location-near = Chokran. Rak 9rib mn { $place }, { $country } (ta9riban { $km } km).
+location-ambiguous = Kayn ktar mn blasa smitha "{ $name }". Chmen wa7da?
+location-unknown = Chokran. Ma l9inach "{ $name }" f lkharita dyalna, walakin sjjelnaha. Wa7ed mn lfari9 dyalna ghadi ysowlk ktar.
+
+passport-prompt = Chkoun 3ndo lpaspor dyalk daba?
+passport-with_me = 3ndi ana
+passport-held_by_employer = Lpatron
+passport-held_by_agent = Samsar wla lwakala
+passport-lost = Da3 wla tsre9
+passport-never_had = 3mri ma kan 3ndi
+
+free_to_leave-prompt = Wach t9der tkhrej mn lblasa li rak fiha mli bghiti?
+free_to_leave-yes = Ih
+free_to_leave-no = La
+free_to_leave-unsure = Ma 3reftch
+
+people-prompt = Ch7al mn wa7ed m3ak f nefs l7ala? Kteb ra9m. Kteb 1 ila konti bo7dk.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = Chno smiyt lwakala wla chkhs li jabk l had lkhedma? Kteb "fout" ila ma 3reftich.
+employer_town-prompt = F ina mdina wla mante9a saken lpatron dyalk? Kteb "fout" ila ma 3reftich.
+others-prompt = Wach kaynin nas khrin f nefs ddar wla nefs lkhedma 3ndhom nefs lmochkil?
+others-yes = Ih
+others-no = La
+others-unsure = Ma 3reftch
+option-skip = Fout
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = Wach n9dro nktbo lik 7na lwlin mn b3d, b7al bach n3tiwk lakhbar 3la dossier dyalk? Gol ih ghir ila kan hadchi ma fih 7ta khatar 3lik.
+contact-anytime = Ih, f ay wa9t
+contact-daytime = Ih, ghir f nhar
+contact-never = La, nihaian
+
+## After the questions
+
+done-prompt =
+    Chokran. Ra9m dossier dyalk howa { $case }.
+    Wa7ed mn lfari9 dyalna ghadi y9ra les réponses dyalk w ykteb lik hna. Ma n9droch ngoulo imta, w ma n9droch nw3dok b chi 7aja.
+    Ila bghiti tdwi m3a chi wa7ed daba, kteb "3AWNOUNI".
+urgent-opened = 3lmna daba wa7ed mn lfari9 dyalna. Ila 9dti, khlli had chat m7loul.
+emergency-number = Nmra dyal l'urgence f { $country } hiya { $number }.
+emergency-none = Ma kan3rfouch chi nmra dyal l'urgence li khddama f { $country }. Ila 9dti, tleb lmosa3ada mn chi wa7ed kat9 fih 9rib lik.
+emergency-unknown-country = Ila konti f khatar daba, 3iyet l nmra dyal l'urgence dyal lblad ila 9dti.
+
+## Words that work at any step
+
+help-handoff = Wa7ed mn lfari9 dyalna ghadi yjawbk hna f a9rab wa9t. Khlli had chat m7loul ila kan ma fihach khatar.
+restart-done = Ghadi nbdaw mn lowl.
+erase-confirm = Wach bghiti nms7o kolchi li 9olti lina? Mn b3d ma ymkench nrj3oh.
+erase-yes = Ih, ms7o
+erase-no = La, khllih
+erase-done = Ms7na kolchi li 9olti lina. 3afak ms7 7ta had chat mn tilifoun dyalk.
+erase-cancelled = Ma ms7na walo. Ghadi nkmmlo.
+
+## When we do not understand
+
+reask-choice = 3afak wrrek 3la wa7ed mn les réponses, wla kteb ra9m dyalo.
+reask-number = 3afak kteb ra9m, b7al 3.
+reask-text = 3afak kteb jawab 9sir.
+offer-human = Ma fhmnach. Wa7ed mn lfari9 dyalna ghadi y9ra message dyalk w yjawbk.
+menu-button = Ajwiba
+numbered-hint = Kteb ra9m jawab dyalk.
+
+## Other messages
+
+voice-note = Ma n9droch nsm3o l'audio, walakin wa7ed mn lfari9 dyalna ghadi ysm3o. F had so2al, 3afak wrrek 3la jawab wla kteb.
+media-received = Chokran, wslna lfichier dyalk. Wa7ed mn lfari9 dyalna ghadi ychoufo.
+unsupported-message = Ma n9droch n9raw had nou3 dyal messages. 3afak kteb.
+flood-notice = Sifetti bzaf dyal messages b zerba. Wslouna kamlin. 3afak tsenna jawab.
+received-ack = Wslna message dyalk. Wa7ed mn lfari9 dyalna ghadi y9rah.
+handback-done = Lfari9 dyalna sala daba. T9der tkteb lina f ay wa9t ila 7tajiti chi mosa3ada.
+handback-resume = Ghadi nkmmlo l2as2ila.
+reminder = Wach mazal m3ana? Jaweb ghir mli ykoun ma fihach khatar.
+conversation-expired = Had lmo7adata tsddat. T9der tkteb lina 3awtani f ay wa9t.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = Wslna message dyalk. Wa7ed mn lfari9 dyalna kay9rah daba.
+canned-safe-to-talk = Wach t9der tdwi daba bla khatar? Jaweb b ih wla la.
+canned-send-location = Mli ykoun ma fihach khatar, 3afak sifet lina location dyalk.
+canned-contacting-embassy = Rah kantwasslo m3a sefara 3la 9bel dossier dyalk.
+canned-stay-put = Ila ma kanch khatar, b9a fin rak. Ghadi nktbo lik 3awtani.
+canned-how-many = Ch7al mn wa7ed m3ak?
+canned-delete-chat = 39el tms7 had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
+canned-call-later = Ghadi nktbo lik 3awtani 9rib.
+
+## Added for the engine
+
+# Option f "kayn ktar mn blasa smitha Tripoli": lblasa w lblad dyalha.
+location-option = { $place }, { $country }
+location-other = Blasa khra
+safety-at_sea = F lb7ar
+safety-in_desert = F sa7ra
+sea-call-now = Ila 9dertou, 3iyto daba l lbahriya (garde-côtes) wla l nmra dyal l'urgence. 7na machi khedma dyal l'urgence, walakin wa7ed mn lfari9 dyalna ghadi y9ra hadchi.
+sea-position-prompt = Sifto lblasa dyalkom: partagiw location, wla ktbouha. F tilifoun Thuraya: Menu, GPS Manager, Current position.
+sea-people-prompt = Ch7al mn wa7ed m3akom? Ktbo ra9m.
+sea-condition-prompt = Kidayrin kamlin? Ktbo lina 3la lma, wach kayn chi mjrou7, w kif dayra lflouka wla tomobil.

@@ -1,0 +1,137 @@
+# Sauti — الميساجات بالدارجة المغربية (بالحروف العربية).
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue. Verbs use the usual masculine form where Darija has no neutral one.
+
+## Language
+
+language-name = الدارجة
+language-prompt = ختار اللغة ديالك. تقدر تبدلها فأي وقت إلا كتبتي «لغة».
+language-menu-button = اللغات
+language-switched = غادي نكتبو ليك بالدارجة.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    هاد الشات كتسيرو { $org }، جمعية كتعاون الناس اللي فخطر برا بلادهم. حنا ماشي البوليس، وماشي خدمة ديال الطوارئ.
+    واحد من الفريق ديالنا كيقرا الميساجات ديالك. كنخليوهم { $days ->
+        [one] نهار واحد
+        [two] يومين
+        [few] { $days } أيام
+       *[other] { $days } يوم
+    }، ومن بعد كنمسحوهم.
+    كتب «مسح» فأي وقت باش نمسحو كلشي. مسح هاد الشات إلا كان شي حد يقدر يقرا التيليفون ديالك.
+    واش نكملو؟
+consent-yes = إيه، نكملو
+consent-no = لا
+consent-declined = فهمناك. ما خلينا والو. تقدر تكتب لينا عاوتاني فأي وقت.
+
+## Questions of the default flow
+
+safety-prompt = واش كاين شي خطر عليك دابا؟
+safety-danger_now = فخطر دابا
+safety-not_safe = ماشي فأمان
+safety-safe = لاباس دابا
+
+location-prompt = فين راك دابا؟ صيفط لينا الموقع (location) ديالك، ولا كتب سمية المدينة ولا البلاصة.
+location-found = شكرا. سجلنا: { $place }، { $country }.
+location-near = شكرا. راك قريب من { $place }، { $country } (تقريبا { $km } كيلومتر).
+location-ambiguous = كاين كثر من بلاصة سميتها «{ $name }». شمن وحدة؟
+location-unknown = شكرا. ما لقيناش «{ $name }» فالخريطة ديالنا، ولكن سجلناها. واحد من الفريق ديالنا غادي يسولك كثر.
+
+passport-prompt = شكون عندو الباسبور ديالك دابا؟
+passport-with_me = عندي أنا
+passport-held_by_employer = الباطرون
+passport-held_by_agent = السمسار ولا الوكالة
+passport-lost = ضاع ولا تسرق
+passport-never_had = عمري ما كان عندي
+
+free_to_leave-prompt = واش تقدر تخرج من البلاصة اللي راك فيها ملي بغيتي؟
+free_to_leave-yes = إيه
+free_to_leave-no = لا
+free_to_leave-unsure = ما عرفتش
+
+people-prompt = شحال من واحد معاك فنفس الحالة؟ كتب رقم. كتب 1 إلا كنتي بوحدك.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = شنو سمية الوكالة ولا الشخص اللي جابك لهاد الخدمة؟ كتب «فوت» إلا ما عرفتيش.
+employer_town-prompt = فأي مدينة ولا منطقة ساكن الباطرون ديالك؟ كتب «فوت» إلا ما عرفتيش.
+others-prompt = واش كاينين ناس خرين فنفس الدار ولا نفس الخدمة عندهم نفس المشكل؟
+others-yes = إيه
+others-no = لا
+others-unsure = ما عرفتش
+option-skip = فوت
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = واش نقدرو نكتبو ليك حنا اللولين من بعد، بحال باش نعطيوك خبار على الملف ديالك؟ قول إيه غير إلا كان هادشي ما فيه حتى خطر عليك.
+contact-anytime = إيه، فأي وقت
+contact-daytime = إيه، غير فالنهار
+contact-never = لا، نهائيا
+
+## After the questions
+
+done-prompt =
+    شكرا. الرقم ديال الملف ديالك هو { $case }.
+    واحد من الفريق ديالنا غادي يقرا الأجوبة ديالك ويكتب ليك هنا. ما نقدروش نقولو إمتى، وما نقدروش نوعدوك بشي حاجة.
+    إلا بغيتي تهضر مع شي واحد دابا، كتب «عاونوني».
+urgent-opened = علمنا دابا واحد من الفريق ديالنا. إلا قدرتي، خلي هاد الشات محلول.
+emergency-number = نمرة الطوارئ في { $country } هي { $number }.
+emergency-none = ما كنعرفوش نمرة ديال الطوارئ اللي خدامة في { $country }. إلا قدرتي، طلب المساعدة من شي واحد كتيق فيه قريب منك.
+emergency-unknown-country = إلا كنتي فخطر دابا، عيط لنمرة الطوارئ ديال البلاد إلا قدرتي.
+
+## Words that work at any step
+
+help-handoff = واحد من الفريق ديالنا غادي يجاوبك هنا فأقرب وقت. خلي هاد الشات محلول إلا كان ما فيها خطر.
+restart-done = غادي نبداو من اللول.
+erase-confirm = واش بغيتي نمسحو كلشي اللي قلتي لينا؟ من بعد ما يمكنش نرجعوه.
+erase-yes = إيه، مسحو
+erase-no = لا، خليه
+erase-done = مسحنا كلشي اللي قلتي لينا. عافاك مسح حتى هاد الشات من التيليفون ديالك.
+erase-cancelled = ما مسحنا والو. غادي نكملو.
+
+## When we do not understand
+
+reask-choice = عافاك ورك على واحد من الأجوبة، ولا كتب الرقم ديالو.
+reask-number = عافاك كتب رقم، بحال 3.
+reask-text = عافاك كتب جواب قصير.
+offer-human = ما فهمناش. واحد من الفريق ديالنا غادي يقرا الميساج ديالك ويجاوبك.
+menu-button = الأجوبة
+numbered-hint = كتب الرقم ديال الجواب ديالك.
+
+## Other messages
+
+voice-note = ما نقدروش نسمعو الأوديو، ولكن واحد من الفريق ديالنا غادي يسمعو. فهاد السؤال، عافاك ورك على جواب ولا كتب.
+media-received = شكرا، وصلنا الملف ديالك. واحد من الفريق ديالنا غادي يشوفو.
+unsupported-message = ما نقدروش نقراو هاد النوع ديال الميساجات. عافاك كتب.
+flood-notice = صيفطتي بزاف ديال الميساجات بالزربة. وصلونا كاملين. عافاك تسنى الجواب.
+received-ack = وصلنا الميساج ديالك. واحد من الفريق ديالنا غادي يقراه.
+handback-done = الفريق ديالنا سالا دابا. تقدر تكتب لينا فأي وقت إلا حتاجيتي شي مساعدة.
+handback-resume = غادي نكملو الأسئلة.
+reminder = واش مازال معانا؟ جاوب غير ملي يكون ما فيها خطر.
+conversation-expired = هاد المحادثة تسدات. تقدر تكتب لينا عاوتاني فأي وقت.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = وصلنا الميساج ديالك. واحد من الفريق ديالنا كيقراه دابا.
+canned-safe-to-talk = واش تقدر تهضر دابا بلا خطر؟ جاوب بإيه ولا لا.
+canned-send-location = ملي يكون ما فيها خطر، عافاك صيفط لينا الموقع ديالك.
+canned-contacting-embassy = راه كنتاصلو بالسفارة على قبل الملف ديالك.
+canned-stay-put = إلا ما كانش خطر، بقا فين راك. غادي نكتبو ليك عاوتاني.
+canned-how-many = شحال من واحد معاك؟
+canned-delete-chat = عقل تمسح هاد الشات إلا كان شي حد يقدر يقرا التيليفون ديالك.
+canned-call-later = غادي نكتبو ليك عاوتاني قريب.
+
+## Added for the engine
+
+# اختيار فـ«كاين كثر من بلاصة سميتها طرابلس»: البلاصة والبلاد ديالها.
+location-option = { $place }، { $country }
+location-other = بلاصة أخرى
+safety-at_sea = فالبحر
+safety-in_desert = فالصحرا
+sea-call-now = إلا قدرتو، عيطو دابا للبحرية (خفر السواحل) ولا لنمرة الطوارئ. حنا ماشي خدمة ديال الطوارئ، ولكن واحد من الفريق ديالنا غادي يقرا هادشي.
+sea-position-prompt = صيفطو البلاصة ديالكم: بارطاجيو الموقع (location)، ولا كتبوه. فتيليفون Thuraya: Menu، من بعد GPS Manager، من بعد Current position.
+sea-people-prompt = شحال من واحد معاكم؟ كتبو رقم.
+sea-condition-prompt = كيداير كلشي؟ كتبو لينا على الما، واش كاين شي مجروح، وكيف دايرة الفلوكة ولا الطوموبيل.

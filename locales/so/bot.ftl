@@ -1,0 +1,132 @@
+# Sauti — farriimaha af Soomaali.
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue.
+
+## Language
+
+language-name = Soomaali
+language-prompt = Dooro luuqaddaada. Wakhti kasta waad beddeli kartaa adigoo qoraya "luuqad".
+language-menu-button = Luuqadaha
+language-switched = Waxaan kuugu qori doonnaa af Soomaali.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    Wada-sheekeysigan waxaa maamula { $org }, koox caawisa dadka khatarta ku jira ee dalkooda ka baxsan. Ma nihin booliis, mana nihin adeeg gurmad degdeg ah.
+    Qof kooxdayada ka mid ah ayaa akhrinaya waxaad qorto. Waxaan haynaa { $days } maalmood, kadibna waan tirtirnaa.
+    Wakhti kasta qor TIRTIR si wax walba loo tirtiro. Tirtir wada-sheekeysigan haddii qof kale akhrin karo taleefankaaga.
+    Ma ku raacsan tahay inaan sii wadno?
+consent-yes = Haa, sii wad
+consent-no = Maya
+consent-declined = Waan fahamsanahay. Waxba ma hayno. Wakhti kasta waad noo soo qori kartaa.
+
+## Questions of the default flow
+
+safety-prompt = Hadda ma ku jirtaa khatar?
+safety-danger_now = Khatar hadda
+safety-not_safe = Ammaan ma ihi
+safety-safe = Nabad baan ahay
+
+location-prompt = Hadda xaggee joogtaa? Noo soo dir goobtaada (location), ama qor magaca magaalada ama meesha.
+location-found = Mahadsanid. Waan qornay: { $place }, { $country }.
+location-near = Mahadsanid. Waxaad u dhowdahay { $place }, { $country } (qiyaastii { $km } km).
+location-ambiguous = Waxaa jira meelo badan oo la yiraahdo "{ $name }". Midkee?
+location-unknown = Mahadsanid. Kuma aanan helin "{ $name }" khariidaddayada, laakiin waan qornay. Qof kooxdayada ka mid ah ayaa ku weydiin doona wax dheeraad ah.
+
+passport-prompt = Hadda yaa haysta baasaboorkaaga?
+passport-with_me = Anigaa haysta
+passport-held_by_employer = Shaqo-bixiyaha
+passport-held_by_agent = Wakiilka
+passport-lost = Lumay ama la xaday
+passport-never_had = Weligay ma haysan
+
+free_to_leave-prompt = Ma ka bixi kartaa meesha aad joogto markaad doonto?
+free_to_leave-yes = Haa
+free_to_leave-no = Maya
+free_to_leave-unsure = Ma garanayo
+
+people-prompt = Immisa qof ayaa kula jooga oo isla xaaladdaada ku jira? Qor tiro. Qor 1 haddii aad keligaa tahay.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = Waa maxay magaca wakaaladda ama qofka kuu keenay shaqadan? Qor "ka gudub" haddii aadan garanayn.
+employer_town-prompt = Shaqo-bixiyahaagu magaalo ama deegaan kee ayuu ku nool yahay? Qor "ka gudub" haddii aadan garanayn.
+others-prompt = Ma jiraan dad kale oo isla gurigaas ama goobta shaqada jooga oo isla xaaladdaada ku jira?
+others-yes = Haa
+others-no = Maya
+others-unsure = Ma garanayo
+option-skip = Ka gudub
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = Hadhow ma annagaa kuu soo qori karna marka hore, tusaale ahaan si aan war kaaga siino kiiskaaga? Dheh haa oo keliya haddii ay kuu ammaan tahay.
+contact-anytime = Haa, wakhti kasta
+contact-daytime = Haa, maalintii
+contact-never = Maya, marnaba
+
+## After the questions
+
+done-prompt =
+    Mahadsanid. Lambarka kiiskaagu waa { $case }.
+    Qof kooxdayada ka mid ah ayaa akhrin doona jawaabahaaga, halkanna kuugu soo qori doona. Ma sheegi karno goorta, mana ballan qaadi karno waxa dhici doona.
+    Si aad hadda ula hadasho qof, qor CAAWIMO.
+urgent-opened = Hadda waxaan ogeysiinnay qof kooxdayada ka mid ah. Haddii aad awooddo, wada-sheekeysigan furan u daa.
+emergency-number = Gudaha { $country }, lambarka gurmadka degdegga ah waa { $number }.
+emergency-none = Ma naqaanno lambar gurmad degdeg ah oo ka shaqeeya { $country }. Haddii aad awooddo, weydii qof aad aaminsan tahay oo kuu dhow.
+emergency-unknown-country = Haddii aad hadda khatar ku jirto, wac lambarka gurmadka degdegga ah ee dalka haddii aad awooddo.
+
+## Words that work at any step
+
+help-handoff = Qof kooxdayada ka mid ah ayaa halkan kaaga jawaabi doona sida ugu dhakhsaha badan. Wada-sheekeysigan furan u daa haddii ay ammaan tahay.
+restart-done = Waxaan dib uga bilaabaynaa bilowga.
+erase-confirm = Ma rabtaa inaan tirtirno wax kasta oo aad noo sheegtay? Dib looma soo celin karo.
+erase-yes = Haa, tirtir
+erase-no = Maya, hay
+erase-done = Wax kasta oo aad noo sheegtay waa la tirtiray. Fadlan wada-sheekeysigan sidoo kale ka tirtir taleefankaaga.
+erase-cancelled = Waxba lama tirtirin. Waan sii wadaynaa.
+
+## When we do not understand
+
+reask-choice = Fadlan taabo mid ka mid ah jawaabaha, ama qor lambarkiisa.
+reask-number = Fadlan qor tiro, tusaale ahaan 3.
+reask-text = Fadlan qor jawaab gaaban.
+offer-human = Ma aanan fahmin. Qof kooxdayada ka mid ah ayaa akhrin doona farriintaada oo kuu jawaabi doona.
+menu-button = Jawaabaha
+numbered-hint = Qor lambarka jawaabtaada.
+
+## Other messages
+
+voice-note = Ma dhageysan karno farriimaha codka, laakiin qof kooxdayada ka mid ah ayaa dhageysan doona. Su'aashan, fadlan taabo jawaab ama qor.
+media-received = Mahadsanid, waan helnay faylkaaga. Qof kooxdayada ka mid ah ayaa arki doona.
+unsupported-message = Ma akhrin karno farriin noocan ah. Fadlan qoraal noo soo qor.
+flood-notice = Farriimo badan ayaad si degdeg ah u soo dirtay. Dhammaan waan helnay. Fadlan sug jawaab.
+received-ack = Waan helnay farriintaada. Qof kooxdayada ka mid ah ayaa akhrin doona.
+handback-done = Kooxdayadu hadda way dhammeysay. Wakhti kasta waad noo soo qori kartaa haddii aad caawimo u baahato.
+handback-resume = Waan sii wadaynaa su'aalaha.
+reminder = Weli ma joogtaa? Jawaab oo keliya marka ay ammaan tahay.
+conversation-expired = Wada-sheekeysigan waa la xiray. Wakhti kasta mar kale waad noo soo qori kartaa.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = Waan helnay farriintaada. Qof kooxdayada ka mid ah ayaa hadda akhrinaya.
+canned-safe-to-talk = Hadda ma kuu ammaan tahay inaad hadasho? Ku jawaab haa ama maya.
+canned-send-location = Marka ay ammaan tahay, fadlan noo soo dir goobtaada (location).
+canned-contacting-embassy = Waxaan la xiriiraynaa safaaradda ku saabsan kiiskaaga.
+canned-stay-put = Haddii ay ammaan tahay, joog meesha aad joogto. Mar kale ayaan kuu soo qori doonnaa.
+canned-how-many = Immisa qof ayaa kula jooga?
+canned-delete-chat = Xusuusnow inaad tirtirto wada-sheekeysigan haddii qof kale akhrin karo taleefankaaga.
+canned-call-later = Dhowaan ayaan mar kale kuu soo qori doonnaa.
+
+## Added for the engine
+
+# Doorasho ku jirta "Waxaa jira meelo badan oo la yiraahdo Tripoli": meesha iyo dalkeeda.
+location-option = { $place }, { $country }
+location-other = Meel kale
+safety-at_sea = Badda dhexdeeda
+safety-in_desert = Lamadegaanka
+sea-call-now = Haddii aad awoodaan, hadda waca ilaalada xeebaha ama lambarka gurmadka degdegga ah. Ma nihin adeeg gurmad degdeg ah, laakiin qof kooxdayada ka mid ah ayaa akhrin doona farriintan.
+sea-position-prompt = Noo soo dira goobtiinna: la wadaaga location, ama qora. Taleefanka Thuraya: Menu, GPS Manager, Current position.
+sea-people-prompt = Immisa qof ayaad tihiin? Qora tiro.
+sea-condition-prompt = Dadku sidee bay u wada yihiin? Noo qora biyaha, dhaawacyada, iyo xaaladda doonta ama baabuurka.

@@ -1,0 +1,132 @@
+# Sauti — ujumbe kwa Kiswahili.
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use.
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue.
+
+## Language
+
+language-name = Kiswahili
+language-prompt = Chagua lugha yako. Unaweza kuibadilisha wakati wowote kwa kuandika "lugha".
+language-menu-button = Lugha
+language-switched = Tutakuandikia kwa Kiswahili.
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    Mazungumzo haya yanaendeshwa na { $org }, kikundi kinachosaidia watu walio hatarini nje ya nchi yao. Sisi si polisi, na si huduma ya dharura.
+    Mtu wa timu yetu anasoma unachoandika. Tunakihifadhi kwa siku { $days }, kisha tunakifuta.
+    Andika FUTA wakati wowote ili kufuta kila kitu. Futa mazungumzo haya kama kuna mtu anayeweza kusoma simu yako.
+    Unakubali tuendelee?
+consent-yes = Ndiyo, endelea
+consent-no = Hapana
+consent-declined = Tunaelewa. Hatuhifadhi chochote. Unaweza kutuandikia tena wakati wowote.
+
+## Questions of the default flow
+
+safety-prompt = Uko hatarini sasa hivi?
+safety-danger_now = Hatari sasa
+safety-not_safe = Si salama
+safety-safe = Salama kwa sasa
+
+location-prompt = Uko wapi sasa? Tuma mahali ulipo (location), au andika jina la mji au mahali.
+location-found = Asante. Tumeandika: { $place }, { $country }.
+location-near = Asante. Uko karibu na { $place }, { $country } (umbali wa km { $km } hivi).
+location-ambiguous = Kuna mahali zaidi ya pamoja panapoitwa "{ $name }". Ni wapi?
+location-unknown = Asante. Hatukupata "{ $name }" kwenye ramani yetu, lakini tumeliandika. Mtu wa timu yetu atakuuliza zaidi.
+
+passport-prompt = Pasipoti yako iko kwa nani sasa?
+passport-with_me = Iko kwangu
+passport-held_by_employer = Mwajiri wangu
+passport-held_by_agent = Wakala
+passport-lost = Imepotea au imeibiwa
+passport-never_had = Sijawahi kuwa nayo
+
+free_to_leave-prompt = Unaweza kuondoka mahali ulipo wakati wowote unapotaka?
+free_to_leave-yes = Ndiyo
+free_to_leave-no = Hapana
+free_to_leave-unsure = Sijui
+
+people-prompt = Kuna watu wangapi pamoja nawe walio katika hali hiyo hiyo? Andika namba. Andika 1 kama uko peke yako.
+
+## Optional questions (a person can skip them)
+
+agency-prompt = Jina la wakala au mtu aliyekuleta kwenye kazi hii ni nani? Andika "ruka" kama hujui.
+employer_town-prompt = Mwajiri wako anaishi katika mji au eneo gani? Andika "ruka" kama hujui.
+others-prompt = Kuna watu wengine katika nyumba hiyo au mahali pa kazi hapo walio katika hali hiyo hiyo?
+others-yes = Ndiyo
+others-no = Hapana
+others-unsure = Sijui
+option-skip = Ruka
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = Je, tunaweza kukuandikia sisi kwanza baadaye, kwa mfano kukupa habari za kesi yako? Sema ndiyo tu kama ni salama kwako.
+contact-anytime = Ndiyo, wakati wowote
+contact-daytime = Ndiyo, mchana tu
+contact-never = Hapana, kamwe
+
+## After the questions
+
+done-prompt =
+    Asante. Namba ya kesi yako ni { $case }.
+    Mtu wa timu yetu atasoma majibu yako na kukuandikia hapa. Hatuwezi kusema ni lini, na hatuwezi kuahidi kitakachotokea.
+    Ili kuongea na mtu sasa, andika MSAADA.
+urgent-opened = Tumemjulisha mtu wa timu yetu sasa hivi. Kama unaweza, acha mazungumzo haya wazi.
+emergency-number = Nchini { $country }, namba ya dharura ni { $number }.
+emergency-none = Hatujui namba ya dharura inayofanya kazi nchini { $country }. Kama unaweza, muulize mtu unayemwamini aliye karibu nawe.
+emergency-unknown-country = Kama uko hatarini sasa, piga namba ya dharura ya nchi hiyo kama unaweza.
+
+## Words that work at any step
+
+help-handoff = Mtu wa timu yetu atakujibu hapa haraka iwezekanavyo. Acha mazungumzo haya wazi kama ni salama.
+restart-done = Tunaanza tena kutoka mwanzo.
+erase-confirm = Unataka tufute kila kitu ulichotuambia? Hatutaweza kukirudisha.
+erase-yes = Ndiyo, futa
+erase-no = Hapana, hifadhi
+erase-done = Kila kitu ulichotuambia kimefutwa. Tafadhali futa pia mazungumzo haya kwenye simu yako.
+erase-cancelled = Hakuna kilichofutwa. Tunaendelea.
+
+## When we do not understand
+
+reask-choice = Tafadhali gusa mojawapo ya majibu, au andika namba yake.
+reask-number = Tafadhali andika namba, kwa mfano 3.
+reask-text = Tafadhali andika jibu fupi.
+offer-human = Hatukuelewa. Mtu wa timu yetu atasoma ujumbe huu na kukujibu.
+menu-button = Majibu
+numbered-hint = Andika namba ya jibu lako.
+
+## Other messages
+
+voice-note = Hatuwezi kusikiliza ujumbe wa sauti, lakini mtu wa timu yetu atausikiliza. Kwa swali hili, tafadhali gusa jibu au andika.
+media-received = Asante, tumepokea faili lako. Mtu wa timu yetu ataliona.
+unsupported-message = Hatuwezi kusoma aina hii ya ujumbe. Tafadhali andika maneno.
+flood-notice = Umetuma ujumbe mwingi haraka sana. Tumeupata wote. Tafadhali subiri jibu.
+received-ack = Tumepokea ujumbe wako. Mtu wa timu yetu atausoma.
+handback-done = Timu yetu imemaliza kwa sasa. Unaweza kutuandikia wakati wowote ukihitaji msaada.
+handback-resume = Tunaendelea na maswali.
+reminder = Bado uko hapo? Jibu tu wakati ni salama.
+conversation-expired = Mazungumzo haya yamefungwa. Unaweza kutuandikia tena wakati wowote.
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = Tumepokea ujumbe wako. Mtu wa timu yetu anausoma.
+canned-safe-to-talk = Je, ni salama kuongea sasa? Jibu ndiyo au hapana.
+canned-send-location = Wakati ni salama, tafadhali tutumie mahali ulipo (location).
+canned-contacting-embassy = Tunawasiliana na ubalozi kuhusu kesi yako.
+canned-stay-put = Kama ni salama, kaa hapo ulipo. Tutakuandikia tena.
+canned-how-many = Uko na watu wangapi?
+canned-delete-chat = Kumbuka kufuta mazungumzo haya kama kuna mtu anayeweza kusoma simu yako.
+canned-call-later = Tutakuandikia tena hivi karibuni.
+
+## Added for the engine
+
+# Chaguo katika "Kuna mahali zaidi ya pamoja panapoitwa Tripoli": mahali na nchi yake.
+location-option = { $place }, { $country }
+location-other = Mahali pengine
+safety-at_sea = Baharini
+safety-in_desert = Jangwani
+sea-call-now = Kama mnaweza, pigeni simu sasa kwa walinzi wa pwani au namba ya dharura. Sisi si huduma ya dharura, lakini mtu wa timu yetu atasoma ujumbe huu.
+sea-position-prompt = Tumeni mahali mlipo: shirikisheni location, au iandikeni. Kwenye simu ya Thuraya: Menu, GPS Manager, Current position.
+sea-people-prompt = Mko watu wangapi? Andikeni namba.
+sea-condition-prompt = Watu wote wako hali gani? Tuandikieni kuhusu maji, majeraha, na hali ya boti au gari.

@@ -1,0 +1,132 @@
+# Sauti — መልእኽትታት ብትግርኛ።
+# Drafted by the Sauti developers (translated from locales/en/bot.ftl).
+# Needs review by a native speaker before use (Tigrinya is the least certain draft).
+# Same ids and variables as English (`sauti locales check`). Short sentences, plain words;
+# never promise rescue. Uses the polite plural (ንስኹም).
+
+## Language
+
+language-name = ትግርኛ
+language-prompt = ቋንቋኹም ምረጹ። "ቋንቋ" ብምጽሓፍ ኣብ ዝኾነ ግዜ ክትቕይርዎ ትኽእሉ ኢኹም።
+language-menu-button = ቋንቋታት
+language-switched = ብትግርኛ ክንጽሕፈልኩም ኢና።
+
+## Consent and information (shown before any question)
+
+consent-prompt =
+    እዚ ዕላል ብ{ $org } እዩ ዝመሓደር። ንሱ ኣብ ወጻኢ ሃገር ኣብ ሓደጋ ንዘለዉ ሰባት ዝሕግዝ ጉጅለ እዩ። ንሕና ፖሊስ ኣይኮንናን፣ ናይ ህጹጽ ረድኤት ኣገልግሎት እውን ኣይኮንናን።
+    ሓደ ካብ ጉጅለና ዝጸሓፍኩምዎ የንብብ። ን{ $days } መዓልታት ንሕዞ፣ ድሕሪኡ ንድምስሶ።
+    ኩሉ ንምድምሳስ ኣብ ዝኾነ ግዜ "ደምስስ" ጽሓፉ። ካልእ ሰብ ተሌፎንኩም ክርኢ ዝኽእል እንተኾይኑ እዚ ዕላል ደምስስዎ።
+    ክንቕጽል ትሰማምዑ ዶ?
+consent-yes = እወ፣ ንቕጽል
+consent-no = ኣይፋል
+consent-declined = ንርደኣኩም ኢና። ዋላ ሓንቲ ኣይንሕዝን። ኣብ ዝኾነ ግዜ ደጊምኩም ክትጽሕፉልና ትኽእሉ ኢኹም።
+
+## Questions of the default flow
+
+safety-prompt = ሕጂ ኣብ ሓደጋ ዶ ኣለኹም?
+safety-danger_now = ሕጂ ኣብ ሓደጋ
+safety-not_safe = ውሑስ ኣይኮንኩን
+safety-safe = ሕጂ ደሓን እየ
+
+location-prompt = ሕጂ ኣበይ ኣለኹም? ዘለኹምዎ ቦታ (location) ስደዱ፣ ወይ ናይቲ ከተማ ወይ ቦታ ስም ጽሓፉ።
+location-found = የቐንየልና። መዝጊብናዮ ኣለና፦ { $place }፣ { $country }።
+location-near = የቐንየልና። ኣብ ጥቓ { $place }፣ { $country } ኣለኹም (ኣስታት { $km } ኪ.ሜ.)።
+location-ambiguous = "{ $name }" ዝበሃል ልዕሊ ሓደ ቦታ ኣሎ። ኣየናይ?
+location-unknown = የቐንየልና። "{ $name }" ኣብ ካርታና ኣይረኸብናዮን፣ ግን መዝጊብናዮ ኣለና። ሓደ ካብ ጉጅለና ተወሳኺ ክሓተኩም እዩ።
+
+passport-prompt = ሕጂ ፓስፖርትኩም ኣብ መን ኣሎ?
+passport-with_me = ምሳይ ኣሎ
+passport-held_by_employer = ኣስራሒየይ
+passport-held_by_agent = ኤጀንሲ ወይ ደላላይ
+passport-lost = ጠፊኡ ወይ ተሰሪቑ
+passport-never_had = ፈጺሙ ኣይነበረንን
+
+free_to_leave-prompt = ካብ ዘለኹምዎ ቦታ ኣብ ዝደለኹምዎ ግዜ ክትወጹ ትኽእሉ ዶ?
+free_to_leave-yes = እወ
+free_to_leave-no = ኣይፋል
+free_to_leave-unsure = ኣይፈልጥን
+
+people-prompt = ኣብ ተመሳሳሊ ኩነታት ምሳኹም ክንደይ ሰባት ኣለዉ? ቁጽሪ ጽሓፉ። በይንኹም እንተኾንኩም 1 ጽሓፉ።
+
+## Optional questions (a person can skip them)
+
+agency-prompt = ናብዚ ስራሕ ዘምጽኣኩም ኤጀንሲ ወይ ሰብ ስሙ መን እዩ? እንተዘይፈሊጥኩም "ሕለፍ" ጽሓፉ።
+employer_town-prompt = ኣስራሒኹም ኣብ ኣየናይ ከተማ ወይ ከባቢ እዩ ዝነብር? እንተዘይፈሊጥኩም "ሕለፍ" ጽሓፉ።
+others-prompt = ኣብቲ ሓደ ገዛ ወይ ቦታ ስራሕ ኣብ ተመሳሳሊ ኩነታት ዘለዉ ካልኦት ሰባት ኣለዉ ዶ?
+others-yes = እወ
+others-no = ኣይፋል
+others-unsure = ኣይፈልጥን
+option-skip = ሕለፍ
+
+## Safe contact (the bot never writes first unless the person says it is safe)
+
+contact-prompt = ደሓር ንሕና ቀዲምና ክንጽሕፈልኩም ንኽእል ዶ? ንኣብነት ብዛዕባ ጉዳይኩም ሓበሬታ ንምሃብ። ንዓኹም ውሑስ እንተኾይኑ ጥራይ እወ በሉ።
+contact-anytime = እወ፣ ኣብ ዝኾነ ግዜ
+contact-daytime = እወ፣ ቀትሪ ጥራይ
+contact-never = ኣይፋል፣ ፈጺሙ
+
+## After the questions
+
+done-prompt =
+    የቐንየልና። ቁጽሪ ጉዳይኩም { $case } እዩ።
+    ሓደ ካብ ጉጅለና መልስታትኩም ኣንቢቡ ኣብዚ ክጽሕፈልኩም እዩ። መዓስ ምዃኑ ክንነግረኩም ኣይንኽእልን፣ እንታይ ከም ዝኸውን ድማ ቃል ክንኣትወልኩም ኣይንኽእልን።
+    ሕጂ ምስ ሰብ ክትዛረቡ እንተደሊኹም "ሓገዝ" ጽሓፉ።
+urgent-opened = ሕጂ ንሓደ ካብ ጉጅለና ሓቢርናዮ ኣለና። እንተኽኢልኩም እዚ ዕላል ክፉት ግደፍዎ።
+emergency-number = ኣብ { $country } ቁጽሪ ህጹጽ ረድኤት { $number } እዩ።
+emergency-none = ኣብ { $country } ዝሰርሕ ቁጽሪ ህጹጽ ረድኤት ኣይንፈልጥን። እንተኽኢልኩም ኣብ ጥቓኹም ዘሎ እትኣምንዎ ሰብ ሕተቱ።
+emergency-unknown-country = ሕጂ ኣብ ሓደጋ እንተሃሊኹም፣ እንተኽኢልኩም ናብ ቁጽሪ ህጹጽ ረድኤት ናይታ ሃገር ደውሉ።
+
+## Words that work at any step
+
+help-handoff = ሓደ ካብ ጉጅለና ብዝተኻእለ መጠን ቀልጢፉ ኣብዚ ክምልሰልኩም እዩ። ውሑስ እንተኾይኑ እዚ ዕላል ክፉት ግደፍዎ።
+restart-done = ካብ መጀመርታ ደጊምና ንጅምር።
+erase-confirm = ዝነገርኩምና ኩሉ ክንድምስሶ ትደልዩ ዶ? ድሕሪኡ ክምለስ ኣይክእልን እዩ።
+erase-yes = እወ፣ ደምስሱ
+erase-no = ኣይፋል፣ ሓዝዎ
+erase-done = ዝነገርኩምና ኩሉ ተደምሲሱ ኣሎ። በጃኹም እዚ ዕላል ካብ ተሌፎንኩም እውን ደምስስዎ።
+erase-cancelled = ዋላ ሓንቲ ኣይተደምሰሰን። ንቕጽል።
+
+## When we do not understand
+
+reask-choice = በጃኹም ሓደ ካብቶም መልስታት ጠውቑ፣ ወይ ቁጽሩ ጽሓፉ።
+reask-number = በጃኹም ቁጽሪ ጽሓፉ፣ ንኣብነት 3።
+reask-text = በጃኹም ሓጺር መልሲ ጽሓፉ።
+offer-human = ኣይተረድኣናን። ሓደ ካብ ጉጅለና መልእኽትኹም ኣንቢቡ ክምልሰልኩም እዩ።
+menu-button = መልስታት
+numbered-hint = ቁጽሪ መልስኹም ጽሓፉ።
+
+## Other messages
+
+voice-note = ናይ ድምጺ መልእኽቲ ክንሰምዕ ኣይንኽእልን፣ ግን ሓደ ካብ ጉጅለና ክሰምዖ እዩ። ነዚ ሕቶ በጃኹም መልሲ ጠውቑ ወይ ጽሓፉ።
+media-received = የቐንየልና፣ ፋይልኩም በጺሑና። ሓደ ካብ ጉጅለና ክርእዮ እዩ።
+unsupported-message = ከምዚ ዓይነት መልእኽቲ ከነንብቦ ኣይንኽእልን። በጃኹም ብጽሑፍ ጽሓፉ።
+flood-notice = ብዙሕ መልእኽትታት ብቕልጡፍ ሰዲድኩም። ኩሎም በጺሖምና። በጃኹም መልሲ ተጸበዩ።
+received-ack = መልእኽትኹም በጺሑና። ሓደ ካብ ጉጅለና ከንብቦ እዩ።
+handback-done = ጉጅለና ሕጂ ወዲኡ ኣሎ። ሓገዝ እንተደሊኹም ኣብ ዝኾነ ግዜ ክትጽሕፉልና ትኽእሉ ኢኹም።
+handback-resume = ሕቶታት ንቕጽል።
+reminder = ገና ኣለኹም ዶ? ውሑስ ክኸውን ከሎ ጥራይ መልሱ።
+conversation-expired = እዚ ዕላል ተዓጺዩ ኣሎ። ኣብ ዝኾነ ግዜ ደጊምኩም ክትጽሕፉልና ትኽእሉ ኢኹም።
+
+## Canned replies for caseworkers (flows/replies.yaml)
+
+canned-received = መልእኽትኹም በጺሑና። ሓደ ካብ ጉጅለና የንብቦ ኣሎ።
+canned-safe-to-talk = ሕጂ ምዝራብ ንዓኹም ውሑስ ድዩ? እወ ወይ ኣይፋል ኢልኩም መልሱ።
+canned-send-location = ውሑስ ክኸውን ከሎ፣ በጃኹም ዘለኹምዎ ቦታ (location) ስደዱልና።
+canned-contacting-embassy = ብዛዕባ ጉዳይኩም ምስ ኤምባሲ ንራኸብ ኣለና።
+canned-stay-put = ውሑስ እንተኾይኑ ኣብ ዘለኹምዎ ጽንሑ። ደጊምና ክንጽሕፈልኩም ኢና።
+canned-how-many = ምሳኹም ክንደይ ሰባት ኣለዉ?
+canned-delete-chat = ካልእ ሰብ ተሌፎንኩም ክርኢ ዝኽእል እንተኾይኑ እዚ ዕላል ምድምሳስ ኣይትረስዑ።
+canned-call-later = ቀልጢፍና ደጊምና ክንጽሕፈልኩም ኢና።
+
+## Added for the engine
+
+# ኣብ "ልዕሊ ሓደ ትሪፖሊ ኣሎ" ዘሎ ምርጫ፦ እቲ ቦታን ሃገሩን።
+location-option = { $place }፣ { $country }
+location-other = ካልእ ቦታ
+safety-at_sea = ኣብ ባሕሪ
+safety-in_desert = ኣብ በረኻ
+sea-call-now = እንተኽኢልኩም ሕጂ ናብ ሓለውቲ ገምገም ባሕሪ ወይ ናብ ቁጽሪ ህጹጽ ረድኤት ደውሉ። ንሕና ናይ ህጹጽ ረድኤት ኣገልግሎት ኣይኮንናን፣ ግን ሓደ ካብ ጉጅለና እዚ መልእኽቲ ከንብቦ እዩ።
+sea-position-prompt = ዘለኹምዎ ቦታ ስደዱ፦ location ኣካፍሉ፣ ወይ ጽሓፍዎ። ኣብ ተሌፎን Thuraya፦ Menu፣ GPS Manager፣ Current position።
+sea-people-prompt = ክንደይ ሰባት ኢኹም? ቁጽሪ ጽሓፉ።
+sea-condition-prompt = ኩሉ ሰብ ከመይ ኣሎ? ብዛዕባ ማይ፣ ቁሱላት፣ ከምኡ'ውን ብዛዕባ ጀልባ ወይ መኪና ጽሓፉልና።

@@ -1,0 +1,1 @@
+everywhere = Darija.

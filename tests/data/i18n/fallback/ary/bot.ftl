@@ -1,0 +1,7 @@
+everywhere = الدارجة.
+days = { $n ->
+        [one] نهار واحد
+        [two] يومين
+        [few] { $n } أيام
+       *[other] { $n } يوم
+    }

@@ -1,0 +1,2 @@
+everywhere = Français.
+in-fr = Français seulement.
