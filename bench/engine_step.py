@@ -95,6 +95,20 @@ def main() -> None:
             state, _ = step(flow, state, inbound("help", i, ctx.now), ctx)
         rows.append((f"{turns:>6} turns of history", *timed(one(state, {"choice": "lost"}), n)))
 
+    # Where the time goes: the machine and the helpers the engine calls.
+    candidates = {"with_me": ["I have it"], "held_by_employer": ["My employer"],
+                  "held_by_agent": ["An agent"], "lost": ["Lost or stolen"],
+                  "never_had": ["I never had one"]}  # fmt: skip
+    parts = [
+        ("  part: bind machine + advance", lambda: flow.advance("passport", {})),
+        ("  part: Lexicon.keyword", lambda: ctx.lexicon.keyword("my boss has it", "en")),
+        ("  part: Lexicon.ordinal", lambda: ctx.lexicon.ordinal("my boss has it", "en", 5)),
+        ("  part: Lexicon.match", lambda: ctx.lexicon.match("my boss has it", "en", candidates)),
+        ("  part: render one question", lambda: ctx.catalogs.format("en", "passport-prompt")),
+    ]
+    for label, fn in parts:
+        rows.append((label, *timed(fn, n)))
+
     width = max(len(r[0]) for r in rows)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"engine step, {n} calls each (Python {sys.version.split()[0]}, "

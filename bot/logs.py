@@ -59,6 +59,9 @@ def mask_record(record: logging.LogRecord) -> None:
     like uvicorn's access log, unpack them) and any exception text."""
     if getattr(record, "_sauti_masked", False):
         return
+    if record.name.startswith("sqlalchemy.engine") and str(record.msg).startswith("Row"):
+        # At DEBUG, SQLAlchemy logs every result row, decrypted: what people said, in clear.
+        record.msg, record.args = "Row [not logged: it may hold what a person said]", ()
     record.msg = mask_text(record.msg) if isinstance(record.msg, str) else record.msg
     if isinstance(record.args, Mapping):
         record.args = {k: _mask_arg(v) for k, v in record.args.items()}

@@ -1,0 +1,14 @@
+"""The conversation engine: NGO flow YAML → a pure `step(flow, state, event, ctx)`.
+
+    schema.py    the flow format (pydantic)        loader.py    YAML with lines
+    validate.py  problems as file:line             compile.py   → python-statemachine, per version
+    registry.py  flows by (id, version)            runner.py    step(): the pure engine
+    turn.py      moving through a flow             answers.py   answers by step kind
+    matching.py  typed text → answer ids, places   render.py    message ids → Replies
+    priority.py  priority rules                    timers.py    timeouts, writing first
+    check.py     `sauti flows check`               scripts.py   `sauti flows test`
+    draw.py      `sauti flows draw`                terminal_chat.py  `sauti chat`
+
+Nothing here does I/O on its own account beyond reading flow files: no web framework, no
+database, no network, and message text is never logged.
+"""

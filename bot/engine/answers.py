@@ -84,6 +84,14 @@ def which_place(turn: Turn, event: Inbound) -> None:
     """The answer to "There is more than one Tripoli. Which one?"."""
     pending = turn.state["pending"]
     chosen = matching.place_choice(turn.ctx, turn.lang, event, pending)
+    if chosen is None and event.kind == "text" and (event.text or "").strip():
+        # Not one of the candidates: maybe another, clearer name ("Tripoli Libya", "Misrata").
+        found = matching.from_text(turn.ctx, turn.lang, event.text.strip())
+        if isinstance(found, PlaceMatch) and matching.named(found, event.text):
+            return _place_found(turn, found)
+        if isinstance(found, list):
+            turn.state["pending"] = {**pending, "typed": event.text.strip(), "candidates": found}
+            return turn.ask_again()
     if chosen is None:
         return turn.miss("reask-choice")
     if chosen == PLACE_OTHER:
@@ -98,9 +106,12 @@ def which_place(turn: Turn, event: Inbound) -> None:
             country_code=c["country_code"],
             matched=True,
         )
+    _place_found(turn, place)
+
+
+def _place_found(turn: Turn, place: PlaceMatch) -> None:
     turn.state["pending"] = None
-    step = turn.current
-    turn.set_location(place, getattr(step, "near_km", DEFAULT_NEAR_KM))
+    turn.set_location(place, getattr(turn.current, "near_km", DEFAULT_NEAR_KM))
     turn.advance()
 
 
@@ -123,7 +134,7 @@ def language_menu(turn: Turn, event: Inbound) -> None:
     tag = matching.language(turn.ctx, turn.lang, step, event)  # type: ignore[arg-type]
     if tag is None:
         return turn.miss("reask-choice")
-    turn.state["pending"] = None
+    turn.state.update(pending=None, misses=0)
     _set_language(turn, tag)
     turn.say("language-switched")
     if isinstance(turn.current, LanguageStep) and not turn.state["done"]:

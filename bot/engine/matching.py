@@ -148,6 +148,12 @@ def from_text(ctx: Context, lang: str, typed: str) -> PlaceMatch | list[dict[str
     return _place(found[0], text=typed, distance_km=None)
 
 
+def named(place: PlaceMatch, typed: str) -> bool:
+    """The place's own name is in what was typed (not a guess from a typo or a sentence)."""
+    name = normalize(place.place or "")
+    return bool(name) and place.matched and f" {name} " in f" {normalize(typed)} "
+
+
 def _candidate(ctx: Context, lang: str, index: int, c: Any) -> dict[str, Any]:
     country = tools.country_name(ctx, c.country_code, lang)
     ident = getattr(c, "geonameid", None) or index

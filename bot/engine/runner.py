@@ -81,7 +81,7 @@ def _start(
         turn.end("stopped")
         turn.fx.stop = True
         return turn.state, turn.fx
-    if ctx.claimed:
+    if ctx.claimed and word != "erase":
         return turn.state, turn.fx
     if word == "help":
         turn.say("help-handoff")

@@ -8,6 +8,7 @@ categories the language has in CLDR), button labels that fit WhatsApp (20 charac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = ["BUTTON_MAX", "Problem", "check_locales", "run_check"]
 
 BUTTON_MAX = 20  # WhatsApp reply-button title and list-button text limit
 LIST_ROW_MAX = 24  # WhatsApp list-row title limit (the language menu shows language-name)
+_JUNK_ID = re.compile(r"\s*(-?[a-zA-Z][\w-]*)\s*=")
 
 
 @dataclass(frozen=True)
@@ -93,10 +95,14 @@ def _read_ftl(path: Path, problems: list[Problem]) -> dict[str, _Entry] | None:
         return None
     entries: dict[str, _Entry] = {}
     for node in FluentParser(with_spans=True).parse(source).body:
-        line = _line(source, node.span.start) if node.span else 1
+        # The id's own position: a message's span starts at its comment.
+        start = node.id.span if isinstance(node, ast.Message | ast.Term) else node.span
+        line = _line(source, start.start) if start else 1
         if isinstance(node, ast.Junk):
             why = "; ".join(a.message for a in node.annotations) or "syntax error"
-            problems.append(Problem(path, line, f"does not parse: {why}"))
+            named = _JUNK_ID.match(node.content)
+            what = f"{named.group(1)}: " if named else ""
+            problems.append(Problem(path, line, f"{what}does not parse: {why}"))
             continue
         if not isinstance(node, ast.Message | ast.Term):
             continue
@@ -178,9 +184,10 @@ def _show(names: frozenset[str] | set[str], sigil: str = "$") -> str:
 
 def _key_line(path: Path, key: str) -> int:
     """The line where `key:` first appears in a YAML file (1 when not found)."""
+    pattern = re.compile(rf"(^|[\s{{,]){re.escape(str(key))}\s*:")
     try:
         for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if text.strip().startswith(f"{key}:"):
+            if pattern.search(text.split("#", 1)[0]):
                 return number
     except OSError:
         pass

@@ -85,30 +85,30 @@ def _is_arabizi(tokens: list[str]) -> bool:
 
 
 @cache
-def _lingua(tags: tuple[str, ...]) -> LanguageDetector:
-    """One detector per language set, built on first use (low-accuracy mode: ~30 MB)."""
+def _lingua() -> LanguageDetector:
+    """The detector for en/fr/so/sw, built once on first use (low-accuracy mode: ~30 MB).
+
+    It always weighs all four, even when a deployment supports fewer: restricted to en and
+    fr it would call Swahili "French".
+    """
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, t.upper())) for t in tags]
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, t.upper())) for t in LINGUA_LANGS]
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
-def _latin(text: str, tokens: list[str], tags: tuple[str, ...]) -> str | None:
-    if not tags:
-        return None
-    hits = {t: _hits(tokens, markers.LATIN_MARKERS[t]) for t in tags}
+def _latin(text: str, tokens: list[str]) -> str | None:
+    hits = {t: _hits(tokens, markers.LATIN_MARKERS[t]) for t in LINGUA_LANGS}
     marked = [t for t, n in hits.items() if n]
     if len(marked) == 1:
         # Frequent words of one language only: more reliable than lingua on short text.
         return marked[0]
     scores = {t: MARKER_WEIGHT * n for t, n in hits.items()}
-    if len(tags) > 1:
-        for value in _lingua(tags).compute_language_confidence_values(text):
-            tag = value.language.iso_code_639_1.name.lower()
-            scores[tag] = scores.get(tag, 0.0) + value.value
+    for value in _lingua().compute_language_confidence_values(text):
+        tag = value.language.iso_code_639_1.name.lower()
+        scores[tag] += value.value
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    best, score = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    (best, score), (_, runner_up) = ranked[0], ranked[1]
     if score >= LINGUA_MIN and score - runner_up >= LINGUA_MARGIN:
         return best
     return None
@@ -136,7 +136,8 @@ def detect_language(text: str, supported: list[str]) -> str | None:
         return None
     if _is_arabizi(tokens):
         return _first_supported(supported, "ary-Latn", "ary")
-    return _latin(text, tokens, tuple(t for t in LINGUA_LANGS if t in supported))
+    found = _latin(text, tokens)
+    return found if found in supported else None
 
 
 def language_by_name(text: str) -> str | None:

@@ -31,9 +31,15 @@ DARIJA_LATIN = {
     "khedma", "lflous", "flouss", "sm7li", "smahli", "3awnouni", "3awnoni", "3awnuni",
     "3t9ouni", "3tqouni", "msdoud", "ma5alsnich", "makhalsnich", "zaama", "bach", "bla",
     "lhamdulillah", "hamdullah", "inchallah", "wallah", "khoti", "lmadam", "lkafil", "ana",
+    "khdama", "khedama", "khddama", "ddar", "hadchi", "hadi", "ghir", "walakin", "m3a",
+    "m3aya", "m3ak", "lia", "liya", "3lia", "dyalek", "khayfa", "khayf", "mrida", "7ta",
+    "bzzaf", "nkhroj", "nmchi", "ma9dertch", "mab9itch", "f", "dar",
 }
 # Also common in French or Swahili: they count only next to another Darija sign.
-DARIJA_LATIN_WEAK = {"fin", "fen", "ana", "bla", "bach", "hna", "nta", "nti", "homa", "daba"}
+DARIJA_LATIN_WEAK = {
+    "fin", "fen", "ana", "bla", "bach", "hna", "nta", "nti", "homa", "daba", "f", "dar", "hadi",
+    "lia", "m3a",
+}
 
 # Latin-script languages: frequent short words, used alongside lingua on short messages.
 LATIN_MARKERS: dict[str, set[str]] = {

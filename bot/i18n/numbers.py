@@ -136,8 +136,8 @@ def parse_number(text: str, lang: str | None = None) -> int | None:
     """The one number `text` holds, written in digits of any script or in words.
 
     Digits win over words. Words are read with `lang` first; without a reading in `lang`,
-    every language is tried and the answer must agree. None when there is no number or
-    more than one.
+    every language is tried and the reading that uses most words wins. None when there is
+    no number, more than one, or two equally good readings.
     """
     text = _GROUPED.sub("", text)
     found = {ethiopic_value(run) for run in _ETHIOPIC_RUN.findall(text)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -221,6 +222,11 @@ def _numeric(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _skeleton(phrase: str) -> str:
+    return skeleton(phrase)
+
+
 def _keywords(lists: Iterable[Wordlist]) -> set[str]:
     return {kw for w in lists for kw in w.keywords}
 
@@ -290,10 +296,9 @@ def _fuzzy_pick(
                 if not whole and 1 < len(tokens) <= ORDINAL_MAX_WORDS and " " not in phrase:
                     best = max(best, max(fuzz.ratio(t, phrase) for t in tokens))
         for phrase in arabizi.get(answer, ()):
-            key = skeleton(phrase)
+            key = _skeleton(phrase)
             if len(key.replace(" ", "")) >= SKELETON_MIN_LEN and (
-                key == said_skeleton
-                or (not whole and _find(said_skeleton.split(), key.split()))
+                key == said_skeleton or (not whole and _find(said_skeleton.split(), key.split()))
             ):
                 best = max(best, 95.0)
         if best >= FUZZY_MIN:

@@ -20,7 +20,7 @@ consent-prompt =
     ለመቀጠል ይስማማሉ?
 consent-yes = አዎ፣ እንቀጥል
 consent-no = አይ
-consent-declined = እንረዳዎታለን። ምንም ነገር አናስቀምጥም። በማንኛውም ጊዜ እንደገና ሊጽፉልን ይችላሉ።
+consent-declined = ተረድተናል። ምንም ነገር አናስቀምጥም። በማንኛውም ጊዜ እንደገና ሊጽፉልን ይችላሉ።
 
 ## Questions of the default flow
 

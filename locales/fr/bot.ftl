@@ -13,8 +13,11 @@ language-switched = Nous allons vous écrire en français.
 ## Consent and information (shown before any question)
 
 consent-prompt =
-    Ce chat est tenu par { $org }, un groupe qui aide les personnes en danger à l'étranger. Nous ne sommes pas la police, ni un service d'urgence.
-    Une personne de notre équipe lit ce que vous écrivez. Nous le gardons { $days } jours, puis nous l'effaçons.
+    Ce chat est géré par { $org }, un groupe qui aide les personnes en danger à l'étranger. Nous ne sommes pas la police, ni un service d'urgence.
+    Une personne de notre équipe lit ce que vous écrivez. Nous le gardons { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, puis nous l'effaçons.
     Écrivez SUPPRIMER à tout moment pour tout effacer. Effacez ce chat si quelqu'un peut lire votre téléphone.
     Êtes-vous d'accord pour continuer ?
 consent-yes = Oui, continuer

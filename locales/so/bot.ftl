@@ -61,7 +61,7 @@ option-skip = Ka gudub
 
 ## Safe contact (the bot never writes first unless the person says it is safe)
 
-contact-prompt = Hadhow ma annagaa kuu soo qori karna marka hore, tusaale ahaan si aan war kaaga siino kiiskaaga? Dheh haa oo keliya haddii ay kuu ammaan tahay.
+contact-prompt = Hadhow ma annagu kuu soo qori karnaa marka hore, tusaale ahaan si aan war kaaga siino kiiskaaga? Dheh haa oo keliya haddii ay kuu ammaan tahay.
 contact-anytime = Haa, wakhti kasta
 contact-daytime = Haa, maalintii
 contact-never = Maya, marnaba

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.cases import actions, audit
 from bot.cases.audit import AuditTamperError
 from bot.store.models import AuditLog
-from tests.cases.support import audit_actions, make_case, seed_staff
+from tests.cases.support import NOW, audit_actions, make_case, seed_staff
 from tests.conftest import runtime
 
 
@@ -20,7 +20,7 @@ async def test_every_caseworker_action_leaves_one_entry(app_client: httpx.AsyncC
     async with rt.db.session() as session, session.begin():
         await actions.get_case(session, staff.amina, case.id)
         await actions.claim(session, staff.amina, case.id)
-        await actions.send_text(session, rt, staff.amina, case.id, canned="received")
+        await actions.send_text(session, rt, staff.amina, case.id, canned="received", now=NOW)
         await actions.add_note(session, staff.amina, case.id, "spoke to her sister")
         await actions.release(session, rt, staff.amina, case.id)
         await actions.resolve(session, staff.amina, case.id, "referred")

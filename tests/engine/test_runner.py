@@ -179,6 +179,13 @@ def test_a_place_with_two_countries_is_asked_back(chat):
     assert c.fx.location.country_code == "LB" and c.fx.location.text == "Tripoli"
 
 
+def test_a_clearer_place_name_answers_the_which_one_question(chat):
+    c = walk(chat(), "location")
+    c.send(msg("Tripoli"))
+    assert c.send(msg("Sabha")) == ["location-found", "passport-prompt"]
+    assert c.fx.location.place == "Sabha" and c.fx.location.text == "Sabha"
+
+
 def test_prefer_countries_from_the_context_orders_the_candidates(chat):
     c = walk(chat(prefer_countries=["LB"]), "location")
     c.send(msg("Tripoli"))

@@ -23,7 +23,10 @@ def _candidates(catalogs: Catalogs, lang: str, step: str) -> dict[str, list[str]
     """What the engine passes: each option's label in the person's language and in English."""
     prefix = "safety" if step == "sea" else step
     return {
-        answer: [catalogs.format(lang, f"{prefix}-{answer}"), catalogs.format("en", f"{prefix}-{answer}")]
+        answer: [
+            catalogs.format(lang, f"{prefix}-{answer}"),
+            catalogs.format("en", f"{prefix}-{answer}"),
+        ]
         for answer in ANSWERS["steps"][step]
     }
 
@@ -162,3 +165,33 @@ def test_an_ngo_adds_words_without_python(tmp_path: Path) -> None:
     lexicon = Lexicon(tmp_path)
     candidates = {"held_by_employer": [], "with_me": []}
     assert lexicon.match("Mama Sarah has it", "en", candidates) == "held_by_employer"
+
+
+# The words each catalog tells people to type: (language, erase, help, skip).
+TOLD_TO_TYPE = {
+    "en": ("language", "ERASE", "HELP", "skip"),
+    "fr": ("langue", "SUPPRIMER", "AIDE", "passer"),
+    "ar": ("لغة", "امسح", "مساعدة", "تخطي"),
+    "ary": ("لغة", "مسح", "عاونوني", "فوت"),
+    "ary-Latn": ("lougha", "MS7", "3AWNOUNI", "fout"),
+    "sw": ("lugha", "FUTA", "MSAADA", "ruka"),
+    "so": ("luuqad", "TIRTIR", "CAAWIMO", "ka gudub"),
+    "am": ("ቋንቋ", "ሰርዝ", "እርዳታ", "እለፍ"),
+    "ti": ("ቋንቋ", "ደምስስ", "ሓገዝ", "ሕለፍ"),
+}
+
+
+@pytest.mark.parametrize(("lang", "words"), TOLD_TO_TYPE.items())
+def test_the_words_we_tell_people_to_type_work(
+    lexicon: Lexicon, catalogs: Catalogs, lang: str, words: tuple[str, str, str, str]
+) -> None:
+    language, erase, help_, skip = words
+    args = {"org": "Sauti", "days": 30, "case": "S-1"}
+    assert language in catalogs.format(lang, "language-prompt")
+    assert erase in catalogs.format(lang, "consent-prompt", **args)
+    assert help_ in catalogs.format(lang, "done-prompt", **args)
+    assert skip in catalogs.format(lang, "agency-prompt")
+    assert lexicon.keyword(language, lang) == "language"
+    assert lexicon.keyword(erase, lang) == "erase"
+    assert lexicon.keyword(help_, lang) == "help"
+    assert lexicon.match(skip, lang, {"skip": [catalogs.format(lang, "option-skip")]}) == "skip"

@@ -8,3 +8,8 @@ items =
 consent-yes = Yes, continue
 safety-danger_now = Danger now
 goodbye = Goodbye.
+left =
+    { $n ->
+        [one] One left.
+       *[other] { $n } left.
+    }

@@ -5,3 +5,9 @@ items = { $count } articles.
 consent-yes = Oui, continuer à répondre aux questions
 safety-danger_now = Danger { maintenant
 bonus = Pas en anglais.
+left =
+    { $n ->
+        [one] Il en reste un.
+        [few] Il en reste quelques-uns.
+       *[other] Il en reste { $n }.
+    }

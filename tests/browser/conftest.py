@@ -1,0 +1,53 @@
+"""Browser fixtures: Debian's chromium through Playwright, and a live server per test.
+
+Skipped cleanly where /usr/bin/chromium is not installed (`apt-get install chromium`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+from pathlib import Path
+
+import pytest
+
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, LiveServer
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium)")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer.start(tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live: LiveServer) -> Iterator[Callable[..., BrowserContext]]:
+    """Browser contexts, closed before the server stops (their live streams with them)."""
+    made: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        context = browser.new_context(**options)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()

@@ -1,0 +1,105 @@
+"""detect_language() proposes a language from script and words; language_by_name() reads names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n.detect import detect_language, language_by_name, script_of
+
+ALL = ["en", "fr", "ar", "ary", "ary-Latn", "sw", "am", "ti", "so"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Darija in Latin letters (Arabizi)
+        ("salam 3afak, lpatron 3ando l passport dyali", "ary-Latn"),
+        ("3awnouni", "ary-Latn"),
+        ("ana f lkhedma w ma9dertch nkhroj", "ary-Latn"),
+        ("wach kayn chi wa7ed hna", "ary-Latn"),
+        ("ana mzyan", "ary-Latn"),
+        # Darija in Arabic script against Arabic
+        ("الباطرون دا ليا الباسبور", "ary"),
+        ("عافاك عاونوني", "ary"),
+        ("واش كاين شي حد", "ary"),
+        ("الكفيل أخذ جوازي وأنا في خطر", "ar"),
+        ("أريد المساعدة من فضلكم", "ar"),
+        # Ethiopic: Amharic against Tigrinya
+        ("አሰሪዬ ፓስፖርቴን ወሰደብኝ", "am"),
+        ("እርዳታ እፈልጋለሁ", "am"),
+        ("ደህና ነኝ", "am"),
+        ("ኣሰሪየይ ፓስፖርተይ ወሲዱዎ", "ti"),
+        ("ሓገዝ የድልየኒ ኣሎ", "ti"),
+        ("ኣብ ሓደጋ ኣለኹ", "ti"),
+        # Latin script: lingua restricted to en/fr/so/sw, with frequent words
+        ("my boss took my passport", "en"),
+        ("I am in danger", "en"),
+        ("help", "en"),
+        ("mon patron a pris mon passeport", "fr"),
+        ("je suis en danger", "fr"),
+        ("aidez-moi", "fr"),
+        ("bosi amechukua pasipoti yangu", "sw"),
+        ("niko salama", "sw"),
+        ("msaada", "sw"),
+        ("tuko kumi na sita", "sw"),
+        ("shaqo bixiyahaygu baasaboorkayga ayuu qaatay", "so"),
+        ("waan nabad qabaa", "so"),
+        ("caawimo", "so"),
+        # English digits are not Arabizi
+        ("I finish at 5pm on the 2nd", "en"),
+    ],
+)
+def test_realistic_messages(text: str, lang: str) -> None:
+    assert detect_language(text, ALL) == lang
+
+
+@pytest.mark.parametrize("text", ["hi", "salam", "no", "ሰላም", "16", "👍", ""])
+def test_too_little_to_tell(text: str) -> None:
+    assert detect_language(text, ALL) is None
+
+
+def test_only_supported_languages_are_proposed() -> None:
+    assert detect_language("lpatron 3ando l passport dyali", ["en", "fr", "ary"]) == "ary"
+    assert detect_language("عافاك عاونوني", ["en", "ar"]) == "ar"
+    assert detect_language("niko salama", ["en", "fr"]) is None
+    assert detect_language("ሰላም", ["en", "am"]) == "am"
+
+
+def test_script_of() -> None:
+    assert script_of("ሰላም hi") == "Ethiopic"
+    assert script_of("مرحبا") == "Arabic"
+    assert script_of("Ça va") == "Latin"
+    assert script_of("123 !") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("français", "fr"),
+        ("Francais", "fr"),
+        ("french please", "fr"),
+        ("english", "en"),
+        ("anglais", "en"),
+        ("darija", "ary"),
+        ("الدارجة", "ary"),
+        ("العربية", "ar"),
+        ("arabic", "ar"),
+        ("arabizi", "ary-Latn"),
+        ("darija latin", "ary-Latn"),
+        ("kiswahili", "sw"),
+        ("swahili", "sw"),
+        ("amharic", "am"),
+        ("አማርኛ", "am"),
+        ("tigrinya", "ti"),
+        ("ትግርኛ", "ti"),
+        ("somali", "so"),
+        ("af soomaali", "so"),
+    ],
+)
+def test_language_by_name(text: str, lang: str) -> None:
+    assert language_by_name(text) == lang
+
+
+@pytest.mark.parametrize("text", ["hello", "french and arabic", ""])
+def test_no_single_language_named(text: str) -> None:
+    assert language_by_name(text) is None
