@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -43,6 +43,7 @@ class Profile:
     scale_burst: int
     backends: tuple[str, ...] = ("sqlite", "postgres")
     workers: tuple[int, ...] = (1, 2)
+    only: list[str] = field(default_factory=list)  # run just these targets (development)
 
 
 PROFILES = {
@@ -209,12 +210,15 @@ class Bench:
     def run(self) -> dict:
         started = time.time()
         ceiling = None
+        only = self.profile.only
         for target in self.targets():
+            if only and target.name not in only and target.kind != "bare":
+                continue
             burst = self.run_target(target, ceiling)
             if target.kind == "bare":
                 ceiling = burst.ack_rate
         for backend in self.profile.backends:
-            if backend == "postgres" and self.pg is None:
+            if backend == "postgres" and self.pg is None or only and "scale" not in only:
                 continue
             self.run_scale(backend)
         return {
@@ -248,8 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--smoke", action="store_true", help="seconds: checks the harness works")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the report")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--only", default="", help="comma-separated target names (and 'scale')")
     args = parser.parse_args(argv)
     profile = PROFILES["smoke" if args.smoke else "quick" if args.quick else "full"]
+    profile.only = [n for n in args.only.split(",") if n]
     args.out.mkdir(parents=True, exist_ok=True)
     with Bench(profile, args.out, postgres=not args.no_postgres) as bench:
         data = bench.run()

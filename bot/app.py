@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from bot.config import Settings, get_settings
-from bot.runtime import build_runtime, remember_flow_versions
+from bot.runtime import build_runtime, remember_flow_versions, warm_up
 from bot.store.db import create_all
 from bot.web import health, webhook
 
@@ -37,6 +38,8 @@ def create_app(
         for hook in app.state.startup_hooks:
             await hook(runtime)
         if start_workers:
+            warming = asyncio.create_task(warm_up(runtime))
+            runtime.extras["warm_up"] = warming
             runtime.workers.start()
         try:
             yield

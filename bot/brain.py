@@ -5,6 +5,7 @@ conversation row, and keep every flow version a conversation started on.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from bot.engine.effects import Effects
@@ -42,6 +43,7 @@ class FlowBrain:
         org: str = "Sauti",
         retention_days: int = 90,
         prefer_countries: list[str] | None = None,
+        flows_dir: Path | None = None,
     ) -> None:
         self.registry = registry
         self.catalogs = catalogs
@@ -50,6 +52,20 @@ class FlowBrain:
         self.org = org
         self.retention_days = retention_days
         self.prefer_countries = prefer_countries or []
+        self.flows_dir = flows_dir
+
+    def gazetteer(self) -> Any:
+        """The place index for this deployment's flows folder (built once, ~2 s)."""
+        from bot.geo.gazetteer import get_gazetteer
+
+        places = self.flows_dir / "places.yaml" if self.flows_dir else None
+        return get_gazetteer(places if places and places.is_file() else None)
+
+    def emergency(self) -> Any:
+        from bot.geo.emergency import get_emergency_book
+
+        book = self.flows_dir / "emergency_numbers.yaml" if self.flows_dir else None
+        return get_emergency_book(book if book and book.is_file() else None)
 
     def flow_for(self, conv: Conversation) -> Any:
         return self.registry.for_state(conv.state, default_flow=self.flow_id)
@@ -72,6 +88,8 @@ class FlowBrain:
             claimed=conv.claimed,
             prefer_countries=self.prefer_countries,
             contact_prefs=conv.contact_prefs,
+            gazetteer=_Lazy(self.gazetteer),  # built only when a place is asked for
+            emergency=_Lazy(self.emergency),
         )
         if isinstance(event, Inbound):
             engine_event: Any = event
@@ -81,3 +99,13 @@ class FlowBrain:
             engine_event = Timeout(name=event)
         state, effects = step(flow, conv.state, engine_event, ctx)
         return state, effects
+
+
+class _Lazy:
+    """Stands for the object `load()` returns, loading it on first attribute access."""
+
+    def __init__(self, load: Any) -> None:
+        self._load = load
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._load(), name)

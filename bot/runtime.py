@@ -5,6 +5,7 @@ Built once in the app's lifespan (or by the CLI) and shared by the routers throu
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -87,6 +88,13 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
                 )
 
 
+async def warm_up(runtime: Runtime) -> None:
+    """Build the place index off the event loop, so the first location answer is not slow."""
+    brain = runtime.pipeline.brain
+    if isinstance(brain, FlowBrain):
+        await asyncio.to_thread(brain.gazetteer)
+
+
 def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:
     crypto.configure(settings.data_keys, settings.hash_key)
     db = Database(settings.database_url)
@@ -100,6 +108,7 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
             lexicon,
             org=settings.org_name,
             retention_days=settings.retention_days,
+            flows_dir=settings.flows_dir,
         )
     else:
         brain = AckBrain(catalogs)

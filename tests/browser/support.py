@@ -114,9 +114,9 @@ def tap(phone: Page, choice: str) -> None:
     """Tap the newest button or list row with this answer id (opening the list if needed)."""
     button = phone.locator(f'#transcript button[data-choice="{choice}"]').last
     expect(button).to_be_attached(timeout=WAIT)
-    sheet = phone.locator(".bubble-row.in").filter(has=button).locator("details.list-sheet")
-    if sheet.count() and not sheet.first.evaluate("d => d.open"):
-        sheet.first.locator("summary").click()
+    sheet = button.locator("xpath=ancestor::details[1]")
+    if sheet.count() and not sheet.evaluate("d => d.open"):
+        sheet.locator("summary").click()
     before = phone.locator(".bubble-row.out").count()
     button.click()
     expect(phone.locator(".bubble-row.out")).to_have_count(before + 1, timeout=WAIT)

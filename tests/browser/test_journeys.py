@@ -141,9 +141,9 @@ def test_on_a_phone_screen_nothing_scrolls_sideways(
 
     sign_in(inbox, live.url)
     expect(first_case(inbox)).to_be_visible(timeout=WAIT)
+    shoot(inbox, "inbox-phone.png", readme=True)
     assert horizontal_overflow(inbox) <= 0
     assert in_first_screen(inbox, first_case(inbox).locator("a.case-link"))
-    shoot(inbox, "inbox-phone.png", readme=True)
 
     first_case(inbox).locator("a.case-link").click()
     claim = inbox.get_by_role("button", name="Claim this case")

@@ -54,7 +54,7 @@ async def test_an_urgent_case_opens_and_moves_to_the_team_of_the_persons_country
     with bus(app_client).subscribe(["libya"]) as libya_screen:
         case = await in_danger(rt)
         assert (case.priority, case.status, case.team) == ("urgent", "open", "morocco")
-        await say(rt, "Tripoli")
+        await say(rt, location=(32.8872, 13.1913))  # a pin shared in Tripoli, Libya
         event = await libya_screen.get(timeout=1)
     case = await the_case(rt)
     assert case.team == "libya"  # the team of the country where the person is

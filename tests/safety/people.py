@@ -38,7 +38,10 @@ class Person:
             contact["user_id"] = self.bsuid
         body: dict[str, Any] = {
             "messaging_product": "whatsapp",
-            "metadata": {"display_phone_number": "15550009999", "phone_number_id": BUSINESS_NUMBER_ID},
+            "metadata": {
+                "display_phone_number": "15550009999",
+                "phone_number_id": BUSINESS_NUMBER_ID,
+            },
             **value,
         }
         if messages is not None:
@@ -133,7 +136,9 @@ async def dump_database(db: Database) -> dict[str, list[str]]:
     async with db.session() as session:
         for name, table in SQLModel.metadata.tables.items():
             rows = (await session.execute(select(table))).all()
-            out[name] = [json.dumps(dict(r._mapping), default=str, ensure_ascii=False) for r in rows]
+            out[name] = [
+                json.dumps(dict(r._mapping), default=str, ensure_ascii=False) for r in rows
+            ]
     return out
 
 

@@ -90,6 +90,7 @@ async def test_an_erased_case_exports_as_erased(
     assert text is not None
     assert "erased at the person's request" in text
     assert STORY not in text and "called the embassy" not in text
+
     def section(name: str) -> str:
         return text.split(f"## {name}\n")[1].split("##")[0].strip()
 

@@ -76,7 +76,9 @@ class Seeder:
                 )
             return msg.id  # type: ignore[return-value]
 
-    async def outbox(self, conv: int, state: str, days: float, message_id: int | None = None) -> str:
+    async def outbox(
+        self, conv: int, state: str, days: float, message_id: int | None = None
+    ) -> str:
         self.n += 1
         key = f"out-{self.n}"
         async with self.db.session() as session, session.begin():
@@ -169,7 +171,9 @@ async def test_each_kind_has_its_own_period_and_zero_keeps_forever(
     await seed.message(conv, "forty days ago", 40)
     await seed.message(conv, "photo of forty days ago", 40, media=True)
     await seed.message(conv, "a year ago", 365)
-    custom = settings.model_copy(update={"retention_media_days": 30, "retention_transcript_days": 0})
+    custom = settings.model_copy(
+        update={"retention_media_days": 30, "retention_transcript_days": 0}
+    )
     report = await purge(db, custom, NOW)
     assert report.media == 1 and report.messages == 0
     assert await texts(db) == {"forty days ago", "photo of forty days ago", "a year ago"}
@@ -240,7 +244,9 @@ async def test_contacts_idle_past_retention_are_unlinked(db: Database, settings:
         assert audit.detail == {"by": "retention"}
 
 
-async def test_an_erased_conversation_keeps_no_sent_goodbye(db: Database, settings: Settings) -> None:
+async def test_an_erased_conversation_keeps_no_sent_goodbye(
+    db: Database, settings: Settings
+) -> None:
     seed = Seeder(db)
     erased = await seed.conversation("gone", updated=0, status="erased")
     await seed.outbox(erased, "sent", 0)
