@@ -76,8 +76,6 @@ class FlowBrain:
         from bot.engine.runner import Context, Resume, Timeout, step
 
         flow = self.flow_for(conv)
-        if conv.state and conv.state.get("version") and flow.version != conv.state["version"]:
-            conv.state = None  # its version is gone for good: start afresh rather than crash
         ctx = Context(
             now=now,
             catalogs=self.catalogs,

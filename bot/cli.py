@@ -125,10 +125,23 @@ def chat(
 def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Report every problem in flow files as file:line; exit 1 on errors."""
     from bot.engine.check import run_check
+    from bot.geo import check_emergency_file, check_places_file
 
     settings = get_settings()
-    targets = paths or sorted(settings.flows_dir.glob("*.yaml"))
-    raise typer.Exit(run_check(targets, settings.locales_dir, echo=_echo))
+    targets = paths or sorted(settings.flows_dir.rglob("*.yaml"))
+    status = run_check(targets, settings.locales_dir, echo=_echo)
+    # The place aliases and emergency numbers live beside the flows: check them too.
+    for check, name in (
+        (check_places_file, "places.yaml"),
+        (check_emergency_file, "emergency_numbers.yaml"),
+    ):
+        path = settings.flows_dir / name
+        if path.is_file() and (paths is None or path in paths):
+            problems = check(path)
+            for line in problems:
+                _echo(line)
+            status = status or (1 if problems else 0)
+    raise typer.Exit(status)
 
 
 @flows_app.command("test")
@@ -142,7 +155,7 @@ def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> 
 
 
 @flows_app.command("draw")
-def flows_draw(flow: str = "distress") -> None:
+def flows_draw(flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress") -> None:
     """Print a flow as a Mermaid diagram."""
     from bot.engine.draw import draw
 

@@ -54,6 +54,8 @@ async def send_text(
     require_holder(case, user)
     if conv.status == "erased" or not conv.contact_ref:
         raise Conflict("the person erased their data: there is no one to write to")
+    if stopped(conv):
+        raise Conflict("the person wrote STOP: wait until they write again")
     key = f"caseworker:{case.id}:{client_key}" if client_key else None
     if key:
         existing = (
@@ -100,6 +102,11 @@ async def send_text(
     queue_event(session, case_event("message", case, message_id=msg.id, direction="out"))
     on_commit(session, runtime.workers.kick_outbound)
     return msg
+
+
+def stopped(conv: Conversation) -> bool:
+    """The person said stop (and has not written since): nobody writes to them."""
+    return (conv.state or {}).get("ended") == "stopped"
 
 
 def _free_text_allowed(

@@ -122,6 +122,13 @@ class CaseSink:
 
             await erase_conversation(session, conv)
             self._reserved.pop(conv.id or 0, None)
+            erased = await session.execute(
+                select(Case)
+                .where(Case.conversation_id == conv.id)
+                .execution_options(populate_existing=True)
+            )
+            for gone in erased.scalars():  # open screens drop what they show
+                await self._emit(session, "case_updated", conv, gone, None)
             return
         case = await open_case(session, conv)
         wants_case = effects.open_case or effects.handoff is not None

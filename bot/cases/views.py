@@ -61,6 +61,7 @@ def case_json(
         "resolved_at": iso(case.resolved_at),
         "escalated_at": iso(case.escalated_at),
         "bot_paused": conv.claimed,
+        "stopped": (conv.state or {}).get("ended") == "stopped",  # the person wrote STOP
     }
 
 

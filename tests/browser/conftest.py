@@ -6,11 +6,10 @@ Skipped cleanly where /usr/bin/chromium is not installed (`apt-get install chrom
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
-
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, LiveServer

@@ -139,6 +139,19 @@ def reach_urgent_case(phone: Page, base: str) -> None:
     expect(phone.locator(".bubble-row.in").last).to_be_visible(timeout=WAIT)
 
 
+def whole_story(phone: Page, *, safety: str, place: str, passport: str, free: str) -> None:
+    """A new person answers every question; the flow opens their case at the end."""
+    phone.get_by_role("button", name="New person").click()
+    say(phone, "salam")
+    tap(phone, "en")
+    tap(phone, "yes")
+    tap(phone, safety)
+    share_place(phone, place)
+    tap(phone, passport)
+    tap(phone, free)
+    say(phone, "2")
+
+
 # --- the caseworker, in the inbox -----------------------------------------------------
 
 
@@ -164,16 +177,21 @@ def horizontal_overflow(page: Page) -> int:
     )
 
 
-def in_first_screen(page: Page, locator: Locator) -> bool:
-    box = locator.bounding_box()
+def in_first_screen(page: Page, locator: Locator, tries: int = 20) -> bool:
+    """Whether the element shows whole without scrolling (retried: live updates re-render)."""
     size = page.viewport_size
-    return (
-        box is not None
-        and size is not None
-        and box["x"] >= 0
-        and box["x"] + box["width"] <= size["width"]
-        and box["y"] + box["height"] <= size["height"]
-    )
+    assert size is not None
+    for _ in range(tries):
+        box = locator.bounding_box()
+        if box is not None:
+            return (
+                box["x"] >= 0
+                and box["x"] + box["width"] <= size["width"]
+                and box["y"] >= 0
+                and box["y"] + box["height"] <= size["height"]
+            )
+        page.wait_for_timeout(100)
+    return False
 
 
 def shoot(page: Page, name: str, *, readme: bool = False) -> None:

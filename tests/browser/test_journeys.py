@@ -21,6 +21,7 @@ from tests.browser.support import (
     shoot,
     sign_in,
     tap,
+    whole_story,
 )
 
 pytestmark = [
@@ -73,25 +74,33 @@ def test_a_person_in_danger_reaches_a_caseworker_who_answers(
     tap(phone, "no")
     say(phone, "3")
     shoot(phone, "simulator.png", readme=True)
+    # Two more people, so the list shows what "urgent first" means.
+    whole_story(phone, safety="not_safe", place="oujda", passport="with_me", free="unsure")
+    whole_story(phone, safety="safe", place="agadez", passport="with_me", free="yes")
+    expect(inbox.locator("#cases .case-item")).to_have_count(3, timeout=WAIT)
+    expect(inbox.locator("#cases .case-item .badge.high")).to_be_visible(timeout=WAIT)
+    assert inbox.evaluate("() => window.stillTheSamePage === true"), "the inbox reloaded"
     shoot(inbox, "inbox.png", readme=True)
+    phone.get_by_role("button", name="Person 1").click()
 
     case.locator("a.case-link").click()
     expect(inbox.get_by_role("heading", name="What we know")).to_be_visible()
     expect(inbox.locator("#case-summary")).to_contain_text("Tripoli", timeout=WAIT)
     expect(inbox.locator("#case-summary")).to_contain_text("held by employer")
-    expect(inbox.locator("a.osm-link")).to_have_attribute("href", re.compile(r"^https://www\.openstreetmap\.org/"))
+    expect(inbox.locator("a.osm-link")).to_have_attribute(
+        "href", re.compile(r"^https://www\.openstreetmap\.org/")
+    )
 
     inbox.get_by_role("button", name="Claim this case").click()
     expect(inbox.locator(".flash-ok")).to_contain_text("You have the case")
     inbox.get_by_label("Message to the person").fill("We are here. Are you somewhere safe now?")
     inbox.get_by_role("button", name="Send", exact=True).click()
-    expect(inbox.locator("#case-transcript .msg.caseworker").last).to_contain_text(
-        "We are here."
-    )
+    expect(inbox.locator("#case-transcript .msg.caseworker").last).to_contain_text("We are here.")
     # Its tick moves from queued to delivered without a reload.
     expect(inbox.locator("#case-transcript .msg.caseworker .tick").last).to_have_attribute(
         "aria-label", "delivered", timeout=WAIT
     )
+    inbox.evaluate("() => window.scrollTo(0, 0)")
     shoot(inbox, "case.png", readme=True)
 
     # The reply reaches the phone, from a caseworker.
@@ -130,7 +139,9 @@ def test_on_a_phone_screen_nothing_scrolls_sideways(
     new_context: NewContext, live: LiveServer
 ) -> None:
     ctx = new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
         has_touch=True,
     )
     phone, inbox = ctx.new_page(), ctx.new_page()

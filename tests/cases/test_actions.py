@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.cases import actions
 from bot.cases.errors import BadRequest, Conflict, NotFound
-from bot.store.models import AuditLog, Case, Conversation, Note
+from bot.store.models import AuditLog, Case, Conversation, Note, Outbox
 from tests.cases.support import (
     NOW,
     add_worker,
@@ -211,3 +211,28 @@ async def test_an_admin_may_resolve_a_case_someone_else_claimed(
     async with rt.db.session() as session, session.begin():
         done = await actions.resolve(session, staff.admin, case.id, "duplicate")
     assert done.status == "resolved"
+
+
+async def test_handing_back_after_the_window_closed_sends_nothing(
+    app_client: httpx.AsyncClient,
+) -> None:
+    """The bot may not write outside the window (and HUMAN_AGENT is for humans only): the
+    flow simply goes on when the person next writes."""
+    rt = runtime(app_client)
+    staff = await seed_staff(rt)
+    case = await make_case(
+        rt,
+        channel="messenger",
+        status="claimed",
+        assignee=staff.amina,
+        last_inbound=NOW - timedelta(days=2),
+        state={"flow": "distress", "step": "passport", "done": False},
+    )
+    async with rt.db.session() as session, session.begin():
+        await actions.release(session, rt, staff.amina, case.id, now=NOW)
+    async with rt.db.session() as session:
+        queued = (await session.execute(select(Outbox))).scalars().all()
+        conv = await session.get(Conversation, case.conversation_id)
+    assert queued == []
+    assert conv is not None and conv.claimed is False
+    assert conv.state == {"flow": "distress", "step": "passport", "done": False}

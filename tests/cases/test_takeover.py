@@ -5,9 +5,12 @@ silent, the person's messages still arrive), and hands it back (the bot resumes)
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from bot.cases import actions
+from bot.cases.errors import Conflict
+from bot.cases.views import case_json
 from bot.runtime import Runtime
 from bot.store.models import Case, Conversation, Message
 from tests.cases.support import bus, seed_staff
@@ -101,6 +104,32 @@ async def test_erase_still_works_while_claimed(app_client: httpx.AsyncClient) ->
     await say(rt, "erase")
     lines = await bot_lines(rt)
     assert lines[before:] == [rt.catalogs.format("en", "erase-confirm")]
+    with bus(app_client).subscribe(["morocco"]) as screen:
+        await say(rt, "yes")
+        kinds = [(await screen.get(timeout=1) or {}).get("type") for _ in range(2)]
+    assert "case_updated" in kinds  # open screens learn the case was erased
+    erased = await the_case(rt)
+    assert (erased.status, erased.answers, erased.erased_at is not None) == ("resolved", {}, True)
+    async with rt.db.session() as session:
+        conv = await session.get(Conversation, case.conversation_id)
+    assert conv is not None and conv.claimed is False
+
+
+async def test_stop_while_claimed_ends_the_chat_for_the_caseworker_too(
+    app_client: httpx.AsyncClient,
+) -> None:
+    rt = runtime(app_client)
+    staff = await seed_staff(rt)
+    case = await in_danger(rt)
+    async with rt.db.session() as session, session.begin():
+        await actions.claim(session, staff.omar, case.id)
+    await say(rt, "stop")
+    with pytest.raises(Conflict, match="STOP"):
+        async with rt.db.session() as session, session.begin():
+            await actions.send_text(session, rt, staff.omar, case.id, "are you there?")
+    async with rt.db.session() as session:
+        got, conv = await actions.get_case(session, staff.omar, case.id)
+        assert case_json(got, conv, now=got.created_at)["stopped"] is True
 
 
 async def test_after_release_the_bot_resumes_where_it_stopped(

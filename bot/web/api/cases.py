@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Header, Query, Request
-from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import actions
-from bot.cases.replies import fitting_templates
+from bot.cases.access import load_case, visible_teams
+from bot.cases.replies import canned_replies, fitting_templates
 from bot.cases.views import case_json, case_payload, message_json, note_json
-from bot.store.models import utcnow
+from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
 from bot.web.api.schemas import NoteBody, ResolveBody, SendBody
 from bot.web.auth import ApiUser
@@ -44,11 +46,7 @@ async def list_cases(
     return {"cases": cases, "total": total, "limit": limit, "offset": offset, "next": following}
 
 
-async def _names(session: Any, ids: set[int | None]) -> dict[int | None, str]:
-    from sqlalchemy import select
-
-    from bot.store.models import User
-
+async def _names(session: AsyncSession, ids: set[int | None]) -> dict[int | None, str]:
     if not ids:
         return {}
     rows = await session.execute(select(User.id, User.name).where(User.id.in_(ids)))
@@ -76,7 +74,7 @@ async def messages(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[s
 async def claim(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         case = await actions.claim(session, user, case_id)
-        _case, conv = await actions.load_case(session, user, case.id)
+        _case, conv = await load_case(session, user, case.id)
         return case_json(case, conv, now=utcnow(), assignee=user.name)
 
 
@@ -135,8 +133,8 @@ async def resolve(
         return await _fresh(session, user, case.id)
 
 
-async def _fresh(session: Any, user: Any, case_id: str) -> dict[str, Any]:
-    case, conv = await actions.load_case(session, user, case_id)
+async def _fresh(session: AsyncSession, user: User, case_id: str) -> dict[str, Any]:
+    case, conv = await load_case(session, user, case_id)
     return await case_payload(session, case, conv, now=utcnow())
 
 
@@ -155,11 +153,19 @@ async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, An
     return {"case_id": case.id, "language": lang, "replies": canned, "templates": templates}
 
 
-@router.get("/me")
-async def me(app: AppStateDep, user: ApiUser) -> JSONResponse:
-    from bot.cases.access import visible_teams
+@router.get("/replies")
+async def replies_for_language(
+    app: AppStateDep, user: ApiUser, lang: Annotated[str, Query(max_length=20)] = "en"
+) -> list[dict[str, str]]:
+    """Canned replies in any language (`?lang=`), previews in the caller's."""
+    if lang not in app.catalogs.languages:
+        lang = "en"
+    return canned_replies(app.catalogs, lang, user.language, flows_dir=app.settings.flows_dir)
 
+
+@router.get("/me")
+async def me(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    """Who the token belongs to, and which teams' cases it sees (null: all, an admin)."""
     async with transaction(app) as session:
         teams = await visible_teams(session, user)
-    body = {"name": user.name, "role": user.role, "language": user.language, "teams": teams}
-    return JSONResponse(body)
+    return {"name": user.name, "role": user.role, "language": user.language, "teams": teams}

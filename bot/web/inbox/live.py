@@ -78,4 +78,3 @@ async def events(request: Request, app: AppStateDep, case: str = "") -> Response
         interval=POLL_SECONDS,
         lifetime=STREAM_SECONDS,
     )
-

@@ -133,9 +133,7 @@ def _composer(app: Runtime, user: User, case: Case, conv: Conversation, payload:
     )
     templates: list[dict[str, Any]] = []
     if conv.channel == "whatsapp" and not payload["window"]["open"]:
-        templates = fitting_templates(
-            app.settings.flows_dir, language=lang, priority=case.priority
-        )
+        templates = fitting_templates(app.settings.flows_dir, language=lang, priority=case.priority)
     return {"canned": canned, "templates": templates, "client_key": secrets.token_urlsafe(12)}
 
 
@@ -229,5 +227,6 @@ async def media(request: Request, app: AppStateDep, case_id: str, message_id: in
         "Content-Disposition": "inline" if inline else "attachment",
         "Cache-Control": "private, no-store",
     }
-    return Response(blob.content, media_type=mime if inline else "application/octet-stream",
-                    headers=headers)
+    return Response(
+        blob.content, media_type=mime if inline else "application/octet-stream", headers=headers
+    )

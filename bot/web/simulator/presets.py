@@ -19,7 +19,7 @@ PRESETS: tuple[Preset, ...] = (
     Preset("oujda", "Oujda, Morocco", 34.6814, -1.9086),
     Preset("sabha", "Sabha, Libya", 27.0377, 14.4283),
     Preset("agadez", "Agadez, Niger", 16.9733, 7.9911),
-    # Central Mediterranean, between Zuwara and Lampedusa: no town, no country.
-    Preset("sea", "At sea (central Mediterranean)", 34.3000, 12.2000),
+    # Central Mediterranean, 120 km or more from Tripoli, Lampedusa and Malta.
+    Preset("sea", "At sea (central Mediterranean)", 34.0000, 13.6000),
 )
 BY_KEY = {p.key: p for p in PRESETS}

@@ -100,10 +100,10 @@ def _outbound(msg: Message) -> list[Bubble]:
         bodies = render_whatsapp(reply, to="0")
     except (ImportError, ValueError):
         return [Bubble(text=reply.text, **base)]  # type: ignore[arg-type]
-    return [_from_body(body, reply, base) for body in bodies]
+    return [_from_body(body, base) for body in bodies]
 
 
-def _from_body(body: dict[str, Any], reply: Reply, base: dict[str, Any]) -> Bubble:
+def _from_body(body: dict[str, Any], base: dict[str, Any]) -> Bubble:
     kind = body.get("type")
     if kind == "text":
         return Bubble(text=body["text"]["body"], **base)

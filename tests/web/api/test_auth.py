@@ -22,6 +22,7 @@ ENDPOINTS = [
     ("GET", "/api/cases/ABCD-2345/media/1"),
     ("GET", "/api/cases/ABCD-2345/replies"),
     ("GET", "/api/events"),
+    ("GET", "/api/replies"),
     ("GET", "/api/me"),
 ]
 

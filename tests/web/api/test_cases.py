@@ -240,3 +240,12 @@ async def test_replies_come_in_the_persons_language_with_previews_in_the_callers
     assert first["text"] == rt.catalogs.format("sw", first["message_id"])
     assert first["preview"] == rt.catalogs.format("en", first["message_id"])
     assert {t["name"] for t in data["templates"]} >= {"sauti_check_in"}
+
+
+async def test_replies_by_language_for_a_new_message(app_client: httpx.AsyncClient) -> None:
+    rt = runtime(app_client)
+    staff = await seed_staff(rt)
+    replies = (await app_client.get("/api/replies?lang=fr", headers=staff.auth("amina"))).json()
+    assert replies[0]["text"] == rt.catalogs.format("fr", replies[0]["message_id"])
+    unknown = (await app_client.get("/api/replies?lang=xx", headers=staff.auth("amina"))).json()
+    assert unknown[0]["lang"] == "en"

@@ -56,9 +56,7 @@ async def test_logout_ends_the_session(web: Web) -> None:
 
 
 async def test_forms_without_the_csrf_token_are_refused(web: Web) -> None:
-    response = await web.client.post(
-        "/inbox/login", data={"name": "amina", "password": PASSWORD}
-    )
+    response = await web.client.post("/inbox/login", data={"name": "amina", "password": PASSWORD})
     assert response.status_code == 403
     await login(web.client, "amina")
     for path in ("/inbox/logout", "/inbox/cases/ABCD-EFGH/claim"):

@@ -23,7 +23,9 @@ def short_streams(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(live, "STREAM_SECONDS", 0.3)
 
 
-async def test_the_list_stream_names_the_counter_and_the_cases(web: Web, short_streams: None) -> None:
+async def test_the_list_stream_names_the_counter_and_the_cases(
+    web: Web, short_streams: None
+) -> None:
     await make_case(web.rt)
     await login(web.client, "amina")
     response = await web.client.get("/inbox/events")
@@ -34,7 +36,9 @@ async def test_the_list_stream_names_the_counter_and_the_cases(web: Web, short_s
     assert response.text.startswith("retry: 1000")
 
 
-async def test_a_case_stream_names_its_summary_and_transcript(web: Web, short_streams: None) -> None:
+async def test_a_case_stream_names_its_summary_and_transcript(
+    web: Web, short_streams: None
+) -> None:
     case_id = await make_case(web.rt)
     await login(web.client, "amina")
     response = await web.client.get(f"/inbox/events?case={case_id}")

@@ -47,8 +47,13 @@ async def test_the_case_page_shows_what_we_know(web: Web) -> None:
     case_id = await make_case(
         web.rt,
         answers={"consent": "yes", "safety": "danger_now", "passport": "held_by_employer"},
-        location={"latitude": 32.8872, "longitude": 13.1913, "place": "Tripoli",
-                  "country_code": "LY", "text": "trablus"},
+        location={
+            "latitude": 32.8872,
+            "longitude": 13.1913,
+            "place": "Tripoli",
+            "country_code": "LY",
+            "text": "trablus",
+        },
     )
     await login(web.client, "amina")
     page = await web.client.get(f"/inbox/cases/{case_id}")
@@ -140,7 +145,9 @@ async def test_claim_reply_note_and_resolve(web: Web) -> None:
     assert 'aria-label="queued"' in page.text  # the delivery tick of a message not sent yet
     assert "Called the embassy" in page.text
 
-    await web.client.post(f"/inbox/cases/{case_id}/resolve", data={"csrf": csrf, "outcome": "referred"})
+    await web.client.post(
+        f"/inbox/cases/{case_id}/resolve", data={"csrf": csrf, "outcome": "referred"}
+    )
     async with web.rt.db.session() as s:
         case = await s.get(Case, case_id)
         sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()

@@ -168,7 +168,9 @@ async def test_with_htmx_the_post_returns_the_transcript(web: Web, monkeypatch) 
     monkeypatch.setattr(routes, "INGEST_WAIT", 0.2)
     csrf = await open_phone(web.client)
     response = await web.client.post(
-        "/simulator/send", data={"text": "typed"}, headers={"HX-Request": "true", "X-CSRF-Token": csrf}
+        "/simulator/send",
+        data={"text": "typed"},
+        headers={"HX-Request": "true", "X-CSRF-Token": csrf},
     )
     assert response.status_code == 200
     assert "<html" not in response.text
