@@ -25,6 +25,8 @@ from typing import Any
 
 import uvicorn
 
+from bench.payloads import contact_number
+
 
 class Stats:
     def __init__(self) -> None:
@@ -44,7 +46,7 @@ class Stats:
             self.reads += 1
             return
         self.replies += 1
-        recipient = str(body.get("to") or body.get("recipient") or "")
+        recipient = contact_number(str(body.get("to") or body.get("recipient") or ""))
         now = time.time()
         if recipient not in self.first_answer:
             self.first_answer[recipient] = now

@@ -22,18 +22,29 @@ def contact_phone(n: int) -> str:
     return f"2547{n:08d}"
 
 
+def contact_bsuid(n: int) -> str:
+    """Contact n's business-scoped user id (BSUID), present in webhooks since 2026."""
+    return f"KE.{contact_phone(n)}"
+
+
+def contact_number(recipient: str) -> str:
+    """Who a send went to, whether addressed by phone (`to`) or BSUID (`recipient`)."""
+    return recipient.rpartition(".")[2]
+
+
 def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 def text_event(contact: int, wamid: str, text: str = "hello", ts: int | None = None) -> dict:
-    phone = contact_phone(contact)
+    phone, bsuid = contact_phone(contact), contact_bsuid(contact)
     return _envelope(
         {
-            "contacts": [{"profile": {"name": f"P{contact}"}, "wa_id": phone}],
+            "contacts": [{"profile": {"name": f"P{contact}"}, "wa_id": phone, "user_id": bsuid}],
             "messages": [
                 {
                     "from": phone,
+                    "from_user_id": bsuid,
                     "id": wamid,
                     "timestamp": str(ts or int(time.time())),
                     "type": "text",
@@ -51,6 +62,7 @@ def status_event(recipient: str, wamid: str, status: str, callback_data: str | N
         "status": status,
         "timestamp": str(int(time.time())),
         "recipient_id": recipient,
+        "recipient_user_id": f"KE.{recipient}",
     }
     if callback_data:
         item["biz_opaque_callback_data"] = callback_data

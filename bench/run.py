@@ -54,10 +54,14 @@ PROFILES = {
 
 
 class Bench:
-    def __init__(self, profile: Profile, out: Path, postgres: bool) -> None:
+    def __init__(
+        self, profile: Profile, out: Path, postgres: bool, logs: Path | None = None
+    ) -> None:
         self.profile = profile
         self.out = out
-        self.logs = Path(tempfile.mkdtemp(prefix="sauti-bench-"))
+        self.keep_logs = logs is not None
+        self.logs = logs or Path(tempfile.mkdtemp(prefix="sauti-bench-"))
+        self.logs.mkdir(parents=True, exist_ok=True)
         self.contacts = Contacts()
         self.phases: list[Phase] = []
         self.notes: list[str] = []
@@ -92,7 +96,8 @@ class Bench:
         self.stub_server.stop()
         if self.pg is not None:
             self.pg.cleanup()
-        shutil.rmtree(self.logs, ignore_errors=True) if not exc[0] else None
+        if not exc[0] and not self.keep_logs:
+            shutil.rmtree(self.logs, ignore_errors=True)
 
     def database(self, name: str, backend: str) -> str:
         if backend == "postgres":
@@ -252,12 +257,13 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--smoke", action="store_true", help="seconds: checks the harness works")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the report")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--logs", type=Path, help="keep the servers' logs in this directory")
     parser.add_argument("--only", default="", help="comma-separated target names (and 'scale')")
     args = parser.parse_args(argv)
     profile = PROFILES["smoke" if args.smoke else "quick" if args.quick else "full"]
     profile.only = [n for n in args.only.split(",") if n]
     args.out.mkdir(parents=True, exist_ok=True)
-    with Bench(profile, args.out, postgres=not args.no_postgres) as bench:
+    with Bench(profile, args.out, postgres=not args.no_postgres, logs=args.logs) as bench:
         data = bench.run()
     (args.out / "results.json").write_text(json.dumps(data, indent=2))
     report.write(data, args.out)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 
-from bench.payloads import PHONE_ID, contact_phone
+from bench.payloads import PHONE_ID, contact_bsuid, contact_phone
 from bot.masking import mask_id
 from bot.store import crypto
 from bot.store.copy import fix_sequences, raw_tables
@@ -62,7 +62,7 @@ async def _insert_batch(conn, first: int, n: int, cid: int, mid: int, oid: int) 
     convs, msgs, outs, cases = [], [], [], []
     for i in range(n):
         k = SEED_BASE + first + i
-        phone = contact_phone(k)
+        phone, bsuid = contact_phone(k), contact_bsuid(k)
         at = now - timedelta(days=30, seconds=i)
         conv_id, in_id, out_id = cid + i + 1, mid + 2 * i + 1, mid + 2 * i + 2
         convs.append(
@@ -70,8 +70,8 @@ async def _insert_batch(conn, first: int, n: int, cid: int, mid: int, oid: int) 
                 "id": conv_id,
                 "channel": "whatsapp",
                 "business_id": PHONE_ID,
-                "contact_hash": crypto.lookup_hash(f"whatsapp:{phone}"),
-                "contact_ref": phone,
+                "contact_hash": crypto.lookup_hash(f"whatsapp:{bsuid}"),
+                "contact_ref": bsuid,
                 "contact_phone": phone,
                 "contact_name": None,
                 "masked_id": mask_id(phone),

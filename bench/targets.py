@@ -63,17 +63,19 @@ def server_for(target: Target, graph_url: str, logs: Path) -> Server:
 
 
 def prepare_database(url: str) -> None:
-    """Migrate (as `sauti db upgrade` does), then create any table a newer model adds."""
+    """Create the tables of the current models in a new database and mark it migrated (the
+    same schema `sauti db upgrade` gives when the migrations are up to date)."""
+    from alembic import command
+
     from bot.store.db import create_all, make_engine
-    from bot.store.migrate import upgrade
+    from bot.store.migrate import alembic_config
 
-    upgrade(url)
-
-    async def fill_gaps() -> None:
+    async def create() -> None:
         engine = make_engine(url)
         try:
             await create_all(engine)
         finally:
             await engine.dispose()
 
-    asyncio.run(fill_gaps())
+    asyncio.run(create())
+    command.stamp(alembic_config(url), "head")

@@ -11,6 +11,7 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from bot.cases import wiring as cases_wiring
 from bot.config import Settings, get_settings
 from bot.runtime import build_runtime, remember_flow_versions, warm_up
 from bot.store.db import create_all
@@ -53,7 +54,8 @@ def create_app(
         docs_url="/docs" if settings.demo else None,
         redoc_url=None,
     )
-    app.state.startup_hooks = []
+    # Run in the lifespan, before the workers start (they may add periodic jobs).
+    app.state.startup_hooks = [cases_wiring.install]
     app.include_router(webhook.router)
     app.include_router(health.router)
     _mount_optional(app, settings)

@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.models import (
     AuditLog,
     Case,
+    CaseNotification,
     Conversation,
     MediaBlob,
     Message,
@@ -56,6 +57,12 @@ async def erase_conversation(
         (await session.execute(select(Case.id).where(Case.conversation_id == conv.id))).scalars()
     )
     await anonymize_cases(session, case_ids, now=now, outcome=outcome)
+    if case_ids:  # nobody is paged about a case that no longer says anything
+        await session.execute(
+            delete(CaseNotification).where(
+                CaseNotification.case_id.in_(case_ids), CaseNotification.state == "pending"
+            )
+        )
     for case_id in case_ids:
         session.add(AuditLog(at=now, action="erase", case_id=case_id, detail={"by": by}))
     await forget_failed_events(session, contact_ids)

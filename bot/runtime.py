@@ -68,12 +68,16 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
     """Store the current flow sources, and feed back every version ever stored."""
     if registry is None:
         return
+    from bot.engine.check import is_flow_file
+
     async with db.session() as session, session.begin():
         stored = (await session.execute(select(FlowSource))).scalars().all()
         known = {(s.flow_id, s.version) for s in stored}
         for src in stored:
             registry.add_source(src.source, src.path or f"{src.flow_id}.yaml")
         for path in sorted(registry.flows_dir.glob("*.yaml")):
+            if not is_flow_file(path):
+                continue  # places, replies, templates, emergency numbers live here too
             try:
                 flow = registry.latest(path.stem)
             except Exception:  # noqa: BLE001 - `sauti flows check` reports broken files

@@ -134,6 +134,12 @@ def language_menu(turn: Turn, event: Inbound) -> None:
     tag = matching.language(turn.ctx, turn.lang, step, event)  # type: ignore[arg-type]
     if tag is None:
         return turn.miss("reask-choice")
+    switch_language(turn, tag)
+
+
+def switch_language(turn: Turn, tag: str) -> None:
+    """Write in `tag` from now on (chosen from the menu, or its name typed at any step),
+    say so, and carry on where the person was."""
     turn.state.update(pending=None, misses=0)
     _set_language(turn, tag)
     turn.say("language-switched")

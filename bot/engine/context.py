@@ -22,7 +22,12 @@ class CatalogsLike(Protocol):
 class LexiconLike(Protocol):
     def keyword(self, text: str, lang: str | None) -> str | None: ...
     def match(
-        self, text: str, lang: str | None, candidates: dict[str, list[str]]
+        self,
+        text: str,
+        lang: str | None,
+        candidates: dict[str, list[str]],
+        *,
+        whole: bool = False,  # only the whole message, not words inside it or typos
     ) -> str | None: ...
     def ordinal(self, text: str, lang: str | None, count: int) -> int | None: ...
 
@@ -79,6 +84,7 @@ class Context:
     parse_number: Callable[[str, str | None], int | None] | None = None
     detect_language: Callable[[str, list[str]], str | None] | None = None
     language_by_name: Callable[[str], str | None] | None = None
+    language_named: Callable[[str], str | None] | None = None
 
 
 # Each helper below resolves the real module on first use only, so a conversation that
@@ -139,3 +145,12 @@ def language_by_name(ctx: Context, text: str) -> str | None:
 
         ctx.language_by_name = by_name
     return ctx.language_by_name(text)
+
+
+def language_named(ctx: Context, text: str) -> str | None:
+    """The language a message is only the name of ("français"): a switch at any step."""
+    if ctx.language_named is None:
+        from bot.i18n.detect import language_named as named
+
+        ctx.language_named = named
+    return ctx.language_named(text)

@@ -14,8 +14,8 @@ from bot.engine.context import Context
 from bot.engine.effects import PlaceMatch
 from bot.engine.render import PLACE_OTHER, SKIP, languages, text
 from bot.engine.schema import ChoiceStep, LanguageStep, QuestionBase, option_label
-from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize
+from bot.i18n.words import lexicon_chain
 from bot.messages import Inbound
 
 MAX_PLACES = 9  # a WhatsApp list has 10 rows; the last is "somewhere else"
@@ -50,7 +50,7 @@ def _labels(ctx: Context, lang: str, msg_id: str) -> list[str]:
 
 
 def choice_candidates(ctx: Context, lang: str, step: ChoiceStep) -> dict[str, list[str]]:
-    chain = fallback_chain(lang)
+    chain = lexicon_chain(lang)  # the flow's own `words:` along the same chain as words.yaml
     candidates = {}
     for option in step.options:
         words = [w for tag in chain for w in option.words.get(tag, [])]
@@ -80,11 +80,13 @@ def _skip_words(ctx: Context, lang: str) -> list[str]:
     wordlist = getattr(ctx.lexicon, "wordlist", None)
     if wordlist is None:
         return ["skip"]
-    return [p for tag in fallback_chain(lang) for p in wordlist(tag).answers.get(SKIP, ())]
+    return [p for tag in lexicon_chain(lang) for p in wordlist(tag).answers.get(SKIP, ())]
 
 
 def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound) -> str | None:
-    """The locale tag chosen from the language menu (tapped, a name, a number or a tag)."""
+    """The locale tag chosen from the language menu: tapped, a name, a number or a tag;
+    "yes"/"ok"/"wah" for the language the menu is written in; or else the language the
+    answer itself is written in ("niko hatarini" on an English menu is Swahili)."""
     tags = languages(ctx, step)
     if event.kind == "choice" and event.choice_id in tags:
         return event.choice_id
@@ -95,10 +97,27 @@ def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound)
     if typed.casefold() in by_tag:
         return by_tag[typed.casefold()]
     named = tools.language_by_name(ctx, typed)
+    if named and named not in tags:
+        named = named.split("-")[0]  # "darija" where only Arabic-script Darija is offered
     if named in tags:
         return named
     candidates = {t: [ctx.catalogs.format(t, "language-name")] for t in tags}
-    return pick(ctx, lang, event, candidates)
+    chosen = pick(ctx, lang, event, candidates)
+    if chosen is not None:
+        return chosen
+    if lang in tags and ctx.lexicon.match(typed, lang, {"yes": []}) == "yes":
+        return lang
+    detected = tools.detect_language(ctx, typed, tags)
+    return detected if detected in tags else None
+
+
+def exact_answer(ctx: Context, lang: str, step: Any, event: Inbound) -> str | None:
+    """The option of a choice step that the whole message is ("SOS" at "are you in
+    danger?"), or None; words inside a sentence and typos do not count here."""
+    typed = _typed(event)
+    if not isinstance(step, ChoiceStep) or event.kind != "text" or not typed:
+        return None
+    return ctx.lexicon.match(typed, lang, choice_candidates(ctx, lang, step), whole=True)
 
 
 def number(

@@ -5,7 +5,9 @@ effects (replies to the outbox, answers and location to the case, timers to its 
 
 Order for a message: ignore platform noise; a claimed chat stays silent (except stop and
 erase); global words (help, restart, language, stop, erase) in every language, at any
-step; then an open side question (erase confirmation, language menu, which place); then
+step, except that a help word which is also an answer to the question asked ("SOS" at
+"are you in danger?") is that answer; then an open side question (erase confirmation,
+language menu, which place); a language's name alone ("français") switches to it; then
 media and shared locations; then the answer to the current step.
 """
 
@@ -18,8 +20,9 @@ from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
-from bot.engine.matching import from_pin, pick
+from bot.engine.matching import exact_answer, from_pin, pick
 from bot.engine.render import ERASE_NO, ERASE_YES
+from bot.engine.schema import LanguageStep
 from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
@@ -110,7 +113,31 @@ def _keyword(turn: Turn, event: Inbound) -> str | None:
     if event.kind != "text" or not event.text:
         return None
     word = turn.ctx.lexicon.keyword(event.text, turn.lang)
+    if word == "help" and _answers_the_question(turn, event):
+        # "SOS", "au secours", «النجدة» at "are you in danger?" mean `danger_now`: the
+        # urgent case alerts a person at once and the questions go on.
+        return None
     return word if word in turn.flow.spec.globals.words else None
+
+
+def _answers_the_question(turn: Turn, event: Inbound) -> bool:
+    state = turn.state
+    if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
+        return False
+    return exact_answer(turn.ctx, turn.lang, turn.current, event) is not None
+
+
+def _language_named(turn: Turn, event: Inbound) -> str | None:
+    """A message that is only a language's name, outside the language menu itself."""
+    if event.kind != "text" or not event.text:
+        return None
+    if isinstance(turn.current, LanguageStep) and not turn.state["done"]:
+        return None  # the menu's own answer
+    tag = tools.language_named(turn.ctx, event.text)
+    if tag not in turn.ctx.catalogs.languages:
+        base = (tag or "").split("-")[0]
+        tag = base if base in turn.ctx.catalogs.languages else None
+    return tag
 
 
 def _claimed_exception(turn: Turn, event: Inbound) -> bool:
@@ -130,6 +157,8 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         answers.language_menu(turn, event)
     elif pending.get("kind") == "place":
         answers.which_place(turn, event)
+    elif tag := _language_named(turn, event):
+        answers.switch_language(turn, tag)
     elif event.kind == "media":
         _media(turn, event)
         turn.ask_again()

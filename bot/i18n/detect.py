@@ -3,12 +3,18 @@
 No library detects Moroccan Darija or Arabizi, and lingua knows neither Amharic nor
 Tigrinya, so we route by Unicode script first (reference §3.3):
 
-- Ethiopic: Tigrinya against Amharic by marker words and letters; a tie gives None.
+- Ethiopic: Tigrinya against Amharic by marker words and letters; a tie ("ሰላም") gives
+  Amharic, the language most people who write Ge'ez script to us read (the menu that
+  follows names Tigrinya in its own script).
 - Arabic: any Darija word → "ary", else "ar".
 - Latin: digits inside words (3afak, 7na) or Darija words → "ary-Latn"; else frequent
   words plus lingua restricted to the Latin-script languages we support (en, fr, so, sw).
 
-Every answer is a proposal: None means "ask", which is always safe.
+Every answer is a proposal (the language menu is always offered): None means "ask".
+
+`language_by_name` reads a language's name anywhere in a message (for the language menu);
+`language_named` only when the message is just that ("français", "Kiswahili please"), so a
+person can switch at any step without a sentence being taken for a switch.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from bot.i18n.normalize import normalize
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-__all__ = ["detect_language", "language_by_name", "script_of"]
+__all__ = ["detect_language", "language_by_name", "language_named", "script_of"]
 
 LINGUA_LANGS = ("en", "fr", "so", "sw")
 LINGUA_MIN = 0.75  # combined score the best language needs
@@ -67,6 +73,7 @@ def _hits(tokens: Iterable[str], words: set[str]) -> int:
 
 
 def _ethiopic(text: str) -> str | None:
+    """ "ti" or "am" by their marker words and letters; None on a tie."""
     tokens = normalize(text).split()
     ti = 2 * _hits(tokens, markers.TIGRINYA_WORDS)
     ti += sum(1 for ch in text if ch in markers.TIGRINYA_LETTERS)
@@ -123,9 +130,8 @@ def detect_language(text: str, supported: list[str]) -> str | None:
     script = script_of(text)
     if script == "Ethiopic":
         found = _ethiopic(text)
-        ethiopic = [t for t in ("am", "ti") if t in supported]
-        if found is None and len(ethiopic) == 1:
-            return ethiopic[0]
+        if found is None:
+            return _first_supported(supported, "am", "ti")
         return found if found in supported else None
     tokens = normalize(text).split()
     if script == "Arabic":
@@ -140,20 +146,47 @@ def detect_language(text: str, supported: list[str]) -> str | None:
     return found if found in supported else None
 
 
-def language_by_name(text: str) -> str | None:
-    """The tag of the language `text` names: "français" → "fr", "ትግርኛ" → "ti"."""
-    said = normalize(text)
-    if not said:
-        return None
+def _names(said: str) -> dict[str, str]:
+    """Each language named in the normalized text `said`, with the longest name found."""
     found: dict[str, str] = {}
     for tag, names in markers.LANGUAGE_NAMES.items():
         for name in _normalized(frozenset(names)):
             if f" {name} " in f" {said} " and len(name) > len(found.get(tag, "")):
                 found[tag] = name
     # "darija latin" names ary-Latn; the "darija" inside it does not also count for ary.
-    tags = {
-        tag
+    return {
+        tag: name
         for tag, name in found.items()
         if not any(other != name and f" {name} " in f" {other} " for other in found.values())
     }
-    return tags.pop() if len(tags) == 1 else None
+
+
+def _by_script(tag: str, text: str) -> str:
+    # "darija" typed in Latin letters: the person writes Latin letters, and the menu labels
+    # Arabizi "Darija"; «الدارجة» in Arabic letters stays Arabic-script Darija.
+    if tag == "ary" and script_of(text) == "Latin":
+        return "ary-Latn"
+    return tag
+
+
+def language_by_name(text: str) -> str | None:
+    """The tag of the language `text` names: "français" → "fr", "ትግርኛ" → "ti"."""
+    said = normalize(text)
+    if not said:
+        return None
+    tags = set(_names(said))
+    return _by_script(tags.pop(), text) if len(tags) == 1 else None
+
+
+def language_named(text: str) -> str | None:
+    """The tag when `text` is only a language's name, maybe with a polite or linking word
+    ("français", "Kiswahili tafadhali", "in English", "بالعربية"); else None."""
+    said = normalize(text)
+    found = _names(said) if said else {}
+    if len(found) != 1:
+        return None
+    tag, name = next(iter(found.items()))
+    rest = f" {said} ".replace(f" {name} ", " ", 1).split()
+    if any(t not in _normalized(frozenset(markers.AROUND_NAMES)) for t in rest):
+        return None
+    return _by_script(tag, text)

@@ -89,37 +89,58 @@ TIGRINYA_LETTERS = set("ኣዕዓኹ") | {chr(c) for c in range(0x1250, 0x125E)}
 AMHARIC_ENDINGS = ("ለሁ", "ኛል", "ኛለሁ", "ችሁ")
 
 # What people call each language, in many languages: "français", "الدارجة", "ትግርኛ".
+# Darija names written in Latin letters ("darija") give Arabizi (detect._by_script).
 LANGUAGE_NAMES: dict[str, set[str]] = {
     "en": {
-        "english", "anglais", "inglizi", "ingliziya", "انجليزي", "الانجليزية", "انجليزية",
-        "نجليزية", "kiingereza", "ingiriis", "ingiriisi", "እንግሊዝኛ", "ኢንግሊዝኛ",
+        "english", "anglais", "inglizi", "ingliziya", "inglizia", "نجليزية", "انجليزي",
+        "الانجليزية", "انجليزية", "بالانجليزية", "بالانجليزي", "الإنجليزية", "بالإنجليزية",
+        "انكليزي", "kiingereza", "ingiriis", "ingiriisi", "ingiriisiga", "እንግሊዝኛ", "ኢንግሊዝኛ",
+        "በእንግሊዝኛ", "ብእንግሊዝኛ",
     },
     "fr": {
-        "francais", "french", "fransawi", "fransaouia", "fransiya", "فرنسي", "الفرنسية",
-        "فرنسية", "الفرنساوية", "فرونسي", "kifaransa", "faransiis", "faransiiska", "ፈረንሳይኛ",
+        "francais", "french", "fransawi", "fransaouia", "fransawiya", "fransiya", "فرنسي",
+        "الفرنسية", "فرنسية", "بالفرنسية", "بالفرنسي", "الفرنساوية", "بالفرنساوية", "فرونسي",
+        "kifaransa", "faransiis", "faransiiska", "ፈረንሳይኛ", "በፈረንሳይኛ", "ብፈረንሳይኛ",
     },
     "ar": {
         "arabic", "arabe", "arab", "arabiya", "3arabiya", "3arbiya", "al3arabiya", "العربية",
-        "عربي", "عربية", "الفصحى", "fusha", "kiarabu", "carabi", "carabiga", "ዓረብኛ", "አረብኛ",
+        "عربي", "عربية", "بالعربية", "بالعربي", "الفصحى", "fusha", "kiarabu", "carabi",
+        "carabiga", "ዓረብኛ", "አረብኛ", "ዐረብኛ",
     },
     "ary": {
-        "darija", "darja", "ddarija", "الدارجة", "دارجة", "الدارجه", "المغربية", "مغربي",
-        "maghribi", "marocain", "moroccan", "moroccan arabic", "arabe marocain",
-        "الدارجة المغربية",
+        "darija", "darja", "ddarija", "الدارجة", "دارجة", "بالدارجة", "الدارجه", "المغربية",
+        "مغربي", "بالمغربي", "maghribi", "marocain", "moroccan", "moroccan arabic",
+        "arabe marocain", "الدارجة المغربية",
     },
-    "ary-Latn": {"arabizi", "darija latin", "darija en latin", "darija bl7rouf"},
-    "sw": {"kiswahili", "swahili", "souahili", "سواحلية", "السواحلية", "sawaaxili", "ስዋሂሊ"},
+    "ary-Latn": {
+        "arabizi", "3arabizi", "darija latin", "darija en latin", "darija bl7rouf",
+        "darija bl latin", "darija b latin",
+    },
+    "sw": {
+        "kiswahili", "swahili", "souahili", "سواحلية", "السواحلية", "sawaaxili", "sawaaxiliga",
+        "ስዋሂሊ",
+    },
     "am": {
-        "amharic", "amharique", "amarigna", "amharigna", "amarinya", "አማርኛ",
-        "الأمهرية", "امهرية", "kiamhari", "amxaari", "amxaariga",
+        "amharic", "amharique", "amarigna", "amharigna", "amarinya", "አማርኛ", "በአማርኛ",
+        "ኣምሓርኛ", "الأمهرية", "امهرية", "الامهرية", "kiamhari", "amxaari", "amxaariga",
     },
     "ti": {
-        "tigrinya", "tigrigna", "tigrinia", "tigrinja", "ትግርኛ", "التغرينية",
-        "تغرينية", "tigrinyo",
+        "tigrinya", "tigrigna", "tigrinia", "tigrinja", "tigrinyo", "ትግርኛ", "ብትግርኛ",
+        "ትግሪኛ", "التغرينية", "تغرينية", "التيغرينية",
     },
     "so": {
-        "somali", "soomaali", "af soomaali", "afsoomaali", "somalien", "الصومالية",
-        "صومالي", "kisomali", "ሶማሊኛ",
+        "somali", "soomaali", "soomaaliga", "af soomaali", "afsoomaali", "somalien",
+        "الصومالية", "صومالي", "kisomali", "ሶማሊኛ",
     },
+}
+
+# Words that may stand around a language's name when a person asks to switch: "in English",
+# "français svp", "lugha ya Kiswahili", "بالعربية عافاك", "af Soomaali fadlan".
+AROUND_NAMES = {
+    "in", "en", "please", "pls", "plz", "language", "i", "speak", "only", "svp", "stp",
+    "s'il", "vous", "plait", "langue", "je", "parle", "le", "la", "bl", "b", "f", "3afak",
+    "lougha", "lugha", "ya", "kwa", "tafadhali", "luuqad", "luuqadda", "fadlan", "ku",
+    "لغة", "اللغة", "باللغة", "عافاك", "من", "فضلك", "لو", "سمحت", "ቋንቋ", "በ", "እባክህ",
+    "እባክሽ", "በጃኻ", "በጃኺ",
 }
 # fmt: on

@@ -4,16 +4,22 @@
 is this message just a global keyword ("help", "3awnouni", "ERASE")? which of these answers
 does it mean ("my boss has it" → held_by_employer)? which option number ("la deuxième")?
 It is conservative: when two answers fit equally, it says None and the bot asks again.
+
+Every question is asked on each message a person sends, so the tables they need are built
+once: per language on first use (keywords, ordinals, fillers, answer words), and per set
+of options shown (labels and flow words); normalized texts are cached.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton
@@ -21,9 +27,14 @@ from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
-__all__ = ["Lexicon"]
+__all__ = ["Lexicon", "lexicon_chain"]
 
 ARABIZI = "ary-Latn"
+# Darija is written in both scripts, often in the same conversation: a person who chose
+# the Arabic-script menu may still type "wah" or "lpatron", so `ary` reads the Arabizi list
+# too (`ary-Latn` already reads `ary` through its fallback chain).
+EXTRA_LISTS: dict[str, tuple[str, ...]] = {"ary": (ARABIZI,)}
+SKIP = "skip"  # the weakest answer: "I don't know" is `unsure` where that is an option
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo; below it we would rather ask again
 FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
 FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
@@ -37,6 +48,7 @@ NUMBER_LABELS = {
     "option", "number", "nr", "numero", "num", "choix", "رقم", "الرقم", "ra9m", "namba",
     "nambari", "lambar", "lambarka", "ቁጥር", "ቁጽሪ",
 }  # fmt: skip
+CACHE_SIZE = 4096  # normalized messages and option sets kept; a few MB at most
 
 _THUMBS = {"yes": "\U0001f44d", "no": "\U0001f44e"}
 _EMOJI_NOISE = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\\s]")
@@ -44,22 +56,244 @@ _ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th|e|er|ere|re|eme|ieme|em|ème)$")
 
 Span = tuple[int, int]
+Words = tuple[str, ...]
+Candidates = dict[str, list[str]]
 NUMBER_LANGS = tuple(NUMBER_WORDS)
+
+
+def lexicon_chain(lang: str) -> list[str]:
+    """The word lists read for `lang`: its catalog fallback chain, plus Arabizi for Darija."""
+    chain = fallback_chain(lang)
+    for extra in EXTRA_LISTS.get(lang, ()):
+        if extra not in chain:
+            chain.insert(chain.index(lang) + 1, extra)
+    return chain
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _norm(text: str) -> str:
+    return normalize(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _skeleton(phrase: str) -> str:
+    return skeleton(phrase)
 
 
 def _find(tokens: Sequence[str], phrase: Sequence[str]) -> list[Span]:
     """Every place where `phrase` stands as whole words in `tokens`."""
-    n = len(phrase)
-    return [(i, i + n) for i in range(len(tokens) - n + 1) if list(tokens[i : i + n]) == phrase]
+    n, words = len(phrase), list(phrase)
+    return [(i, i + n) for i in range(len(tokens) - n + 1) if list(tokens[i : i + n]) == words]
 
 
-def _without(tokens: list[str], phrases: Iterable[str]) -> list[str]:
-    """`tokens` with every occurrence of the filler `phrases` taken out."""
-    for phrase in sorted(phrases, key=len, reverse=True):
-        words = phrase.split()
-        for start, end in reversed(_find(tokens, words)):
-            del tokens[start:end]
-    return tokens
+class _Fillers:
+    """Polite words to take out of a message ("help please" = "help"), longest first."""
+
+    def __init__(self, lists: Iterable[Wordlist]) -> None:
+        phrases = {f for w in lists for f in w.filler}
+        self.phrases: tuple[Words, ...] = tuple(
+            tuple(p.split()) for p in sorted(phrases, key=len, reverse=True)
+        )
+        self.first = frozenset(p[0] for p in self.phrases)
+
+    def clean(self, said: str) -> str:
+        tokens = said.split()
+        if not self.first.intersection(tokens):
+            return said
+        for phrase in self.phrases:
+            for start, end in reversed(_find(tokens, phrase)):
+                del tokens[start:end]
+        return " ".join(tokens)
+
+
+@dataclass(frozen=True)
+class _Fuzzy:
+    """What typo and Arabizi matching compare against, per answer (or keyword)."""
+
+    phrases: tuple[str, ...]  # long enough to compare
+    owners: tuple[str, ...]  # the answer of each phrase
+    words: tuple[str, ...]  # the one-word phrases among them, for words of a message
+    word_owners: tuple[str, ...]
+    skeletons: tuple[tuple[str, str, Words], ...]  # (answer, Arabizi skeleton, its words)
+
+    @classmethod
+    def build(cls, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> _Fuzzy:
+        pairs = [
+            (answer, phrase)
+            for answer, found in table.items()
+            for phrase in sorted(found)
+            if len(phrase) >= FUZZY_MIN_LEN
+        ]
+        words = [(answer, phrase) for answer, phrase in pairs if " " not in phrase]
+        skeletons = []
+        for answer, found in arabizi.items():
+            for phrase in sorted(found):
+                key = _skeleton(phrase)
+                if len(key.replace(" ", "")) >= SKELETON_MIN_LEN:
+                    skeletons.append((answer, key, tuple(key.split())))
+        return cls(
+            phrases=tuple(p for _, p in pairs),
+            owners=tuple(a for a, _ in pairs),
+            words=tuple(p for _, p in words),
+            word_owners=tuple(a for a, _ in words),
+            skeletons=tuple(dict.fromkeys(skeletons)),
+        )
+
+    def pick(
+        self, said: str, negation: frozenset[str] = frozenset(), whole: bool = False
+    ) -> str | None:
+        """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner.
+
+        With `whole`, only the whole message may resemble a phrase (keywords); otherwise a
+        word of a short message may too ("my bos has it").
+        """
+        tokens = said.split()
+        if negation and any(t in negation for t in tokens):
+            return None  # "not ..." with a typo: too risky to guess
+        scores: dict[str, float] = {}
+        queries = [(said, self.phrases, self.owners)]
+        if not whole and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
+            queries += [(t, self.words, self.word_owners) for t in tokens]
+        for query, phrases, owners in queries:
+            for _, score, i in process.extract(
+                query, phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
+            ):
+                scores[owners[i]] = max(score, scores.get(owners[i], 0.0))
+        if self.skeletons:
+            said_skeleton = _skeleton(said)
+            said_words = said_skeleton.split()
+            for answer, key, words in self.skeletons:
+                if key == said_skeleton or (not whole and _find(said_words, words)):
+                    scores[answer] = max(scores.get(answer, 0.0), 95.0)
+        if len(scores) > 1:
+            scores.pop(SKIP, None)
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
+            return None
+        return ranked[0][0]
+
+
+class _Keywords:
+    """The global keywords of some word lists: exact phrases, then typos."""
+
+    def __init__(self, lists: list[Wordlist]) -> None:
+        self.fillers = _Fillers(lists)
+        table: dict[str, set[str]] = defaultdict(set)
+        arabizi: dict[str, set[str]] = defaultdict(set)
+        for w in lists:
+            for kw, phrases in w.keywords.items():
+                table[kw].update(phrases)
+                if w.lang == ARABIZI:
+                    arabizi[kw].update(phrases)
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        for kw, phrases in table.items():
+            for phrase in phrases:
+                self.exact[phrase].add(kw)
+        # "stop" ends the conversation silently: only the exact word counts ("stopped" ≠ stop).
+        fuzzy = {kw: phrases for kw, phrases in table.items() if kw not in EXACT_KEYWORDS}
+        self.fuzzy = _Fuzzy.build(fuzzy, {kw: arabizi.get(kw, set()) for kw in fuzzy})
+        self.empty = not lists
+
+    def find(self, said: str) -> str | None:
+        if self.empty:
+            return None
+        said = self.fillers.clean(said)
+        if not said:
+            return None
+        exact = self.exact.get(said)
+        if exact:
+            return next(iter(exact)) if len(exact) == 1 else None
+        return self.fuzzy.pick(said, whole=True)
+
+
+class _Answers:
+    """One set of options in one language: every phrase that means each of them."""
+
+    def __init__(self, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> None:
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, list[tuple[str, Words]]] = defaultdict(list)
+        for answer, phrases in table.items():
+            for phrase in phrases:
+                self.exact[phrase].add(answer)
+                words = tuple(phrase.split())
+                self.by_first[words[0]].append((answer, words))
+        self.fuzzy = _Fuzzy.build(table, arabizi)
+
+    def contained(self, tokens: list[str], negation: frozenset[str]) -> str | None:
+        """The answer whose words stand in `tokens`: "" when several do, None when none does.
+
+        A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way,
+        and a phrase right after a negation ("not really safe") does not count.
+        """
+        hits: list[tuple[str, Span]] = []
+        for i, token in enumerate(tokens):
+            for answer, words in self.by_first.get(token, ()):
+                end = i + len(words)
+                if tuple(tokens[i:end]) == words and not _negated(tokens, (i, end), negation):
+                    hits.append((answer, (i, end)))
+        if not hits:
+            return None
+        kept = {
+            answer
+            for answer, (start, end) in hits
+            if not any(
+                other != answer and s <= start and end <= e and (e - s) > (end - start)
+                for other, (s, e) in hits
+            )
+        }
+        return _one(kept) or ""
+
+
+@dataclass
+class _Language:
+    """Everything about one language's lists that does not depend on the options shown."""
+
+    chain: list[Wordlist]
+    others: list[Wordlist]
+
+    @cached_property
+    def fillers(self) -> _Fillers:
+        return _Fillers(self.chain)
+
+    @cached_property
+    def keywords(self) -> tuple[_Keywords, _Keywords]:
+        return _Keywords(self.chain), _Keywords(self.others)
+
+    @cached_property
+    def negation(self) -> frozenset[str]:
+        return frozenset(n for w in self.chain for n in w.negation)
+
+    @cached_property
+    def answers(self) -> dict[str, set[str]]:
+        return _merge(w.answers for w in self.chain)
+
+    @cached_property
+    def arabizi(self) -> dict[str, set[str]]:
+        return _merge(w.answers for w in self.chain if w.lang == ARABIZI)
+
+    @cached_property
+    def elsewhere(self) -> dict[str, set[str]]:
+        """Phrase → answers, in the other languages' lists (read word for word only)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for w in self.others:
+            for answer, phrases in w.answers.items():
+                for phrase in phrases:
+                    found[phrase].add(answer)
+        return found
+
+    @cached_property
+    def ordinals(self) -> tuple[_Fillers, dict[Words, set[int]], int]:
+        """Fillers of every language, ordinal phrase → option numbers, longest phrase."""
+        lists = self.chain + self.others
+        table: dict[Words, set[int]] = defaultdict(set)
+        for w in lists:
+            for index, phrases in enumerate(w.ordinals, start=1):
+                for phrase in phrases:
+                    table[tuple(phrase.split())].add(index)
+        longest = max((len(p) for p in table), default=0)
+        return _Fillers(lists), dict(table), longest
 
 
 class Lexicon:
@@ -71,6 +305,8 @@ class Lexicon:
             path.parent.name: load_wordlist(path)
             for path in sorted(self.locales_dir.glob(f"*/{WORDS_FILE}"))
         }
+        self._languages: dict[str | None, _Language] = {}
+        self._answer_tables: dict[tuple[str | None, tuple], _Answers] = {}
 
     @property
     def languages(self) -> list[str]:
@@ -79,18 +315,15 @@ class Lexicon:
     def wordlist(self, lang: str) -> Wordlist:
         return self._lists.get(lang) or Wordlist(lang)
 
-    def _chain(self, lang: str | None) -> list[Wordlist]:
-        """The lists to read for `lang`: its fallback chain (ary-Latn → ary → ar → fr → en)."""
-        tags = fallback_chain(lang) if lang else list(self._lists)
-        return [self._lists[t] for t in tags if t in self._lists]
-
-    def _others(self, lang: str | None) -> list[Wordlist]:
-        seen = {w.lang for w in self._chain(lang)}
-        return [w for t, w in self._lists.items() if t not in seen]
-
-    def _clean(self, text: str, lang: str | None, lists: Iterable[Wordlist]) -> str:
-        fillers = {f for w in lists for f in w.filler}
-        return " ".join(_without(normalize(text, lang).split(), fillers))
+    def _language(self, lang: str | None) -> _Language:
+        """The tables for `lang`: its chain (ary-Latn → ary → ar → fr → en) and the rest."""
+        found = self._languages.get(lang)
+        if found is None:
+            tags = lexicon_chain(lang) if lang else list(self._lists)
+            chain = [self._lists[t] for t in tags if t in self._lists]
+            others = [w for t, w in self._lists.items() if t not in tags]
+            found = self._languages[lang] = _Language(chain, others)
+        return found
 
     # -- keywords -------------------------------------------------------------------------
 
@@ -101,82 +334,65 @@ class Lexicon:
         "msaada" works in a French conversation. A sentence that merely contains the word
         ("can you help my sister") is not a keyword.
         """
-        for lists in (self._chain(lang), self._others(lang)):
-            found = self._keyword_in(text, lang, lists)
+        said = _norm(text)
+        if not said:
+            return None
+        for table in self._language(lang).keywords:
+            found = table.find(said)
             if found:
                 return found
         return None
 
-    def _keyword_in(self, text: str, lang: str | None, lists: list[Wordlist]) -> str | None:
-        if not lists:
-            return None
-        said = self._clean(text, lang, lists)
-        if not said:
-            return None
-        table = {kw: {p for w in lists for p in w.keywords.get(kw, ())} for kw in _keywords(lists)}
-        exact = {kw for kw, phrases in table.items() if said in phrases}
-        if exact:
-            return exact.pop() if len(exact) == 1 else None
-        arabizi = {
-            kw: {p for w in lists if w.lang == ARABIZI for p in w.keywords.get(kw, ())}
-            for kw in table
-        }
-        # "stop" ends the conversation silently: only the exact word counts ("stopped" ≠ stop).
-        fuzzy = {kw: phrases for kw, phrases in table.items() if kw not in EXACT_KEYWORDS}
-        return _fuzzy_pick(said, fuzzy, arabizi, whole=True)
-
     # -- answers --------------------------------------------------------------------------
 
-    def match(self, text: str, lang: str | None, candidates: dict[str, list[str]]) -> str | None:
+    def match(
+        self, text: str, lang: str | None, candidates: Candidates, *, whole: bool = False
+    ) -> str | None:
         """The answer id among `candidates` that `text` means, or None if unsure.
 
         `candidates` maps each answer id to extra labels (the option titles shown, synonyms
         from the flow). Tried in order: a thumbs emoji, the whole message, whole words inside
-        it ("my boss has it"), then typos and Arabizi spelling variants.
+        it ("my boss has it"), then typos and Arabizi spelling variants. A `skip` that is
+        also another answer ("I don't know" is `unsure` too) gives way to that answer.
+        With `whole`, only the whole message counts (no words inside it, no typos).
         """
         emoji = _thumbs(text)
         if emoji in candidates:
             return emoji
-        lists = self._chain(lang)
-        table, arabizi = self._answer_phrases(lang, lists, candidates)
-        said = normalize(text, lang)
+        said = _norm(text)
         if not said:
             return None
-        cleaned = self._clean(text, lang, lists)
-        exact = {a for a, phrases in table.items() if said in phrases or cleaned in phrases}
-        if exact:
-            return exact.pop() if len(exact) == 1 else None
-        negation = {n for w in lists for n in w.negation}
-        inside = _contained(said.split(), table, negation)
+        language = self._language(lang)
+        answers = self._answers(lang, language, candidates)
+        cleaned = language.fillers.clean(said)
+        exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
+        if exact or whole:
+            return _one(exact)
+        inside = answers.contained(said.split(), language.negation)
         if inside is not None:
             return inside or None
-        typo = _fuzzy_pick(cleaned or said, table, arabizi, negation)
+        typo = answers.fuzzy.pick(cleaned or said, language.negation)
         if typo or lang is None:
             return typo
         # "oui" in an English conversation: other languages count, but only word for word.
-        others = self._others(lang)
-        elsewhere = {
-            a
-            for a in candidates
-            for w in others
-            if said in w.answers.get(a, ()) or cleaned in w.answers.get(a, ())
-        }
-        return elsewhere.pop() if len(elsewhere) == 1 else None
+        elsewhere = (language.elsewhere.get(said, set()) | language.elsewhere.get(cleaned, set()))
+        return _one(elsewhere & candidates.keys())
 
-    def _answer_phrases(
-        self, lang: str | None, lists: list[Wordlist], candidates: dict[str, list[str]]
-    ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        table: dict[str, set[str]] = {}
-        arabizi: dict[str, set[str]] = {}
-        for answer, labels in candidates.items():
-            phrases = {normalize(x, lang) for x in [answer, answer.replace("_", " "), *labels]}
-            for w in lists:
-                phrases.update(w.answers.get(answer, ()))
-            table[answer] = {p for p in phrases if p}
-            arabizi[answer] = {
-                p for w in lists if w.lang == ARABIZI for p in w.answers.get(answer, ())
-            }
-        return table, arabizi
+    def _answers(self, lang: str | None, language: _Language, candidates: Candidates) -> _Answers:
+        key = (lang, tuple((answer, tuple(labels)) for answer, labels in candidates.items()))
+        found = self._answer_tables.get(key)
+        if found is None:
+            table: dict[str, set[str]] = {}
+            for answer, labels in candidates.items():
+                phrases = {_norm(x) for x in [answer, answer.replace("_", " "), *labels]}
+                phrases.update(language.answers.get(answer, ()))
+                table[answer] = {p for p in phrases if p}
+            arabizi = {a: language.arabizi.get(a, set()) for a in candidates}
+            found = _Answers(table, arabizi)
+            if len(self._answer_tables) >= CACHE_SIZE:
+                self._answer_tables.clear()  # option sets come from flows: rarely reached
+            self._answer_tables[key] = found
+        return found
 
     # -- option numbers -------------------------------------------------------------------
 
@@ -186,32 +402,35 @@ class Lexicon:
         Only when that is all the message says: "first my boss took it" is not option 1,
         and "no one" is not option 1 either.
         """
-        lists = self._chain(lang) + self._others(lang)
-        said = self._clean(text, lang, lists).split()
+        fillers, table, longest = self._language(lang).ordinals
+        said = fillers.clean(_norm(text)).split()
         position = None
         if 0 < len(said) <= ORDINAL_MAX_WORDS:
-            position = self._ordinal_word(said, lists)
+            position = _ordinal_word(said, table, longest)
         if position is None and said and all(_numeric(t) for t in said):
             position = parse_number(" ".join(said), lang)
         if position is None or not 1 <= position <= count:
             return None
         return position
 
-    def _ordinal_word(self, said: list[str], lists: list[Wordlist]) -> int | None:
-        found: set[int] = set()
-        if len(said) == 1 and (digits := _ORDINAL_DIGITS.match(said[0])):
-            found.add(int(digits.group(1)))
-        for w in lists:
-            for index, phrases in enumerate(w.ordinals, start=1):
-                for phrase in phrases:
-                    for start, end in _find(said, phrase.split()):
-                        rest = said[:start] + said[end:]
-                        # Only small words around it: "the second one", "la deuxième".
-                        if len(rest) <= 2 and all(len(t) <= ORDINAL_SMALL_WORD for t in rest):
-                            found.add(index)
-        return found.pop() if len(found) == 1 else None
+
+def _ordinal_word(said: list[str], table: dict[Words, set[int]], longest: int) -> int | None:
+    found: set[int] = set()
+    if len(said) == 1 and (digits := _ORDINAL_DIGITS.match(said[0])):
+        found.add(int(digits.group(1)))
+    for start in range(len(said)):
+        for end in range(start + 1, min(len(said), start + longest) + 1):
+            indexes = table.get(tuple(said[start:end]))
+            if not indexes:
+                continue
+            rest = said[:start] + said[end:]
+            # Only small words around it: "the second one", "la deuxième".
+            if len(rest) <= 2 and all(len(t) <= ORDINAL_SMALL_WORD for t in rest):
+                found |= indexes
+    return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _numeric(token: str) -> bool:
     """A digit, a Ge'ez numeral, a number word of any language, or "number"/"option"."""
     return (
@@ -222,13 +441,19 @@ def _numeric(token: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
-def _skeleton(phrase: str) -> str:
-    return skeleton(phrase)
+def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = defaultdict(set)
+    for section in sections:
+        for answer, phrases in section.items():
+            merged[answer].update(phrases)
+    return dict(merged)
 
 
-def _keywords(lists: Iterable[Wordlist]) -> set[str]:
-    return {kw for w in lists for kw in w.keywords}
+def _one(answers: set[str]) -> str | None:
+    """The one answer in `answers`; `skip` gives way to any other; None when several."""
+    if len(answers) > 1:
+        answers = answers - {SKIP}
+    return next(iter(answers)) if len(answers) == 1 else None
 
 
 def _thumbs(text: str) -> str | None:
@@ -241,71 +466,6 @@ def _thumbs(text: str) -> str | None:
     return None
 
 
-def _negated(tokens: Sequence[str], span: Span, negation: set[str]) -> bool:
+def _negated(tokens: Sequence[str], span: Span, negation: frozenset[str]) -> bool:
     before = tokens[max(0, span[0] - NEGATION_REACH) : span[0]]
     return any(t in negation for t in before)
-
-
-def _contained(tokens: list[str], table: dict[str, set[str]], negation: set[str]) -> str | None:
-    """The answer whose words stand in `tokens`: "" when several do, None when none does.
-
-    A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way, and
-    a phrase right after a negation ("not really safe") does not count.
-    """
-    hits: list[tuple[str, Span]] = []
-    for answer, phrases in table.items():
-        for phrase in phrases:
-            for span in _find(tokens, phrase.split()):
-                if not _negated(tokens, span, negation):
-                    hits.append((answer, span))
-    if not hits:
-        return None
-    kept = {
-        answer
-        for answer, (start, end) in hits
-        if not any(
-            other != answer and s <= start and end <= e and (e - s) > (end - start)
-            for other, (s, e) in hits
-        )
-    }
-    return kept.pop() if len(kept) == 1 else ""
-
-
-def _fuzzy_pick(
-    said: str,
-    table: dict[str, set[str]],
-    arabizi: dict[str, set[str]],
-    negation: set[str] | None = None,
-    whole: bool = False,
-) -> str | None:
-    """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner only.
-
-    With `whole`, only the whole message may resemble a phrase (keywords); otherwise a word
-    of a short message may too ("my bos has it").
-    """
-    tokens = said.split()
-    if negation and any(t in negation for t in tokens):
-        return None  # "not ..." with a typo: too risky to guess
-    said_skeleton = skeleton(said)
-    scores: dict[str, float] = {}
-    for answer, phrases in table.items():
-        best = 0.0
-        for phrase in phrases:
-            if len(phrase) >= FUZZY_MIN_LEN:
-                best = max(best, fuzz.ratio(said, phrase))
-                if not whole and 1 < len(tokens) <= ORDINAL_MAX_WORDS and " " not in phrase:
-                    best = max(best, max(fuzz.ratio(t, phrase) for t in tokens))
-        for phrase in arabizi.get(answer, ()):
-            key = _skeleton(phrase)
-            if len(key.replace(" ", "")) >= SKELETON_MIN_LEN and (
-                key == said_skeleton or (not whole and _find(said_skeleton.split(), key.split()))
-            ):
-                best = max(best, 95.0)
-        if best >= FUZZY_MIN:
-            scores[answer] = best
-    if not scores:
-        return None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
-        return None
-    return ranked[0][0]

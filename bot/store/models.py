@@ -272,3 +272,88 @@ class CaseNotification(SQLModel, table=True):
     error: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+
+
+# --- Groups of people in one situation (bot/groups/) -------------------------------------
+
+
+class CaseLink(SQLModel, table=True):
+    """A caseworker's decision that two cases are (or are not) people in one situation.
+
+    The pair is stored once, smaller id first. A rejected pair is never suggested again.
+    Nothing is merged: each case keeps its own answers.
+    """
+
+    __tablename__ = "case_link"
+    __table_args__ = (UniqueConstraint("case_a", "case_b", name="uq_case_link_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_a: str = Field(foreign_key="case_file.id", index=True)
+    case_b: str = Field(foreign_key="case_file.id", index=True)
+    decision: str  # confirmed | rejected
+    # Why it was suggested, as shown then (may quote the agency names the people typed).
+    reasons: list[str] | None = Field(default=None, sa_type=EncryptedJSON)
+    user_id: int | None = Field(default=None, foreign_key="user_account.id")
+    decided_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseGroup(SQLModel, table=True):
+    """A named set of cases a caseworker writes to at once ("Tripoli house, 31 women")."""
+
+    __tablename__ = "case_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=EncryptedText)
+    # Every team whose case was ever in the group: an emptied group stays with those teams.
+    teams: list[str] = Field(default_factory=list, sa_type=JSON)
+    created_by: int | None = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class GroupMember(SQLModel, table=True):
+    __tablename__ = "case_group_member"
+
+    group_id: int = Field(foreign_key="case_group.id", primary_key=True)
+    case_id: str = Field(foreign_key="case_file.id", primary_key=True, index=True)
+    added_by: int | None = Field(default=None, foreign_key="user_account.id")
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class GroupUpdate(SQLModel, table=True):
+    """One update a caseworker sent to a whole group; each person gets their own message."""
+
+    __tablename__ = "group_update"
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="case_group.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user_account.id")
+    kind: str  # text | canned
+    canned: str | None = None  # the canned reply id
+    text: str | None = Field(default=None, sa_type=EncryptedText)  # free text, as written
+    lang: str | None = None  # the caseworker's language when it was written
+    # "<group>:<user>:<Idempotency-Key>": a retried request sends nothing twice.
+    client_key: str | None = Field(default=None, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class GroupDelivery(SQLModel, table=True):
+    """What became of one group update for one person: queued (see its message) or skipped."""
+
+    __tablename__ = "group_delivery"
+    __table_args__ = (
+        UniqueConstraint("update_id", "conversation_id", name="uq_group_delivery_person"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    update_id: int = Field(foreign_key="group_update.id", index=True)
+    case_id: str = Field(foreign_key="case_file.id", index=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    # No foreign key: retention and erasure delete transcripts independently.
+    message_id: int | None = Field(default=None, index=True)
+    status: str  # queued | skipped
+    reason: str | None = None  # skipped: a stable code (window_closed, not_safe_first, ...)
+    detail: str | None = None  # skipped: an English sentence for caseworkers
+    lang: str | None = None  # the language the person got it in
+    translated: bool = True  # False: free text sent as written in another language
+    human_agent: bool = False  # sent with Messenger/Instagram HUMAN_AGENT tag

@@ -180,3 +180,16 @@ def test_on_a_phone_screen_nothing_scrolls_sideways(
     skip = inbox.get_by_role("link", name="Skip to main content")
     expect(skip).to_be_focused()
     expect(skip).to_be_in_viewport()
+
+
+def test_arabic_reads_right_to_left(new_context: NewContext, live: LiveServer) -> None:
+    phone = new_context().new_page()
+    phone.goto(f"{live.url}/simulator")
+    say(phone, "مرحبا")
+    tap(phone, "ar")
+    mine = phone.locator(".bubble-row.out .bubble-text").first
+    theirs = phone.locator(".bubble-row.in .bubble-text").last
+    expect(theirs).to_be_visible(timeout=WAIT)
+    assert mine.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert theirs.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert horizontal_overflow(phone) <= 0

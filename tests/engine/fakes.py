@@ -43,7 +43,14 @@ class FakeLexicon:
     def keyword(self, text: str, lang: str | None) -> str | None:
         return KEYWORDS.get(_norm(text))
 
-    def match(self, text: str, lang: str | None, candidates: dict[str, list[str]]) -> str | None:
+    def match(
+        self,
+        text: str,
+        lang: str | None,
+        candidates: dict[str, list[str]],
+        *,
+        whole: bool = False,  # this fake only ever compares whole messages
+    ) -> str | None:
         said = _norm(text)
         found = {
             answer
@@ -169,6 +176,7 @@ def make_context(locales: Path | None = None, **overrides: Any) -> Context:
         "parse_number": parse_number,
         "detect_language": detect_language,
         "language_by_name": language_by_name,
+        "language_named": language_by_name,  # the fake already reads whole messages only
     }
     values.update(overrides)
     return Context(**values)

@@ -124,7 +124,10 @@ def test_the_caseworker_api_never_answers_5xx(
                 headers["Content-Type"] = "application/json"
             response = app.run(
                 app.client.request(  # type: ignore[union-attr]
-                    method, path, params=query, headers=headers,
+                    method,
+                    path,
+                    params=query,
+                    headers=headers,
                     content=content if method == "POST" else None,
                 )  # fmt: skip
             )

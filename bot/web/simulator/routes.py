@@ -117,7 +117,7 @@ async def choose(request: Request, app: AppStateDep, choice: Annotated[str, Form
     title = None
     async with app.db.session() as s:
         conv = await transcript.conversation(s, person.id)
-        msg = await s.get(Message, int(msg_id)) if msg_id.isdigit() else None
+        msg = await s.get(Message, int(msg_id)) if msg_id.isdigit() and len(msg_id) < 10 else None
         if conv is not None and msg is not None and msg.conversation_id == conv.id:
             title = transcript.option_title(msg, option_id)
     if title is None:

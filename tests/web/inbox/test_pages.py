@@ -243,3 +243,45 @@ async def test_someone_else_s_claim_is_respected(web: Web) -> None:
     page = await web.client.get(f"/inbox/cases/{case_id}")
     assert "Claimed by amina." in page.text
     assert 'id="reply-text"' not in page.text
+
+
+async def test_delivery_ticks_and_failure_reasons(web: Web) -> None:
+    case_id = await make_case(web.rt)
+    async with web.rt.db.session() as s, s.begin():
+        case = await s.get(Case, case_id)
+        assert case is not None
+        for n, (state, error) in enumerate(
+            [
+                ("queued", None),
+                ("sent", None),
+                ("delivered", None),
+                ("read", None),
+                ("failed", "window closed: more than 24 hours since the person last wrote"),
+            ]
+        ):
+            s.add(
+                Message(
+                    conversation_id=case.conversation_id,
+                    direction="out",
+                    author="bot",
+                    kind="text",
+                    text=f"message {n}",
+                    state=state,
+                    error=error,
+                )
+            )
+    await login(web.client, "amina")
+    html = (await web.client.get(f"/inbox/cases/{case_id}/transcript")).text
+    ticks = re.findall(
+        r'<span class="tick (tick-[a-z]+)" title="[a-z]+" aria-label="([a-z]+)">'
+        r"([^<]+)</span>",
+        html,
+    )
+    assert ticks == [
+        ("tick-queued", "queued", "⏱"),
+        ("tick-sent", "sent", "✓"),
+        ("tick-delivered", "delivered", "✓✓"),
+        ("tick-read", "read", "✓✓"),
+        ("tick-failed", "failed", "✗"),
+    ]
+    assert "window closed: more than 24 hours" in html
