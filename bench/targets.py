@@ -33,6 +33,7 @@ def sauti_env(database_url: str, graph_url: str, data_key: str) -> dict[str, str
         "SAUTI_APP_SECRET": APP_SECRET,
         "SAUTI_VERIFY_TOKEN": VERIFY_TOKEN,
         "SAUTI_DATA_KEY": data_key,
+        "SAUTI_SESSION_SECRET": "bench-session-secret",
         "SAUTI_WHATSAPP_TOKEN": "bench-token",
         "SAUTI_GRAPH_URL": graph_url,
         "SAUTI_GRAPH_VERSION": GRAPH_VERSION,

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from bot.cases import wiring as cases_wiring
@@ -16,6 +17,7 @@ from bot.config import Settings, get_settings
 from bot.runtime import build_runtime, remember_flow_versions, warm_up
 from bot.store.db import create_all
 from bot.web import health, webhook
+from bot.web.security import SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +58,20 @@ def create_app(
     )
     # Run in the lifespan, before the workers start (they may add periodic jobs).
     app.state.startup_hooks = [cases_wiring.install]
+    app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(webhook.router)
     app.include_router(health.router)
     _mount_optional(app, settings)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Say what is wrong, but never echo the input back (it may be hostile or personal,
+        # and NaN/Infinity in it cannot even be written as JSON).
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, _exc: Exception) -> JSONResponse:

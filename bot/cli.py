@@ -71,7 +71,13 @@ def demo(
 
     from bot.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=5,
+    )
 
 
 @app.command()
@@ -103,6 +109,7 @@ def serve(
         workers=workers,
         proxy_headers=True,
         log_level="info",
+        timeout_graceful_shutdown=10,
     )
 
 

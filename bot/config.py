@@ -103,7 +103,9 @@ class Settings(BaseSettings):
     def missing_secrets(self) -> list[str]:
         """Names of the variables `serve` needs but that are unset or placeholders."""
         missing = []
-        for name in ("app_secret", "verify_token", "data_key"):
+        # session_secret too: with several workers, each would otherwise sign cookies with
+        # its own random key and caseworkers would be signed out at random.
+        for name in ("app_secret", "verify_token", "data_key", "session_secret"):
             value = getattr(self, name).strip()
             if value.lower() in PLACEHOLDERS or value in (
                 DEMO_APP_SECRET,

@@ -98,8 +98,11 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
             .scalars()
             .all()
         )
-        for msg in pending:
+        for done, msg in enumerate(pending, start=1):
             await _apply_one(p, session, conv, msg, now or utcnow())
+            if conv.status == "erased":
+                # Everything, these messages included, is gone: nothing more to answer.
+                return done
         return len(pending)
 
 
@@ -110,8 +113,6 @@ async def _apply_one(
     await p.sink.person_wrote(session, conv, msg)
     if msg.kind in {"text", "choice", "location", "media", "contacts", "unsupported"}:
         delivery.queue_mark_read(session, conv, msg)
-    if conv.status == "erased":
-        conv.status = "active"  # they wrote again after erasing: a fresh start
     if _flooding(p, conv, now):
         if not conv.flood_noticed and p.catalogs is not None and not conv.claimed:
             conv.flood_noticed = True
@@ -122,11 +123,13 @@ async def _apply_one(
     if msg.kind == "reaction":
         return
     inbound = Inbound.model_validate((msg.data or {})["inbound"])
+    conv_id = conv.id
     try:
         async with session.begin_nested():
             await run_brain(p, session, conv, inbound, now)
     except Exception:  # noqa: BLE001 - a broken flow must not silence a person in danger
-        log.exception("conversation %s: the flow failed; handing over to a person", conv.id)
+        log.exception("conversation %s: the flow failed; handing over to a person", conv_id)
+        await session.refresh(conv)  # the savepoint rollback expired what it had changed
         msg.state, msg.error = "error", "the flow failed on this message"
         await _hand_over_after_error(p, session, conv, now)
     metrics.processed.labels(conv.channel).inc()

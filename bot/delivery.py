@@ -90,7 +90,10 @@ def queue_mark_read(session: AsyncSession, conv: Conversation, msg: Message) -> 
         return
     from bot.channels.render_whatsapp import mark_read_whatsapp
 
-    platform_id = msg.dedupe_key.split(":", 1)[1]
+    # The stored key is a hash; the id itself is only in the (encrypted) message data.
+    platform_id = ((msg.data or {}).get("inbound") or {}).get("dedupe_key")
+    if not platform_id:
+        return
     session.add(
         Outbox(
             conversation_id=conv.id,  # type: ignore[arg-type]

@@ -17,11 +17,15 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.groups.erase import forget_person as forget_person_in_groups
 from bot.store.models import (
     AuditLog,
     Case,
+    CaseLink,
     CaseNotification,
     Conversation,
+    GroupDelivery,
+    GroupMember,
     MediaBlob,
     Message,
     Note,
@@ -66,6 +70,7 @@ async def erase_conversation(
     for case_id in case_ids:
         session.add(AuditLog(at=now, action="erase", case_id=case_id, detail={"by": by}))
     await forget_failed_events(session, contact_ids)
+    await forget_person_in_groups(session, conv.id or 0)
     unlink_conversation(conv, now)
 
 
@@ -120,11 +125,17 @@ async def forget_receipts(session: AsyncSession, prefixes: list[str], chunk: int
 async def anonymize_cases(
     session: AsyncSession, case_ids: list[str], *, now: datetime, outcome: str | None
 ) -> None:
-    """Empty these cases (answers, location, reasons, notes, audit details); keep the shell
-    (id, team, priority, dates) so caseworkers and statistics see that a case existed."""
+    """Empty these cases (answers, location, reasons, notes, group ties, audit details); keep
+    the shell (id, team, priority, dates) so caseworkers and statistics see a case existed."""
     if not case_ids:
         return
     await session.execute(delete(Note).where(Note.case_id.in_(case_ids)))
+    # Group ties say "this person was with those people"; link reasons may quote them.
+    await session.execute(delete(GroupMember).where(GroupMember.case_id.in_(case_ids)))
+    await session.execute(delete(GroupDelivery).where(GroupDelivery.case_id.in_(case_ids)))
+    await session.execute(
+        delete(CaseLink).where(or_(CaseLink.case_a.in_(case_ids), CaseLink.case_b.in_(case_ids)))
+    )
     # Audit rows stay (who did what, when) but lose any detail that could quote the person.
     await session.execute(
         update(AuditLog).where(AuditLog.case_id.in_(case_ids)).values(detail=None)

@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot import metrics
 from bot.masking import mask_id
 from bot.messages import Inbound
+from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import lookup_hash
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
@@ -116,7 +117,9 @@ def message_data(item: Inbound) -> dict:
 async def store_message(session: AsyncSession, item: Inbound, max_chars: int) -> int | None:
     """Insert one inbound message; returns its conversation id, or None if seen before."""
     conv = await conversation_for(session, item)
-    text = item.text[:max_chars] if item.text else item.text
+    if item.text and len(item.text) > max_chars:
+        item = item.model_copy(update={"text": item.text[:max_chars]})  # the engine reads this
+    text = item.text
     insert = _insert(session)
     values = Message(
         conversation_id=conv.id,  # type: ignore[arg-type]
@@ -125,7 +128,7 @@ async def store_message(session: AsyncSession, item: Inbound, max_chars: int) ->
         kind=item.kind,
         text=text,
         data=message_data(item),
-        dedupe_key=f"{item.channel}:{item.dedupe_key}",
+        dedupe_key=inbound_key(item.channel, item.dedupe_key),
         platform_ts=item.timestamp,
         state="pending",
     )
@@ -152,16 +155,19 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
     if status is None or status.message_id is None:
         return  # Messenger watermark receipts carry no id; nothing to move per message.
     insert = _insert(session)
+    key = receipt_key(item.channel, status.message_id, status.status)
     result = await session.execute(
         insert(Receipt.__table__)
-        .values(dedupe_key=f"{item.channel}:{item.dedupe_key}", applied_at=utcnow())
+        .values(dedupe_key=key, applied_at=utcnow())
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
     if result.rowcount == 0:
         metrics.deduplicated.inc()
         return
     row = (
-        await session.execute(select(Outbox).where(Outbox.platform_message_id == status.message_id))
+        await session.execute(select(Outbox).where(
+                Outbox.platform_message_id == hashed_id(item.channel, status.message_id)
+            ))
     ).scalar_one_or_none()
     if row is None and status.callback_data:
         # We crashed (or timed out) before recording the wamid: find the row by our key, and
@@ -173,7 +179,7 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
         ).scalar_one_or_none()
         if row is not None and row.state in ("pending", "sending") and status.status != "failed":
             row.state, row.sent_at = "sent", row.sent_at or utcnow()
-            row.platform_message_id = status.message_id
+            row.platform_message_id = hashed_id(item.channel, status.message_id)
     if row is None or row.message_id is None:
         return
     msg = await session.get(Message, row.message_id)

@@ -27,6 +27,7 @@ from bot.channels.errors import (
     WindowClosedError,
 )
 from bot.delivery import SIMULATOR_PATH
+from bot.platform_ids import hashed_id
 from bot.sending import Deferred
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, utcnow
@@ -101,7 +102,7 @@ async def record(
         msg = await session.get(Message, fresh.message_id) if fresh.message_id else None
         if not isinstance(outcome, SendError):
             fresh.state, fresh.sent_at = "sent", now
-            fresh.platform_message_id = outcome
+            fresh.platform_message_id = hashed_id(fresh.channel, outcome) if outcome else None
             fresh.error = None
             if msg is not None and msg.state == "queued":
                 msg.state = "sent" if fresh.path != SIMULATOR_PATH else "delivered"
@@ -119,6 +120,10 @@ async def record(
         retryable = isinstance(outcome, TransientError | RateLimitError)
         if retryable and fresh.attempts < cfg.max_attempts:
             delay = backoff(fresh.attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+            if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in fresh.body:
+                # It may have reached WhatsApp: give the status webhook (which echoes our key)
+                # time to say so before sending a second copy.
+                delay = max(delay, cfg.stale_after.total_seconds())
             fresh.state = "pending"
             fresh.next_attempt_at = now + timedelta(seconds=delay)
             fresh.error = f"retrying: {type(outcome).__name__}"

@@ -137,9 +137,15 @@ async def _read(response: httpx.Response, limit: int, *, truncate: bool) -> byte
     return b"".join(chunks)
 
 
+# The request went out whole but no answer came back: Meta may have processed it.
+_MAYBE_SENT = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+
+
 def _network_error(exc: httpx.TransportError) -> SendError:
     kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "network error"
-    return TransientError(f"{kind} ({type(exc).__name__})", title=kind)
+    err = TransientError(f"{kind} ({type(exc).__name__})", title=kind)
+    err.maybe_sent = isinstance(exc, _MAYBE_SENT)  # type: ignore[attr-defined]
+    return err
 
 
 def _size(value: Any) -> int | None:

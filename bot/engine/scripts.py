@@ -5,6 +5,8 @@ description: urgent, with a pin in Tripoli
 flow: distress                 # flows/<flow>.yaml (or e.g. examples/sea)
 lang: en                       # the person's language: used when the first message does
                                # not tell (scripts exist per language)
+replies_lang: sw               # every reply of every step is in this language, unless the
+                               # step says otherwise with its own `lang:` (optional)
 context: {prefer_countries: [LY]}
 steps:
   - send: hi                   # typed text
@@ -185,10 +187,11 @@ def run_script(
         case.apply(fx)
         if "expect" in item:
             failures += _reply_problems(label, item["expect"] or [], fx, recorder.ids_by_text)
-        if "lang" in item:
-            wrong = [r.lang for r in fx.replies if r.lang != item["lang"]]
+        want_lang = item.get("lang", script.get("replies_lang"))
+        if want_lang:
+            wrong = [r.lang for r in fx.replies if r.lang != want_lang]
             if wrong:
-                failures.append(f"{label}: expected replies in {item['lang']}, got {wrong}")
+                failures.append(f"{label}: expected replies in {want_lang}, got {wrong}")
         if "options" in item:
             with_options = [r for r in fx.replies if r.options]
             got = [o.id for o in with_options[-1].options] if with_options else []

@@ -137,10 +137,9 @@ async def add_members(
 def _join(
     session: AsyncSession, user: User, group: CaseGroup, cases: list[Case], now: datetime
 ) -> None:
+    group_id = group.id or 0  # flushed by the caller: always set
     for case in cases:
-        session.add(
-            GroupMember(group_id=group.id, case_id=case.id, added_by=user.id, added_at=now)  # type: ignore[arg-type]
-        )
+        session.add(GroupMember(group_id=group_id, case_id=case.id, added_by=user.id, added_at=now))
         audit.record(session, user, "group_add", case.id, now=now, group_id=group.id)
 
 

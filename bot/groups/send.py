@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery
@@ -81,8 +82,14 @@ async def send_update(
         client_key=key,
         created_at=now,
     )
-    session.add(update)
-    await session.flush()
+    try:
+        async with session.begin_nested():
+            session.add(update)
+    except IntegrityError:  # the same request, retried while the first was still running
+        found = await _existing(session, key or "")
+        if found is None:
+            raise
+        return found
     rows: list[GroupDelivery] = []
     seen: set[int] = set()
     for case, conv in people:

@@ -209,9 +209,11 @@ def _check_words(path: Path) -> Iterator[Problem]:
         return
     for key in data.keys() - {"keywords", "answers", *OPTIONAL_SECTIONS}:
         yield Problem(path, _key_line(path, key), f"unknown section `{key}`")
-    sections = {"keywords": KEYWORDS, "answers": ANSWER_IDS}
+    sections = {"keywords": KEYWORDS, "answers": ANSWER_IDS, "alone": ANSWER_IDS}
     for section, known in sections.items():
         body = data.get(section)
+        if section == "alone" and body is None:
+            continue  # optional
         if not isinstance(body, dict):
             yield Problem(path, _key_line(path, section), f"`{section}:` must be a mapping")
             continue
@@ -227,7 +229,7 @@ def _check_words(path: Path) -> Iterator[Problem]:
     ordinals = data.get("ordinals", [])
     if not isinstance(ordinals, list) or not all(isinstance(o, list) for o in ordinals):
         yield Problem(path, _key_line(path, "ordinals"), "ordinals: must be a list of lists")
-    for key in ("negation", "filler"):
+    for key in ("negation", "negation_after", "filler"):
         if not isinstance(data.get(key, []), list):
             yield Problem(path, _key_line(path, key), f"{key}: must be a list")
 

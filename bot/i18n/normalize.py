@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "skeleton", "tokens"]
+__all__ = ["normalize", "skeleton", "squeeze", "tokens"]
 
 # Harakat, Quranic marks, superscript alef: never meaningful in chat text.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -35,6 +35,7 @@ _ARABIC_LETTERS = str.maketrans(
 # Apostrophes join ("j'ai" = "jai", Somali "ma'aha" = "maaha"), other punctuation splits.
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb`\u00b4]")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_FINAL_DOUBLE = re.compile(r"([^\W\d_])\1\b")
 _LATIN_VOWELS = re.compile("[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 # Arabizi spellings that vary more than vowels do; digits are the canonical form.
@@ -72,6 +73,12 @@ def normalize(text: str, lang: str | None = None) -> str:  # noqa: ARG001 - same
     text = text.translate(_ARABIC_LETTERS)
     text = _REPEATS.sub(r"\1", text)
     return " ".join(text.split())
+
+
+def squeeze(folded: str) -> str:
+    """`normalize`d text with a letter doubled at the end of a word written once: "ouii",
+    "yess", "laa" → "oui", "yes", "la". A second try only: "haa" (Somali yes) is a word."""
+    return _FINAL_DOUBLE.sub(r"\1", folded)
 
 
 def tokens(text: str, lang: str | None = None) -> list[str]:

@@ -5,8 +5,10 @@ The file is for NGO staff to extend without touching Python:
 ```yaml
 keywords: {help: [...], restart: [...], language: [...], stop: [...], erase: [...]}
 answers: {yes: [...], no: [...], danger_now: [...], ...}   # keyed by the flow's answer ids
+alone: {with_me: [me, mine]}      # optional: answers only when they are the whole message
 ordinals: [[first, 1st], [second, 2nd], ...]               # optional: "the second one"
 negation: [not, never]                                      # optional: "not safe" ≠ "safe"
+negation_after: [pas]            # optional: "je l'ai pas" ≠ "je l'ai" (negation after)
 filler: [please, now]                                       # optional: "help please" = "help"
 ```
 
@@ -46,7 +48,7 @@ ANSWER_IDS = (
     "held_by_employer", "held_by_agent", "lost", "never_had", "anytime", "daytime", "never",
     "at_sea", "in_desert",
 )  # fmt: skip
-OPTIONAL_SECTIONS = ("ordinals", "negation", "filler")
+OPTIONAL_SECTIONS = ("alone", "ordinals", "negation", "negation_after", "filler")
 
 Phrases = tuple[str, ...]
 
@@ -58,8 +60,12 @@ class Wordlist:
     lang: str
     keywords: dict[str, Phrases] = field(default_factory=dict)
     answers: dict[str, Phrases] = field(default_factory=dict)
+    # Answers only as the whole message: "me" is `with_me`, "they took it from me" is not.
+    alone: dict[str, Phrases] = field(default_factory=dict)
     ordinals: tuple[Phrases, ...] = ()
     negation: frozenset[str] = frozenset()
+    # Words that negate the phrase just before them (Amharic አይደለም, French "je l'ai pas").
+    negation_after: frozenset[str] = frozenset()
     filler: Phrases = ()
 
 
@@ -111,7 +117,9 @@ def load_wordlist(path: Path) -> Wordlist:
         lang=lang,
         keywords=_section(data, "keywords", path),
         answers=_section(data, "answers", path),
+        alone=_section(data, "alone", path),
         ordinals=tuple(_phrases(o, lang) for o in ordinals) if isinstance(ordinals, list) else (),
         negation=frozenset(_phrases(data.get("negation"), lang)),
+        negation_after=frozenset(_phrases(data.get("negation_after"), lang)),
         filler=_phrases(data.get("filler"), lang),
     )

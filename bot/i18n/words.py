@@ -22,7 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.i18n.catalog import fallback_chain
-from bot.i18n.normalize import normalize, skeleton
+from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
@@ -112,9 +112,11 @@ class _Fuzzy:
 
     phrases: tuple[str, ...]  # long enough to compare
     owners: tuple[str, ...]  # the answer of each phrase
+    phrase_words: tuple[frozenset[str], ...]  # the words of each phrase
     words: tuple[str, ...]  # the one-word phrases among them, for words of a message
     word_owners: tuple[str, ...]
-    skeletons: tuple[tuple[str, str, Words], ...]  # (answer, Arabizi skeleton, its words)
+    # (answer, Arabizi skeleton, its words, the phrase's own words)
+    skeletons: tuple[tuple[str, str, Words, frozenset[str]], ...]
 
     @classmethod
     def build(cls, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> _Fuzzy:
@@ -130,10 +132,11 @@ class _Fuzzy:
             for phrase in sorted(found):
                 key = _skeleton(phrase)
                 if len(key.replace(" ", "")) >= SKELETON_MIN_LEN:
-                    skeletons.append((answer, key, tuple(key.split())))
+                    skeletons.append((answer, key, tuple(key.split()), frozenset(phrase.split())))
         return cls(
             phrases=tuple(p for _, p in pairs),
             owners=tuple(a for a, _ in pairs),
+            phrase_words=tuple(frozenset(p.split()) for _, p in pairs),
             words=tuple(p for _, p in words),
             word_owners=tuple(a for a, _ in words),
             skeletons=tuple(dict.fromkeys(skeletons)),
@@ -148,21 +151,28 @@ class _Fuzzy:
         word of a short message may too ("my bos has it").
         """
         tokens = said.split()
-        if negation and any(t in negation for t in tokens):
-            return None  # "not ..." with a typo: too risky to guess
+        # "not ..." with a typo is too risky to guess, unless the phrase it resembles says
+        # "not" too ("not saef" is "not safe"; "ma 3arftch" is "ma 3reftch").
+        negated = frozenset(t for t in tokens if t in negation)
         scores: dict[str, float] = {}
-        queries = [(said, self.phrases, self.owners)]
-        if not whole and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
-            queries += [(t, self.words, self.word_owners) for t in tokens]
-        for query, phrases, owners in queries:
-            for _, score, i in process.extract(
-                query, phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
-            ):
-                scores[owners[i]] = max(score, scores.get(owners[i], 0.0))
+        for _, score, i in process.extract(
+            said, self.phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
+        ):
+            if negated <= self.phrase_words[i]:
+                scores[self.owners[i]] = max(score, scores.get(self.owners[i], 0.0))
+        if not whole and not negated and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
+            for token in tokens:
+                for _, score, i in process.extract(
+                    token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
+                ):
+                    owner = self.word_owners[i]
+                    scores[owner] = max(score, scores.get(owner, 0.0))
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
-            for answer, key, words in self.skeletons:
+            for answer, key, words, own in self.skeletons:
+                if not negated <= own:
+                    continue
                 if key == said_skeleton or (not whole and _find(said_words, words)):
                     scores[answer] = max(scores.get(answer, 0.0), 95.0)
         if len(scores) > 1:
@@ -202,7 +212,7 @@ class _Keywords:
         said = self.fillers.clean(said)
         if not said:
             return None
-        exact = self.exact.get(said)
+        exact = self.exact.get(said) or self.exact.get(squeeze(said))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
         return self.fuzzy.pick(said, whole=True)
@@ -211,7 +221,12 @@ class _Keywords:
 class _Answers:
     """One set of options in one language: every phrase that means each of them."""
 
-    def __init__(self, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> None:
+    def __init__(
+        self,
+        table: dict[str, set[str]],
+        arabizi: dict[str, set[str]],
+        alone: dict[str, set[str]],
+    ) -> None:
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.by_first: dict[str, list[tuple[str, Words]]] = defaultdict(list)
         for answer, phrases in table.items():
@@ -219,20 +234,31 @@ class _Answers:
                 self.exact[phrase].add(answer)
                 words = tuple(phrase.split())
                 self.by_first[words[0]].append((answer, words))
+        for answer, phrases in alone.items():
+            for phrase in phrases:
+                self.exact[phrase].add(answer)
         self.fuzzy = _Fuzzy.build(table, arabizi)
 
-    def contained(self, tokens: list[str], negation: frozenset[str]) -> str | None:
+    def contained(self, tokens: list[str], language: _Language) -> str | None:
         """The answer whose words stand in `tokens`: "" when several do, None when none does.
 
-        A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way,
-        and a phrase right after a negation ("not really safe") does not count.
+        A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way.
+        A phrase right after a negation ("not really safe") does not count, unless it is
+        itself negative ("je ne suis pas en danger" is "pas en danger": ne … pas is one),
+        nor one right before a negation that follows (Amharic "እኔ ጋር አይደለም", not with me).
         """
+        negation, after = language.negation, language.negation_after
         hits: list[tuple[str, Span]] = []
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
-                if tuple(tokens[i:end]) == words and not _negated(tokens, (i, end), negation):
-                    hits.append((answer, (i, end)))
+                if tuple(tokens[i:end]) != words:
+                    continue
+                if words[0] not in negation and _negated(tokens, (i, end), negation):
+                    continue
+                if end < len(tokens) and tokens[end] in after and words[-1] not in after:
+                    continue
+                hits.append((answer, (i, end)))
         if not hits:
             return None
         kept = {
@@ -266,8 +292,20 @@ class _Language:
         return frozenset(n for w in self.chain for n in w.negation)
 
     @cached_property
+    def negation_after(self) -> frozenset[str]:
+        return frozenset(n for w in self.chain for n in w.negation_after)
+
+    @cached_property
+    def any_negation(self) -> frozenset[str]:
+        return self.negation | self.negation_after
+
+    @cached_property
     def answers(self) -> dict[str, set[str]]:
         return _merge(w.answers for w in self.chain)
+
+    @cached_property
+    def alone(self) -> dict[str, set[str]]:
+        return _merge(w.alone for w in self.chain)
 
     @cached_property
     def arabizi(self) -> dict[str, set[str]]:
@@ -278,9 +316,10 @@ class _Language:
         """Phrase → answers, in the other languages' lists (read word for word only)."""
         found: dict[str, set[str]] = defaultdict(set)
         for w in self.others:
-            for answer, phrases in w.answers.items():
-                for phrase in phrases:
-                    found[phrase].add(answer)
+            for section in (w.answers, w.alone):
+                for answer, phrases in section.items():
+                    for phrase in phrases:
+                        found[phrase].add(answer)
         return found
 
     @cached_property
@@ -366,12 +405,14 @@ class Lexicon:
         answers = self._answers(lang, language, candidates)
         cleaned = language.fillers.clean(said)
         exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
+        if not exact and (squeezed := squeeze(cleaned or said)) != (cleaned or said):
+            exact = answers.exact.get(squeezed, set())  # "ouii", "yess", "laa"
         if exact or whole:
             return _one(exact)
-        inside = answers.contained(said.split(), language.negation)
+        inside = answers.contained(said.split(), language)
         if inside is not None:
             return inside or None
-        typo = answers.fuzzy.pick(cleaned or said, language.negation)
+        typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
         if typo or lang is None:
             return typo
         # "oui" in an English conversation: other languages count, but only word for word.
@@ -388,7 +429,8 @@ class Lexicon:
                 phrases.update(language.answers.get(answer, ()))
                 table[answer] = {p for p in phrases if p}
             arabizi = {a: language.arabizi.get(a, set()) for a in candidates}
-            found = _Answers(table, arabizi)
+            alone = {a: language.alone.get(a, set()) for a in candidates}
+            found = _Answers(table, arabizi, alone)
             if len(self._answer_tables) >= CACHE_SIZE:
                 self._answer_tables.clear()  # option sets come from flows: rarely reached
             self._answer_tables[key] = found

@@ -342,7 +342,7 @@ class GroupDelivery(SQLModel, table=True):
 
     __tablename__ = "group_delivery"
     __table_args__ = (
-        UniqueConstraint("update_id", "conversation_id", name="uq_group_delivery_person"),
+        UniqueConstraint("update_id", "case_id", name="uq_group_delivery_case"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

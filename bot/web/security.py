@@ -81,13 +81,31 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _has_nul(scope):
+            # No id, name or filter of ours contains NUL; PostgreSQL would refuse it with a 500.
+            refusal = PlainTextResponse("bad request", status_code=400)
+            await refusal(scope, receive, send_with_headers_factory(send, self.raw, True))
+            return
+        no_store = scope["path"].startswith("/api/")
+        await self.app(scope, receive, send_with_headers_factory(send, self.raw, no_store))
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in self.raw if k not in present]
-                message = {**message, "headers": headers}
-            await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+def _has_nul(scope: Scope) -> bool:
+    return "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"")
+
+
+def send_with_headers_factory(
+    send: Send, raw: list[tuple[bytes, bytes]], no_store: bool
+) -> Send:
+    """Wrap `send` so the response start carries our headers (never overriding a route's)."""
+    extra = [*raw, (b"cache-control", b"no-store")] if no_store else raw
+
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            present = {k.lower() for k, _ in headers}
+            headers += [(k, v) for k, v in extra if k not in present]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_with_headers

@@ -98,3 +98,9 @@ def typed(place: str, lat: float, lon: float, country: str = "LY") -> dict[str, 
         "place": place,
         "country_code": country,
     }
+
+
+def gid(group: Any) -> int:
+    """A flushed group's id (typed as optional on the model)."""
+    assert group.id is not None
+    return int(group.id)

@@ -112,9 +112,9 @@ async def test_a_rejected_link_is_not_suggested_again_and_a_confirmed_one_is_lis
     assert [c["case"]["id"] for c in result["confirmed"]] == [right.id]
     assert result["confirmed"][0]["reasons"][0]["text"].startswith("same agency")
     # From the other side too, and the rejected one still does not come back.
-    assert reasons_by_case(await suggest(rt, staff.amina, wrong)) == {right.id: [
-        "same agency: 'alamal' ≈ 'El Amal office'"
-    ]}  # fmt: skip
+    assert reasons_by_case(await suggest(rt, staff.amina, wrong)) == {
+        right.id: ["same agency: 'alamal' ≈ 'El Amal office'"]
+    }
 
     changed = await decide(rt, staff.amina, focus, right, "reject")  # a later decision wins
     assert changed.id == link.id and changed.decision == "rejected"

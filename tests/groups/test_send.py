@@ -4,6 +4,7 @@ name reaches anyone else."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -20,7 +21,7 @@ from bot.outbox import OutboxSettings
 from bot.store.models import Case, Conversation, GroupDelivery, Message, Outbox, utcnow
 from tests.cases.support import Staff, seed_staff
 from tests.conftest import running_app, runtime
-from tests.groups.support import conversation_of, person, with_groups_api
+from tests.groups.support import conversation_of, gid, person, with_groups_api
 
 ANY_TIME = {"safe_to_message_first": True, "safe_hours": "any"}
 NEVER = {"safe_to_message_first": False, "safe_hours": None}
@@ -35,8 +36,13 @@ class GraphRecorder:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
         self.sent.append(body)
-        return httpx.Response(200, json={"messages": [{"id": f"wamid.{len(self.sent)}"}],
-                                         "message_id": f"mid.{len(self.sent)}"})  # fmt: skip
+        return httpx.Response(
+            200,
+            json={
+                "messages": [{"id": f"wamid.{len(self.sent)}"}],
+                "message_id": f"mid.{len(self.sent)}",
+            },
+        )
 
 
 @pytest.fixture
@@ -57,20 +63,45 @@ async def situation(client: httpx.AsyncClient) -> tuple[Staff, dict[str, Case]]:
     staff = await seed_staff(rt)
     now = utcnow()
     people = {
-        "sw": await person(rt, language="sw", name="Achieng", last_inbound=now - timedelta(hours=1)),
-        "ar": await person(rt, channel="messenger", language="ar", name="Fatma",
-                           last_inbound=now - timedelta(hours=2)),
-        "fr": await person(rt, channel="instagram", language="fr", name="Mariam",
-                           last_inbound=now - timedelta(hours=3)),
-        "ti": await person(rt, channel="messenger", language="ti", name="Selam",
-                           last_inbound=now - timedelta(days=3), prefs=ANY_TIME),
+        "sw": await person(
+            rt, language="sw", name="Achieng", last_inbound=now - timedelta(hours=1)
+        ),
+        "ar": await person(
+            rt,
+            channel="messenger",
+            language="ar",
+            name="Fatma",
+            last_inbound=now - timedelta(hours=2),
+        ),
+        "fr": await person(
+            rt,
+            channel="instagram",
+            language="fr",
+            name="Mariam",
+            last_inbound=now - timedelta(hours=3),
+        ),
+        "ti": await person(
+            rt,
+            channel="messenger",
+            language="ti",
+            name="Selam",
+            last_inbound=now - timedelta(days=3),
+            prefs=ANY_TIME,
+        ),
         # Outside WhatsApp's 24 hours (writing first would be fine, but WhatsApp refuses).
-        "am": await person(rt, language="am", name="Tigist", last_inbound=now - timedelta(days=2),
-                           prefs=ANY_TIME),
+        "am": await person(
+            rt, language="am", name="Tigist", last_inbound=now - timedelta(days=2), prefs=ANY_TIME
+        ),
         # Asked not to be written to first, and has not written for three days.
-        "so": await person(rt, channel="messenger", language="so", name="Hodan",
-                           last_inbound=now - timedelta(days=3), prefs=NEVER),
-    }  # fmt: skip
+        "so": await person(
+            rt,
+            channel="messenger",
+            language="so",
+            name="Hodan",
+            last_inbound=now - timedelta(days=3),
+            prefs=NEVER,
+        ),
+    }
     return staff, people
 
 
@@ -121,9 +152,13 @@ async def test_a_canned_update_reaches_each_person_in_their_language_and_skips_w
     detail = (await client.get(f"/api/groups/{group_id}", headers=auth)).json()
     statuses = {m["case_id"]: m["last_update"]["status"] for m in detail["members"]}
     assert statuses == {
-        people["sw"].id: "sent", people["ar"].id: "sent", people["fr"].id: "sent",
-        people["ti"].id: "sent", people["am"].id: "skipped", people["so"].id: "skipped",
-    }  # fmt: skip
+        people["sw"].id: "sent",
+        people["ar"].id: "sent",
+        people["fr"].id: "sent",
+        people["ti"].id: "sent",
+        people["am"].id: "skipped",
+        people["so"].id: "skipped",
+    }
 
 
 async def test_no_member_identifiers_appear_in_another_members_messages(
@@ -137,10 +172,15 @@ async def test_no_member_identifiers_appear_in_another_members_messages(
         group = await groups.create_group(
             session, staff.amina, "house", [c.id for c in people.values()]
         )
-        await send.send_update(session, rt, staff.amina, group.id, canned="contacting-embassy")  # type: ignore[arg-type]
+        await send.send_update(session, rt, staff.amina, gid(group), canned="contacting-embassy")
     async with rt.db.session() as session, session.begin():
-        await send.send_update(session, rt, staff.amina, group.id,  # type: ignore[arg-type]
-                               text="Stay where you are; the embassy will call you tomorrow.")  # fmt: skip
+        await send.send_update(
+            session,
+            rt,
+            staff.amina,
+            gid(group),
+            text="Stay where you are; the embassy will call you tomorrow.",
+        )
     await rt.workers.run_until_idle()
     assert len(graph.sent) == 8
 
@@ -156,16 +196,21 @@ async def test_no_member_identifiers_appear_in_another_members_messages(
             transcript = (
                 await session.execute(select(Message).where(Message.conversation_id == conv.id))
             ).scalars()
-            theirs = json.dumps([o.body for o in outbox] + [[m.text, m.data] for m in transcript],
-                                ensure_ascii=False)  # fmt: skip
+            theirs = json.dumps(
+                [o.body for o in outbox] + [[m.text, m.data] for m in transcript],
+                ensure_ascii=False,
+            )
             for other, other_conv in convs.items():
                 if other != lang:
                     for ident in identifiers(other_conv, people[other]):
                         assert ident not in theirs, (lang, other)
     for body in graph.sent:  # what actually left: one recipient each, nobody else named
         sent = json.dumps(body, ensure_ascii=False)
-        named = [lang for lang, conv in convs.items()
-                 if any(i in sent for i in identifiers(conv, people[lang]))]  # fmt: skip
+        named = [
+            lang
+            for lang, conv in convs.items()
+            if any(i in sent for i in identifiers(conv, people[lang]))
+        ]
         assert len(named) == 1
 
 
@@ -179,12 +224,12 @@ async def test_free_text_goes_as_written_flagged_not_translated_where_languages_
     swahili = await person(rt, language="sw", last_inbound=now)
     async with rt.db.session() as session, session.begin():
         group = await groups.create_group(session, staff.amina, "house", [english.id, swahili.id])
-        update, rows = await send.send_update(
+        _update, rows = await send.send_update(
             session,
             rt,
             staff.amina,
-            group.id,
-            text="The embassy will call you tomorrow.",  # type: ignore[arg-type]
+            gid(group),
+            text="The embassy will call you tomorrow.",
         )
     assert {r.case_id: r.translated for r in rows} == {english.id: True, swahili.id: False}
     async with rt.db.session() as session:
@@ -202,8 +247,9 @@ async def test_a_retried_request_sends_nothing_twice(client: httpx.AsyncClient) 
     staff = await seed_staff(rt)
     a = await person(rt, last_inbound=utcnow())
     headers = {**staff.auth("amina"), "Idempotency-Key": "click-1"}
-    group_id = (await client.post("/api/groups", json={"name": "g", "case_ids": [a.id]},
-                                  headers=headers)).json()["id"]  # fmt: skip
+    group_id = (
+        await client.post("/api/groups", json={"name": "g", "case_ids": [a.id]}, headers=headers)
+    ).json()["id"]
     first = await client.post(
         f"/api/groups/{group_id}/messages", json={"text": "hi"}, headers=headers
     )
@@ -224,12 +270,16 @@ async def test_one_person_with_two_cases_in_the_group_gets_it_once(
     staff = await seed_staff(rt)
     first = await person(rt, last_inbound=utcnow())
     async with rt.db.session() as session, session.begin():
-        again = Case(conversation_id=first.conversation_id, team="libya", answers={},
-                     previous_case_id=first.id)  # fmt: skip
+        again = Case(
+            conversation_id=first.conversation_id,
+            team="libya",
+            answers={},
+            previous_case_id=first.id,
+        )
         session.add(again)
     async with rt.db.session() as session, session.begin():
         group = await groups.create_group(session, staff.amina, "g", [first.id, again.id])
-        _update, rows = await send.send_update(session, rt, staff.amina, group.id, text="hi")  # type: ignore[arg-type]
+        _update, rows = await send.send_update(session, rt, staff.amina, gid(group), text="hi")
     assert sorted((r.status, r.reason) for r in rows) == [
         ("queued", None),
         ("skipped", "same_person"),
@@ -247,7 +297,7 @@ async def test_a_text_naming_a_member_is_refused(client: httpx.AsyncClient) -> N
     for text in ("Achieng will call you all", f"call +{b_phone[:3]} {b_phone[3:]}", f"case {a.id}"):
         with pytest.raises(BadRequest):
             async with rt.db.session() as session, session.begin():
-                await send.send_update(session, rt, staff.amina, group.id, text=text)  # type: ignore[arg-type]
+                await send.send_update(session, rt, staff.amina, gid(group), text=text)
     async with rt.db.session() as session:
         assert (await session.execute(select(GroupDelivery))).first() is None
 
@@ -262,10 +312,10 @@ async def test_unknown_canned_reply_and_other_teams_group_are_refused(
         group = await groups.create_group(session, staff.amina, "g", [a.id])
     with pytest.raises(BadRequest):
         async with rt.db.session() as session, session.begin():
-            await send.send_update(session, rt, staff.amina, group.id, canned="no-such-reply")  # type: ignore[arg-type]
+            await send.send_update(session, rt, staff.amina, gid(group), canned="no-such-reply")
     with pytest.raises(NotFound):
         async with rt.db.session() as session, session.begin():
-            await send.send_update(session, rt, staff.omar, group.id, text="hi")  # type: ignore[arg-type]
+            await send.send_update(session, rt, staff.omar, gid(group), text="hi")
 
 
 def _recipient(body: dict[str, Any]) -> str:
@@ -276,3 +326,22 @@ def _text(body: dict[str, Any]) -> str:
     if "text" in body and isinstance(body["text"], dict) and "body" in body["text"]:
         return body["text"]["body"]
     return body["message"]["text"]
+
+
+async def test_two_identical_requests_at_once_send_once(client: httpx.AsyncClient) -> None:
+    rt = runtime(client)
+    staff = await seed_staff(rt)
+    people = [await person(rt, last_inbound=utcnow()) for _ in range(3)]
+    headers = {**staff.auth("amina"), "Idempotency-Key": "double-click"}
+    made = await client.post(
+        "/api/groups", json={"name": "g", "case_ids": [p.id for p in people]}, headers=headers
+    )
+    url = f"/api/groups/{made.json()['id']}/messages"
+    first, second = await asyncio.gather(
+        client.post(url, json={"canned": "stay-put"}, headers=headers),
+        client.post(url, json={"canned": "stay-put"}, headers=headers),
+    )
+    assert first.status_code == second.status_code == 201, (first.text, second.text)
+    assert first.json()["id"] == second.json()["id"]
+    async with rt.db.session() as session:
+        assert len((await session.execute(select(Outbox))).scalars().all()) == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.i18n.detect import detect_language, language_by_name, script_of
+from bot.i18n.detect import detect_language, language_by_name, language_named, script_of
 
 ALL = ["en", "fr", "ar", "ary", "ary-Latn", "sw", "am", "ti", "so"]
 
@@ -53,9 +53,17 @@ def test_realistic_messages(text: str, lang: str) -> None:
     assert detect_language(text, ALL) == lang
 
 
-@pytest.mark.parametrize("text", ["hi", "salam", "no", "ሰላም", "16", "👍", ""])
+@pytest.mark.parametrize("text", ["hi", "salam", "no", "16", "👍", ""])
 def test_too_little_to_tell(text: str) -> None:
     assert detect_language(text, ALL) is None
+
+
+@pytest.mark.parametrize("text", ["ሰላም", "ሰላም ጤና"])
+def test_ethiopic_script_without_a_clue_proposes_amharic(text: str) -> None:
+    # The menu that follows names Tigrinya in its own script; English would help nobody.
+    assert detect_language(text, ALL) == "am"
+    assert detect_language(text, ["en", "ti"]) == "ti"
+    assert detect_language(text, ["en", "fr"]) is None
 
 
 def test_only_supported_languages_are_proposed() -> None:
@@ -80,8 +88,11 @@ def test_script_of() -> None:
         ("french please", "fr"),
         ("english", "en"),
         ("anglais", "en"),
-        ("darija", "ary"),
+        ("darija", "ary-Latn"),  # typed in Latin letters, like the menu's "Darija"
+        ("Darija 3afak", "ary-Latn"),
         ("الدارجة", "ary"),
+        ("بالدارجة", "ary"),
+        ("بالعربية", "ar"),
         ("العربية", "ar"),
         ("arabic", "ar"),
         ("arabizi", "ary-Latn"),
@@ -103,3 +114,38 @@ def test_language_by_name(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", ["hello", "french and arabic", ""])
 def test_no_single_language_named(text: str) -> None:
     assert language_by_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("français", "fr"),
+        ("Français svp", "fr"),
+        ("in English please", "en"),
+        ("Kiswahili", "sw"),
+        ("lugha ya Kiswahili", "sw"),
+        ("af Soomaali fadlan", "so"),
+        ("بالعربية", "ar"),
+        ("الدارجة عافاك", "ary"),
+        ("darija", "ary-Latn"),
+        ("ትግርኛ", "ti"),
+        ("በአማርኛ", "am"),
+    ],
+)
+def test_a_message_that_is_only_a_language_name(text: str, lang: str) -> None:
+    assert language_named(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am Somali",  # a nationality in a sentence is not a request to switch
+        "my boss speaks french and arabic",
+        "ana maghribi f tanja",
+        "lugha yangu ni kiswahili lakini",
+        "hello",
+        "",
+    ],
+)
+def test_a_sentence_naming_a_language_is_not_a_switch(text: str) -> None:
+    assert language_named(text) is None

@@ -88,6 +88,16 @@ async def test_a_very_long_message_is_cut_to_the_limit(
     assert len(stored.text) == wa_settings.max_text_chars
 
 
+async def test_what_the_engine_reads_is_cut_too(
+    wa_client: httpx.AsyncClient, wa_settings: Settings
+) -> None:
+    person = Person("212600000003", "Long")
+    await converse(wa_client, wa_settings.app_secret, person.text("ا" * 20_000))
+    (stored,) = await transcript(runtime(wa_client).db, person, "in")
+    kept = (stored.data or {})["inbound"]["text"]
+    assert len(kept) <= wa_settings.max_text_chars
+
+
 async def test_a_webhook_body_over_the_limit_is_refused_and_not_stored(
     wa_client: httpx.AsyncClient, wa_settings: Settings
 ) -> None:

@@ -71,12 +71,6 @@ async def test_inbox_and_simulator_pages_carry_the_security_headers(
         assert_page_headers(await browser.get("/inbox"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot.web.security.SecurityHeadersMiddleware is not installed app-wide: JSON API "
-    "responses (a person's case, transcript) go out without Cache-Control: no-store and "
-    "nosniff. Fix in bot/app.py: app.add_middleware(SecurityHeadersMiddleware).",
-)
 async def test_api_answers_with_a_persons_data_are_never_cached(
     wa_client: httpx.AsyncClient, wa_settings: Settings
 ) -> None:

@@ -91,13 +91,6 @@ async def test_a_leaked_database_shows_no_message_name_or_number_in_clear(
         assert not leaked(rows, needle), f"{needle!r} is stored in clear: {leaked(rows, needle)}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WhatsApp message ids (wamid.…) are base64 of a record holding the phone number; "
-    "they are stored as they come in message.dedupe_key, receipt.dedupe_key, "
-    "outbox.idempotency_key (mark-read) and outbox.platform_message_id. Fix: store keyed "
-    "hashes (crypto.lookup_hash) of platform message ids in bot/ingest.py and bot/delivery.py.",
-)
 async def test_message_ids_in_a_leaked_database_do_not_give_the_number_away(
     wa_client: httpx.AsyncClient, wa_settings: Settings
 ) -> None:

@@ -17,7 +17,10 @@ from bot.store.db import Database
 from bot.store.models import (
     AuditLog,
     Case,
+    CaseGroup,
+    CaseLink,
     Conversation,
+    GroupMember,
     MediaBlob,
     Message,
     Note,
@@ -191,11 +194,21 @@ async def test_cases_closed_long_ago_are_anonymized_with_their_transcript(
     new = await seed.case(new_conv, resolved=10, note="recent note")
     open_conv = await seed.conversation("open-case", updated=200)
     await seed.case(open_conv, resolved=None, note="still open")
+    async with db.session() as session, session.begin():
+        group = CaseGroup(name="one house")
+        session.add(group)
+        await session.flush()
+        session.add_all([GroupMember(group_id=group.id, case_id=c) for c in (old, new)])  # type: ignore[arg-type]
+        a, b = sorted([old, new])
+        session.add(CaseLink(case_a=a, case_b=b, decision="confirmed", reasons=["same agency"]))
     settings = settings.model_copy(update={"retention_transcript_days": 0})  # only case rules
 
     report = await purge(db, settings, NOW)
 
     assert report.cases == 1
+    async with db.session() as session:
+        assert (await session.execute(select(GroupMember.case_id))).scalars().all() == [new]
+        assert (await session.execute(select(CaseLink))).first() is None
     async with db.session() as session:
         gone = await session.get(Case, old)
         kept = await session.get(Case, new)

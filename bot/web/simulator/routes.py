@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from bot.demo import DEMO_USER
 from bot.messages import Inbound, Location, Media
+from bot.platform_ids import inbound_key
 from bot.runtime import Runtime
 from bot.store.models import Message
 from bot.web.deps import AppStateDep
@@ -79,7 +80,7 @@ async def _deliver(request: Request, app: Runtime, item: Inbound) -> Response:
     app.kick()
     if request.headers.get("HX-Request") != "true":
         return RedirectResponse(HOME, status_code=303)
-    key = f"simulator:{item.dedupe_key}"
+    key = inbound_key("simulator", item.dedupe_key)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + INGEST_WAIT
     while loop.time() < deadline:

@@ -1,0 +1,101 @@
+"""The `sauti` command line: refusals with a clear message, accounts, and the checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.config import get_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.setenv("SAUTI_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}")
+    for name in ("APP_SECRET", "VERIFY_TOKEN", "DATA_KEY", "SESSION_SECRET"):
+        monkeypatch.delenv(f"SAUTI_{name}", raising=False)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_serve_refuses_to_start_without_secrets_and_names_them() -> None:
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 1
+    for name in ("SAUTI_APP_SECRET", "SAUTI_VERIFY_TOKEN", "SAUTI_DATA_KEY"):
+        assert name in result.output
+
+
+def test_serve_refuses_placeholder_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAUTI_APP_SECRET", "changethis")
+    monkeypatch.setenv("SAUTI_VERIFY_TOKEN", "a-real-token")
+    monkeypatch.setenv("SAUTI_DATA_KEY", "ZmFrZS1idXQtd2VsbC1mb3JtZWQta2V5LTMyLWJ5dGU=")
+    monkeypatch.setenv("SAUTI_SESSION_SECRET", "a-long-random-session-secret")
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 1
+    assert "SAUTI_APP_SECRET" in result.output
+    assert "SAUTI_VERIFY_TOKEN" not in result.output
+
+
+def test_serve_refuses_an_unmigrated_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAUTI_APP_SECRET", "s3cret-from-meta")
+    monkeypatch.setenv("SAUTI_VERIFY_TOKEN", "a-real-token")
+    monkeypatch.setenv("SAUTI_DATA_KEY", "ZmFrZS1idXQtd2VsbC1mb3JtZWQta2V5LTMyLWJ5dGU=")
+    monkeypatch.setenv("SAUTI_SESSION_SECRET", "a-long-random-session-secret")
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 1
+    assert "sauti db upgrade" in result.output
+
+
+def test_teams_and_users_are_created_and_the_token_is_the_last_line() -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    team = runner.invoke(app, ["teams", "add", "libya", "--countries", "LY,TN"])
+    assert team.exit_code == 0 and "LY, TN" in team.output
+    user = runner.invoke(app, ["users", "add", "amina", "--team", "libya"])
+    assert user.exit_code == 0
+    lines = user.output.strip().splitlines()
+    assert lines[-1].startswith("sauti_") and " " not in lines[-1]
+    assert any(line.startswith("password: ") for line in lines)
+    revoked = runner.invoke(app, ["users", "revoke", "amina"])
+    assert revoked.exit_code == 0 and "revoked 1 token" in revoked.output
+
+
+def test_users_add_to_an_unknown_team_is_a_clear_error() -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(app, ["users", "add", "amina", "--team", "nowhere"])
+    assert result.exit_code == 1
+    assert "unknown team: nowhere" in result.output
+
+
+def test_bad_country_codes_are_refused() -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(app, ["teams", "add", "libya", "--countries", "Libya"])
+    assert result.exit_code == 1 and "not ISO country codes" in result.output
+
+
+def test_the_shipped_flows_and_locales_pass_their_checks() -> None:
+    assert runner.invoke(app, ["flows", "check"]).exit_code == 0
+    assert runner.invoke(app, ["locales", "check"]).exit_code == 0
+
+
+def test_flows_check_names_file_and_line_and_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "schema_version: 1\nid: broken\nsteps:\n  - id: a\n    kind: choice\n  bad",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["flows", "check", str(broken)])
+    assert result.exit_code == 1
+    assert f"{broken}:" in result.output
+
+
+def test_flows_draw_prints_mermaid() -> None:
+    result = runner.invoke(app, ["flows", "draw", "distress"])
+    assert result.exit_code == 0
+    assert result.output.startswith("stateDiagram-v2")
+    assert "passport" in result.output
