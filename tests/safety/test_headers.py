@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from bot.accounts import add_team, add_user
