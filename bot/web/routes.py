@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from bot.config import Settings
 
 # Each package exposes `router`; the simulator only where enabled.
-ROUTERS = ["bot.web.api", "bot.web.inbox"]
+ROUTERS = ["bot.web.api", "bot.web.groups_api", "bot.web.inbox"]
 SIMULATOR = "bot.web.simulator"
 
 
