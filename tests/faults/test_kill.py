@@ -26,7 +26,14 @@ from tests.faults.harness import (
 
 pytestmark = pytest.mark.slow
 
-STALE = 12.0  # SAUTI_OUTBOX_STALE_SECONDS: when a dead process's claimed rows come back
+
+async def wait_for_sends(fake: FakeGraph, n: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while sum("biz_opaque_callback_data" in (r.json or {}) for r in fake.requests) < n:
+        assert time.monotonic() < deadline, "the server never started answering"
+        await asyncio.sleep(0.02)
+
+STALE = 10.0  # SAUTI_OUTBOX_STALE_SECONDS: when a dead process's claimed rows come back
 
 
 async def test_kill_9_mid_burst_loses_nothing_and_sends_nothing_twice(
@@ -38,15 +45,15 @@ async def test_kill_9_mid_burst_loses_nothing_and_sends_nothing_twice(
     if backend == "postgres":  # a second replica keeps serving while the first is dead
         replicas.append(sauti_server(fresh_database, fake_graph.url, tmp_path / "b.log", **env))
     await asyncio.gather(*(asyncio.to_thread(r.start) for r in replicas))
-    fake_graph.delay_next(100_000, 0.05)  # Graph takes 50 ms: sends are in flight at the kill
+    fake_graph.delay_next(100_000, 0.2)  # a slow Graph API: sends are in flight at the kill
     messages = conversation_messages(contacts=40, per_contact=3, tag="kill")
     try:
         async with clients(*replicas) as http:
             meta = Meta(http)
             echo = StatusEcho(fake_graph, meta)
             echo.start() if not __import__("os").environ.get("NOECHO") else None
-            burst = asyncio.create_task(meta.send(messages, rate=60))
-            await asyncio.sleep(1.0)
+            burst = asyncio.create_task(meta.send(messages, rate=40))
+            await wait_for_sends(fake_graph, 15)
             victim.kill()
             killed_at = time.monotonic()
             await burst
