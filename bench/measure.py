@@ -86,6 +86,7 @@ def run_phase(
     replies: bool,
     meter_pids: list[int],
     stall: float = 15.0,
+    drain: float = 120.0,
     stored: int = 0,
     requests: list[bytes] | None = None,
 ) -> Phase:
@@ -97,7 +98,7 @@ def run_phase(
         result = asyncio.run(
             loadgen.run(port, requests, rate=rate, connections=connections, max_seconds=max_seconds)
         )
-        stats = stub.wait_answered(result.ok, stall, limit=300) if replies else stub.stats()
+        stats = stub.wait_answered(result.ok, stall, limit=drain) if replies else stub.stats()
     out = Phase(
         target=target,
         phase=phase,

@@ -213,5 +213,8 @@ def chart(data: dict[str, Any], path: Path) -> None:
 
 
 def write(data: dict[str, Any], out: Path) -> None:
+    try:
+        chart(data, out / "chart.png")
+    except ImportError:  # matplotlib is in the `bench` group: `uv sync --group bench`
+        data["notes"].append("matplotlib not installed (uv sync --group bench): no chart")
     (out / "report.md").write_text(markdown(data))
-    chart(data, out / "chart.png")

@@ -43,6 +43,7 @@ class Profile:
     scale_burst: int
     backends: tuple[str, ...] = ("sqlite", "postgres")
     workers: tuple[int, ...] = (1, 2)
+    drain_seconds: float = 120.0  # how long to wait for every reply after a burst
     only: list[str] = field(default_factory=list)  # run just these targets (development)
 
 
@@ -131,6 +132,7 @@ class Bench:
         return pids
 
     def phase(self, target: Target, server: Server, name: str, count: int, **kw) -> Phase:  # type: ignore[no-untyped-def]
+        kw.setdefault("replies", target.replies)
         result = run_phase(
             target=target.name,
             phase=name,
@@ -138,7 +140,6 @@ class Bench:
             stub=self.stub,
             contacts=self.contacts,
             count=count,
-            replies=target.replies,
             meter_pids=self.meter_pids(server),
             **kw,
         )
@@ -146,36 +147,42 @@ class Bench:
         _say(report.one_line(result))
         return result
 
-    def run_target(self, target: Target, ceiling: float | None) -> Phase:
+    def fresh_server(self, target: Target, tag: str) -> Server:
+        """A server with an empty database, warmed up (flows, catalogs, gazetteer loaded)."""
         if target.kind == "sauti":
-            target.env = sauti_env(
-                self.database(target.name.replace("-", "_"), target.backend),
-                self.stub.url,
-                self.data_key,
-            )
+            name = f"{target.name}_{tag}".replace("-", "_")
+            target.env = sauti_env(self.database(name, target.backend), self.stub.url, self.data_key)
         server = server_for(target, self.stub.url, self.logs).start()
+        self.phase(
+            target, server, "warmup", self.profile.warmup, rate=None, connections=16,
+            max_seconds=30,
+        )
+        self.phases.pop()
+        return server
+
+    def run_target(self, target: Target, ceiling: float | None) -> Phase:
+        """The burst on a fresh server, then each step of the ladder on a fresh server too:
+        the backlog one load leaves behind must not slow the next one down."""
+        p = self.profile
+        server = self.fresh_server(target, "burst")
         try:
-            p = self.profile
-            self.phase(
-                target, server, "warmup", p.warmup, rate=None, connections=16, max_seconds=30
-            )
-            self.phases.pop()
-            for fraction in p.ladder if ceiling else []:
-                rate = fraction * ceiling
-                self.phase(
-                    target,
-                    server,
-                    "ladder",
-                    max(1, int(rate * p.step_seconds)),
-                    rate=rate,
-                    connections=256,
-                    max_seconds=p.step_seconds * 3,
-                )
-            return self.phase(
-                target, server, "burst", p.burst, rate=None, connections=64, max_seconds=120
+            burst = self.phase(
+                target, server, "burst", p.burst, rate=None, connections=64, max_seconds=120,
+                drain=p.drain_seconds,
             )
         finally:
-            server.stop()
+            server.kill()
+        for step, fraction in enumerate(p.ladder):
+            rate = fraction * (ceiling or burst.ack_rate)
+            server = self.fresh_server(target, f"ladder{step}")
+            try:
+                self.phase(
+                    target, server, "ladder", max(1, int(rate * p.step_seconds)), rate=rate,
+                    connections=256, max_seconds=p.step_seconds * 3, replies=False,
+                )
+            finally:
+                server.kill()
+        return burst
 
     def run_scale(self, backend: str) -> None:
         from bench.seed import seed
@@ -208,9 +215,10 @@ class Bench:
                     connections=64,
                     max_seconds=120,
                     stored=stored,
+                    drain=self.profile.drain_seconds,
                 )
             finally:
-                server.stop()
+                server.kill()
 
     def run(self) -> dict:
         started = time.time()

@@ -14,7 +14,9 @@ from fastapi.responses import JSONResponse
 
 from bot.cases import wiring as cases_wiring
 from bot.config import Settings, get_settings
-from bot.runtime import build_runtime, remember_flow_versions, warm_up
+from bot.logs import install_masking
+from bot.retention import DAY, daily_purge_job
+from bot.runtime import Runtime, build_runtime, remember_flow_versions, warm_up
 from bot.store.db import create_all
 from bot.web import health, webhook
 from bot.web.security import SecurityHeadersMiddleware
@@ -30,6 +32,7 @@ def create_app(
     start_workers: bool = True,
 ) -> FastAPI:
     settings = settings or get_settings()
+    install_masking()  # every log record is masked, in every worker process
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,7 +60,7 @@ def create_app(
         redoc_url=None,
     )
     # Run in the lifespan, before the workers start (they may add periodic jobs).
-    app.state.startup_hooks = [cases_wiring.install]
+    app.state.startup_hooks = [cases_wiring.install, _install_purge]
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(webhook.router)
     app.include_router(health.router)
@@ -80,6 +83,11 @@ def create_app(
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
     return app
+
+
+async def _install_purge(runtime: Runtime) -> None:
+    """Retention: purge once at start, then daily (idempotent across processes)."""
+    runtime.workers.extra_jobs.append((DAY, daily_purge_job(runtime)))
 
 
 def _mount_optional(app: FastAPI, settings: Settings) -> None:

@@ -32,10 +32,10 @@ def _echo(line: str = "") -> None:
 
 
 def _logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from bot.logs import setup_logging
+
+    setup_logging(settings.log_level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _run(coro):  # type: ignore[no-untyped-def]
@@ -298,7 +298,7 @@ def keys_rotate(
     ] = False,
 ) -> None:
     """Re-encrypt all stored data with the newest key of SAUTI_DATA_KEY (the first one)."""
-    from bot.keys import RotationReport, rehash_contacts, rotate_keys
+    from bot.keys import RotationReport, rehash_contacts, rehash_messages, rotate_keys
     from bot.store import crypto
     from bot.store.db import Database
 
@@ -313,6 +313,7 @@ def keys_rotate(
             if drop_old:
                 after = crypto.Keyring(settings.data_keys[:1], settings.hash_key)
                 rehashed = await rehash_contacts(db, keys, after, batch=batch)
+                rehashed += await rehash_messages(db, keys, after, batch=batch)
             return report, rehashed
         finally:
             await db.dispose()

@@ -111,27 +111,32 @@ async def _apply_one(
 ) -> None:
     msg.state = "done"
     await p.sink.person_wrote(session, conv, msg)
-    if msg.kind in {"text", "choice", "location", "media", "contacts", "unsupported"}:
-        delivery.queue_mark_read(session, conv, msg)
+    readable = msg.kind in {"text", "choice", "location", "media", "contacts", "unsupported"}
     if _flooding(p, conv, now):
         if not conv.flood_noticed and p.catalogs is not None and not conv.claimed:
             conv.flood_noticed = True
             lang = conv.language or "en"
             notice = Reply(text=p.catalogs.format(lang, "flood-notice"), lang=lang)
             await delivery.queue_reply(session, conv, notice, author="bot")
+        if readable:
+            delivery.queue_mark_read(session, conv, msg)
         return
     if msg.kind == "reaction":
         return
     inbound = Inbound.model_validate((msg.data or {})["inbound"])
     conv_id = conv.id
+    effects: Effects | None = None
     try:
         async with session.begin_nested():
-            await run_brain(p, session, conv, inbound, now)
+            effects = await run_brain(p, session, conv, inbound, now)
     except Exception:  # noqa: BLE001 - a broken flow must not silence a person in danger
         log.exception("conversation %s: the flow failed; handing over to a person", conv_id)
         await session.refresh(conv)  # the savepoint rollback expired what it had changed
         msg.state, msg.error = "error", "the flow failed on this message"
         await _hand_over_after_error(p, session, conv, now)
+    # No blue ticks for "stop" or "erase": the person asked us to leave no trace.
+    if readable and conv.status != "erased" and not (effects and (effects.stop or effects.erase)):
+        delivery.queue_mark_read(session, conv, msg)
     metrics.processed.labels(conv.channel).inc()
     if msg.created_at:
         created = msg.created_at if msg.created_at.tzinfo else msg.created_at.replace(tzinfo=UTC)

@@ -7,21 +7,25 @@ did not change meanwhile, so rotation can run while the service answers people.
 
 Lookup hashes are keyed by `SAUTI_HASH_KEY`, or else by a key derived from the *oldest* data
 key: without SAUTI_HASH_KEY, dropping the oldest key changes every lookup hash, so
-`rehash_contacts` recomputes them for the keyring that will be used afterwards.
+`rehash_contacts` and `rehash_messages` recompute them for the keyring used afterwards
+(delivery receipts of messages sent before then no longer match: their ticks stop moving).
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography.fernet import InvalidToken
 from sqlalchemy import LargeBinary, Table, Text, and_, column, select, table, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.crypto import EncryptedBytes, EncryptedJSON, EncryptedText, Keyring
 from bot.store.db import Database
-from bot.store.models import Conversation
+from bot.store.models import Conversation, Message
 
 ENCRYPTED_TYPES = (EncryptedBytes, EncryptedJSON, EncryptedText)
 
@@ -119,6 +123,21 @@ async def rotate_keys(db: Database, keys: Keyring, *, batch: int = 500) -> Rotat
     return report
 
 
+async def _each_batch(
+    db: Database, model: Any, where: Any, batch: int
+) -> AsyncIterator[tuple[AsyncSession, Sequence[Any]]]:
+    """Yield (session, rows) in id order, one transaction per batch."""
+    last_id = 0
+    while True:
+        async with db.session() as session, session.begin():
+            query = select(model).where(where, model.id > last_id).order_by(model.id).limit(batch)
+            rows = (await session.execute(query)).scalars().all()
+            yield session, rows
+        if len(rows) < batch:
+            return
+        last_id = rows[-1].id
+
+
 async def rehash_contacts(db: Database, old: Keyring, new: Keyring, *, batch: int = 500) -> int:
     """Recompute conversation lookup hashes from `old`'s hash key to `new`'s; returns how many
     changed. Run with the service stopped: a message arriving meanwhile would be looked up
@@ -126,29 +145,35 @@ async def rehash_contacts(db: Database, old: Keyring, new: Keyring, *, batch: in
     if old.hash_key == new.hash_key:
         return 0
     changed = 0
-    last_id = 0
-    while True:
-        async with db.session() as session, session.begin():
-            convs = (
-                (
-                    await session.execute(
-                        select(Conversation)
-                        .where(Conversation.id > last_id)
-                        .order_by(Conversation.id)
-                        .limit(batch)
-                    )
-                )
-                .scalars()
-                .all()
-            )
-            for conv in convs:
-                last_id = conv.id or last_id
-                if conv.contact_hash.startswith("erased:") or not conv.contact_ref:
-                    continue  # erased rows are unlinked on purpose
-                expected = old.lookup_hash(f"{conv.channel}:{conv.contact_ref}")
-                if conv.contact_hash != expected:
-                    continue
-                conv.contact_hash = new.lookup_hash(f"{conv.channel}:{conv.contact_ref}")
+    live = ~Conversation.contact_hash.startswith("erased:")  # erased rows stay unlinked
+    async for _session, convs in _each_batch(db, Conversation, live, batch):
+        for conv in convs:
+            value = f"{conv.channel}:{conv.contact_ref}"
+            if conv.contact_ref and conv.contact_hash == old.lookup_hash(value):
+                conv.contact_hash = new.lookup_hash(value)
                 changed += 1
-        if len(convs) < batch:
-            return changed
+    return changed
+
+
+def _platform_key(keys: Keyring, channel: str, platform_id: str) -> str:
+    # The scheme of bot.platform_ids.inbound_key, with a given keyring.
+    return f"{channel}:{keys.lookup_hash(f'{channel}:{platform_id}')[:40]}"
+
+
+async def rehash_messages(db: Database, old: Keyring, new: Keyring, *, batch: int = 500) -> int:
+    """Recompute inbound messages' deduplication keys (keyed hashes of platform ids; the id
+    itself is in the encrypted message data). Keys that do not match `old` are left alone."""
+    if old.hash_key == new.hash_key:
+        return 0
+    changed = 0
+    inbound = (Message.direction == "in") & Message.dedupe_key.is_not(None)
+    async for _session, messages in _each_batch(db, Message, inbound, batch):
+        for msg in messages:
+            item = (msg.data or {}).get("inbound") or {}
+            channel, platform_id = item.get("channel"), item.get("dedupe_key")
+            if not channel or not platform_id:
+                continue
+            if msg.dedupe_key == _platform_key(old, channel, platform_id):
+                msg.dedupe_key = _platform_key(new, channel, platform_id)
+                changed += 1
+    return changed

@@ -131,6 +131,9 @@ async def record(
             return
         fresh.state = "failed"
         fresh.error = _reason(outcome)
+        conv = await session.get(Conversation, fresh.conversation_id)
+        if conv is not None and conv.status == "erased":
+            fresh.body = {}  # a goodbye that could not be sent: forget where it was going
         metrics.failed.labels(type(outcome).__name__).inc()
         if msg is not None:
             msg.state, msg.error = "failed", fresh.error

@@ -18,10 +18,6 @@ from tests.web.test_webhook import TEXT_EVENT, signed
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def graph_ok(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json={"messages": [{"id": f"wamid.OUT{len(request.content)}"}]})
-
-
 def graph_error(code: int, status: int = 400) -> httpx.Response:
     return httpx.Response(status, json={"error": {"code": code, "message": f"(#{code})"}})
 
@@ -32,6 +28,7 @@ class Script:
     def __init__(self, *responses: httpx.Response) -> None:
         self.responses = list(responses)
         self.sent: list[dict] = []
+        self.ids: list[str] = []  # wamids handed out, in order (the database only keeps hashes)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
@@ -40,7 +37,8 @@ class Script:
         self.sent.append(body)
         if self.responses:
             return self.responses.pop(0)
-        return graph_ok(request)
+        self.ids.append(f"wamid.OUT{len(self.ids) + 1}")
+        return httpx.Response(200, json={"messages": [{"id": self.ids[-1]}]})
 
 
 async def deliver_text(client: httpx.AsyncClient, settings: Settings) -> None:

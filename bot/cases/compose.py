@@ -180,8 +180,8 @@ def _may_write_first(conv: Conversation, case: Case, window: Window, now: dateti
             window.closes_at,
             [],
         )
-    longitude = (case.location or {}).get("longitude")
-    if prefs.get("safe_to_message_first") and not may_write_first(prefs, now, longitude):
+    country = (case.location or {}).get("country_code")
+    if prefs.get("safe_to_message_first") and not may_write_first(prefs, now, country):
         raise WindowClosed(
             "The person allowed messages only in the daytime, and it is night where they are.",
             window.closes_at,

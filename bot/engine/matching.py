@@ -105,10 +105,17 @@ def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound)
     chosen = pick(ctx, lang, event, candidates)
     if chosen is not None:
         return chosen
-    if lang in tags and ctx.lexicon.match(typed, lang, {"yes": []}) == "yes":
+    # Only this language's own words for yes (and its fallbacks'): "oui" on an English menu
+    # is French, below.
+    if lang in tags and ctx.lexicon.match(typed, lang, {"yes": []}, whole=True) == "yes":
         return lang
     detected = tools.detect_language(ctx, typed, tags)
-    return detected if detected in tags else None
+    if detected not in tags:
+        return None
+    # One word tells little ("la" is French, Swahili and Darija): only a word for yes.
+    if len(typed.split()) > 1 or ctx.lexicon.match(typed, detected, {"yes": []}, whole=True):
+        return detected
+    return None
 
 
 def exact_answer(ctx: Context, lang: str, step: Any, event: Inbound) -> str | None:

@@ -7,7 +7,7 @@ it (longitude / 15 hours from UTC), else by UTC: good enough for "not at 3 in th
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from bot.engine.effects import Timer
@@ -15,16 +15,11 @@ from bot.engine.effects import Timer
 DAY_START, DAY_END = 8, 20
 
 
-def may_write_first(prefs: dict[str, Any] | None, now: datetime, longitude: float | None) -> bool:
-    if not prefs or not prefs.get("safe_to_message_first"):
-        return False
-    hours = prefs.get("safe_hours")
-    if hours in (None, "any"):
-        return True
-    if hours == "day":
-        local = now + timedelta(hours=(longitude or 0.0) / 15.0)
-        return DAY_START <= local.hour < DAY_END
-    return False
+def may_write_first(prefs: dict[str, Any] | None, now: datetime, country_code: str | None) -> bool:
+    """The one rule (bot.safe_contact): allowed, and inside the person's safe hours."""
+    from bot.safe_contact import may_write_first as rule
+
+    return rule(prefs, country_code, now)[0]
 
 
 def to_state(timers: list[Timer]) -> list[dict[str, str]]:

@@ -262,5 +262,5 @@ class Turn:
         prefs = self.prefs()
         if not now:
             return bool(prefs and prefs.get("safe_to_message_first"))
-        longitude = (self.state.get("location") or {}).get("longitude")
-        return may_write_first(prefs, self.ctx.now, longitude)
+        country = (self.state.get("location") or {}).get("country_code")
+        return may_write_first(prefs, self.ctx.now, country)

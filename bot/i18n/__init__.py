@@ -6,7 +6,8 @@
     numbers.py       a count in any script or in words (number_words.py: the words)
     wordlists.py     reading locales/<tag>/words.yaml
     words.py         Lexicon: keywords, answer ids and option numbers from typed text
-    detect.py        proposing a language from script and words (markers.py: the words)
+    detect.py        proposing a language from script and words; language names typed
+                     (markers.py: the words)
     check.py         `sauti locales check`
 
 Nothing here imports the web framework or the database, and no message text is logged.

@@ -88,6 +88,8 @@ def _is_arabizi(tokens: list[str]) -> bool:
     digits = sum(1 for t in tokens if _ARABIZI_DIGIT.search(t) and not _NOT_ARABIZI.fullmatch(t))
     strong = _hits(tokens, markers.DARIJA_LATIN - markers.DARIJA_LATIN_WEAK)
     weak = _hits(tokens, markers.DARIJA_LATIN_WEAK)
+    if weak >= 2 and 2 * weak >= len(tokens):
+        return True  # "ana fi khatar", "ana f libya": words that are Darija together
     return digits + strong >= 1 and (digits + strong + weak >= 2 or len(tokens) <= 2)
 
 
@@ -105,6 +107,11 @@ def _lingua() -> LanguageDetector:
 
 
 def _latin(text: str, tokens: list[str]) -> str | None:
+    # "salam alikom" says nothing about the language (lingua would call it Swahili).
+    tokens = [t for t in tokens if t not in _normalized(frozenset(markers.GREETINGS))]
+    if not tokens:
+        return None
+    text = " ".join(tokens)
     hits = {t: _hits(tokens, markers.LATIN_MARKERS[t]) for t in LINGUA_LANGS}
     marked = [t for t, n in hits.items() if n]
     if len(marked) == 1:
@@ -146,13 +153,29 @@ def detect_language(text: str, supported: list[str]) -> str | None:
     return found if found in supported else None
 
 
+@cache
+def _name_table() -> tuple[tuple[str, str, str], ...]:
+    """(tag, normalized name, its first word) for every name of every language."""
+    return tuple(
+        (tag, name, name.split()[0])
+        for tag, names in markers.LANGUAGE_NAMES.items()
+        for name in sorted(_normalized(frozenset(names)))
+        if name
+    )
+
+
+@cache
+def _around_names() -> frozenset[str]:
+    return _normalized(frozenset(markers.AROUND_NAMES))
+
+
 def _names(said: str) -> dict[str, str]:
     """Each language named in the normalized text `said`, with the longest name found."""
+    words = set(said.split())
     found: dict[str, str] = {}
-    for tag, names in markers.LANGUAGE_NAMES.items():
-        for name in _normalized(frozenset(names)):
-            if f" {name} " in f" {said} " and len(name) > len(found.get(tag, "")):
-                found[tag] = name
+    for tag, name, first in _name_table():
+        if first in words and f" {name} " in f" {said} " and len(name) > len(found.get(tag, "")):
+            found[tag] = name
     # "darija latin" names ary-Latn; the "darija" inside it does not also count for ary.
     return {
         tag: name
@@ -187,6 +210,6 @@ def language_named(text: str) -> str | None:
         return None
     tag, name = next(iter(found.items()))
     rest = f" {said} ".replace(f" {name} ", " ", 1).split()
-    if any(t not in _normalized(frozenset(markers.AROUND_NAMES)) for t in rest):
+    if any(t not in _around_names() for t in rest):
         return None
     return _by_script(tag, text)

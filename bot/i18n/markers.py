@@ -35,10 +35,17 @@ DARIJA_LATIN = {
     "m3aya", "m3ak", "lia", "liya", "3lia", "dyalek", "khayfa", "khayf", "mrida", "7ta",
     "bzzaf", "nkhroj", "nmchi", "ma9dertch", "mab9itch", "f", "dar",
 }
-# Also common in French or Swahili: they count only next to another Darija sign.
+# Also common in French, Swahili or Somali: they count only next to another Darija sign, or
+# when most of a short message is made of them ("ana fi khatar").
 DARIJA_LATIN_WEAK = {
     "fin", "fen", "ana", "bla", "bach", "hna", "nta", "nti", "homa", "daba", "f", "dar", "hadi",
-    "lia", "m3a",
+    "lia", "m3a", "fi", "khatar",
+}
+
+# Greetings every language here uses: no clue to the language ("salam alikom").
+GREETINGS = {
+    "salam", "salaam", "slm", "salamu", "alikom", "alaikum", "aleikum", "alaykum", "alikoum",
+    "assalamu", "asalamu", "assalam", "marhaba",
 }
 
 # Latin-script languages: frequent short words, used alongside lingua on short messages.
@@ -54,7 +61,7 @@ LATIN_MARKERS: dict[str, set[str]] = {
         "sommes", "vous", "moi", "aidez", "aide", "oui", "non", "avec", "et", "il", "elle",
         "ils", "patron", "patronne", "passeport", "secours", "ne", "au", "bonjour", "merci",
         "sil", "plait", "svp", "jai", "cest", "ca", "une", "dans", "sur", "pour", "peux",
-        "securite", "ouais",
+        "securite", "ouais", "bjr", "slt", "coucou",
     },
     "sw": {
         "niko", "tuko", "yangu", "wangu", "langu", "na", "ni", "sana", "tafadhali", "msaada",
@@ -64,8 +71,9 @@ LATIN_MARKERS: dict[str, set[str]] = {
     },
     "so": {
         "waan", "waxaan", "waxay", "iyo", "ayuu", "ayay", "baan", "haa", "maya", "caawimo",
-        "caawi", "nahay", "ahay", "baasaboor", "baasaboorkayga", "shaqo", "nabad", "khatar",
-        "hadda", "halkan", "waa", "oo", "fadlan", "mahadsanid", "dadka", "qof",
+        "caawi", "nahay", "ahay", "baasaboor", "baasaboorkayga", "shaqo", "nabad",
+        "hadda", "halkan", "waa", "oo", "fadlan", "mahadsanid", "dadka", "qof", "walaal",
+        "joogaa", "ayaan", "jiraa",
         "gargaar", "caawiya", "aan", "anigu", "aniga", "annaga", "waxaa",
     },
 }

@@ -132,3 +132,23 @@ PREFIX_CONNECTORS: dict[str, str] = {"ar": "و", "ary": "و", "ary-Latn": "w"}
 SUFFIX_CONNECTORS: dict[str, str] = {"ti": "ን"}
 
 MULTIPLIER_FIRST = {"sw"}
+
+# "How many people are with you? Write 1 if you are alone": people write "alone" instead.
+# Read as 1 only when the message holds no number and no negation ("not alone").
+# fmt: off
+ALONE: dict[str, set[str]] = {
+    "en": {"alone", "just me", "only me", "by myself", "on my own"},
+    "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi"},
+    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط"},
+    "ary": {"بوحدي", "وحدي", "غير أنا"},
+    "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana"},
+    "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
+    "so": {"keligay", "kaligay", "aniga keliya", "keli"},
+    "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
+    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ"},
+}
+NOT_ALONE = {
+    "not", "never", "pas", "ne", "ليس", "لست", "مش", "مو", "ماشي", "machi", "mechi", "si",
+    "sio", "siyo", "siko", "maaha", "ma", "አይደለሁም", "አይደለም", "ኣይኮንኩን", "ኣይኮነን",
+}
+# fmt: on

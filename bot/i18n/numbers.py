@@ -1,7 +1,8 @@
 """Reading a count from a message: "16", "١٦", "۱۶", "፲፮", "sixteen", "kumi na sita", "sta3ch".
 
 `parse_number` answers only when the message holds one number: several different numbers
-("3 women and 2 children") give None, so the bot asks again instead of guessing.
+("3 women and 2 children") give None, so the bot asks again instead of guessing. A message
+with no number that says "alone" ("ana bo7di", "peke yangu", "ብቻዬን") is 1.
 """
 
 from __future__ import annotations
@@ -162,4 +163,24 @@ def parse_number(text: str, lang: str | None = None) -> int | None:
     # Without `lang`: the reading that explains most words wins ("kumi na sita" is Swahili
     # 16, not Arabizi "sita" = 6), if it is the only one that long.
     best = [v for v, used in readings.items() if used == max(readings.values(), default=0)]
-    return best[0] if len(best) == 1 else None
+    if best:
+        return best[0] if len(best) == 1 else None
+    return 1 if _alone(flat) else None
+
+
+@cache
+def _alone_phrases() -> frozenset[str]:
+    return frozenset(normalize(p) for phrases in nw.ALONE.values() for p in phrases)
+
+
+def _alone(flat: str) -> bool:
+    """ "alone", "ana bo7di", "peke yangu", and no "not" before it."""
+    said = f" {flat} "
+    if not any(f" {p} " in said for p in _alone_phrases()):
+        return False
+    return not any(t in _not_alone() for t in flat.split())
+
+
+@cache
+def _not_alone() -> frozenset[str]:
+    return frozenset(normalize(w) for w in nw.NOT_ALONE)

@@ -40,7 +40,13 @@ FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
 FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
 SKELETON_MIN_LEN = 4
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
+# (or after it, for the languages that negate after: Amharic "አደጋ ላይ አይደለሁም")
 EXACT_KEYWORDS = {"stop"}
+# Words of languages outside the conversation's chain count for these keywords only: "msaada"
+# in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
+# not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
+# asks before it deletes.
+CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
 ORDINAL_MAX_WORDS = 5
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
 # Words that may stand before an option number: "option 2", "رقم 2", "namba 2".
@@ -188,12 +194,14 @@ class _Fuzzy:
 class _Keywords:
     """The global keywords of some word lists: exact phrases, then typos."""
 
-    def __init__(self, lists: list[Wordlist]) -> None:
+    def __init__(self, lists: list[Wordlist], only: set[str] | None = None) -> None:
         self.fillers = _Fillers(lists)
         table: dict[str, set[str]] = defaultdict(set)
         arabizi: dict[str, set[str]] = defaultdict(set)
         for w in lists:
             for kw, phrases in w.keywords.items():
+                if only is not None and kw not in only:
+                    continue
                 table[kw].update(phrases)
                 if w.lang == ARABIZI:
                     arabizi[kw].update(phrases)
@@ -245,7 +253,7 @@ class _Answers:
         A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way.
         A phrase right after a negation ("not really safe") does not count, unless it is
         itself negative ("je ne suis pas en danger" is "pas en danger": ne … pas is one),
-        nor one right before a negation that follows (Amharic "እኔ ጋር አይደለም", not with me).
+        nor one just before a negation that follows (Amharic "እኔ ጋር አይደለም", not with me).
         """
         negation, after = language.negation, language.negation_after
         hits: list[tuple[str, Span]] = []
@@ -256,7 +264,9 @@ class _Answers:
                     continue
                 if words[0] not in negation and _negated(tokens, (i, end), negation):
                     continue
-                if end < len(tokens) and tokens[end] in after and words[-1] not in after:
+                if words[-1] not in after and after.intersection(
+                    tokens[end : end + NEGATION_REACH]
+                ):
                     continue
                 hits.append((answer, (i, end)))
         if not hits:
@@ -285,7 +295,7 @@ class _Language:
 
     @cached_property
     def keywords(self) -> tuple[_Keywords, _Keywords]:
-        return _Keywords(self.chain), _Keywords(self.others)
+        return _Keywords(self.chain), _Keywords(self.others, CROSS_LANGUAGE_KEYWORDS)
 
     @cached_property
     def negation(self) -> frozenset[str]:
@@ -369,9 +379,9 @@ class Lexicon:
     def keyword(self, text: str, lang: str | None) -> str | None:
         """ "help", "restart", "language", "stop" or "erase" when `text` is just that word.
 
-        Words of `lang` (and its fallbacks) are tried first, then every other language, so
-        "msaada" works in a French conversation. A sentence that merely contains the word
-        ("can you help my sister") is not a keyword.
+        Words of `lang` (and its fallbacks) are tried first, then every other language for
+        help, language and erase, so "msaada" works in a French conversation. A sentence
+        that merely contains the word ("can you help my sister") is not a keyword.
         """
         said = _norm(text)
         if not said:
@@ -416,7 +426,7 @@ class Lexicon:
         if typo or lang is None:
             return typo
         # "oui" in an English conversation: other languages count, but only word for word.
-        elsewhere = (language.elsewhere.get(said, set()) | language.elsewhere.get(cleaned, set()))
+        elsewhere = language.elsewhere.get(said, set()) | language.elsewhere.get(cleaned, set())
         return _one(elsewhere & candidates.keys())
 
     def _answers(self, lang: str | None, language: _Language, candidates: Candidates) -> _Answers:

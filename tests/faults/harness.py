@@ -15,6 +15,7 @@ import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 from cryptography.fernet import Fernet
@@ -26,7 +27,7 @@ from bot.platform_ids import inbound_key
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import Message, Outbox, WebhookEvent
-from tests.fakes.graph_server import FakeGraph
+from tests.fakes.graph_server import FakeGraph, _Behaviour
 
 DATA_KEY = Fernet.generate_key().decode()
 
@@ -85,6 +86,7 @@ class Meta:
 
     replicas: list[httpx.AsyncClient]
     acked: set[str] = field(default_factory=set)
+    refused: int = 0  # attempts not acknowledged (errors, 5xx, connection refused)
     _turn: int = 0
 
     async def post(self, body: bytes, signature: str) -> bool:
@@ -94,8 +96,11 @@ class Meta:
         try:
             response = await client.post("/webhooks/meta", content=body, headers=headers)
         except httpx.HTTPError:
+            response = None
+        if response is None or response.status_code != 200:
+            self.refused += 1
             return False
-        return response.status_code == 200
+        return True
 
     async def send(
         self, messages: Sequence[Message_], *, rate: float, concurrency: int = 16
@@ -169,6 +174,31 @@ class StatusEcho:
                     still.append((body, sig))
             self._queue = still
             await asyncio.sleep(0.1)
+
+
+class ReplyFaultGraph(FakeGraph):
+    """The Graph API stand-in, with injected failures meeting replies only (a mark-read
+    that fails is harmless and would hide the failure from the case under test)."""
+
+    _current: object = None
+
+    def _record(self, request: Any, body: Any) -> None:
+        super()._record(request, body)
+        self._current = body  # read by _next_behaviour, with no await in between
+
+    def _next_behaviour(self) -> Any:
+        body = self._current
+        if isinstance(body, dict) and "biz_opaque_callback_data" in body:
+            return super()._next_behaviour()
+        return _Behaviour()  # answered normally
+
+
+async def wait_for_sends(fake: FakeGraph, n: int, timeout: float = 30.0) -> None:
+    """Until the Graph API stand-in has received `n` replies (mark-reads not counted)."""
+    deadline = time.monotonic() + timeout
+    while sum("biz_opaque_callback_data" in (r.json or {}) for r in fake.requests) < n:
+        assert time.monotonic() < deadline, "the server never started answering"
+        await asyncio.sleep(0.02)
 
 
 def graph_keys(fake: FakeGraph) -> collections.Counter[str]:

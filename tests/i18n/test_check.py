@@ -101,3 +101,20 @@ def test_a_missing_source_catalog_is_one_problem(tmp_path: Path) -> None:
     (tmp_path / "fr").mkdir()
     problems = check_locales(tmp_path)
     assert [str(p) for p in problems] == [f"{tmp_path}/en/bot.ftl:1: the source catalog is missing"]
+
+
+def test_alone_is_checked_like_answers(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "bot.ftl").write_text("language-name = English\n", encoding="utf-8")
+    (tmp_path / "en" / "words.yaml").write_text(
+        "keywords: {help: [help], restart: [restart], language: [language], stop: [stop],"
+        " erase: [erase]}\nanswers: {yes: [yes]}\nalone:\n  with_me: [me]\n  myself: [me]\n"
+        "negation_after: pas\n",
+        encoding="utf-8",
+    )
+    problems = [str(p) for p in check_locales(tmp_path)]
+    words = tmp_path / "en" / "words.yaml"
+    assert problems == [
+        f"{words}:5: alone: unknown id `myself`",
+        f"{words}:6: negation_after: must be a list",
+    ]

@@ -53,7 +53,22 @@ def test_realistic_messages(text: str, lang: str) -> None:
     assert detect_language(text, ALL) == lang
 
 
-@pytest.mark.parametrize("text", ["hi", "salam", "no", "16", "👍", ""])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ana fi khatar", "ary-Latn"),  # Darija words together, though each is shared
+        ("ana f libya", "ary-Latn"),
+        ("salam, ana f khatar", "ary-Latn"),
+        ("khatar ayaan ku jiraa", "so"),  # "khatar" is Somali too
+        ("bjr", "fr"),
+        ("salam alikom, i need help", "en"),
+    ],
+)
+def test_shared_words_and_greetings(text: str, lang: str) -> None:
+    assert detect_language(text, ALL) == lang
+
+
+@pytest.mark.parametrize("text", ["hi", "salam", "salam alikom", "slm", "no", "16", "👍", ""])
 def test_too_little_to_tell(text: str) -> None:
     assert detect_language(text, ALL) is None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.i18n.normalize import normalize, skeleton, tokens
+from bot.i18n.normalize import normalize, skeleton, squeeze, tokens
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,18 @@ def test_skeleton_matches_arabizi_spelling_variants(one: str, other: str) -> Non
 def test_skeleton_keeps_different_words_apart() -> None:
     assert skeleton("3awnouni") != skeleton("3ndi")
     assert skeleton("lpatron") != skeleton("lpaspor")
+
+
+@pytest.mark.parametrize(
+    ("folded", "squeezed"),
+    [
+        ("ouii", "oui"),
+        ("yess", "yes"),
+        ("laa", "la"),
+        ("noo please", "no please"),
+        ("لاا", "لا"),
+        ("passer", "passer"),
+    ],
+)
+def test_squeeze_writes_a_doubled_last_letter_once(folded: str, squeezed: str) -> None:
+    assert squeeze(folded) == squeezed

@@ -97,3 +97,29 @@ def test_no_number_or_too_many(typed: str) -> None:
 
 def test_digits_win_over_words() -> None:
     assert parse_number("16, sixteen", "en") == 16
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [
+        ("alone", "en"),
+        ("I am alone", "en"),
+        ("je suis seule", "fr"),
+        ("وحدي", "ar"),
+        ("ana bo7di", "ary-Latn"),
+        ("peke yangu", "sw"),
+        ("keligay", "so"),
+        ("ብቻዬን ነኝ", "am"),
+        ("በይነይ", "ti"),
+    ],
+)
+def test_alone_is_one(typed: str, lang: str) -> None:
+    # The question says "write 1 if you are alone"; many write "alone" instead.
+    assert parse_number(typed, lang) == 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("not alone", None), ("je ne suis pas seule", None), ("5, not alone", 5)]
+)
+def test_not_alone_is_not_one(typed: str, value: int | None) -> None:
+    assert parse_number(typed) == value

@@ -43,3 +43,20 @@ def test_every_locale_lists_every_keyword_and_answer(path: Path) -> None:
     assert set(words.keywords) == set(KEYWORDS)
     assert set(words.answers) == set(ANSWER_IDS)
     assert len(words.ordinals) >= 5
+
+
+def test_words_that_answer_only_alone_and_negations_after(tmp_path: Path) -> None:
+    words = load_wordlist(
+        _write(
+            tmp_path,
+            "answers: {with_me: [with me]}\nalone: {with_me: [Me, mine]}\n"
+            "negation_after: [pas, 'አይደለም']\n",
+        )
+    )
+    assert words.alone == {"with_me": ("me", "mine")}
+    assert words.negation_after == frozenset({"pas", "አይደለም"})
+
+
+def test_alone_and_negation_after_are_optional(tmp_path: Path) -> None:
+    words = load_wordlist(_write(tmp_path, "answers: {yes: [yes]}\n"))
+    assert words.alone == {} and words.negation_after == frozenset()

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.i18n.catalog import Catalogs
-from bot.i18n.words import Lexicon
+from bot.i18n.words import Lexicon, lexicon_chain
 from tests.i18n.conftest import DATA
 
 ANSWERS = yaml.safe_load((DATA / "answers.yaml").read_text(encoding="utf-8"))
@@ -195,3 +195,158 @@ def test_the_words_we_tell_people_to_type_work(
     assert lexicon.keyword(erase, lang) == "erase"
     assert lexicon.keyword(help_, lang) == "help"
     assert lexicon.match(skip, lang, {"skip": [catalogs.format(lang, "option-skip")]}) == "skip"
+
+
+# -- what the Lexicon must never guess ---------------------------------------------------
+# A wrong answer to "who has your passport?" or "are you in danger?" changes a case's
+# priority; asking again costs one message. Each of these must give None.
+NEVER_GUESS = [
+    ("en", "passport", "they took it from me"),  # "me" alone is `with_me`, not in a sentence
+    ("en", "passport", "I have nothing"),
+    ("en", "passport", "i dont have it"),  # maybe the employer has it: not `never_had`
+    ("en", "passport", "it is not with me"),
+    ("fr", "passport", "ils me l'ont pris"),
+    ("fr", "passport", "je l'ai pas"),  # negation after the verb
+    ("fr", "passport", "moi je l'ai plus"),
+    ("ar", "passport", "ما عندي"),
+    ("ar", "passport", "ليس معي"),
+    ("ary", "passport", "ماعنديش"),
+    ("ary-Latn", "passport", "ma3ndich"),
+    ("ary-Latn", "passport", "machi 3ndi"),
+    ("sw", "passport", "sina"),
+    ("sw", "passport", "haiko kwangu"),  # not with me, one letter from "iko kwangu"
+    ("sw", "passport", "wamechukua kutoka kwangu"),
+    ("so", "passport", "ma haysto"),
+    ("so", "passport", "shaqo bixiyaha ma haysto"),  # the employer does NOT have it
+    ("am", "passport", "እኔ ጋር አይደለም"),  # not with me
+    ("am", "passport", "የለኝም"),
+    ("ti", "passport", "ምሳይ የለን"),  # not with me
+    ("ti", "passport", "የብለይን"),
+    ("en", "safety", "no"),  # not in danger now, but safe? ask
+    ("en", "safety", "i am ok but scared"),
+    ("en", "safety", "i am not safe but not in danger now"),
+    ("fr", "safety", "non"),
+    ("ary-Latn", "safety", "la"),
+    ("sw", "safety", "hapana"),
+]
+
+
+@pytest.mark.parametrize(("lang", "step", "typed"), NEVER_GUESS, ids=lambda v: str(v))
+def test_risky_sentences_are_asked_again(
+    lexicon: Lexicon, catalogs: Catalogs, lang: str, step: str, typed: str
+) -> None:
+    assert lexicon.match(typed, lang, _candidates(catalogs, lang, step)) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "step", "typed", "want"),
+    [
+        ("en", "passport", "me", "with_me"),  # `alone:` words still answer on their own
+        ("fr", "passport", "moi", "with_me"),
+        ("sw", "passport", "mimi", "with_me"),
+        ("so", "passport", "aniga", "with_me"),
+        ("am", "passport", "እኔ", "with_me"),
+        ("ti", "passport", "ምሳይ", "with_me"),
+        ("ary-Latn", "passport", "ana", "with_me"),
+        ("en", "passport", "my boss took it from me", "held_by_employer"),
+        ("fr", "safety", "je ne suis pas en danger", "safe"),  # ne … pas is one negation
+        ("fr", "safety", "ça va pas", "not_safe"),  # "ça va" then "pas": not safe
+        ("so", "safety", "khatar ma jirto", "safe"),
+        ("am", "safety", "ሰላም አይደለሁም", "not_safe"),
+        ("sw", "safety", "sipo salama", "not_safe"),  # not "salama" (safe)
+        ("ary-Latn", "free_to_leave", "ma 3arftch", "unsure"),  # a spelling with a negation
+        ("ary-Latn", "safety", "ana machi en sécurité", "not_safe"),  # French in Darija
+        ("ary-Latn", "passport", "la patronne 3andha le passeport", "held_by_employer"),
+        ("ary", "passport", "lpatron 3ando lpaspor", "held_by_employer"),  # Arabizi in ary
+        ("ary", "consent", "wah", "yes"),
+        ("fr", "consent", "ouii", "yes"),  # a doubled last letter
+        ("en", "consent", "yess", "yes"),
+        ("ary-Latn", "consent", "laa", "no"),
+        ("ar", "consent", "la2", "no"),
+    ],
+)
+def test_more_typed_answers(
+    lexicon: Lexicon, catalogs: Catalogs, lang: str, step: str, typed: str, want: str
+) -> None:
+    assert lexicon.match(typed, lang, _candidates(catalogs, lang, step)) == want
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "ary", "ary-Latn", "sw", "so", "am", "ti"])
+def test_i_dont_know_is_unsure_where_both_unsure_and_skip_are_offered(
+    lexicon: Lexicon, catalogs: Catalogs, lang: str
+) -> None:
+    candidates = _candidates(catalogs, lang, "free_to_leave")
+    candidates["skip"] = [catalogs.format(lang, "option-skip")]
+    dont_know = catalogs.format(lang, "free_to_leave-unsure")
+    assert lexicon.match(dont_know, lang, candidates) == "unsure"
+    # Where only "skip" is offered, the same words skip.
+    skip_only = {"skip": [catalogs.format(lang, "option-skip")]}
+    assert lexicon.match(dont_know, lang, skip_only) == "skip"
+
+
+def test_whole_message_only(lexicon: Lexicon, catalogs: Catalogs) -> None:
+    candidates = _candidates(catalogs, "en", "safety")
+    assert lexicon.match("SOS", "en", candidates, whole=True) == "danger_now"
+    assert lexicon.match("they are beating me", "en", candidates, whole=True) is None
+    assert lexicon.match("they are beating me", "en", candidates) == "danger_now"
+    assert lexicon.match("in dangr", "en", candidates, whole=True) is None  # no typos either
+
+
+def test_darija_reads_arabizi_and_arabizi_reads_darija() -> None:
+    assert lexicon_chain("ary") == ["ary", "ary-Latn", "ar", "fr", "en"]
+    assert lexicon_chain("ary-Latn") == ["ary-Latn", "ary", "ar", "fr", "en"]
+    assert lexicon_chain("sw") == ["sw", "en"]
+
+
+def test_answers_are_the_same_on_every_call(lexicon: Lexicon, catalogs: Catalogs) -> None:
+    # Tables are built once per language and per option set; the answers must not drift.
+    candidates = _candidates(catalogs, "sw", "passport")
+    first = [lexicon.match(t, "sw", candidates) for t in ("bosi wangu", "sina", "imepotea")]
+    again = [lexicon.match(t, "sw", dict(candidates)) for t in ("bosi wangu", "sina", "imepotea")]
+    assert first == again == ["held_by_employer", None, "lost"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "ary", "ary-Latn", "sw", "so", "am", "ti"])
+def test_a_keyword_is_never_an_answer_except_help_for_danger(lexicon: Lexicon, lang: str) -> None:
+    """A keyword wins over the question asked, so a word that is both would lose answers.
+    The one overlap on purpose: cries for help ("SOS", "au secours") are also `danger_now`,
+    which the engine takes as the answer at the safety question."""
+    lists = [lexicon.wordlist(t) for t in lexicon_chain(lang)]
+    answers: dict[str, set[str]] = {}
+    for w in lists:
+        for section in (w.answers, w.alone):
+            for answer, phrases in section.items():
+                for phrase in phrases:
+                    answers.setdefault(phrase, set()).add(answer)
+    overlaps = {
+        (kw, answer)
+        for w in lists
+        for kw, phrases in w.keywords.items()
+        for phrase in phrases
+        for answer in answers.get(phrase, ())
+    }
+    assert overlaps <= {("help", "danger_now")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("baraka", "sw"), ("sali", "sw"), ("mwanzo", "fr"), ("fin", "ary-Latn"), ("bilow", "sw")],
+)
+def test_stop_and_restart_words_of_other_languages_do_not_count(
+    lexicon: Lexicon, typed: str, lang: str
+) -> None:
+    # "baraka" is Darija for "enough" but Swahili for "blessings": it must not end a Swahili
+    # chat silently. Help, language and erase (which asks first) still work across languages.
+    assert lexicon.keyword(typed, lang) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "ary", "ary-Latn", "sw", "so", "am", "ti"])
+def test_no_answer_word_reads_as_an_option_number(lexicon: Lexicon, lang: str) -> None:
+    # Option numbers are tried before words: "2" or "the second one" must never swallow an
+    # answer such as Somali "hal" or Darija "wa7ed" written as a word list entry.
+    for tag in lexicon_chain(lang):
+        w = lexicon.wordlist(tag)
+        for section in (w.answers, w.alone):
+            for answer, phrases in section.items():
+                for phrase in phrases:
+                    assert lexicon.ordinal(phrase, lang, 5) is None, (tag, answer, phrase)

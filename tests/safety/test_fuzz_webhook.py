@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.channels.signature import sign
 from bot.config import Settings
+from bot.platform_ids import inbound_key
 from bot.store.models import Message, WebhookEvent
 from tests.safety.harness import AppHarness
 from tests.safety.people import signed
@@ -120,7 +121,7 @@ def test_a_valid_message_is_never_lost_whatever_comes_with_it(
             response = app.run(app.client.post("/webhooks/meta", content=body, headers=headers))  # type: ignore[union-attr]
             assert response.status_code == 200
             app.run(app.runtime.workers.inbound_once())
-            stored = app.run(_message(app, f"whatsapp:{wamid}"))
+            stored = app.run(_message(app, inbound_key("whatsapp", wamid)))
             assert stored is not None, "the valid message was lost"
             assert stored.text == text[: app.settings.max_text_chars]
             assert stored.state != "pending", "it was applied"

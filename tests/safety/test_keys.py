@@ -15,8 +15,8 @@ from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
 from bot.config import DEMO_DATA_KEY, Settings, get_settings
-from bot.ingest import conversation_for
-from bot.keys import encrypted_columns, rehash_contacts, rotate_keys
+from bot.ingest import conversation_for, store_message
+from bot.keys import encrypted_columns, rehash_contacts, rehash_messages, rotate_keys
 from bot.messages import Inbound
 from bot.store import crypto
 from bot.store.db import Database
@@ -233,18 +233,22 @@ def inbound(contact: str) -> Inbound:
 
 async def test_dropping_the_oldest_key_keeps_people_in_their_conversation(db: Database) -> None:
     """Lookup hashes derive from the oldest data key unless SAUTI_HASH_KEY is set: rotating
-    with --drop-old recomputes them, so a person who writes again is still recognised."""
+    with --drop-old recomputes them, so a person who writes again is still recognised and a
+    redelivered message is still applied once."""
     crypto.configure([OLD])
+    message = inbound("212600000009")
     async with db.session() as session, session.begin():
-        first = (await conversation_for(session, inbound("212600000009"))).id
+        first = (await conversation_for(session, message)).id
+        assert await store_message(session, message, 4096) == first
     before = crypto.configure([NEW, OLD])
     await rotate_keys(db, before)
     after = crypto.Keyring([NEW])
     assert await rehash_contacts(db, before, after) == 1
+    assert await rehash_messages(db, before, after) == 1
     crypto.configure([NEW])
     async with db.session() as session, session.begin():
-        again = (await conversation_for(session, inbound("212600000009"))).id
-    assert again == first
+        assert (await conversation_for(session, message)).id == first
+        assert await store_message(session, message, 4096) is None, "seen before"
 
 
 async def test_with_a_hash_key_set_nothing_needs_rehashing(db: Database) -> None:

@@ -1,0 +1,29 @@
+"""The load test's harness works end to end on a tiny load: servers start, webhooks are
+acknowledged, every message is answered at the Graph stand-in, and the report is written.
+Timings are the report's business, not this test's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.run import main
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_smoke_run_writes_a_report(tmp_path: Path) -> None:
+    assert main(["--smoke", "--no-postgres", "--out", str(tmp_path)]) == 0
+
+    data = json.loads((tmp_path / "results.json").read_text())
+    phases = {(p["target"], p["phase"]): p for p in data["phases"]}
+    bare, sauti = phases[("bare", "burst")], phases[("sauti-sqlite-1w", "burst")]
+    assert bare["acked"] == bare["sent"] > 0
+    assert sauti["acked"] == sauti["sent"] > 0
+    assert sauti["answered"] == sauti["acked"], "a message was acknowledged but never answered"
+    assert sauti["duplicate_replies"] == 0
+    assert [p["stored"] for p in data["phases"] if p["phase"] == "scale"] == [100, 300]
+    report = (tmp_path / "report.md").read_text()
+    assert "| sauti-sqlite-1w |" in report and "## Targets" in report
