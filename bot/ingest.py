@@ -165,9 +165,11 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
         metrics.deduplicated.inc()
         return
     row = (
-        await session.execute(select(Outbox).where(
+        await session.execute(
+            select(Outbox).where(
                 Outbox.platform_message_id == hashed_id(item.channel, status.message_id)
-            ))
+            )
+        )
     ).scalar_one_or_none()
     if row is None and status.callback_data:
         # We crashed (or timed out) before recording the wamid: find the row by our key, and

@@ -62,9 +62,7 @@ def fast(client: httpx.AsyncClient) -> None:
 async def test_server_errors_and_rate_limits_are_retried_then_sent_once(
     settings: Settings, db: object
 ) -> None:
-    script = Script(
-        httpx.Response(500), graph_error(130429, 429), graph_error(131000, 500)
-    )
+    script = Script(httpx.Response(500), graph_error(130429, 429), graph_error(131000, 500))
     http = httpx.AsyncClient(transport=httpx.MockTransport(script))
     async with running_app(settings, http=http) as client:
         fast(client)

@@ -75,12 +75,16 @@ async def test_messages_are_applied_in_platform_timestamp_order(
     inbound = [m for m in await transcript(app_client) if m.direction == "in"]
     async with rt.db.session() as session:
         done = (
-            await session.execute(
-                select(Message.text)
-                .where(Message.direction == "in")
-                .order_by(Message.platform_ts)
+            (
+                await session.execute(
+                    select(Message.text)
+                    .where(Message.direction == "in")
+                    .order_by(Message.platform_ts)
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     assert done == ["first", "second"]
     assert {m.state for m in inbound} == {"done"}
 

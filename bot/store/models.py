@@ -341,9 +341,7 @@ class GroupDelivery(SQLModel, table=True):
     """What became of one group update for one person: queued (see its message) or skipped."""
 
     __tablename__ = "group_delivery"
-    __table_args__ = (
-        UniqueConstraint("update_id", "case_id", name="uq_group_delivery_case"),
-    )
+    __table_args__ = (UniqueConstraint("update_id", "case_id", name="uq_group_delivery_case"),)
 
     id: int | None = Field(default=None, primary_key=True)
     update_id: int = Field(foreign_key="group_update.id", index=True)

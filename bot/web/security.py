@@ -94,9 +94,7 @@ def _has_nul(scope: Scope) -> bool:
     return "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"")
 
 
-def send_with_headers_factory(
-    send: Send, raw: list[tuple[bytes, bytes]], no_store: bool
-) -> Send:
+def send_with_headers_factory(send: Send, raw: list[tuple[bytes, bytes]], no_store: bool) -> Send:
     """Wrap `send` so the response start carries our headers (never overriding a route's)."""
     extra = [*raw, (b"cache-control", b"no-store")] if no_store else raw
 
