@@ -94,50 +94,76 @@ async def record(
     db: Database, row: Outbox, outcome: str | None | SendError, cfg: OutboxSettings
 ) -> None:
     """Store the result of one send attempt."""
+    await record_many(db, [(row, outcome)], cfg)
+
+
+async def record_many(
+    db: Database, results: list[tuple[Outbox, str | None | SendError]], cfg: OutboxSettings
+) -> None:
+    """Store the results of several send attempts in one transaction (one read for all)."""
+    if not results:
+        return
     now = utcnow()
     async with db.session() as session, session.begin():
-        fresh = await session.get(Outbox, row.id)
-        if fresh is None or fresh.state != "sending":
-            return  # erased meanwhile, or already recorded by a status webhook
-        msg = await session.get(Message, fresh.message_id) if fresh.message_id else None
-        if not isinstance(outcome, SendError):
-            fresh.state, fresh.sent_at = "sent", now
-            fresh.platform_message_id = hashed_id(fresh.channel, outcome) if outcome else None
-            fresh.error = None
-            if msg is not None and msg.state == "queued":
-                msg.state = "sent" if fresh.path != SIMULATOR_PATH else "delivered"
-            metrics.sent.labels(fresh.channel).inc()
-            conv = await session.get(Conversation, fresh.conversation_id)
-            if conv is not None and conv.status == "erased":
-                fresh.body = {}  # the goodbye after an erase: forget where it went
-            return
-        if isinstance(outcome, Deferred):
-            fresh.state = "pending"
-            fresh.next_attempt_at = now + timedelta(seconds=outcome.retry_after or 1.0)
-            return
-        fresh.attempts += 1
-        fresh.error_code = outcome.code
-        retryable = isinstance(outcome, TransientError | RateLimitError)
-        if retryable and fresh.attempts < cfg.max_attempts:
-            delay = backoff(fresh.attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
-            if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in fresh.body:
-                # It may have reached WhatsApp: give the status webhook (which echoes our key)
-                # time to say so before sending a second copy.
-                delay = max(delay, cfg.stale_after.total_seconds())
-            fresh.state = "pending"
-            fresh.next_attempt_at = now + timedelta(seconds=delay)
-            fresh.error = f"retrying: {type(outcome).__name__}"
-            metrics.retries.labels(type(outcome).__name__).inc()
-            return
-        fresh.state = "failed"
-        fresh.error = _reason(outcome)
-        conv = await session.get(Conversation, fresh.conversation_id)
-        if conv is not None and conv.status == "erased":
-            fresh.body = {}  # a goodbye that could not be sent: forget where it was going
-        metrics.failed.labels(type(outcome).__name__).inc()
-        if msg is not None:
-            msg.state, msg.error = "failed", fresh.error
-        log.warning("outbox %s failed for good: %s (code %s)", fresh.id, fresh.error, outcome.code)
+        loaded = await session.execute(
+            select(Outbox, Message, Conversation.status)
+            .outerjoin(Message, Message.id == Outbox.message_id)
+            .join(Conversation, Conversation.id == Outbox.conversation_id)
+            .where(Outbox.id.in_([row.id for row, _ in results]))
+        )
+        found = {fresh.id: (fresh, msg, status) for fresh, msg, status in loaded.all()}
+        for row, outcome in results:
+            if row.id in found:
+                fresh, msg, status = found[row.id]
+                _apply(fresh, msg, status == "erased", outcome, cfg, now)
+
+
+def _apply(
+    fresh: Outbox,
+    msg: Message | None,
+    erased: bool,
+    outcome: str | None | SendError,
+    cfg: OutboxSettings,
+    now: datetime,
+) -> None:
+    if fresh.state != "sending":
+        return  # already recorded by a status webhook (or given back meanwhile)
+    if not isinstance(outcome, SendError):
+        fresh.state, fresh.sent_at = "sent", now
+        fresh.platform_message_id = hashed_id(fresh.channel, outcome) if outcome else None
+        fresh.error = None
+        if msg is not None and msg.state == "queued":
+            msg.state = "sent" if fresh.path != SIMULATOR_PATH else "delivered"
+        metrics.sent.labels(fresh.channel).inc()
+        if erased:
+            fresh.body = {}  # the goodbye after an erase: forget where it went
+        return
+    if isinstance(outcome, Deferred):
+        fresh.state = "pending"
+        fresh.next_attempt_at = now + timedelta(seconds=outcome.retry_after or 1.0)
+        return
+    fresh.attempts += 1
+    fresh.error_code = outcome.code
+    retryable = isinstance(outcome, TransientError | RateLimitError)
+    if retryable and fresh.attempts < cfg.max_attempts:
+        delay = backoff(fresh.attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+        if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in fresh.body:
+            # It may have reached WhatsApp: give the status webhook (which echoes our key)
+            # time to say so before sending a second copy.
+            delay = max(delay, cfg.stale_after.total_seconds())
+        fresh.state = "pending"
+        fresh.next_attempt_at = now + timedelta(seconds=delay)
+        fresh.error = f"retrying: {type(outcome).__name__}"
+        metrics.retries.labels(type(outcome).__name__).inc()
+        return
+    fresh.state = "failed"
+    fresh.error = _reason(outcome)
+    if erased:
+        fresh.body = {}  # a goodbye that could not be sent: forget where it was going
+    metrics.failed.labels(type(outcome).__name__).inc()
+    if msg is not None:
+        msg.state, msg.error = "failed", fresh.error
+    log.warning("outbox %s failed for good: %s (code %s)", fresh.id, fresh.error, outcome.code)
 
 
 def _reason(err: SendError) -> str:

@@ -14,7 +14,7 @@ from fastapi.responses import PlainTextResponse
 
 from bot import metrics
 from bot.channels.signature import verify
-from bot.store.models import WebhookEvent
+from bot.store.intake import Intake
 from bot.web.deps import AppStateDep
 
 router = APIRouter(tags=["webhooks"])
@@ -59,8 +59,10 @@ async def receive(request: Request, app: AppStateDep) -> Response:
     if not verify(app.settings.app_secret, body, header):
         metrics.rejected.labels("signature").inc()
         return PlainTextResponse("invalid signature", status_code=403)
-    async with app.db.session() as session, session.begin():
-        session.add(WebhookEvent(source="meta", body=body))
+    intake = app.extras.get("intake")
+    if intake is None:
+        intake = app.extras["intake"] = Intake(app.db)
+    await intake.store("meta", body)  # committed (with whatever arrived alongside)
     metrics.received.labels("meta").inc()
     app.kick()
     return Response(status_code=200)

@@ -350,3 +350,24 @@ def test_no_answer_word_reads_as_an_option_number(lexicon: Lexicon, lang: str) -
             for answer, phrases in section.items():
                 for phrase in phrases:
                     assert lexicon.ordinal(phrase, lang, 5) is None, (tag, answer, phrase)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("en", "I am not in danger"),
+        ("fr", "je suis pas en danger"),
+        ("ar", "لا خطر"),
+        ("ary", "ماكاينش خطر"),
+        ("ary-Latn", "ana machi f khatar"),
+        ("sw", "siko hatarini"),
+        ("so", "khatar kuma jiro"),
+        ("am", "አደጋ ላይ አይደለሁም"),
+        ("ti", "ኣብ ሓደጋ የለኹን"),
+    ],
+)
+def test_not_in_danger_is_never_danger_now(
+    lexicon: Lexicon, catalogs: Catalogs, lang: str, typed: str
+) -> None:
+    # The word for danger is inside; the negation (before or after it) must win.
+    assert lexicon.match(typed, lang, _candidates(catalogs, lang, "safety")) == "safe"
