@@ -108,7 +108,7 @@ async def record_many(
         loaded = await session.execute(
             select(Outbox, Message, Conversation.status)
             .outerjoin(Message, Message.id == Outbox.message_id)
-            .join(Conversation, Conversation.id == Outbox.conversation_id)
+            .outerjoin(Conversation, Conversation.id == Outbox.conversation_id)
             .where(Outbox.id.in_([row.id for row, _ in results]))
         )
         found = {fresh.id: (fresh, msg, status) for fresh, msg, status in loaded.all()}
@@ -186,15 +186,19 @@ async def reap_stale(db: Database, cfg: OutboxSettings, now: datetime | None = N
         return result.rowcount or 0
 
 
-async def send_one(db: Database, row: Outbox, send: SendFn, cfg: OutboxSettings) -> None:
+async def attempt(row: Outbox, send: SendFn) -> str | None | SendError:
+    """Send one row; the outcome (the platform's message id, or the classified error)."""
     try:
-        outcome: str | None | SendError = await send(row)
+        return await send(row)
     except SendError as err:
-        outcome = err
+        return err
     except Exception as exc:  # noqa: BLE001 - unknown failures are retried, never lost
         log.exception("outbox %s: unexpected error", row.id)
-        outcome = TransientError(str(type(exc).__name__))
-    await record(db, row, outcome, cfg)
+        return TransientError(str(type(exc).__name__))
+
+
+async def send_one(db: Database, row: Outbox, send: SendFn, cfg: OutboxSettings) -> None:
+    await record(db, row, await attempt(row, send), cfg)
 
 
 async def drain(db: Database, send: SendFn, cfg: OutboxSettings, *, concurrency: int = 16) -> int:

@@ -23,6 +23,7 @@ from sqlalchemy import update
 
 from bot import conversations, ingest, outbox
 from bot.conversations import Pipeline
+from bot.store.group_commit import GroupCommit
 from bot.store.models import Outbox, utcnow
 
 log = logging.getLogger(__name__)
@@ -164,16 +165,21 @@ class Workers:
         return sum(counts)
 
     async def outbound_once(self) -> int:
-        """Send everything due now, in claimed rounds; stops claiming once stopping."""
-        db, total = self.pipeline.db, 0
+        """Send everything due now, in claimed rounds; stops claiming once stopping.
+        Outcomes that come back together are recorded in one transaction."""
+        db, cfg, total = self.pipeline.db, self.outbox_settings, 0
         sem = asyncio.Semaphore(self.send_concurrency)
+        recorder: GroupCommit[tuple[Outbox, object]] = GroupCommit(
+            lambda results: outbox.record_many(db, results, cfg)  # type: ignore[arg-type]
+        )
 
         async def one(row: Outbox) -> None:
             async with sem:
                 if self._stopping:
                     return  # given back by stop()
                 self._unsent.discard(row.id)  # type: ignore[arg-type]
-                await outbox.send_one(db, row, self.send, self.outbox_settings)
+                outcome = await outbox.attempt(row, self.send)
+            await recorder.submit((row, outcome))
 
         while not self._stopping:
             rows = await outbox.claim_due(db, limit=self.send_concurrency * 4)
