@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.cases.compose import stopped
-from bot.cases.window import iso, window_for
+from bot.cases.window import window_for
 from bot.safe_contact import may_write_first
 from bot.store.models import Case, Conversation
 
@@ -55,7 +55,8 @@ def decide(case: Case, conv: Conversation, now: datetime) -> Decision:
     if conv.channel in ("messenger", "instagram") and window.human_agent_open(now):
         return Decision(send=True, human_agent=True)
     if conv.channel == "whatsapp":
-        closed = iso(window.closes_at)
+        # Minutes are enough for a caseworker: "2026-11-22 23:53 UTC".
+        closed = window.closes_at.strftime("%Y-%m-%d %H:%M UTC") if window.closes_at else None
         return skip(
             WINDOW_CLOSED,
             "More than 24 hours since the person last wrote"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 400  # viewBox units; the SVG scales to the width of its box
-ROW = 44  # label line + bar + gap
-BAR = 16
-LABEL_BASELINE = 14
-VALUE_ROOM = 48  # room right of the longest bar for its number
+WIDTH = 600  # viewBox units; the SVG scales to the width of its box (CSS sizes the text)
+ROW = 54  # label line + bar + gap
+BAR = 18
+LABEL_BASELINE = 24
+BAR_TOP = 31  # from the top of the row
+VALUE_ROOM = 64  # room right of the longest bar for its number
 MAX_LABEL = 44
 
 
@@ -51,17 +52,17 @@ def bar_chart(items: list[tuple[str, int]], *, limit: int = 10) -> Chart:
     bars = []
     for i, (label, value) in enumerate(shown):
         y = 4 + i * ROW
-        length = round(room * value / top, 1) if top > 0 else 0.0
+        length = max(round(room * value / top, 1) if top > 0 else 0.0, 2.0)  # never nothing
         bars.append(
             Bar(
                 label=shorten(label),
                 full=label,
                 value=value,
                 label_y=y + LABEL_BASELINE,
-                bar_y=y + LABEL_BASELINE + 5,
-                length=max(length, 2.0),  # a count is never drawn as nothing
-                value_x=max(length, 2.0) + 6,
-                value_y=y + LABEL_BASELINE + 5 + BAR - 3,
+                bar_y=y + BAR_TOP,
+                length=length,
+                value_x=length + 8,
+                value_y=y + BAR_TOP + BAR - 3,
             )
         )
     return Chart(width=WIDTH, height=4 + len(bars) * ROW, bar_height=BAR, bars=bars)
