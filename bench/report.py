@@ -48,11 +48,15 @@ def verdicts(data: dict[str, Any]) -> list[str]:
         ]
         p99 = half[0]["p99_ms"] if half else None
         out.append(
-            f"| {name} | {_mark(ack, 0.5)} {ack or 0:.2f}× | {_mark(e2e, 1.0)} {e2e or 0:.2f}× "
-            f"| {_mark(p99, 100, below=True)} {p99 if p99 is not None else float('nan'):.1f} ms "
+            f"| {name} | {_mark(ack, 0.5)} {_num(ack, '×')} | {_mark(e2e, 1.0)} {_num(e2e, '×')} "
+            f"| {_mark(p99, 100, below=True)} {_num(p99, ' ms', 1)} "
             f"| {row['acked'] - row['answered']} | {row['duplicate_replies']} |"
         )
     return out
+
+
+def _num(value: float | None, unit: str, digits: int = 2) -> str:
+    return "not measured" if value is None else f"{value:.{digits}f}{unit}"
 
 
 def _mark(value: float | None, goal: float, below: bool = False) -> str:

@@ -48,9 +48,9 @@ class Profile:
 
 
 PROFILES = {
-    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,)),
-    "quick": Profile("quick", 100, [0.25, 0.5], 1.5, 800, [1_000, 10_000], 300),
-    "full": Profile("full", 200, [0.1, 0.25, 0.5, 0.75], 3.0, 3000, [1_000, 10_000, 100_000], 1000),
+    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30),
+    "quick": Profile("quick", 50, [0.25, 0.5], 1.5, 300, [1_000, 10_000], 200, drain_seconds=60),
+    "full": Profile("full", 100, [0.1, 0.25, 0.5, 0.75], 3.0, 1000, [1_000, 10_000, 100_000], 500),
 }
 
 
@@ -151,10 +151,17 @@ class Bench:
         """A server with an empty database, warmed up (flows, catalogs, gazetteer loaded)."""
         if target.kind == "sauti":
             name = f"{target.name}_{tag}".replace("-", "_")
-            target.env = sauti_env(self.database(name, target.backend), self.stub.url, self.data_key)
+            target.env = sauti_env(
+                self.database(name, target.backend), self.stub.url, self.data_key
+            )
         server = server_for(target, self.stub.url, self.logs).start()
         self.phase(
-            target, server, "warmup", self.profile.warmup, rate=None, connections=16,
+            target,
+            server,
+            "warmup",
+            self.profile.warmup,
+            rate=None,
+            connections=16,
             max_seconds=30,
         )
         self.phases.pop()
@@ -167,7 +174,13 @@ class Bench:
         server = self.fresh_server(target, "burst")
         try:
             burst = self.phase(
-                target, server, "burst", p.burst, rate=None, connections=64, max_seconds=120,
+                target,
+                server,
+                "burst",
+                p.burst,
+                rate=None,
+                connections=64,
+                max_seconds=120,
                 drain=p.drain_seconds,
             )
         finally:
@@ -177,8 +190,14 @@ class Bench:
             server = self.fresh_server(target, f"ladder{step}")
             try:
                 self.phase(
-                    target, server, "ladder", max(1, int(rate * p.step_seconds)), rate=rate,
-                    connections=256, max_seconds=p.step_seconds * 3, replies=False,
+                    target,
+                    server,
+                    "ladder",
+                    max(1, int(rate * p.step_seconds)),
+                    rate=rate,
+                    connections=256,
+                    max_seconds=p.step_seconds * 3,
+                    replies=False,
                 )
             finally:
                 server.kill()

@@ -42,6 +42,9 @@ def sauti_env(database_url: str, graph_url: str, data_key: str) -> dict[str, str
         # A number Meta has upgraded to its top tier; the default tier (80/s) would be the
         # bottleneck of any bot, and is Meta's limit, not ours.
         "SAUTI_BUSINESS_RATE": "1000",
+        # Up to 64 Graph requests in flight per process (the default 16 suits Meta's default
+        # 80 messages/s tier; pywa's client allows 100 connections).
+        "SAUTI_SEND_CONCURRENCY": "64",
         "SAUTI_LOG_LEVEL": "WARNING",
     }
 

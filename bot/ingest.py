@@ -223,10 +223,16 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
         if not db.is_sqlite:
             query = query.with_for_update(skip_locked=True)
         events = (await session.execute(query)).scalars().all()
-        for ev in events:
+        # Touch conversations in one global order (by contact): ingest transactions of several
+        # processes then never wait on each other in a cycle (a deadlock on PostgreSQL).
+        parsed = sorted(
+            ((ev, parse_body(ev.source, ev.body)) for ev in events),
+            key=lambda pair: min((_lock_key(i) for i in pair[1]), default=""),
+        )
+        for ev, items in parsed:
             try:
                 async with session.begin_nested():
-                    for item in parse_body(ev.source, ev.body):
+                    for item in sorted(items, key=_lock_key):
                         if item.kind == "status":
                             await apply_receipt(session, item)
                         elif item.kind in CONVERSATIONAL:
@@ -236,11 +242,24 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
                 # The raw body holds what the person wrote: once parsed it is not kept.
                 await session.delete(ev)
             except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
+                if _lost_a_race(exc):
+                    # Not the event's fault: it stays pending, untouched, for the next round.
+                    log.info("event %s met a concurrent transaction; retrying", ev.id)
+                    continue
                 ev.attempts += 1
                 ev.error = type(exc).__name__
                 ev.state = "failed" if ev.attempts >= 5 else "pending"
                 log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
     return touched
+
+
+def _lock_key(item: Inbound) -> str:
+    return f"{item.channel}\x1f{item.business_id}\x1f{item.contact_id}"
+
+
+def _lost_a_race(exc: Exception) -> bool:
+    """A deadlock or serialization failure: the database chose this transaction to retry."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40P01", "40001")
 
 
 def describe(item: Inbound) -> str:

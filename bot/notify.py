@@ -54,6 +54,7 @@ class Waker:
         self._task: asyncio.Task[None] | None = None
         self._conn: Any = None
         self._pid: int | None = None
+        self._lost = asyncio.Event()  # set when the current connection drops
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="sauti-waker")
@@ -93,8 +94,7 @@ class Waker:
     async def _connect(self) -> None:
         self._conn = await asyncpg.connect(self.dsn, timeout=5)
         self._pid = self._conn.get_server_pid()
-        lost = asyncio.Event()
-        self._lost = lost
+        lost = self._lost = asyncio.Event()
         self._conn.add_termination_listener(lambda _conn: lost.set())
         await self._conn.add_listener(self.channel, self._heard)
         self.connected.set()

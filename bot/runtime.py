@@ -6,6 +6,7 @@ Built once in the app's lifespan (or by the CLI) and shared by the routers throu
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -13,6 +14,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot import outbox
 from bot.brain import AckBrain, FlowBrain
@@ -24,7 +26,7 @@ from bot.i18n.catalog import Catalogs
 from bot.sending import Pacer, Sender
 from bot.store import crypto
 from bot.store.db import Database
-from bot.store.models import FlowSource
+from bot.store.models import FlowSource, utcnow
 from bot.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -85,10 +87,21 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
                 continue
             if (flow.id, flow.version) not in known:
                 known.add((flow.id, flow.version))
-                session.add(
-                    FlowSource(
-                        flow_id=flow.id, version=flow.version, source=flow.source, path=flow.path
+                # Several processes start at once (`serve --workers N`, replicas): the first
+                # one stores the version, the others must not fail on it.
+                insert = (
+                    postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+                )
+                await session.execute(
+                    insert(FlowSource.__table__)
+                    .values(
+                        flow_id=flow.id,
+                        version=flow.version,
+                        source=flow.source,
+                        path=flow.path,
+                        created_at=utcnow(),
                     )
+                    .on_conflict_do_nothing(index_elements=["flow_id", "version"])
                 )
 
 
@@ -97,6 +110,10 @@ async def warm_up(runtime: Runtime) -> None:
     brain = runtime.pipeline.brain
     if isinstance(brain, FlowBrain):
         await asyncio.to_thread(brain.gazetteer)
+    # What start-up loaded lives as long as the process: keep it out of the collector's full
+    # passes, which otherwise stop everything for ~100 ms at a time under load (issue #9).
+    gc.collect()
+    gc.freeze()
 
 
 def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:

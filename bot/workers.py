@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,11 @@ class Workers:
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
+    # Acknowledging webhooks comes first: while they stream in, processing waits for a pause
+    # of `intake_quiet` seconds, at most `intake_max_wait` at a time (so it never starves).
+    intake_quiet: float = 0.02
+    intake_max_wait: float = 0.25
+    _last_intake: float = 0.0
     _inbound: asyncio.Event = field(default_factory=asyncio.Event)
     _outbound: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -51,9 +57,16 @@ class Workers:
 
     def kick(self) -> None:
         """New inbound work was stored (and committed): wake this process and the others."""
+        self._last_intake = time.monotonic()
         self._inbound.set()
         if self._waker is not None:
             self._waker.announce("in")
+
+    async def _after_intake(self) -> None:
+        """Let webhooks that are streaming in be acknowledged before taking more CPU."""
+        deadline = time.monotonic() + self.intake_max_wait
+        while (now := time.monotonic()) < deadline and now - self._last_intake < self.intake_quiet:
+            await asyncio.sleep(self.intake_quiet)
 
     def _woken(self, kind: str) -> None:
         (self._outbound if kind == "out" else self._inbound).set()
@@ -148,21 +161,21 @@ class Workers:
     async def inbound_once(self) -> int:
         """Ingest stored events and apply pending messages; returns messages applied."""
         db = self.pipeline.db
-        await ingest.ingest_pending(db, max_chars=self.max_chars)
+        await self._after_intake()
+        # SQLite has one writer: a shorter ingest transaction lets webhooks commit sooner.
+        batch = 10 if db.is_sqlite else 50
+        await ingest.ingest_pending(db, batch=batch, max_chars=self.max_chars)
         conv_ids = await conversations.pending_conversations(db)
         if not conv_ids:
             return 0
-        if db.is_sqlite:
-            counts = [await conversations.process_conversation(self.pipeline, c) for c in conv_ids]
-        else:
-            sem = asyncio.Semaphore(self.process_concurrency)
+        sem = asyncio.Semaphore(1 if db.is_sqlite else self.process_concurrency)
 
-            async def one(conv_id: int) -> int:
-                async with sem:
-                    return await conversations.process_conversation(self.pipeline, conv_id)
+        async def one(conv_id: int) -> int:
+            async with sem:
+                await self._after_intake()
+                return await conversations.process_conversation(self.pipeline, conv_id)
 
-            counts = list(await asyncio.gather(*(one(c) for c in conv_ids)))
-        return sum(counts)
+        return sum(await asyncio.gather(*(one(c) for c in conv_ids)))
 
     async def outbound_once(self) -> int:
         """Send everything due now, in claimed rounds; stops claiming once stopping.
@@ -182,6 +195,7 @@ class Workers:
             await recorder.submit((row, outcome))
 
         while not self._stopping:
+            await self._after_intake()
             rows = await outbox.claim_due(db, limit=self.send_concurrency * 4)
             if not rows:
                 break

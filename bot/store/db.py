@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, make_url, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +20,12 @@ from bot.store import models  # noqa: F401  (registers the tables on SQLModel.me
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
+        # One connection: every transaction takes the write lock anyway (BEGIN IMMEDIATE), so
+        # they queue for it here, in asyncio, instead of sleeping in SQLite's busy handler.
+        if make_url(url).database not in (None, "", ":memory:"):
+            kwargs.setdefault("pool_size", 1)
+            kwargs.setdefault("max_overflow", 0)
+            kwargs.setdefault("pool_timeout", 60)
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _sqlite_pragmas(engine)
         return engine

@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from bot.runtime import Runtime
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
+    # async: FastAPI would run a plain `def` dependency in a thread pool, on every request.
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 

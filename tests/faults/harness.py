@@ -32,7 +32,9 @@ from tests.fakes.graph_server import FakeGraph, _Behaviour
 DATA_KEY = Fernet.generate_key().decode()
 
 
-def sauti_server(database_url: str, graph_url: str, log: Path, **env: str) -> Server:
+def sauti_server(
+    database_url: str, graph_url: str, log: Path, *, workers: int = 1, **env: str
+) -> Server:
     """`sauti serve` exactly as an operator runs it (secrets set, database migrated)."""
     port = free_port()
     sauti = str(Path(sys.executable).parent / "sauti")
@@ -53,7 +55,7 @@ def sauti_server(database_url: str, graph_url: str, log: Path, **env: str) -> Se
         "SAUTI_LOG_LEVEL": "WARNING",
         **env,
     }
-    argv = [sauti, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
+    argv = [sauti, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     return Server(name=f"sauti-{port}", argv=argv, port=port, env=values, log=log)
 
 
@@ -302,7 +304,8 @@ def assert_answered_once(ledger: Ledger, fake: FakeGraph, wamids: set[str]) -> N
         assert [position[k] for k in keys] == sorted(position[k] for k in keys), "out of order"
 
 
-def dump(path: Path) -> str:
-    with contextlib.suppress(OSError):
-        return path.read_text()[-4000:]
-    return ""
+def assert_clean_logs(*paths: Path) -> None:
+    """No process logged a traceback (a deadlock retried silently would still show here)."""
+    for path in paths:
+        text = path.read_text() if path.exists() else ""
+        assert "Traceback" not in text, f"{path.name}:\n{text[-3000:]}"

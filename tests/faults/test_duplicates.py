@@ -17,6 +17,7 @@ from tests.faults.harness import (
     Meta,
     StatusEcho,
     assert_answered_once,
+    assert_clean_logs,
     clients,
     conversation_messages,
     sauti_server,
@@ -68,3 +69,4 @@ async def test_duplicates_and_reordering_change_nothing(
         for replica in replicas:
             replica.stop()
     assert_answered_once(ledger, fake_graph, {m.wamid for m in messages})
+    assert_clean_logs(*(tmp_path / n for n in ("a.log", "b.log")))

@@ -18,6 +18,7 @@ from tests.faults.harness import (
     Meta,
     StatusEcho,
     assert_answered_once,
+    assert_clean_logs,
     clients,
     conversation_messages,
     sauti_server,
@@ -64,3 +65,4 @@ async def test_kill_9_mid_burst_loses_nothing_and_sends_nothing_twice(
             replica.stop()
     assert len(meta.acked) == len(messages)
     assert_answered_once(ledger, fake_graph, {m.wamid for m in messages})
+    assert_clean_logs(*(tmp_path / n for n in ("a.log", "b.log")))
