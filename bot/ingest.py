@@ -21,7 +21,7 @@ from bot.masking import mask_id
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import lookup_hash
-from bot.store.db import Database
+from bot.store.db import Database, lost_a_race
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -242,7 +242,7 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
                 # The raw body holds what the person wrote: once parsed it is not kept.
                 await session.delete(ev)
             except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
-                if _lost_a_race(exc):
+                if lost_a_race(exc):
                     # Not the event's fault: it stays pending, untouched, for the next round.
                     log.info("event %s met a concurrent transaction; retrying", ev.id)
                     continue
@@ -255,11 +255,6 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
 
 def _lock_key(item: Inbound) -> str:
     return f"{item.channel}\x1f{item.business_id}\x1f{item.contact_id}"
-
-
-def _lost_a_race(exc: Exception) -> bool:
-    """A deadlock or serialization failure: the database chose this transaction to retry."""
-    return getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40P01", "40001")
 
 
 def describe(item: Inbound) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, func, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
 from bot import metrics
@@ -29,7 +30,7 @@ from bot.channels.errors import (
 from bot.delivery import SIMULATOR_PATH
 from bot.platform_ids import hashed_id
 from bot.sending import Deferred
-from bot.store.db import Database
+from bot.store.db import Database, lost_a_race
 from bot.store.models import Conversation, Message, Outbox, utcnow
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,20 @@ async def record_many(
     """Store the results of several send attempts in one transaction (one read for all)."""
     if not results:
         return
+    for attempt in range(1, 6):
+        try:
+            return await _record_many(db, results, cfg)
+        except DBAPIError as exc:
+            # Another transaction (a status webhook for the same rows) locked in the other
+            # order. Recording must not be dropped: an unrecorded row would be sent again.
+            if not lost_a_race(exc) or attempt == 5:
+                raise
+            await asyncio.sleep(0.02 * attempt)
+
+
+async def _record_many(
+    db: Database, results: list[tuple[Outbox, str | None | SendError]], cfg: OutboxSettings
+) -> None:
     now = utcnow()
     async with db.session() as session, session.begin():
         loaded = await session.execute(

@@ -48,6 +48,7 @@ class Workers:
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
     _last_intake: float = 0.0
+    _one_at_a_time: asyncio.Lock = field(default_factory=asyncio.Lock)
     _inbound: asyncio.Event = field(default_factory=asyncio.Event)
     _outbound: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -67,6 +68,9 @@ class Workers:
         deadline = time.monotonic() + self.intake_max_wait
         while (now := time.monotonic()) < deadline and now - self._last_intake < self.intake_quiet:
             await asyncio.sleep(self.intake_quiet)
+
+    def _intake_hot(self) -> bool:
+        return time.monotonic() - self._last_intake < 5 * self.intake_quiet
 
     def _woken(self, kind: str) -> None:
         (self._outbound if kind == "out" else self._inbound).set()
@@ -173,7 +177,10 @@ class Workers:
         async def one(conv_id: int) -> int:
             async with sem:
                 await self._after_intake()
-                return await conversations.process_conversation(self.pipeline, conv_id)
+                if not self._intake_hot():
+                    return await conversations.process_conversation(self.pipeline, conv_id)
+                async with self._one_at_a_time:  # webhooks streaming in: one at a time
+                    return await conversations.process_conversation(self.pipeline, conv_id)
 
         return sum(await asyncio.gather(*(one(c) for c in conv_ids)))
 
@@ -182,21 +189,30 @@ class Workers:
         Outcomes that come back together are recorded in one transaction."""
         db, cfg, total = self.pipeline.db, self.outbox_settings, 0
         sem = asyncio.Semaphore(self.send_concurrency)
+        # Small batches: loading and recording a batch holds the event loop, and webhooks
+        # waiting to be acknowledged queue behind it.
         recorder: GroupCommit[tuple[Outbox, object]] = GroupCommit(
-            lambda results: outbox.record_many(db, results, cfg)  # type: ignore[arg-type]
+            lambda results: outbox.record_many(db, results, cfg),  # type: ignore[arg-type]
+            max_batch=16,
         )
+
+        hot = asyncio.Semaphore(max(1, self.send_concurrency // 4))
 
         async def one(row: Outbox) -> None:
             async with sem:
                 if self._stopping:
                     return  # given back by stop()
                 self._unsent.discard(row.id)  # type: ignore[arg-type]
-                outcome = await outbox.attempt(row, self.send)
+                if self._intake_hot():  # webhooks streaming in: a quarter of the senders
+                    async with hot:
+                        outcome = await outbox.attempt(row, self.send)
+                else:
+                    outcome = await outbox.attempt(row, self.send)
             await recorder.submit((row, outcome))
 
         while not self._stopping:
             await self._after_intake()
-            rows = await outbox.claim_due(db, limit=self.send_concurrency * 4)
+            rows = await outbox.claim_due(db, limit=self.send_concurrency)
             if not rows:
                 break
             self._unsent.update(r.id for r in rows if r.id is not None)

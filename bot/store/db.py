@@ -70,6 +70,12 @@ async def drop_all(engine: AsyncEngine) -> None:
         await conn.run_sync(SQLModel.metadata.drop_all)
 
 
+def lost_a_race(exc: BaseException) -> bool:
+    """A deadlock or serialization failure: PostgreSQL picked this transaction to undo, and
+    running it again is the cure (the data is not at fault)."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40P01", "40001")
+
+
 async def ping(engine: AsyncEngine) -> bool:
     try:
         async with engine.connect() as conn:
