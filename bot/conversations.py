@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery, metrics
+from bot.cases.sink import CURRENT_CASE_ID, CaseSink, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
 from bot.store.db import Database
-from bot.store.models import Conversation, Message, utcnow
+from bot.store.models import Case, Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +56,50 @@ class Pipeline:
     flood_per_minute: int = 30
 
 
+# Built once: constructing a statement costs more than running it (the SQL is cached).
+_PENDING_CONVERSATIONS = (
+    select(Message.conversation_id)
+    .where(Message.state == "pending", Message.direction == "in")
+    .group_by(Message.conversation_id)
+    .order_by(func.min(Message.id))
+    .limit(bindparam("limit"))
+)
+_CONVERSATION = select(Conversation).where(Conversation.id == bindparam("conv_id"))
+_CONVERSATION_SKIP_LOCKED = _CONVERSATION.with_for_update(skip_locked=True)
+_IS_PENDING = and_(
+    Message.conversation_id == bindparam("conv_id"),
+    Message.direction == "in",
+    Message.state == "pending",
+)
+_IN_ORDER = (Message.platform_ts, Message.id)
+# With the conversation's current case, which the case sink would otherwise read at once.
+_PENDING_MESSAGES = (
+    select(Message, Case)
+    .outerjoin(Case, Case.id == CURRENT_CASE_ID)
+    .where(_IS_PENDING)
+    .order_by(*_IN_ORDER)
+)
+# SQLite: BEGIN IMMEDIATE already holds the write lock, so one read can take the conversation
+# too. (PostgreSQL must lock the row before reading anything else: a read started before the
+# lock was granted could miss what the worker that held it had just written.)
+_CONVERSATION_AND_PENDING = (
+    select(Conversation, Message, Case)
+    .select_from(Conversation)
+    .outerjoin(Message, _IS_PENDING)
+    .outerjoin(Case, Case.id == CURRENT_CASE_ID)
+    .where(Conversation.id == bindparam("conv_id"))
+    .order_by(*_IN_ORDER)
+)
+_READABLE = frozenset({"text", "choice", "location", "media", "contacts", "unsupported"})
+
+
+class _StartOver(Exception):
+    """Something failed on the fast path: the transaction is undone and done again, guarded."""
+
+
 async def pending_conversations(db: Database, limit: int = 50) -> list[int]:
     async with db.session() as session:
-        rows = await session.execute(
-            select(Message.conversation_id)
-            .where(Message.state == "pending", Message.direction == "in")
-            .group_by(Message.conversation_id)
-            .order_by(func.min(Message.id))
-            .limit(limit)
-        )
+        rows = await session.execute(_PENDING_CONVERSATIONS, {"limit": limit})
         return [r[0] for r in rows]
 
 
@@ -71,81 +107,159 @@ async def lock_conversation(
     session: AsyncSession, conv_id: int, *, skip_locked: bool
 ) -> Conversation | None:
     """Row-lock the conversation (PostgreSQL); SQLite's BEGIN IMMEDIATE already serializes."""
-    query = select(Conversation).where(Conversation.id == conv_id)
-    if skip_locked:
-        query = query.with_for_update(skip_locked=True)
-    return (await session.execute(query)).scalar_one_or_none()
+    query = _CONVERSATION_SKIP_LOCKED if skip_locked else _CONVERSATION
+    return (await session.execute(query, {"conv_id": conv_id})).scalar_one_or_none()
 
 
 async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | None = None) -> int:
-    """Apply every pending inbound message of one conversation; returns how many."""
+    """Apply every pending inbound message of one conversation; returns how many.
+
+    Fast path first: no savepoints, and the transaction's writes go out together at its end.
+    If anything in a flow step or in those writes fails, the transaction is rolled back and
+    done again guarded, a savepoint around each step, so a failing step hands the person
+    over to a caseworker without losing the other messages (errors are rare; a step that
+    fails is worth the repeat).
+    """
+    try:
+        return await _process(p, conv_id, now, delivery.Batch())
+    except _StartOver as exc:
+        # The type only: the guarded way logs the whole error if it happens again.
+        log.warning("conversation %s: %s; applying again one message at a time",
+                    conv_id, type(exc.__cause__).__name__)  # fmt: skip
+        return await _process(p, conv_id, now, None)
+
+
+async def _process(
+    p: Pipeline, conv_id: int, now: datetime | None, batch: delivery.Batch | None
+) -> int:
+    """`batch` None: the guarded way, each step in a savepoint and written as it goes."""
     async with p.db.session() as session, session.begin():
-        conv = await lock_conversation(session, conv_id, skip_locked=not p.db.is_sqlite)
+        conv, pending = await _load(p, session, conv_id)
         if conv is None:
             return 0  # another worker holds it; it will handle these messages
-        pending = (
-            (
-                await session.execute(
-                    select(Message)
-                    .where(
-                        Message.conversation_id == conv_id,
-                        Message.direction == "in",
-                        Message.state == "pending",
-                    )
-                    .order_by(Message.platform_ts, Message.id)
-                )
-            )
-            .scalars()
-            .all()
-        )
-        for done, msg in enumerate(pending, start=1):
-            await _apply_one(p, session, conv, msg, now or utcnow())
+        done, stepped = 0, []
+        for msg in pending:
+            if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
+                stepped.append(msg)
+            done += 1
             if conv.status == "erased":
                 # Everything, these messages included, is gone: nothing more to answer.
-                return done
-        return len(pending)
+                break
+        if batch is not None:
+            try:
+                await session.flush()
+                await batch.write(session)
+            except Exception as exc:  # noqa: BLE001 - the guarded way reports it
+                raise _StartOver from exc
+        for msg in stepped:  # counted once the work is sure to stand (not started over)
+            _observe(conv, msg)
+        return done
+
+
+async def _load(
+    p: Pipeline, session: AsyncSession, conv_id: int
+) -> tuple[Conversation | None, list[Message]]:
+    """The locked conversation and its pending messages, in platform-time order; the case
+    sink is told the conversation's current case."""
+    params = {"conv_id": conv_id}
+    if p.db.is_sqlite:
+        rows = (await session.execute(_CONVERSATION_AND_PENDING, params)).all()
+        if not rows:
+            return None, []
+        conv, pairs = rows[0][0], [(msg, case) for _, msg, case in rows if msg is not None]
+    else:
+        conv = await lock_conversation(session, conv_id, skip_locked=True)
+        if conv is None:
+            return None, []
+        pairs = [(msg, case) for msg, case in (await session.execute(_PENDING_MESSAGES, params))]
+    if pairs and isinstance(p.sink, CaseSink):
+        know_case(session, conv_id, pairs[0][1])
+    return conv, [msg for msg, _ in pairs]
 
 
 async def _apply_one(
-    p: Pipeline, session: AsyncSession, conv: Conversation, msg: Message, now: datetime
-) -> None:
-    msg.state = "done"
+    p: Pipeline,
+    session: AsyncSession,
+    conv: Conversation,
+    msg: Message,
+    now: datetime,
+    batch: delivery.Batch | None,
+) -> bool:
+    """Apply one message; False when it never reached the flow (flood limit, a reaction)."""
+    # Before the message changes: the case is read once per transaction, with nothing to flush.
     await p.sink.person_wrote(session, conv, msg)
-    readable = msg.kind in {"text", "choice", "location", "media", "contacts", "unsupported"}
+    msg.state = "done"
+    readable = msg.kind in _READABLE
     if _flooding(p, conv, now):
         if not conv.flood_noticed and p.catalogs is not None and not conv.claimed:
             conv.flood_noticed = True
             lang = conv.language or "en"
             notice = Reply(text=p.catalogs.format(lang, "flood-notice"), lang=lang)
-            await delivery.queue_reply(session, conv, notice, author="bot")
+            await _queue_reply(session, conv, notice, batch)
         if readable:
-            delivery.queue_mark_read(session, conv, msg)
-        return
+            _mark_read(session, conv, msg, batch)
+        return False
     if msg.kind == "reaction":
-        return
+        return False
     inbound = Inbound.model_validate((msg.data or {})["inbound"])
     conv_id = conv.id
     effects: Effects | None = None
-    try:
-        async with session.begin_nested():
-            effects = await run_brain(p, session, conv, inbound, now)
-    except Exception:  # noqa: BLE001 - a broken flow must not silence a person in danger
-        log.exception("conversation %s: the flow failed; handing over to a person", conv_id)
-        await session.refresh(conv)  # the savepoint rollback expired what it had changed
-        msg.state, msg.error = "error", "the flow failed on this message"
-        await _hand_over_after_error(p, session, conv, now)
+    if batch is not None:
+        try:
+            effects = await run_brain(p, session, conv, inbound, now, batch=batch)
+        except Exception as exc:  # noqa: BLE001 - the guarded way reports it
+            raise _StartOver from exc
+    else:
+        try:
+            async with session.begin_nested():
+                effects = await run_brain(p, session, conv, inbound, now)
+        except Exception:  # noqa: BLE001 - a broken flow must not silence a person in danger
+            log.exception("conversation %s: the flow failed; handing over to a person", conv_id)
+            await session.refresh(conv)  # the savepoint rollback expired what it had changed
+            msg.state, msg.error = "error", "the flow failed on this message"
+            await _hand_over_after_error(p, session, conv, now)
     # No blue ticks for "stop" or "erase": the person asked us to leave no trace.
     if readable and conv.status != "erased" and not (effects and (effects.stop or effects.erase)):
-        delivery.queue_mark_read(session, conv, msg)
+        _mark_read(session, conv, msg, batch)
+    return True
+
+
+def _observe(conv: Conversation, msg: Message) -> None:
     metrics.processed.labels(conv.channel).inc()
     if msg.created_at:
         created = msg.created_at if msg.created_at.tzinfo else msg.created_at.replace(tzinfo=UTC)
         metrics.processing_seconds.observe(max(0.0, (utcnow() - created).total_seconds()))
 
 
+async def _queue_reply(
+    session: AsyncSession, conv: Conversation, reply: Reply, batch: delivery.Batch | None
+) -> None:
+    if batch is not None:
+        batch.reply(conv, reply, author="bot")
+    else:
+        await delivery.queue_reply(session, conv, reply, author="bot")
+
+
+def _mark_read(
+    session: AsyncSession, conv: Conversation, msg: Message, batch: delivery.Batch | None
+) -> None:
+    if batch is not None:
+        batch.mark_read(conv, msg)
+    else:
+        delivery.queue_mark_read(session, conv, msg)
+
+
 async def run_brain(
-    p: Pipeline, session: AsyncSession, conv: Conversation, event: Inbound | str, now: datetime
+    p: Pipeline,
+    session: AsyncSession,
+    conv: Conversation,
+    event: Inbound | str,
+    now: datetime,
+    *,
+    batch: delivery.Batch | None = None,
 ) -> Effects:
+    """One flow step and its effects. With `batch`, replies wait there for the end of the
+    transaction; without, they are written at once."""
     case_ref = await p.sink.case_ref(session, conv)
     state, effects = p.brain.respond(conv, event, case_ref=case_ref, now=now)
     if state is not None:
@@ -162,7 +276,9 @@ async def run_brain(
     elif state is not None:
         conv.wake_at, conv.wake_name = None, None
     for reply in effects.replies:
-        await delivery.queue_reply(session, conv, reply, author="bot")
+        await _queue_reply(session, conv, reply, batch)
+    if effects.erase and batch is not None:
+        await batch.write(session)  # erasure keeps the goodbye it finds in the outbox
     await p.sink.apply(session, conv, effects, now)
     if effects.stop:
         conv.status = "ended"

@@ -3,6 +3,10 @@
 The webhook endpoint only stores the raw body; this step parses it, finds or creates the
 conversation, and inserts each message under a unique key, so a redelivered webhook or a
 duplicate message changes nothing. Delivery receipts are applied to the outbox here too.
+
+A claimed batch is first stored together (`bot.ingest_batch`: a few statements for the whole
+batch); if that fails, it is rolled back and the events are applied one at a time, each in
+its own savepoint, so one bad event cannot block the rest.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import metrics
+from bot.ingest_batch import Tally, lock_key, message_data, store_messages, truncated
 from bot.masking import mask_id
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
@@ -30,6 +35,9 @@ log = logging.getLogger(__name__)
 CONVERSATIONAL = {"text", "choice", "location", "media", "reaction", "contacts", "unsupported"}
 # Status order: a later webhook never moves a message backwards.
 STATUS_RANK = {"queued": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
+
+_EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
+_DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def parse_body(source: str, body: bytes) -> list[Inbound]:
@@ -97,28 +105,10 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
     return conv
 
 
-def message_data(item: Inbound) -> dict:
-    data: dict = {}
-    if item.choice_id:
-        data["choice_id"] = item.choice_id
-    if item.location:
-        data["location"] = item.location.model_dump(exclude_none=True)
-    if item.media:
-        data["media"] = item.media.model_dump(exclude_none=True)
-    if item.reply_to:
-        data["reply_to"] = item.reply_to
-    if item.errors:
-        data["errors"] = [e.model_dump(exclude_none=True) for e in item.errors]
-    data["raw_type"] = item.raw_type
-    data["inbound"] = item.model_dump(mode="json")
-    return data
-
-
 async def store_message(session: AsyncSession, item: Inbound, max_chars: int) -> int | None:
     """Insert one inbound message; returns its conversation id, or None if seen before."""
     conv = await conversation_for(session, item)
-    if item.text and len(item.text) > max_chars:
-        item = item.model_copy(update={"text": item.text[:max_chars]})  # the engine reads this
+    item = truncated(item, max_chars)
     text = item.text
     insert = _insert(session)
     values = Message(
@@ -149,8 +139,9 @@ async def store_message(session: AsyncSession, item: Inbound, max_chars: int) ->
     return conv.id
 
 
-async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
-    """Apply a delivery status to the message we sent; duplicates and regressions are ignored."""
+async def apply_receipt(session: AsyncSession, item: Inbound, tally: Tally | None = None) -> None:
+    """Apply a delivery status to the message we sent; duplicates and regressions are ignored.
+    With a `tally`, metrics are counted there (published once the batch has committed)."""
     status = item.status
     if status is None or status.message_id is None:
         return  # Messenger watermark receipts carry no id; nothing to move per message.
@@ -162,7 +153,10 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
     if result.rowcount == 0:
-        metrics.deduplicated.inc()
+        if tally is None:
+            metrics.deduplicated.inc()
+        else:
+            tally.deduplicated += 1
         return
     row = (
         await session.execute(
@@ -194,7 +188,10 @@ async def apply_receipt(session: AsyncSession, item: Inbound) -> None:
         row.state = "failed"
         row.error_code = codes[0] if codes else None
         row.error = msg.error
-        metrics.failed.labels("status").inc()
+        if tally is None:
+            metrics.failed.labels("status").inc()
+        else:
+            tally.failed_status += 1
         return
     if msg.state == "failed":
         return
@@ -227,34 +224,77 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
         # processes then never wait on each other in a cycle (a deadlock on PostgreSQL).
         parsed = sorted(
             ((ev, parse_body(ev.source, ev.body)) for ev in events),
-            key=lambda pair: min((_lock_key(i) for i in pair[1]), default=""),
+            key=lambda pair: min((lock_key(i) for i in pair[1]), default=""),
         )
-        for ev, items in parsed:
-            try:
-                async with session.begin_nested():
-                    for item in sorted(items, key=_lock_key):
-                        if item.kind == "status":
-                            await apply_receipt(session, item)
-                        elif item.kind in CONVERSATIONAL:
-                            conv_id = await store_message(session, item, max_chars)
-                            if conv_id is not None:
-                                touched.add(conv_id)
-                # The raw body holds what the person wrote: once parsed it is not kept.
-                await session.delete(ev)
-            except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
-                if lost_a_race(exc):
-                    # Not the event's fault: it stays pending, untouched, for the next round.
-                    log.info("event %s met a concurrent transaction; retrying", ev.id)
-                    continue
-                ev.attempts += 1
-                ev.error = type(exc).__name__
-                ev.state = "failed" if ev.attempts >= 5 else "pending"
-                log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
+        if parsed and not await _ingest_together(session, parsed, max_chars, touched):
+            await _ingest_one_by_one(session, parsed, max_chars, touched)
     return touched
 
 
-def _lock_key(item: Inbound) -> str:
-    return f"{item.channel}\x1f{item.business_id}\x1f{item.contact_id}"
+async def _ingest_together(
+    session: AsyncSession,
+    parsed: list[tuple[WebhookEvent, list[Inbound]]],
+    max_chars: int,
+    touched: set[int],
+) -> bool:
+    """The whole batch in one savepoint. False, with nothing kept, if any of it fails: the
+    events are then applied one at a time."""
+    items = [item for _, found in parsed for item in sorted(found, key=lock_key)]
+    tally = Tally()
+    try:
+        async with session.begin_nested():
+            conn = await session.connection()
+            messages = [i for i in items if i.kind in CONVERSATIONAL]
+            new = await store_messages(conn, messages, max_chars, tally)
+            for item in items:
+                if item.kind == "status":
+                    await apply_receipt(session, item, tally)
+            # The raw bodies hold what people wrote: once parsed they are not kept.
+            await conn.execute(_DELETE_EVENTS, {"ids": [ev.id for ev, _ in parsed]})
+    except Exception as exc:  # noqa: BLE001 - retried one event at a time below
+        if lost_a_race(exc):
+            # Not the events' fault: they stay pending, untouched, for the next round (one
+            # at a time now, interleaving tables, would only meet the other side again).
+            log.info("a batch of %s events met a concurrent transaction; retrying", len(parsed))
+            return True
+        log.warning(
+            "ingesting %s events together failed (%s); one at a time instead",
+            len(parsed),
+            type(exc).__name__,
+        )
+        return False
+    tally.publish()
+    touched |= new
+    return True
+
+
+async def _ingest_one_by_one(
+    session: AsyncSession,
+    parsed: list[tuple[WebhookEvent, list[Inbound]]],
+    max_chars: int,
+    touched: set[int],
+) -> None:
+    for ev, items in parsed:
+        try:
+            async with session.begin_nested():
+                for item in sorted(items, key=lock_key):
+                    if item.kind == "status":
+                        await apply_receipt(session, item)
+                    elif item.kind in CONVERSATIONAL:
+                        conv_id = await store_message(session, item, max_chars)
+                        if conv_id is not None:
+                            touched.add(conv_id)
+                # The raw body holds what the person wrote: once parsed it is not kept.
+                await session.delete(ev)
+        except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
+            if lost_a_race(exc):
+                # Not the event's fault: it stays pending, untouched, for the next round.
+                log.info("event %s met a concurrent transaction; retrying", ev.id)
+                continue
+            ev.attempts += 1
+            ev.error = type(exc).__name__
+            ev.state = "failed" if ev.attempts >= 5 else "pending"
+            log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
 
 
 def describe(item: Inbound) -> str:

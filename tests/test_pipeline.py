@@ -6,8 +6,11 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
+from bot.engine.effects import Effects
+from bot.messages import Inbound, Reply
 from bot.store.models import Conversation, Message, Outbox
 from tests.conftest import runtime
 from tests.helpers import sim_message, store_events
@@ -117,3 +120,76 @@ async def test_a_flow_error_hands_the_person_to_a_caseworker_instead_of_looping(
         case = (await session.execute(select(Case))).scalar_one()
     assert case.handoff == "error"
     assert await rt.workers.inbound_once() == 0  # not retried forever
+
+
+class ScriptedBrain:
+    """Answers each message with its text and the case number, and puts it in the case;
+    a message "boom" breaks the flow."""
+
+    def respond(
+        self, conv: object, event: object, *, case_ref: str, now: object
+    ) -> tuple[dict, Effects]:
+        text = event.text if isinstance(event, Inbound) else str(event)
+        if text == "boom":
+            raise RuntimeError("flow bug")
+        reply = Reply(text=f"re {text} {case_ref}", lang="en")
+        return {"step": text}, Effects(replies=[reply], open_case=True, answers={text: True})
+
+
+async def bot_replies(client: httpx.AsyncClient) -> list[str]:
+    return [m.text or "" for m in await transcript(client) if m.author == "bot"]
+
+
+async def test_messages_applied_together_update_one_case_and_are_answered_in_order(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from bot.store.models import Case
+
+    rt = runtime(app_client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(rt.db, sim_message("a"), sim_message("b"), sim_message("c"))
+    await rt.workers.run_until_idle()
+    async with rt.db.session() as session:
+        case = (await session.execute(select(Case))).scalar_one()
+    assert case.answers == {"a": True, "b": True, "c": True}
+    assert await bot_replies(app_client) == [f"re {t} {case.id}" for t in "abc"]
+    assert await count(app_client, Outbox) == 3
+    assert {m.state for m in await transcript(app_client) if m.direction == "in"} == {"done"}
+
+
+async def test_a_step_that_fails_among_others_hands_over_and_repeats_nothing(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from bot.store.models import Case
+
+    rt = runtime(app_client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(rt.db, sim_message("a"), sim_message("boom"), sim_message("c"))
+    await rt.workers.run_until_idle()
+    inbound = [m for m in await transcript(app_client) if m.direction == "in"]
+    assert [(m.text, m.state) for m in inbound] == [("a", "done"), ("boom", "error"), ("c", "done")]
+    async with rt.db.session() as session:
+        case = (await session.execute(select(Case))).scalar_one()
+    assert (case.handoff, case.answers) == ("error", {"a": True, "c": True})
+    replies = await bot_replies(app_client)
+    assert replies[0] == f"re a {case.id}" and replies[2] == f"re c {case.id}"
+    assert len(replies) == 3 and replies[1]  # the hand-over message, once
+    assert await count(app_client, Outbox) == 3
+
+
+async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
+    app_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import delivery
+
+    async def broken(self: object, session: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(delivery.Batch, "write", broken)
+    rt = runtime(app_client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(rt.db, sim_message("a"), sim_message("b"))
+    await rt.workers.run_until_idle()
+    assert [r.split()[:2] for r in await bot_replies(app_client)] == [["re", "a"], ["re", "b"]]
+    assert {m.state for m in await transcript(app_client) if m.direction == "in"} == {"done"}
+    assert await count(app_client, Outbox) == 2

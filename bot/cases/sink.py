@@ -9,6 +9,10 @@ it. Screens learn of changes through events published after that commit.
 - Routing: the team whose countries include the person's country, else the default team; a
   claimed case stays with its team (its caseworker must not lose it).
 - Urgent cases and requests for a human notify the team at once (bot.cases.notify).
+
+A conversation's case and the team list are read once per transaction (see `_Known`): the
+pipeline asks for the case several times per message, and every change to it inside the
+transaction goes through this module.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from collections import OrderedDict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, case, select
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session, aliased
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.events import case_event, queue_event
@@ -27,38 +33,96 @@ from bot.store.models import Case, Conversation, Message, Team, new_case_id, utc
 
 RANK = {"normal": 0, "high": 1, "urgent": 2}
 _MAX_RESERVED = 10_000
+_KNOWN_KEY = "sauti.cases.known"
+
+# Built once: constructing a statement costs more than running it on a small table.
+_CASES_OF = Case.conversation_id == bindparam("conv_id")
 
 
-async def open_case(session: AsyncSession, conv: Conversation) -> Case | None:
-    return (
-        await session.execute(
-            select(Case)
-            .where(Case.conversation_id == conv.id, Case.status != "resolved")
-            .order_by(Case.created_at.desc())
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+def _open_first(c: Any) -> tuple[Any, ...]:
+    """Cases not yet resolved first, newest first: the first row is the open case, or when
+    there is none the latest (resolved) one, which a new case links back to."""
+    return case((c.status == "resolved", 1), else_=0), c.created_at.desc()
 
 
-async def latest_case(session: AsyncSession, conv: Conversation) -> Case | None:
-    return (
-        await session.execute(
-            select(Case)
-            .where(Case.conversation_id == conv.id)
-            .order_by(Case.created_at.desc())
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+# The current case: the open one if there is one, else the newest (resolved) one.
+_CURRENT_CASE = select(Case).where(_CASES_OF).order_by(*_open_first(Case)).limit(1)
+_other = aliased(Case)
+# The same, as an id to join on (the pipeline reads it with the pending messages); it takes
+# the bound parameter "conv_id".
+CURRENT_CASE_ID = (
+    select(_other.id)
+    .where(_other.conversation_id == bindparam("conv_id"))
+    .order_by(*_open_first(_other))
+    .limit(1)
+    .scalar_subquery()
+)
+_TEAMS = select(Team).order_by(Team.id)
+_ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_existing=True)
 
 
 async def team_for(session: AsyncSession, country_code: str | None) -> str | None:
-    teams = (await session.execute(select(Team).order_by(Team.id))).scalars().all()
+    return _route(await _teams(session), country_code)
+
+
+def _route(teams: list[Team], country_code: str | None) -> str | None:
     if country_code:
+        wanted = country_code.upper()
         for team in teams:
-            if country_code.upper() in {c.upper() for c in team.countries}:
+            if wanted in {c.upper() for c in team.countries}:
                 return team.name
     default = next((t for t in teams if t.is_default), None)
     return default.name if default else None
+
+
+class _Known:
+    """What this transaction already read: each conversation's current case (the open one,
+    else the newest) and the teams. Dropped at commit and at any rollback (a savepoint's
+    included), so nothing outlives the transaction that read it."""
+
+    def __init__(self) -> None:
+        self.cases: dict[int, Case | None] = {}
+        self.teams: list[Team] | None = None
+
+
+def _known(session: AsyncSession) -> _Known:
+    known = session.info.get(_KNOWN_KEY)
+    if known is None:
+        known = session.info[_KNOWN_KEY] = _Known()
+    return known
+
+
+@sa_event.listens_for(Session, "after_commit")
+@sa_event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, *_args: Any) -> None:
+    session.info.pop(_KNOWN_KEY, None)
+
+
+def know_case(session: AsyncSession, conv_id: int, current: Case | None) -> None:
+    """The conversation's current case (see CURRENT_CASE_ID), read by the caller in this
+    transaction before anything changed it: the sink need not read it again."""
+    _known(session).cases[conv_id] = current
+
+
+async def _current(session: AsyncSession, conv: Conversation) -> Case | None:
+    """The open case, else the newest case (resolved), else None."""
+    known, key = _known(session), conv.id or 0
+    if key not in known.cases:
+        result = await session.execute(_CURRENT_CASE, {"conv_id": conv.id})
+        known.cases[key] = result.scalar_one_or_none()
+    return known.cases[key]
+
+
+async def _open(session: AsyncSession, conv: Conversation) -> Case | None:
+    case_ = await _current(session, conv)
+    return case_ if case_ is not None and case_.status != "resolved" else None
+
+
+async def _teams(session: AsyncSession) -> list[Team]:
+    known = _known(session)
+    if known.teams is None:
+        known.teams = list((await session.execute(_TEAMS)).scalars().all())
+    return known.teams
 
 
 class CaseSink:
@@ -71,9 +135,9 @@ class CaseSink:
 
     async def case_ref(self, session: AsyncSession, conv: Conversation) -> str:
         """The case number to tell the person: the open case's, or the one it will get."""
-        case = await open_case(session, conv)
-        if case is not None:
-            return case.id
+        case_ = await _open(session, conv)
+        if case_ is not None:
+            return case_.id
         key = conv.id or 0
         if key not in self._reserved:
             self._reserved[key] = new_case_id()
@@ -91,28 +155,48 @@ class CaseSink:
 
             await queue_media(session, message)
         now = utcnow()
-        case = await open_case(session, conv)
-        if case is None:
-            previous = await latest_case(session, conv)
+        case_ = await _open(session, conv)
+        if case_ is None:
+            # No open case: the current one, if any, is the newest (resolved) case.
+            previous = await _current(session, conv)
             if previous is not None and previous.erased_at is None and message.author == "person":
-                case = self._new_case(conv, previous, now)
-                case.team, case.language = previous.team, conv.language or previous.language
-                session.add(case)
-                await session.flush()
-                await self._emit(session, "case_opened", conv, case, None)
-        if case is not None:
-            case.updated_at = now
-        await self._emit(session, "message", conv, case, message)
+                case_ = self._new_case(session, conv, previous, now)
+                case_.team, case_.language = previous.team, conv.language or previous.language
+                await self._emit(session, "case_opened", conv, case_, None)
+        if case_ is not None:
+            case_.updated_at = now
+        await self._emit(session, "message", conv, case_, message)
 
-    def _new_case(self, conv: Conversation, previous: Case | None, now: datetime) -> Case:
-        return Case(
+    def _new_case(
+        self, session: AsyncSession, conv: Conversation, previous: Case | None, now: datetime
+    ) -> Case:
+        # Every field given: SQLModel otherwise calls each default factory the slow way.
+        created = Case(
             id=self._reserved.pop(conv.id or 0, None) or new_case_id(),
             conversation_id=conv.id,  # type: ignore[arg-type]
+            status="open",
+            priority="normal",
+            rules_fired=[],
             channel=conv.channel,
+            language=None,
+            team=None,
+            assignee_id=None,
+            location=None,
+            answers={},
+            outcome=None,
             previous_case_id=previous.id if previous else None,
+            handoff=None,
+            erased_at=None,
+            claimed_at=None,
+            resolved_at=None,
+            notified_at=None,
+            escalated_at=None,
             created_at=now,
             updated_at=now,
         )
+        session.add(created)
+        _known(session).cases[conv.id or 0] = created
+        return created
 
     async def apply(
         self, session: AsyncSession, conv: Conversation, effects: Effects, now: datetime
@@ -122,42 +206,41 @@ class CaseSink:
 
             await erase_conversation(session, conv)
             self._reserved.pop(conv.id or 0, None)
-            erased = await session.execute(
-                select(Case)
-                .where(Case.conversation_id == conv.id)
-                .execution_options(populate_existing=True)
-            )
+            _known(session).cases.pop(conv.id or 0, None)  # erasure changed them behind us
+            erased = await session.execute(_ALL_CASES_FRESH, {"conv_id": conv.id})
             for gone in erased.scalars():  # open screens drop what they show
                 await self._emit(session, "case_updated", conv, gone, None)
             return
-        case = await open_case(session, conv)
+        case_ = await _open(session, conv)
         wants_case = effects.open_case or effects.handoff is not None
-        if case is None and not wants_case:
+        if case_ is None and not wants_case:
             return
-        created = case is None
-        if case is None:
-            case = self._new_case(conv, await latest_case(session, conv), now)
-            session.add(case)
-        before = (case.priority, case.handoff, case.team)
-        self._merge(case, effects, created)
-        case.language = conv.language or case.language
-        country = (case.location or {}).get("country_code")
-        if created or (country and case.status == "open"):
-            case.team = await team_for(session, country)
-        case.updated_at = now
-        await session.flush()
-        became_urgent = case.priority == "urgent" and (created or before[0] != "urgent")
-        moved = not created and case.team != before[2]
+        created = case_ is None
+        if case_ is None:
+            case_ = self._new_case(session, conv, await _current(session, conv), now)
+        before = (case_.priority, case_.handoff, case_.team)
+        self._merge(case_, effects, created)
+        case_.language = conv.language or case_.language
+        country = (case_.location or {}).get("country_code")
+        teams: list[Team] | None = None
+        if created or (country and case_.status == "open"):
+            teams = await _teams(session)
+            case_.team = _route(teams, country)
+        case_.updated_at = now
+        became_urgent = case_.priority == "urgent" and (created or before[0] != "urgent")
+        moved = not created and case_.team != before[2]
         if became_urgent:
-            case.notified_at = now
-        if case.priority == "urgent" and (became_urgent or moved):
-            await queue_notice(session, case, "urgent", now=now)
-        if case.handoff and (case.handoff != before[1] or moved):
-            await queue_notice(session, case, "handoff", now=now)
+            case_.notified_at = now
+        if case_.priority == "urgent" and (became_urgent or moved):
+            url = _url(teams or await _teams(session), case_)
+            await queue_notice(session, case_, "urgent", now=now, url=url)
+        if case_.handoff and (case_.handoff != before[1] or moved):
+            url = _url(teams or await _teams(session), case_)
+            await queue_notice(session, case_, "handoff", now=now, url=url)
         kind = "case_opened" if created else "case_updated"
         if became_urgent and not created:
             kind = "case_urgent"
-        await self._emit(session, kind, conv, case, None)
+        await self._emit(session, kind, conv, case_, None)
 
     @staticmethod
     def _merge(case: Case, effects: Effects, created: bool) -> None:
@@ -188,3 +271,9 @@ class CaseSink:
             queue_event(session, case_event(kind, case, **extra))
         for listener in self.listeners:
             await listener(session, kind, conv, case, message)
+
+
+def _url(teams: list[Team], case: Case) -> str:
+    """The notify URL of the case's team, "" for none (queue_notice then queues nothing)."""
+    team = next((t for t in teams if case.team and t.name == case.team), None)
+    return (team.notify_url or "") if team else ""

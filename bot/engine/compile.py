@@ -3,8 +3,9 @@
 The machine is flat: one state per step (named after the step id, which is what the
 conversation stores), one `advance` event whose transitions carry the flow's `next:`
 branches as guards, in order, plus the fall-through to the next step in the list. A fresh
-machine is bound per message to a small adapter over the conversation state (never the
-ORM row); sending `advance` picks the next step.
+machine is bound to a small adapter over the conversation state (never the ORM row);
+sending `advance` picks the next step. Its answer is kept per step and the facts that
+step's guards read, so a machine is bound only for a combination not seen before.
 
 Guards are plain callables evaluated by conditions.py: the library's safe expression
 evaluator has no `in`. Prompts, options and words stay in our own schema, keyed by step id,
@@ -29,6 +30,7 @@ from bot.engine.validate import FlowError, Problem, parse_flow
 FINISHED = "finished__"  # the machine's final state after a last step without `end`
 PREFIX = "step_"
 EVENT = "advance"
+ADVANCE_CACHE_SIZE = 4096  # (step, facts its branches read) answers kept per flow version
 
 
 def flow_version(text: str) -> str:
@@ -62,6 +64,7 @@ class CompiledFlow:
     spec: FlowSpec
     machine: type[StateChart]
     warnings: list[Problem] = field(default_factory=list)
+    _advanced: dict[tuple[Any, ...], str | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def steps(self) -> dict[str, StepBase]:
@@ -84,11 +87,47 @@ class CompiledFlow:
         return self.steps[step_id].kind in QUESTION_KINDS
 
     def advance(self, step_id: str, facts: Mapping[str, Any]) -> str | None:
-        """The step after `step_id` given the facts; None when the flow is finished."""
+        """The step after `step_id` given the facts; None when the flow is finished.
+
+        Binding a machine costs far more than the step itself, and the answer depends only
+        on the step and the facts its branches read: it is kept per (step, those facts).
+        """
+        key = _advance_key(step_id, self._reads.get(step_id), facts)
+        if key is not None and key in self._advanced:
+            return self._advanced[key]
         model = MachineModel(step_id, facts)
         machine = self.machine(model=model)
         machine.send(EVENT)
-        return None if model.step == FINISHED else model.step
+        found = None if model.step == FINISHED else model.step
+        if key is not None:
+            if len(self._advanced) >= ADVANCE_CACHE_SIZE:
+                self._advanced.clear()
+            self._advanced[key] = found
+        return found
+
+    @cached_property
+    def _reads(self) -> dict[str, tuple[str, ...]]:
+        """Per step, the facts its branches' conditions read."""
+        return {
+            s.id: tuple(sorted({n for b in s.next or [] for n in conditions.names(b.when)}))
+            for s in self.spec.steps
+        }
+
+
+def _advance_key(
+    step_id: str, reads: tuple[str, ...] | None, facts: Mapping[str, Any]
+) -> tuple[Any, ...] | None:
+    """A key for what `advance` answers, or None when it cannot be kept (an unknown step,
+    a fact that is a list or a mapping). The type goes with each value: 1, 1.0 and True are
+    equal as keys but not to the conditions ("1" matches 1, not True)."""
+    if reads is None:
+        return None
+    key = (step_id, *((type(v), v) for v in (facts.get(n) for n in reads)))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _guard(cond: Mapping[str, Any]) -> Callable[..., bool]:

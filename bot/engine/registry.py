@@ -8,7 +8,10 @@ database and feeds it back with `add_source` after a restart.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +20,37 @@ from bot.engine.validate import FlowError
 
 log = logging.getLogger(__name__)
 
+_MISSING = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}
+
 
 class FlowRegistry:
     def __init__(self, flows_dir: Path | str) -> None:
         self.flows_dir = Path(flows_dir)
         self._by_version: dict[tuple[str, str], CompiledFlow] = {}
         self._latest: dict[str, tuple[tuple[int, int], CompiledFlow]] = {}
+        self._candidates: dict[str, tuple[Path, Path]] = {}
 
     def path_of(self, flow_id: str) -> Path:
-        for suffix in (".yaml", ".yml"):
-            path = self.flows_dir / f"{flow_id}{suffix}"
-            if path.is_file():
-                return path
+        return self._path_and_stat(flow_id)[0]
+
+    def _path_and_stat(self, flow_id: str) -> tuple[Path, os.stat_result]:
+        """The flow's file (.yaml before .yml) and its stat, in as few system calls as the
+        common case allows: this runs on every message."""
+        candidates = self._candidates.get(flow_id)
+        if candidates is None:
+            yaml, yml = (self.flows_dir / f"{flow_id}{s}" for s in (".yaml", ".yml"))
+            candidates = self._candidates[flow_id] = (yaml, yml)
+        for path in candidates:
+            try:
+                found = path.stat()
+            except OSError as exc:
+                if exc.errno not in _MISSING:  # as Path.is_file: other errors are real
+                    raise
+                continue
+            except ValueError:  # e.g. a NUL in the name, as Path.is_file
+                continue
+            if stat.S_ISREG(found.st_mode):
+                return path, found
         raise FileNotFoundError(f"no flow '{flow_id}' in {self.flows_dir}")
 
     def latest(self, flow_id: str) -> CompiledFlow:
@@ -37,9 +59,8 @@ class FlowRegistry:
         A broken edit raises on first load; later, the last good version keeps serving
         (and the error is logged) so a typo never stops the line.
         """
-        path = self.path_of(flow_id)
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        path, found = self._path_and_stat(flow_id)
+        stamp = (found.st_mtime_ns, found.st_size)
         cached = self._latest.get(flow_id)
         if cached and cached[0] == stamp:
             return cached[1]

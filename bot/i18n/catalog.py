@@ -2,6 +2,9 @@
 
 A missing id never reaches a person as the raw id: the chain ends in English, every fallback
 is logged (the ids and locales only, never the text), and an id missing everywhere gives "".
+
+Catalog files are read once per process, so which locale serves an id, and the text of a
+message formatted without arguments (language names, button labels), are worked out once.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ class Catalogs:
     def __init__(self, locales_dir: Path) -> None:
         self.locales_dir = Path(locales_dir)
         self._bundles: dict[str, FluentBundle] = {}
+        self._resolved: dict[tuple[str, str], str | None] = {}
+        self._plain: dict[tuple[str, str], str] = {}  # (locale used, id) → text, no arguments
 
     @cached_property
     def languages(self) -> list[str]:
@@ -74,7 +79,12 @@ class Catalogs:
 
     def resolve(self, lang: str, msg_id: str) -> str | None:
         """The locale whose text `format` would use for `msg_id` in `lang`, or None."""
-        return next((t for t in fallback_chain(lang) if self.has(msg_id, t)), None)
+        key = (lang, msg_id)
+        if key not in self._resolved:
+            self._resolved[key] = next(
+                (t for t in fallback_chain(lang) if self.has(msg_id, t)), None
+            )
+        return self._resolved[key]
 
     def format(self, lang: str, msg_id: str, **args: Any) -> str:
         """The text of `msg_id` in `lang`, falling back along the chain (logged)."""
@@ -87,9 +97,13 @@ class Catalogs:
             return ""
         if used != lang:
             log.warning("message %s not in %s, falling back to %s", msg_id, lang, used)
+        if not args and (used, msg_id) in self._plain:
+            return self._plain[(used, msg_id)]
         bundle = self._bundle(used)
         text, errors = bundle.format_pattern(bundle.get_message(msg_id).value, args)
         for error in errors:
             # Fluent errors name the variable or id, never the arguments' values.
             log.error("message %s in %s: %s", msg_id, used, error)
+        if not args and not errors:  # errors are logged each time, so never kept
+            self._plain[(used, msg_id)] = text
         return text

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Collection, Iterable
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from bot.i18n import markers
@@ -57,7 +57,7 @@ def script_of(text: str) -> str | None:
             counts["Ethiopic"] += 1
         elif 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFF:
             counts["Arabic"] += 1
-        elif unicodedata.name(ch, "").startswith("LATIN"):
+        elif ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"):  # ASCII: a-z
             counts["Latin"] += 1
     return counts.most_common(1)[0][0] if counts else None
 
@@ -67,8 +67,21 @@ def _normalized(words: frozenset[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
-def _hits(tokens: Iterable[str], words: set[str]) -> int:
-    vocabulary = _normalized(frozenset(words))
+# The marker sets are module constants: their normalized forms are kept by identity (with
+# the set itself, so an id is never reused), instead of hashing the whole set per message.
+_VOCABULARIES: dict[int, tuple[Collection[str], frozenset[str]]] = {}
+_DARIJA_LATIN_STRONG = frozenset(markers.DARIJA_LATIN - markers.DARIJA_LATIN_WEAK)
+
+
+def _vocabulary(words: Collection[str]) -> frozenset[str]:
+    known = _VOCABULARIES.get(id(words))
+    if known is None or known[0] is not words:
+        known = _VOCABULARIES[id(words)] = (words, _normalized(frozenset(words)))
+    return known[1]
+
+
+def _hits(tokens: Iterable[str], words: Collection[str]) -> int:
+    vocabulary = _vocabulary(words)
     return sum(1 for t in tokens if t in vocabulary)
 
 
@@ -86,7 +99,7 @@ def _ethiopic(text: str) -> str | None:
 
 def _is_arabizi(tokens: list[str]) -> bool:
     digits = sum(1 for t in tokens if _ARABIZI_DIGIT.search(t) and not _NOT_ARABIZI.fullmatch(t))
-    strong = _hits(tokens, markers.DARIJA_LATIN - markers.DARIJA_LATIN_WEAK)
+    strong = _hits(tokens, _DARIJA_LATIN_STRONG)
     weak = _hits(tokens, markers.DARIJA_LATIN_WEAK)
     if weak >= 2 and 2 * weak >= len(tokens):
         return True  # "ana fi khatar", "ana f libya": words that are Darija together
@@ -108,7 +121,7 @@ def _lingua() -> LanguageDetector:
 
 def _latin(text: str, tokens: list[str]) -> str | None:
     # "salam alikom" says nothing about the language (lingua would call it Swahili).
-    tokens = [t for t in tokens if t not in _normalized(frozenset(markers.GREETINGS))]
+    tokens = [t for t in tokens if t not in _vocabulary(markers.GREETINGS)]
     if not tokens:
         return None
     text = " ".join(tokens)
@@ -128,12 +141,17 @@ def _latin(text: str, tokens: list[str]) -> str | None:
     return None
 
 
-def _first_supported(supported: list[str], *tags: str) -> str | None:
+def _first_supported(supported: Collection[str], *tags: str) -> str | None:
     return next((t for t in tags if t in supported), None)
 
 
 def detect_language(text: str, supported: list[str]) -> str | None:
     """The language `text` is probably written in, among `supported`, or None if unsure."""
+    return _detect(text, tuple(supported))
+
+
+@lru_cache(maxsize=4096)  # first messages repeat a lot ("hi", "salam", "bonjour")
+def _detect(text: str, supported: tuple[str, ...]) -> str | None:
     script = script_of(text)
     if script == "Ethiopic":
         found = _ethiopic(text)

@@ -107,6 +107,8 @@ class _Fillers:
         if not self.first.intersection(tokens):
             return said
         for phrase in self.phrases:
+            if phrase[0] not in tokens:  # most phrases: not even their first word is here
+                continue
             for start, end in reversed(_find(tokens, phrase)):
                 del tokens[start:end]
         return " ".join(tokens)
@@ -356,6 +358,8 @@ class Lexicon:
         }
         self._languages: dict[str | None, _Language] = {}
         self._answer_tables: dict[tuple[str | None, tuple], _Answers] = {}
+        # Asked of every message: "hi", "1", "yes" come again and again.
+        self._keyword_of: dict[tuple[str, str | None], str | None] = {}
 
     @property
     def languages(self) -> list[str]:
@@ -386,11 +390,19 @@ class Lexicon:
         said = _norm(text)
         if not said:
             return None
+        key = (said, lang)
+        if key in self._keyword_of:
+            return self._keyword_of[key]
+        found = None
         for table in self._language(lang).keywords:
-            found = table.find(said)
-            if found:
-                return found
-        return None
+            hit = table.find(said)
+            if hit:
+                found = hit
+                break
+        if len(self._keyword_of) >= CACHE_SIZE:
+            self._keyword_of.clear()
+        self._keyword_of[key] = found
+        return found
 
     # -- answers --------------------------------------------------------------------------
 

@@ -190,3 +190,57 @@ async def test_a_file_from_the_person_is_queued_for_download(
     assert [(b.message_id, b.state, b.mime_type) for b in blobs] == [
         (msg.id, "pending", "audio/ogg")
     ]
+
+
+async def test_a_team_added_between_two_messages_is_used_for_the_next_case(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from bot.accounts import add_team
+
+    rt = runtime(app_client)
+    sink = CaseSink()  # one sink for the whole process, as in the runtime
+    async with rt.db.session() as session, session.begin():
+        await add_team(session, "hq", [], default=True)
+    before, after = await make_conv(rt), await make_conv(rt)
+    await apply(rt, before, Effects(open_case=True, location=place("LY")), sink)
+    async with rt.db.session() as session, session.begin():
+        await add_team(session, "libya", ["LY"])
+    await apply(rt, after, Effects(open_case=True, location=place("LY")), sink)
+    assert [c.team for c in await cases_of(rt, before)] == ["hq"]
+    assert [c.team for c in await cases_of(rt, after)] == ["libya"]
+
+
+async def test_effects_in_one_transaction_build_on_the_case_opened_in_it(
+    app_client: httpx.AsyncClient,
+) -> None:
+    rt = runtime(app_client)
+    await seed_staff(rt)
+    conv_id = await make_conv(rt)
+    sink = CaseSink()
+    async with rt.db.session() as session, session.begin():
+        conv = await session.get(Conversation, conv_id)
+        promised = await sink.case_ref(session, conv)  # type: ignore[arg-type]
+        await sink.apply(session, conv, Effects(open_case=True, answers={"a": 1}), NOW)  # type: ignore[arg-type]
+        await sink.apply(session, conv, Effects(handoff="help", answers={"b": 2}), NOW)  # type: ignore[arg-type]
+        ref = await sink.case_ref(session, conv)  # type: ignore[arg-type]
+    [case] = await cases_of(rt, conv_id)
+    assert case.id == promised == ref
+    assert (case.answers, case.handoff) == ({"a": 1, "b": 2}, "help")
+
+
+async def test_a_case_undone_by_a_savepoint_is_forgotten(app_client: httpx.AsyncClient) -> None:
+    rt = runtime(app_client)
+    await seed_staff(rt)
+    conv_id = await make_conv(rt)
+    sink = CaseSink()
+    async with rt.db.session() as session, session.begin():
+        conv = await session.get(Conversation, conv_id)
+        try:
+            async with session.begin_nested():
+                await sink.apply(session, conv, Effects(open_case=True, answers={"a": 1}), NOW)  # type: ignore[arg-type]
+                raise RuntimeError("the flow failed")
+        except RuntimeError:
+            pass
+        await sink.apply(session, conv, Effects(handoff="error"), NOW)  # type: ignore[arg-type]
+    [case] = await cases_of(rt, conv_id)
+    assert (case.answers, case.handoff) == ({}, "error")

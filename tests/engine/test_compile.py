@@ -70,3 +70,27 @@ def test_a_flow_with_errors_does_not_compile():
     with pytest.raises(FlowError) as err:
         compile_flow((ROOT / "tests/data/flows/broken_unknown_step.yaml").read_text(), "x.yaml")
     assert "x.yaml:9" in str(err.value)
+
+
+def test_advance_gives_the_same_answers_when_asked_again_with_other_facts():
+    flow = compile_flow(SOURCE)
+    asked = [("consent", {"consent": c}) for c in ("no", "yes", "no", None, "yes")]
+    asked += [("safety", {"safety": "danger_now", "people": n}) for n in (1, 2)]
+    for step, facts in asked * 2:
+        fresh = MachineModel(step, facts)
+        flow.machine(model=fresh).send("advance")
+        assert flow.advance(step, facts) == fresh.step
+
+
+def test_advance_tells_apart_facts_that_are_equal_in_python_but_not_to_conditions():
+    text = (
+        "schema_version: 1\nid: t\nsteps:\n"
+        "  - id: a\n    kind: text\n    next:\n"
+        '      - {when: {size: "1"}, goto: one}\n      - {goto: other}\n'
+        "  - {id: one, kind: end}\n  - {id: other, kind: end}\n"
+    )
+    flow = compile_flow(text)
+    for _ in range(2):
+        assert flow.advance("a", {"size": 1}) == "one"  # "1" and 1 are the same answer
+        assert flow.advance("a", {"size": True}) == "other"  # True == 1, but not "1"
+        assert flow.advance("a", {"size": [1]}) == "other"  # a list: asked of the machine

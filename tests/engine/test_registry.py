@@ -121,3 +121,16 @@ def test_a_state_on_a_lost_version_continues_on_the_latest(flows: Path):
     flow = registry.for_state(state)
     new, fx = step(flow, state, msg("hello"), ctx)
     assert new["version"] == flow.version and new["step"] == "consent"
+
+
+def test_a_yaml_file_added_next_to_a_yml_one_takes_over(flows: Path):
+    (flows / "distress.yaml").rename(flows / "distress.yml")
+    registry = FlowRegistry(flows)
+    old = registry.latest("distress")
+    assert registry.path_of("distress").name == "distress.yml"
+    text = (flows / "distress.yml").read_text(encoding="utf-8")
+    (flows / "distress.yaml").write_text(text.replace("max_misses: 2", "max_misses: 3"))
+    assert registry.path_of("distress").name == "distress.yaml"
+    assert registry.latest("distress").spec.globals.max_misses == 3 != old.spec.globals.max_misses
+    (flows / "distress.yaml").unlink()
+    assert registry.latest("distress") is old

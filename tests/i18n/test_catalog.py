@@ -101,3 +101,12 @@ def test_no_rescue_promises_in_any_locale(catalogs: Catalogs) -> None:
     for lang in catalogs.languages:
         for msg_id in _ids():
             assert not words.search(catalogs.format(lang, msg_id, **ARGS)), (lang, msg_id)
+
+
+def test_a_fallback_is_logged_each_time_it_is_used(
+    fallback: Catalogs, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="bot.i18n.catalog"):
+        first, again = fallback.format("ary", "in-fr"), fallback.format("ary", "in-fr")
+    assert first == again == "Français seulement."
+    assert caplog.text.count("in-fr not in ary, falling back to fr") == 2

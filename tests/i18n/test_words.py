@@ -371,3 +371,11 @@ def test_not_in_danger_is_never_danger_now(
 ) -> None:
     # The word for danger is inside; the negation (before or after it) must win.
     assert lexicon.match(typed, lang, _candidates(catalogs, lang, "safety")) == "safe"
+
+
+def test_a_keyword_asked_again_is_answered_for_its_own_language(lexicon: Lexicon) -> None:
+    # Answers are remembered per message and language: "baraka" is "enough" in Darija only.
+    for _ in range(2):
+        assert lexicon.keyword("baraka", "ary") == "stop"
+        assert lexicon.keyword("Baraka", "sw") is None
+        assert lexicon.keyword("msaada", "fr") == "help"
