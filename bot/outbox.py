@@ -4,20 +4,26 @@ A row is claimed (state=sending) in a short transaction, sent without holding an
 then recorded. A crash after claiming leaves the row in `sending`; the reaper gives it back
 after `stale_after`, long enough for a WhatsApp status webhook (which carries our key in
 biz_opaque_callback_data) to have recorded it as sent, so a restart does not send it twice.
+
+Claiming and recording run on every message, twice (the reply and the mark-read), so they use
+prebuilt Core statements on a bare connection: no ORM session, no unit of work, and the
+encrypted body is decrypted once, when claimed, and never read again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Update, bindparam, exists, select, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import aliased
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
 from bot.channels.errors import (
@@ -35,7 +41,29 @@ from bot.store.models import Conversation, Message, Outbox, utcnow
 
 log = logging.getLogger(__name__)
 
-SendFn = Callable[[Outbox], Awaitable[str | None]]
+Outcome = str | None | SendError
+
+_OUTBOX = Outbox.__table__
+_MESSAGE = Message.__table__
+_CONVERSATION = Conversation.__table__
+_BUSY = ("pending", "sending")  # rows that hold back the later rows of their conversation
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """What the sender and the recorder need of a claimed row; a snapshot, not an ORM object."""
+
+    id: int
+    conversation_id: int
+    message_id: int | None
+    idempotency_key: str
+    channel: str
+    path: str
+    body: dict[str, Any]
+
+
+SendFn = Callable[[Claimed], Awaitable[str | None]]
+_CLAIMED = [_OUTBOX.c[f.name] for f in fields(Claimed)]
 
 
 @dataclass
@@ -53,55 +81,67 @@ def backoff(attempt: int, base: float, cap: float, retry_after: float | None = N
     return random.uniform(0, min(cap, base * (4 ** (attempt - 1))))  # noqa: S311
 
 
-async def claim_due(db: Database, limit: int, now: datetime | None = None) -> list[Outbox]:
-    """Claim up to `limit` due rows, at most one per conversation and only its oldest."""
-    now = now or utcnow()
-    earlier = aliased(Outbox)
-    blocked = (
-        select(func.count())
-        .select_from(earlier)
+@functools.cache
+def _claim_statement(limit: int, locking: bool) -> Any:
+    """UPDATE … RETURNING the oldest busy row of each conversation, if it is pending and due.
+
+    NOT EXISTS (an earlier busy row) makes "one row per conversation, its oldest" a property
+    of the query, and stops at the first earlier busy row where a COUNT read them all. Due
+    rows go oldest-due first, the order of the (state, next_attempt_at) index: SQLite walks
+    it and stops after `limit`, and PostgreSQL never walks the primary key through every sent
+    row (which it does for ORDER BY id with NOT EXISTS). Order within a conversation is
+    untouched: only its oldest row can be claimed. On PostgreSQL the rows are locked with
+    SKIP LOCKED, so concurrent claimers take disjoint rows; a row another claimer holds is
+    still pending in our snapshot and keeps its conversation's later rows back.
+    """
+    cand, earlier = _OUTBOX.alias("cand"), _OUTBOX.alias("earlier")
+    due = (
+        select(cand.c.id)
         .where(
-            and_(
-                earlier.conversation_id == Outbox.conversation_id,
-                earlier.id < Outbox.id,
-                earlier.state.in_(("pending", "sending")),
-            )
+            cand.c.state == "pending",
+            cand.c.next_attempt_at <= bindparam("now"),
+            ~exists().where(
+                earlier.c.conversation_id == cand.c.conversation_id,
+                earlier.c.id < cand.c.id,
+                earlier.c.state.in_(_BUSY),
+            ),
         )
-        .correlate(Outbox)
-        .scalar_subquery()
-    )
-    query = (
-        select(Outbox)
-        .where(Outbox.state == "pending", Outbox.next_attempt_at <= now, blocked == 0)
-        .order_by(Outbox.id)
+        .order_by(cand.c.next_attempt_at, cand.c.id)
         .limit(limit)
     )
-    if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True, of=Outbox)
-    async with db.session() as session, session.begin():
-        rows = list((await session.execute(query)).scalars().all())
-        seen: set[int] = set()
-        claimed = []
-        for row in rows:
-            if row.conversation_id in seen:
-                continue
-            seen.add(row.conversation_id)
-            row.state, row.claimed_at = "sending", now
-            claimed.append(row)
-        return claimed
+    if locking:
+        due = due.with_for_update(skip_locked=True, of=cand)
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
+        .values(state="sending", claimed_at=bindparam("claimed_at"))
+        .returning(*_CLAIMED)
+    )
 
 
-async def record(
-    db: Database, row: Outbox, outcome: str | None | SendError, cfg: OutboxSettings
-) -> None:
+async def claim_due(db: Database, limit: int, now: datetime | None = None) -> list[Claimed]:
+    """Claim up to `limit` due rows, at most one per conversation and only its oldest."""
+    now = now or utcnow()
+    stmt = _claim_statement(limit, not db.is_sqlite)
+    async with db.engine.begin() as conn:
+        rows = (await conn.execute(stmt, {"now": now, "claimed_at": now})).all()
+    rows.sort(key=_first)  # RETURNING has no order; the sender goes oldest first
+    return [Claimed(*row) for row in rows]
+
+
+def _first(row: Any) -> Any:
+    return row[0]
+
+
+async def record(db: Database, row: Claimed, outcome: Outcome, cfg: OutboxSettings) -> None:
     """Store the result of one send attempt."""
     await record_many(db, [(row, outcome)], cfg)
 
 
 async def record_many(
-    db: Database, results: list[tuple[Outbox, str | None | SendError]], cfg: OutboxSettings
+    db: Database, results: list[tuple[Claimed, Outcome]], cfg: OutboxSettings
 ) -> None:
-    """Store the results of several send attempts in one transaction (one read for all)."""
+    """Store the results of several send attempts in one transaction."""
     if not results:
         return
     for attempt in range(1, 6):
@@ -115,70 +155,150 @@ async def record_many(
             await asyncio.sleep(0.02 * attempt)
 
 
+# What decides each outcome, read fresh. A row no longer `sending` was recorded meanwhile (a
+# status webhook was first, or the reaper gave it back) and is left alone. Nothing is locked
+# here: the writes take their locks in the order the ORM flush took them (messages, then
+# outbox rows), which is also the order of a status webhook's flush.
+_LIVE = (
+    select(_OUTBOX.c.id, _OUTBOX.c.attempts, _OUTBOX.c.message_id, _CONVERSATION.c.status)
+    .join_from(
+        _OUTBOX, _CONVERSATION, _CONVERSATION.c.id == _OUTBOX.c.conversation_id, isouter=True
+    )
+    .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)), _OUTBOX.c.state == "sending")
+)
+
+
+def _by_id(table: Any, **values: Any) -> Update:
+    """An UPDATE of one row by id (`b_id`), run executemany-style with one dict per row."""
+    return update(table).where(table.c.id == bindparam("b_id")).values(**values)
+
+
+def _claimed_by_id(**values: Any) -> Update:
+    """An outbox UPDATE that only applies while the row is still `sending`: should a status
+    webhook record it between our read and this write, its record stands."""
+    return _by_id(_OUTBOX, **values).where(_OUTBOX.c.state == "sending")
+
+
+_SENT = _claimed_by_id(
+    state="sent",
+    sent_at=bindparam("b_now"),
+    platform_message_id=bindparam("b_platform_id"),
+    error=None,
+)
+_DEFERRED = _claimed_by_id(state="pending", next_attempt_at=bindparam("b_next"))
+_RETRY = _claimed_by_id(
+    state="pending",
+    next_attempt_at=bindparam("b_next"),
+    attempts=bindparam("b_attempts"),
+    error_code=bindparam("b_code"),
+    error=bindparam("b_error"),
+)
+_FAILED = _claimed_by_id(
+    state="failed",
+    attempts=bindparam("b_attempts"),
+    error_code=bindparam("b_code"),
+    error=bindparam("b_error"),
+)
+# The goodbye after an erase: once it went (or never will), forget where it was going.
+_FORGET_BODY = _by_id(_OUTBOX, body={})
+_MESSAGE_SENT = _by_id(_MESSAGE, state=bindparam("b_state")).where(_MESSAGE.c.state == "queued")
+_MESSAGE_FAILED = _by_id(_MESSAGE, state="failed", error=bindparam("b_error"))
+# Messages before outbox rows, each in id order, as the ORM flush did (FK parent first).
+_ORDER = (_MESSAGE_SENT, _MESSAGE_FAILED, _SENT, _DEFERRED, _RETRY, _FAILED, _FORGET_BODY)
+
+
+@dataclass
+class _Live:
+    attempts: int
+    message_id: int | None
+    erased: bool
+
+
+@dataclass
+class _Batch:
+    """The updates a batch of outcomes needs, grouped by statement: one executemany each."""
+
+    now: datetime
+    params: dict[Update, list[dict[str, Any]]] = field(default_factory=dict)
+    after_commit: list[Callable[[], None]] = field(default_factory=list)  # metrics, logs
+
+    def add(self, stmt: Update, row_id: int, **values: Any) -> None:
+        self.params.setdefault(stmt, []).append({"b_id": row_id, **values})
+
+    async def run(self, conn: AsyncConnection) -> None:
+        for stmt in _ORDER:
+            if params := self.params.get(stmt):
+                await conn.execute(stmt, sorted(params, key=_param_id))
+
+
+def _param_id(params: dict[str, Any]) -> int:
+    return params["b_id"]
+
+
 async def _record_many(
-    db: Database, results: list[tuple[Outbox, str | None | SendError]], cfg: OutboxSettings
+    db: Database, results: list[tuple[Claimed, Outcome]], cfg: OutboxSettings
 ) -> None:
-    now = utcnow()
-    async with db.session() as session, session.begin():
-        loaded = await session.execute(
-            select(Outbox, Message, Conversation.status)
-            .outerjoin(Message, Message.id == Outbox.message_id)
-            .outerjoin(Conversation, Conversation.id == Outbox.conversation_id)
-            .where(Outbox.id.in_([row.id for row, _ in results]))
-        )
-        found = {fresh.id: (fresh, msg, status) for fresh, msg, status in loaded.all()}
+    batch = _Batch(utcnow())
+    async with db.engine.begin() as conn:
+        ids = [row.id for row, _ in results]
+        live = {
+            row_id: _Live(attempts, message_id, status == "erased")
+            for row_id, attempts, message_id, status in await conn.execute(_LIVE, {"ids": ids})
+        }
         for row, outcome in results:
-            if row.id in found:
-                fresh, msg, status = found[row.id]
-                _apply(fresh, msg, status == "erased", outcome, cfg, now)
+            if row.id in live:
+                _apply(batch, row, live[row.id], outcome, cfg)
+        await batch.run(conn)
+    for done in batch.after_commit:
+        done()
 
 
-def _apply(
-    fresh: Outbox,
-    msg: Message | None,
-    erased: bool,
-    outcome: str | None | SendError,
-    cfg: OutboxSettings,
-    now: datetime,
-) -> None:
-    if fresh.state != "sending":
-        return  # already recorded by a status webhook (or given back meanwhile)
+def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: OutboxSettings) -> None:
+    now = batch.now
     if not isinstance(outcome, SendError):
-        fresh.state, fresh.sent_at = "sent", now
-        fresh.platform_message_id = hashed_id(fresh.channel, outcome) if outcome else None
-        fresh.error = None
-        if msg is not None and msg.state == "queued":
-            msg.state = "sent" if fresh.path != SIMULATOR_PATH else "delivered"
-        metrics.sent.labels(fresh.channel).inc()
-        if erased:
-            fresh.body = {}  # the goodbye after an erase: forget where it went
+        platform_id = hashed_id(row.channel, outcome) if outcome else None
+        batch.add(_SENT, row.id, b_now=now, b_platform_id=platform_id)
+        if live.message_id is not None:
+            state = "sent" if row.path != SIMULATOR_PATH else "delivered"
+            batch.add(_MESSAGE_SENT, live.message_id, b_state=state)
+        if live.erased:
+            batch.add(_FORGET_BODY, row.id)
+        batch.after_commit.append(metrics.sent.labels(row.channel).inc)
         return
     if isinstance(outcome, Deferred):
-        fresh.state = "pending"
-        fresh.next_attempt_at = now + timedelta(seconds=outcome.retry_after or 1.0)
+        batch.add(_DEFERRED, row.id, b_next=now + timedelta(seconds=outcome.retry_after or 1.0))
         return
-    fresh.attempts += 1
-    fresh.error_code = outcome.code
+    attempts = live.attempts + 1
     retryable = isinstance(outcome, TransientError | RateLimitError)
-    if retryable and fresh.attempts < cfg.max_attempts:
-        delay = backoff(fresh.attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
-        if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in fresh.body:
+    if retryable and attempts < cfg.max_attempts:
+        delay = backoff(attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+        if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in row.body:
             # It may have reached WhatsApp: give the status webhook (which echoes our key)
             # time to say so before sending a second copy.
             delay = max(delay, cfg.stale_after.total_seconds())
-        fresh.state = "pending"
-        fresh.next_attempt_at = now + timedelta(seconds=delay)
-        fresh.error = f"retrying: {type(outcome).__name__}"
-        metrics.retries.labels(type(outcome).__name__).inc()
+        kind = type(outcome).__name__
+        batch.add(
+            _RETRY,
+            row.id,
+            b_next=now + timedelta(seconds=delay),
+            b_attempts=attempts,
+            b_code=outcome.code,
+            b_error=f"retrying: {kind}",
+        )
+        batch.after_commit.append(metrics.retries.labels(kind).inc)
         return
-    fresh.state = "failed"
-    fresh.error = _reason(outcome)
-    if erased:
-        fresh.body = {}  # a goodbye that could not be sent: forget where it was going
-    metrics.failed.labels(type(outcome).__name__).inc()
-    if msg is not None:
-        msg.state, msg.error = "failed", fresh.error
-    log.warning("outbox %s failed for good: %s (code %s)", fresh.id, fresh.error, outcome.code)
+    error = _reason(outcome)
+    batch.add(_FAILED, row.id, b_attempts=attempts, b_code=outcome.code, b_error=error)
+    if live.erased:
+        batch.add(_FORGET_BODY, row.id)
+    if live.message_id is not None:
+        batch.add(_MESSAGE_FAILED, live.message_id, b_error=error)
+    batch.after_commit.append(metrics.failed.labels(type(outcome).__name__).inc)
+    batch.after_commit.append(
+        functools.partial(
+            log.warning, "outbox %s failed for good: %s (code %s)", row.id, error, outcome.code
+        )
+    )
 
 
 def _reason(err: SendError) -> str:
@@ -201,7 +321,7 @@ async def reap_stale(db: Database, cfg: OutboxSettings, now: datetime | None = N
         return result.rowcount or 0
 
 
-async def attempt(row: Outbox, send: SendFn) -> str | None | SendError:
+async def attempt(row: Claimed, send: SendFn) -> Outcome:
     """Send one row; the outcome (the platform's message id, or the classified error)."""
     try:
         return await send(row)
@@ -212,7 +332,7 @@ async def attempt(row: Outbox, send: SendFn) -> str | None | SendError:
         return TransientError(str(type(exc).__name__))
 
 
-async def send_one(db: Database, row: Outbox, send: SendFn, cfg: OutboxSettings) -> None:
+async def send_one(db: Database, row: Claimed, send: SendFn, cfg: OutboxSettings) -> None:
     await record(db, row, await attempt(row, send), cfg)
 
 
@@ -221,7 +341,7 @@ async def drain(db: Database, send: SendFn, cfg: OutboxSettings, *, concurrency:
     total = 0
     sem = asyncio.Semaphore(concurrency)
 
-    async def guarded(row: Outbox) -> None:
+    async def guarded(row: Claimed) -> None:
         async with sem:
             await send_one(db, row, send, cfg)
 

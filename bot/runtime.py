@@ -146,7 +146,11 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
     )
     client = http or httpx.AsyncClient(
         timeout=httpx.Timeout(10.0, connect=5.0),
-        limits=httpx.Limits(max_connections=settings.send_concurrency * 2),
+        # Keep every connection alive (httpx keeps 20 by default and churns the rest).
+        limits=httpx.Limits(
+            max_connections=settings.send_concurrency * 2,
+            max_keepalive_connections=settings.send_concurrency * 2,
+        ),
     )
     graph = GraphClient(client, settings.graph_url, settings.graph_version)
     sender = Sender(

@@ -8,12 +8,28 @@ wait is deferred without counting as a failed attempt.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from bot.channels.errors import SendError
 from bot.channels.graph import GraphClient
 from bot.delivery import SIMULATOR_PATH
-from bot.store.models import Outbox
+
+
+class Sendable(Protocol):
+    """What sending needs of an outbox row (a claimed row, or an `Outbox` itself)."""
+
+    @property
+    def conversation_id(self) -> int: ...
+    @property
+    def idempotency_key(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def body(self) -> dict[str, Any]: ...
 
 
 class Deferred(SendError):
@@ -38,23 +54,43 @@ class Bucket:
             return 0.0
         return (1 - self.tokens) / self.rate
 
+    def full(self, now: float) -> bool:
+        return self.tokens < 0 or self.tokens + (now - self.stamp) * self.rate >= self.capacity
+
 
 @dataclass
 class Pacer:
     contact_burst: int = 10
     contact_rate: float = 1 / 6
     business_rate: float = 80.0
-    _buckets: dict[str, Bucket] = field(default_factory=dict)
+    sweep_every: float = 300.0  # seconds between dropping the buckets that are full again
+    clock: Callable[[], float] = time.monotonic
+    _contacts: dict[int, Bucket] = field(default_factory=dict)
+    _businesses: dict[str, Bucket] = field(default_factory=dict)
+    _swept: float | None = None
 
-    def wait(self, row: Outbox) -> float:
-        now = time.monotonic()
-        contact = self._buckets.setdefault(
-            f"c:{row.conversation_id}", Bucket(self.contact_burst, self.contact_rate)
-        )
-        business = self._buckets.setdefault(
-            f"b:{row.path}", Bucket(self.business_rate, self.business_rate)
-        )
-        return max(contact.take(now), business.take(now))
+    def wait(self, row: Sendable) -> float:
+        now = self.clock()
+        contact = self._contacts.get(row.conversation_id)
+        if contact is None:
+            contact = Bucket(self.contact_burst, self.contact_rate, stamp=now)
+            self._contacts[row.conversation_id] = contact
+        business = self._businesses.get(row.path)
+        if business is None:
+            business = Bucket(self.business_rate, self.business_rate, stamp=now)
+            self._businesses[row.path] = business
+        wait = max(contact.take(now), business.take(now))
+        if self._swept is None:
+            self._swept = now
+        elif now - self._swept > self.sweep_every:
+            self._sweep(now)
+        return wait
+
+    def _sweep(self, now: float) -> None:
+        """Forget contacts whose bucket has filled up again: a new one would be the same.
+        Without this every conversation ever paced keeps a bucket for the process's life."""
+        self._swept = now
+        self._contacts = {k: b for k, b in self._contacts.items() if not b.full(now)}
 
 
 @dataclass
@@ -64,10 +100,11 @@ class Sender:
     messenger_token: str
     pacer: Pacer
 
-    async def __call__(self, row: Outbox) -> str | None:
+    async def __call__(self, row: Sendable) -> str | None:
         if row.path == SIMULATOR_PATH:
             return f"sim.{row.idempotency_key}"
-        is_read_receipt = row.body.get("status") == "read" or "sender_action" in row.body
+        body = row.body
+        is_read_receipt = body.get("status") == "read" or "sender_action" in body
         if not is_read_receipt:
             wait = self.pacer.wait(row)
             if wait > 0:
@@ -75,4 +112,4 @@ class Sender:
                 err.retry_after = wait
                 raise err
         token = self.whatsapp_token if row.channel == "whatsapp" else self.messenger_token
-        return await self.graph.send(row.path, row.body, token)
+        return await self.graph.send(row.path, body, token)

@@ -191,18 +191,18 @@ class Workers:
         sem = asyncio.Semaphore(self.send_concurrency)
         # Small batches: loading and recording a batch holds the event loop, and webhooks
         # waiting to be acknowledged queue behind it.
-        recorder: GroupCommit[tuple[Outbox, object]] = GroupCommit(
-            lambda results: outbox.record_many(db, results, cfg),  # type: ignore[arg-type]
+        recorder: GroupCommit[tuple[outbox.Claimed, outbox.Outcome]] = GroupCommit(
+            lambda results: outbox.record_many(db, results, cfg),
             max_batch=16,
         )
 
         hot = asyncio.Semaphore(max(1, self.send_concurrency // 4))
 
-        async def one(row: Outbox) -> None:
+        async def one(row: outbox.Claimed) -> None:
             async with sem:
                 if self._stopping:
                     return  # given back by stop()
-                self._unsent.discard(row.id)  # type: ignore[arg-type]
+                self._unsent.discard(row.id)
                 if self._intake_hot():  # webhooks streaming in: a quarter of the senders
                     async with hot:
                         outcome = await outbox.attempt(row, self.send)
@@ -215,7 +215,7 @@ class Workers:
             rows = await outbox.claim_due(db, limit=self.send_concurrency)
             if not rows:
                 break
-            self._unsent.update(r.id for r in rows if r.id is not None)
+            self._unsent.update(r.id for r in rows)
             total += len(rows)
             await asyncio.gather(*(one(r) for r in rows))
         return total

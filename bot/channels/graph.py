@@ -27,6 +27,8 @@ __all__ = ["GraphClient", "MESSENGER_PATH", "whatsapp_path"]
 
 MESSENGER_PATH = "me/messages"  # Messenger and Instagram, with the Page token
 _ERROR_BODY_LIMIT = 64 * 1024
+_URL_CACHE_SIZE = 256
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def whatsapp_path(phone_number_id: str) -> str:
@@ -38,9 +40,23 @@ class GraphClient:
     def __init__(self, client: httpx.AsyncClient, base_url: str, version: str) -> None:
         self._client = client
         self._root = f"{base_url.rstrip('/')}/{version.strip('/')}"
+        # Every message is a send or two: parse each send URL once, not on every request.
+        self._send_urls: dict[str, httpx.URL] = {}
 
     def url(self, path: str) -> str:
         return f"{self._root}/{path.lstrip('/')}"
+
+    def _send_url(self, path: str) -> httpx.URL:
+        url = self._send_urls.get(path)
+        if url is None:
+            if len(self._send_urls) >= _URL_CACHE_SIZE:  # paths are per business number: few
+                self._send_urls.clear()
+            try:
+                url = httpx.URL(self.url(path))
+            except httpx.InvalidURL as exc:
+                raise PermanentError(f"invalid URL ({type(exc).__name__})") from exc
+            self._send_urls[path] = url
+        return url
 
     async def send(self, path: str, body: dict, token: str) -> str | None:
         """POST `body` to `{base}/{version}/{path}`.
@@ -53,7 +69,11 @@ class GraphClient:
         Raises:
             SendError: the classified failure (see `bot.channels.errors`).
         """
-        response = await self._request("POST", self.url(path), json=body, headers=_auth(token))
+        content = _JSON.encode(body).encode()  # what httpx's json= sends, minus its overhead
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+        response = await self._request(
+            "POST", self._send_url(path), content=content, headers=headers
+        )
         data = _json(response.content)
         if response.is_error or (isinstance(data, dict) and "error" in data):
             raise classify(response.status_code, data, retry_after=_retry_after(response))
@@ -115,7 +135,7 @@ class GraphClient:
         except httpx.InvalidURL as exc:
             raise PermanentError(f"invalid URL ({type(exc).__name__})") from exc
 
-    async def _request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+    async def _request(self, method: str, url: str | httpx.URL, **kwargs: Any) -> httpx.Response:
         try:
             return await self._client.request(method, url, **kwargs)
         except httpx.TransportError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import AsyncIterator
 
@@ -224,3 +225,57 @@ async def test_a_stream_longer_than_announced_is_cut_off() -> None:
     graph = mock_graph(httpx.MockTransport(handler))
     with pytest.raises(MediaTooLargeError):
         await graph.fetch_media("m1", TOKEN, max_bytes=1000)
+
+
+async def test_the_body_goes_as_compact_utf8_json() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"messages": [{"id": "wamid.1"}]})
+
+    graph = mock_graph(httpx.MockTransport(answer))
+    body = {**WA_TEXT, "text": {"body": "Êtes-vous en sécurité ? ሰላም"}}
+    for path in (whatsapp_path(NUMBER_ID), f"/{whatsapp_path(NUMBER_ID)}", "me/messages"):
+        assert await graph.send(path, body, TOKEN) == "wamid.1"
+    first = seen[0]
+    assert first.headers["content-type"] == "application/json"
+    assert first.headers["content-length"] == str(len(first.content))
+    assert first.content == json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    assert [str(r.url) for r in seen] == [
+        f"https://graph.test/v25.0/{NUMBER_ID}/messages",
+        f"https://graph.test/v25.0/{NUMBER_ID}/messages",
+        "https://graph.test/v25.0/me/messages",
+    ]
+
+
+async def test_a_body_that_is_not_json_fails_before_any_request() -> None:
+    calls: list[httpx.Request] = []
+    graph = mock_graph(httpx.MockTransport(lambda r: calls.append(r) or httpx.Response(200)))
+    with pytest.raises(ValueError):
+        await graph.send("me/messages", {"x": float("nan")}, TOKEN)
+    assert calls == []
+
+
+async def test_the_clients_own_headers_and_timeout_still_apply() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"message_id": "m_1"})
+
+    client = httpx.AsyncClient(
+        transport=httpx.MockTransport(answer),
+        headers={"User-Agent": "sauti-test"},
+        timeout=httpx.Timeout(3.0),
+    )
+    graph = GraphClient(client, "https://graph.test", VERSION)
+    await graph.send("me/messages", MS_TEXT, TOKEN)
+    assert seen[0].headers["user-agent"] == "sauti-test"
+    assert seen[0].extensions["timeout"]["read"] == 3.0
+
+
+async def test_a_path_that_makes_no_url_is_permanent() -> None:
+    graph = mock_graph(status_code=200, json={})
+    with pytest.raises(PermanentError):
+        await graph.send("bad\x00path/messages", MS_TEXT, TOKEN)
