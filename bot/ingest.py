@@ -21,7 +21,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import metrics
-from bot.ingest_batch import Tally, lock_key, message_data, store_messages, truncated
+from bot.ingest_batch import (
+    Tally,
+    conversation_row,
+    lock_key,
+    message_data,
+    store_messages,
+    truncated,
+)
 from bot.masking import mask_id
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
@@ -76,20 +83,8 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
     conv = (await session.execute(query)).scalar_one_or_none()
     if conv is None:
         insert = _insert(session)
-        values = Conversation(
-            channel=item.channel,
-            business_id=item.business_id,
-            contact_hash=contact_hash,
-            contact_ref=item.contact_id,
-            contact_phone=item.contact_phone,
-            contact_name=item.contact_name,
-            masked_id=mask_id(item.contact_phone or item.contact_id),
-        )
-        row = {
-            c.name: getattr(values, c.name)
-            for c in Conversation.__table__.columns
-            if c.name != "id"
-        }
+        # The same row the batch path creates (bot.ingest_batch), without building a model.
+        row = conversation_row(item, contact_hash, utcnow())
         # Column types encrypt on bind, so pass the model values through the table insert.
         await session.execute(
             insert(Conversation.__table__)
