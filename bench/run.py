@@ -147,14 +147,8 @@ class Bench:
         _say(report.one_line(result))
         return result
 
-    def fresh_server(self, target: Target, tag: str) -> Server:
-        """A server with an empty database, warmed up (flows, catalogs, gazetteer loaded)."""
-        if target.kind == "sauti":
-            name = f"{target.name}_{tag}".replace("-", "_")
-            target.env = sauti_env(
-                self.database(name, target.backend), self.stub.url, self.data_key
-            )
-        server = server_for(target, self.stub.url, self.logs).start()
+    def warm_up(self, target: Target, server: Server) -> None:
+        """Load flows, catalogs and the gazetteer before measuring (not reported)."""
         self.phase(
             target,
             server,
@@ -165,6 +159,16 @@ class Bench:
             max_seconds=30,
         )
         self.phases.pop()
+
+    def fresh_server(self, target: Target, tag: str) -> Server:
+        """A server with an empty database, warmed up (flows, catalogs, gazetteer loaded)."""
+        if target.kind == "sauti":
+            name = f"{target.name}_{tag}".replace("-", "_")
+            target.env = sauti_env(
+                self.database(name, target.backend), self.stub.url, self.data_key
+            )
+        server = server_for(target, self.stub.url, self.logs).start()
+        self.warm_up(target, server)
         return server
 
     def run_target(self, target: Target, ceiling: float | None) -> Phase:
@@ -215,16 +219,7 @@ class Bench:
             asyncio.run(seed(url, self.data_key, stored))
             server = server_for(target, self.stub.url, self.logs).start()
             try:
-                self.phase(
-                    target,
-                    server,
-                    "warmup",
-                    self.profile.warmup,
-                    rate=None,
-                    connections=16,
-                    max_seconds=30,
-                )
-                self.phases.pop()
+                self.warm_up(target, server)
                 self.phase(
                     target,
                     server,
