@@ -190,6 +190,8 @@ def test_arabic_reads_right_to_left(new_context: NewContext, live: LiveServer) -
     mine = phone.locator(".bubble-row.out .bubble-text").first
     theirs = phone.locator(".bubble-row.in .bubble-text").last
     expect(theirs).to_be_visible(timeout=WAIT)
-    assert mine.evaluate("el => getComputedStyle(el).direction") == "rtl"
-    assert theirs.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    # expect() retries: htmx may swap the transcript between finding a bubble and reading
+    # its style, and a detached element has no computed direction.
+    expect(mine).to_have_css("direction", "rtl")
+    expect(theirs).to_have_css("direction", "rtl")
     assert horizontal_overflow(phone) <= 0
