@@ -13,7 +13,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery, metrics
-from bot.cases.sink import CURRENT_CASE_ID, CaseSink, know_case
+from bot.cases.sink import CURRENT_CASE_ID, CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
@@ -90,6 +90,38 @@ _CONVERSATION_AND_PENDING = (
     .where(Conversation.id == bindparam("conv_id"))
     .order_by(*_IN_ORDER)
 )
+# The same reads for several conversations at once (`process_conversations`).
+_MANY = bindparam("conv_ids", expanding=True)
+_CONVERSATIONS_SKIP_LOCKED = (
+    select(Conversation)
+    .where(Conversation.id.in_(_MANY))
+    .order_by(Conversation.id)
+    .with_for_update(skip_locked=True)
+)
+_ARE_PENDING = and_(
+    Message.conversation_id.in_(_MANY), Message.direction == "in", Message.state == "pending"
+)
+_PENDING_MESSAGES_OF_MANY = (
+    select(Message, Case)
+    .outerjoin(Case, Case.id == current_case_id(Message.conversation_id))
+    .where(_ARE_PENDING)
+    .order_by(Message.conversation_id, *_IN_ORDER)
+)
+_CONVERSATIONS_AND_PENDING = (
+    select(Conversation, Message, Case)
+    .select_from(Conversation)
+    .outerjoin(
+        Message,
+        and_(
+            Message.conversation_id == Conversation.id,
+            Message.direction == "in",
+            Message.state == "pending",
+        ),
+    )
+    .outerjoin(Case, Case.id == current_case_id(Conversation.id))
+    .where(Conversation.id.in_(_MANY))
+    .order_by(Conversation.id, *_IN_ORDER)
+)
 _READABLE = frozenset({"text", "choice", "location", "media", "contacts", "unsupported"})
 
 
@@ -127,6 +159,73 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
         log.warning("conversation %s: %s; applying again one message at a time",
                     conv_id, type(exc.__cause__).__name__)  # fmt: skip
         return await _process(p, conv_id, now, None)
+
+
+async def process_conversations(
+    p: Pipeline, conv_ids: list[int], *, now: datetime | None = None
+) -> int:
+    """`process_conversation` for several conversations in one transaction: the reads, the
+    writes and the commit are shared, which is most of what a message costs the database.
+
+    If anything fails, each conversation is done again on its own, so one conversation's
+    failure costs the others a repeat, never their answers.
+    """
+    if len(conv_ids) == 1:
+        return await process_conversation(p, conv_ids[0], now=now)
+    try:
+        return await _process_many(p, conv_ids, now)
+    except Exception as exc:  # noqa: BLE001 - done again one at a time, which reports it
+        log.warning("conversations %s: %s; applying again one conversation at a time",
+                    conv_ids, type(exc.__cause__ or exc).__name__)  # fmt: skip
+    return sum([await process_conversation(p, conv_id, now=now) for conv_id in conv_ids])
+
+
+async def _process_many(p: Pipeline, conv_ids: list[int], now: datetime | None) -> int:
+    batch = delivery.Batch()
+    async with p.db.session() as session, session.begin():
+        done, stepped = 0, []
+        for conv, pending in await _load_many(p, session, conv_ids):
+            for msg in pending:
+                if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
+                    stepped.append((conv, msg))
+                done += 1
+                if conv.status == "erased":
+                    break
+        try:
+            await session.flush()
+            await batch.write(session)
+        except Exception as exc:  # noqa: BLE001 - the caller does them again one by one
+            raise _StartOver from exc
+    for conv, msg in stepped:  # counted once committed
+        _observe(conv, msg)
+    return done
+
+
+async def _load_many(
+    p: Pipeline, session: AsyncSession, conv_ids: list[int]
+) -> list[tuple[Conversation, list[Message]]]:
+    """`_load` for several conversations: those not locked by another worker, with their
+    pending messages in platform-time order."""
+    params = {"conv_ids": sorted(conv_ids)}
+    found: dict[int, tuple[Conversation, list[tuple[Message, Case | None]]]] = {}
+    if p.db.is_sqlite:
+        for conv, msg, case in await session.execute(_CONVERSATIONS_AND_PENDING, params):
+            pairs = found.setdefault(conv.id, (conv, []))[1]
+            if msg is not None:
+                pairs.append((msg, case))
+    else:
+        for conv in (await session.execute(_CONVERSATIONS_SKIP_LOCKED, params)).scalars():
+            found[conv.id] = (conv, [])
+        if found:
+            locked = {"conv_ids": list(found)}
+            for msg, case in await session.execute(_PENDING_MESSAGES_OF_MANY, locked):
+                found[msg.conversation_id][1].append((msg, case))
+    loaded = []
+    for conv_id, (conv, pairs) in found.items():
+        if pairs and isinstance(p.sink, CaseSink):
+            know_case(session, conv_id, pairs[0][1])
+        loaded.append((conv, [msg for msg, _ in pairs]))
+    return loaded
 
 
 async def _process(

@@ -20,6 +20,7 @@ from bot import outbox
 from bot.brain import AckBrain, FlowBrain
 from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
+from bot.channels.http import graph_http_client
 from bot.config import Settings
 from bot.conversations import Pipeline
 from bot.i18n.catalog import Catalogs
@@ -144,13 +145,8 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
     pipeline = Pipeline(
         db=db, brain=brain, sink=sink, catalogs=catalogs, flood_per_minute=settings.flood_per_minute
     )
-    client = http or httpx.AsyncClient(
-        timeout=httpx.Timeout(10.0, connect=5.0),
-        # Keep every connection alive (httpx keeps 20 by default and churns the rest).
-        limits=httpx.Limits(
-            max_connections=settings.send_concurrency * 2,
-            max_keepalive_connections=settings.send_concurrency * 2,
-        ),
+    client = http or graph_http_client(
+        httpx.Timeout(10.0, connect=5.0), max_connections=settings.send_concurrency * 2
     )
     graph = GraphClient(client, settings.graph_url, settings.graph_version)
     sender = Sender(

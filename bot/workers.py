@@ -40,6 +40,8 @@ class Workers:
     poll_interval: float = 1.0
     send_concurrency: int = 16
     process_concurrency: int = 8
+    # Conversations applied in one transaction (`conversations.process_conversations`).
+    process_batch: int = 8
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
@@ -174,15 +176,20 @@ class Workers:
             return 0
         sem = asyncio.Semaphore(1 if db.is_sqlite else self.process_concurrency)
 
-        async def one(conv_id: int) -> int:
+        async def one(chunk: list[int]) -> int:
             async with sem:
                 await self._after_intake()
                 if not self._intake_hot():
-                    return await conversations.process_conversation(self.pipeline, conv_id)
-                async with self._one_at_a_time:  # webhooks streaming in: one at a time
-                    return await conversations.process_conversation(self.pipeline, conv_id)
+                    return await conversations.process_conversations(self.pipeline, chunk)
+                done = 0
+                for conv_id in chunk:  # webhooks streaming in: short transactions, one at a time
+                    async with self._one_at_a_time:
+                        done += await conversations.process_conversation(self.pipeline, conv_id)
+                return done
 
-        return sum(await asyncio.gather(*(one(c) for c in conv_ids)))
+        size = self.process_batch
+        chunks = [conv_ids[i : i + size] for i in range(0, len(conv_ids), size)]
+        return sum(await asyncio.gather(*(one(chunk) for chunk in chunks)))
 
     async def outbound_once(self) -> int:
         """Send everything due now, in claimed rounds; stops claiming once stopping.

@@ -193,3 +193,89 @@ async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
     assert [r.split()[:2] for r in await bot_replies(app_client)] == [["re", "a"], ["re", "b"]]
     assert {m.state for m in await transcript(app_client) if m.direction == "in"} == {"done"}
     assert await count(app_client, Outbox) == 2
+
+
+async def conversation_ids(client: httpx.AsyncClient) -> dict[str, int]:
+    from bot import conversations
+
+    rt = runtime(client)
+    ids = await conversations.pending_conversations(rt.db)
+    async with rt.db.session() as session:
+        rows = await session.execute(
+            select(Message.text, Message.conversation_id).where(Message.direction == "in")
+        )
+        by_text: dict[str, int] = dict(rows.tuples().all())
+    assert sorted(set(by_text.values())) == sorted(ids)
+    return by_text
+
+
+async def test_several_conversations_are_applied_in_one_transaction_each_with_its_own_answers(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from sqlalchemy import event
+
+    from bot import conversations, ingest
+    from bot.store.models import Case
+
+    rt = runtime(app_client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(
+        rt.db,
+        *(sim_message(f"{who}{n}", contact=who) for who in ("x", "y", "z") for n in (1, 2)),
+    )
+    await ingest.ingest_pending(rt.db, batch=50, max_chars=4096)
+    by_text = await conversation_ids(app_client)
+    commits: list[object] = []
+
+    def committed(connection: object) -> None:
+        commits.append(connection)
+
+    event.listen(rt.db.engine.sync_engine, "commit", committed)
+    try:
+        done = await conversations.process_conversations(rt.pipeline, sorted(set(by_text.values())))
+    finally:
+        event.remove(rt.db.engine.sync_engine, "commit", committed)
+    assert done == 6
+    assert len(commits) == 1
+    async with rt.db.session() as session:
+        cases = {c.conversation_id: c for c in (await session.execute(select(Case))).scalars()}
+    for who in "xyz":
+        case = cases[by_text[f"{who}1"]]
+        assert case.answers == {f"{who}1": True, f"{who}2": True}
+    replies = await bot_replies(app_client)
+    for who in "xyz":  # each person's answers, in the order they wrote
+        case_id = cases[by_text[f"{who}1"]].id
+        mine = [r for r in replies if r.startswith(f"re {who}")]
+        assert mine == [f"re {who}1 {case_id}", f"re {who}2 {case_id}"]
+    assert await count(app_client, Outbox) == 6
+
+
+async def test_a_conversation_failing_among_several_costs_the_others_nothing(
+    app_client: httpx.AsyncClient,
+) -> None:
+    from bot import conversations, ingest
+    from bot.store.models import Case
+
+    rt = runtime(app_client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(
+        rt.db,
+        sim_message("x1", contact="x"),
+        sim_message("boom", contact="y"),
+        sim_message("z1", contact="z"),
+    )
+    await ingest.ingest_pending(rt.db, batch=50, max_chars=4096)
+    by_text = await conversation_ids(app_client)
+    done = await conversations.process_conversations(rt.pipeline, sorted(set(by_text.values())))
+    assert done == 3
+    inbound = {m.text: m.state for m in await transcript(app_client) if m.direction == "in"}
+    assert inbound == {"x1": "done", "boom": "error", "z1": "done"}
+    async with rt.db.session() as session:
+        cases = {c.conversation_id: c for c in (await session.execute(select(Case))).scalars()}
+    assert cases[by_text["boom"]].handoff == "error"
+    assert cases[by_text["x1"]].answers == {"x1": True}
+    assert cases[by_text["z1"]].answers == {"z1": True}
+    replies = await bot_replies(app_client)
+    assert f"re x1 {cases[by_text['x1']].id}" in replies
+    assert f"re z1 {cases[by_text['z1']].id}" in replies
+    assert await count(app_client, Outbox) == 3  # x1, z1, and y's hand-over: nothing twice

@@ -48,15 +48,21 @@ def _open_first(c: Any) -> tuple[Any, ...]:
 # The current case: the open one if there is one, else the newest (resolved) one.
 _CURRENT_CASE = select(Case).where(_CASES_OF).order_by(*_open_first(Case)).limit(1)
 _other = aliased(Case)
-# The same, as an id to join on (the pipeline reads it with the pending messages); it takes
-# the bound parameter "conv_id".
-CURRENT_CASE_ID = (
-    select(_other.id)
-    .where(_other.conversation_id == bindparam("conv_id"))
-    .order_by(*_open_first(_other))
-    .limit(1)
-    .scalar_subquery()
-)
+
+
+def current_case_id(conversation_id: Any) -> Any:
+    """The same, as an id to join on (the pipeline reads it with the pending messages), for
+    a conversation id: a bound parameter, or a column of the enclosing query."""
+    return (
+        select(_other.id)
+        .where(_other.conversation_id == conversation_id)
+        .order_by(*_open_first(_other))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+CURRENT_CASE_ID = current_case_id(bindparam("conv_id"))
 _TEAMS = select(Team).order_by(Team.id)
 _ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_existing=True)
 

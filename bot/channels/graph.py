@@ -22,6 +22,7 @@ from bot.channels.errors import (
     TransientError,
     classify,
 )
+from bot.channels.http import failure_kind, maybe_delivered
 
 __all__ = ["GraphClient", "MESSENGER_PATH", "whatsapp_path"]
 
@@ -157,14 +158,10 @@ async def _read(response: httpx.Response, limit: int, *, truncate: bool) -> byte
     return b"".join(chunks)
 
 
-# The request went out whole but no answer came back: Meta may have processed it.
-_MAYBE_SENT = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
-
-
 def _network_error(exc: httpx.TransportError) -> SendError:
-    kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "network error"
+    kind = failure_kind(exc)
     err = TransientError(f"{kind} ({type(exc).__name__})", title=kind)
-    err.maybe_sent = isinstance(exc, _MAYBE_SENT)  # type: ignore[attr-defined]
+    err.maybe_sent = maybe_delivered(exc)  # type: ignore[attr-defined]
     return err
 
 

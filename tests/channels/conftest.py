@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from bot.channels.graph import GraphClient
+from bot.channels.http import graph_http_client
 from tests.fakes.graph_server import FakeGraph
 
 TOKEN = "test-token"
@@ -29,5 +30,5 @@ def fake_graph(graph_server: FakeGraph) -> Iterator[FakeGraph]:
 
 @pytest.fixture
 async def graph(fake_graph: FakeGraph) -> AsyncIterator[GraphClient]:
-    async with httpx.AsyncClient(timeout=httpx.Timeout(2.0)) as client:
+    async with graph_http_client(httpx.Timeout(2.0), max_connections=4) as client:
         yield GraphClient(client, fake_graph.url, VERSION)

@@ -18,6 +18,7 @@ from bot.channels.errors import (
     WindowClosedError,
 )
 from bot.channels.graph import MESSENGER_PATH, GraphClient, whatsapp_path
+from bot.channels.http import graph_http_client
 from bot.channels.render_messenger import mark_seen_messenger
 from bot.channels.render_whatsapp import mark_read_whatsapp
 from tests.fakes.graph_server import FakeGraph
@@ -110,7 +111,7 @@ async def test_a_wrong_token_is_an_auth_error(graph: GraphClient) -> None:
 
 async def test_a_timeout_is_transient(fake_graph: FakeGraph) -> None:
     fake_graph.delay_next(1, 1.0)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(0.2)) as client:
+    async with graph_http_client(httpx.Timeout(0.2), max_connections=4) as client:
         graph = GraphClient(client, fake_graph.url, VERSION)
         with pytest.raises(TransientError) as caught:
             await graph.send(whatsapp_path(NUMBER_ID), WA_TEXT, TOKEN)
@@ -123,7 +124,7 @@ async def test_a_refused_connection_is_transient() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         closed_port = sock.getsockname()[1]
-    async with httpx.AsyncClient(timeout=1.0) as client:
+    async with graph_http_client(httpx.Timeout(1.0), max_connections=4) as client:
         graph = GraphClient(client, f"http://127.0.0.1:{closed_port}", VERSION)
         with pytest.raises(TransientError) as caught:
             await graph.send(MESSENGER_PATH, MS_TEXT, TOKEN)

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from bench.payloads import APP_SECRET
+from bot.channels.http import graph_http_client
 from bot.outbox import OutboxSettings
 from tests.conftest import make_settings, running_app, runtime
 from tests.faults.harness import (
@@ -55,7 +56,7 @@ async def test_replies_arrive_once_after_the_graph_api_recovers(
     fake_graph.fail_next(4, status=503, code=2)  # "service temporarily unavailable"
     fake_graph.delay_next(3, 2.0)  # answered after our 0.5 s timeout: delivered, unconfirmed
     messages = conversation_messages(contacts=15, per_contact=2, tag="outage")
-    http = httpx.AsyncClient(timeout=httpx.Timeout(0.5))
+    http = graph_http_client(httpx.Timeout(0.5), max_connections=32)
     async with running_app(settings, start_workers=True, http=http) as client:
         stale = timedelta(seconds=settings.outbox_stale_seconds)
         runtime(client).workers.outbox_settings = OutboxSettings(
