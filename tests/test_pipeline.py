@@ -4,6 +4,7 @@ outbox → delivered; duplicates change nothing; order follows the platform time
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import httpx
 import pytest
@@ -195,6 +196,24 @@ async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
     assert await count(app_client, Outbox) == 2
 
 
+async def stored_from_several(client: httpx.AsyncClient, *items: Inbound) -> dict[str, int]:
+    """Store and ingest `items` for the scripted flow; each text's conversation id."""
+    from bot import ingest
+
+    rt = runtime(client)
+    rt.pipeline.brain = ScriptedBrain()
+    await store_events(rt.db, *items)
+    await ingest.ingest_pending(rt.db, batch=50, max_chars=4096)
+    return await conversation_ids(client)
+
+
+async def cases_by_conversation(client: httpx.AsyncClient) -> dict[int, Any]:
+    from bot.store.models import Case
+
+    async with runtime(client).db.session() as session:
+        return {c.conversation_id: c for c in (await session.execute(select(Case))).scalars()}
+
+
 async def conversation_ids(client: httpx.AsyncClient) -> dict[str, int]:
     from bot import conversations
 
@@ -214,17 +233,13 @@ async def test_several_conversations_are_applied_in_one_transaction_each_with_it
 ) -> None:
     from sqlalchemy import event
 
-    from bot import conversations, ingest
-    from bot.store.models import Case
+    from bot import conversations
 
     rt = runtime(app_client)
-    rt.pipeline.brain = ScriptedBrain()
-    await store_events(
-        rt.db,
+    by_text = await stored_from_several(
+        app_client,
         *(sim_message(f"{who}{n}", contact=who) for who in ("x", "y", "z") for n in (1, 2)),
     )
-    await ingest.ingest_pending(rt.db, batch=50, max_chars=4096)
-    by_text = await conversation_ids(app_client)
     commits: list[object] = []
 
     def committed(connection: object) -> None:
@@ -237,8 +252,7 @@ async def test_several_conversations_are_applied_in_one_transaction_each_with_it
         event.remove(rt.db.engine.sync_engine, "commit", committed)
     assert done == 6
     assert len(commits) == 1
-    async with rt.db.session() as session:
-        cases = {c.conversation_id: c for c in (await session.execute(select(Case))).scalars()}
+    cases = await cases_by_conversation(app_client)
     for who in "xyz":
         case = cases[by_text[f"{who}1"]]
         assert case.answers == {f"{who}1": True, f"{who}2": True}
@@ -253,25 +267,20 @@ async def test_several_conversations_are_applied_in_one_transaction_each_with_it
 async def test_a_conversation_failing_among_several_costs_the_others_nothing(
     app_client: httpx.AsyncClient,
 ) -> None:
-    from bot import conversations, ingest
-    from bot.store.models import Case
+    from bot import conversations
 
     rt = runtime(app_client)
-    rt.pipeline.brain = ScriptedBrain()
-    await store_events(
-        rt.db,
+    by_text = await stored_from_several(
+        app_client,
         sim_message("x1", contact="x"),
         sim_message("boom", contact="y"),
         sim_message("z1", contact="z"),
     )
-    await ingest.ingest_pending(rt.db, batch=50, max_chars=4096)
-    by_text = await conversation_ids(app_client)
     done = await conversations.process_conversations(rt.pipeline, sorted(set(by_text.values())))
     assert done == 3
     inbound = {m.text: m.state for m in await transcript(app_client) if m.direction == "in"}
     assert inbound == {"x1": "done", "boom": "error", "z1": "done"}
-    async with rt.db.session() as session:
-        cases = {c.conversation_id: c for c in (await session.execute(select(Case))).scalars()}
+    cases = await cases_by_conversation(app_client)
     assert cases[by_text["boom"]].handoff == "error"
     assert cases[by_text["x1"]].answers == {"x1": True}
     assert cases[by_text["z1"]].answers == {"z1": True}

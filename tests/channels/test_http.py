@@ -66,6 +66,14 @@ async def serve() -> AsyncIterator[Callable[[Handler], Awaitable[tuple[RawServer
         await server.wait_closed()
 
 
+async def failed_send(url: str, timeout: float) -> TransientError:
+    async with graph_http_client(httpx.Timeout(timeout), max_connections=4) as client:
+        graph = GraphClient(client, url, "v25.0")
+        with pytest.raises(TransientError) as caught:
+            await graph.send(whatsapp_path("1"), BODY, "t")
+    return caught.value
+
+
 async def test_sequential_sends_share_one_connection(serve) -> None:  # type: ignore[no-untyped-def]
     async def answer_forever(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         while True:
@@ -89,23 +97,17 @@ async def test_a_connection_dropped_after_the_request_may_have_been_delivered(se
         await _read_request(reader)  # Meta read it, and may act on it
 
     _, url = await serve(read_then_hang_up)
-    async with graph_http_client(httpx.Timeout(2.0), max_connections=4) as client:
-        graph = GraphClient(client, url, "v25.0")
-        with pytest.raises(TransientError) as caught:
-            await graph.send(whatsapp_path("1"), BODY, "t")
-    assert caught.value.title == "network error"
-    assert caught.value.maybe_sent is True  # type: ignore[attr-defined]
+    error = await failed_send(url, 2.0)
+    assert error.title == "network error"
+    assert error.maybe_sent is True  # type: ignore[attr-defined]
 
 
 async def test_a_refused_connection_was_never_delivered() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         closed_port = sock.getsockname()[1]
-    async with graph_http_client(httpx.Timeout(1.0), max_connections=4) as client:
-        graph = GraphClient(client, f"http://127.0.0.1:{closed_port}", "v25.0")
-        with pytest.raises(TransientError) as caught:
-            await graph.send(whatsapp_path("1"), BODY, "t")
-    assert caught.value.maybe_sent is False  # type: ignore[attr-defined]
+    error = await failed_send(f"http://127.0.0.1:{closed_port}", 1.0)
+    assert error.maybe_sent is False  # type: ignore[attr-defined]
 
 
 async def test_a_timeout_may_have_been_delivered(serve) -> None:  # type: ignore[no-untyped-def]
@@ -114,9 +116,6 @@ async def test_a_timeout_may_have_been_delivered(serve) -> None:  # type: ignore
         await asyncio.sleep(2)
 
     _, url = await serve(read_then_stall)
-    async with graph_http_client(httpx.Timeout(0.2), max_connections=4) as client:
-        graph = GraphClient(client, url, "v25.0")
-        with pytest.raises(TransientError) as caught:
-            await graph.send(whatsapp_path("1"), BODY, "t")
-    assert caught.value.title == "timeout"
-    assert caught.value.maybe_sent is True  # type: ignore[attr-defined]
+    error = await failed_send(url, 0.2)
+    assert error.title == "timeout"
+    assert error.maybe_sent is True  # type: ignore[attr-defined]
