@@ -13,7 +13,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery, metrics
-from bot.cases.sink import CURRENT_CASE_ID, CaseSink, current_case_id, know_case
+from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
@@ -66,31 +66,7 @@ _PENDING_CONVERSATIONS = (
 )
 _CONVERSATION = select(Conversation).where(Conversation.id == bindparam("conv_id"))
 _CONVERSATION_SKIP_LOCKED = _CONVERSATION.with_for_update(skip_locked=True)
-_IS_PENDING = and_(
-    Message.conversation_id == bindparam("conv_id"),
-    Message.direction == "in",
-    Message.state == "pending",
-)
 _IN_ORDER = (Message.platform_ts, Message.id)
-# With the conversation's current case, which the case sink would otherwise read at once.
-_PENDING_MESSAGES = (
-    select(Message, Case)
-    .outerjoin(Case, Case.id == CURRENT_CASE_ID)
-    .where(_IS_PENDING)
-    .order_by(*_IN_ORDER)
-)
-# SQLite: BEGIN IMMEDIATE already holds the write lock, so one read can take the conversation
-# too. (PostgreSQL must lock the row before reading anything else: a read started before the
-# lock was granted could miss what the worker that held it had just written.)
-_CONVERSATION_AND_PENDING = (
-    select(Conversation, Message, Case)
-    .select_from(Conversation)
-    .outerjoin(Message, _IS_PENDING)
-    .outerjoin(Case, Case.id == CURRENT_CASE_ID)
-    .where(Conversation.id == bindparam("conv_id"))
-    .order_by(*_IN_ORDER)
-)
-# The same reads for several conversations at once (`process_conversations`).
 _MANY = bindparam("conv_ids", expanding=True)
 _CONVERSATIONS_SKIP_LOCKED = (
     select(Conversation)
@@ -98,15 +74,20 @@ _CONVERSATIONS_SKIP_LOCKED = (
     .order_by(Conversation.id)
     .with_for_update(skip_locked=True)
 )
-_ARE_PENDING = and_(
-    Message.conversation_id.in_(_MANY), Message.direction == "in", Message.state == "pending"
-)
-_PENDING_MESSAGES_OF_MANY = (
+# With each conversation's current case, which the case sink would otherwise read at once.
+_PENDING_MESSAGES = (
     select(Message, Case)
     .outerjoin(Case, Case.id == current_case_id(Message.conversation_id))
-    .where(_ARE_PENDING)
+    .where(
+        Message.conversation_id.in_(_MANY),
+        Message.direction == "in",
+        Message.state == "pending",
+    )
     .order_by(Message.conversation_id, *_IN_ORDER)
 )
+# SQLite: BEGIN IMMEDIATE already holds the write lock, so one read can take the conversations
+# too. (PostgreSQL must lock the rows before reading anything else: a read started before the
+# lock was granted could miss what the worker that held it had just written.)
 _CONVERSATIONS_AND_PENDING = (
     select(Conversation, Message, Case)
     .select_from(Conversation)
@@ -153,12 +134,12 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
     fails is worth the repeat).
     """
     try:
-        return await _process(p, conv_id, now, delivery.Batch())
+        return await _process(p, [conv_id], now, delivery.Batch())
     except _StartOver as exc:
         # The type only: the guarded way logs the whole error if it happens again.
         log.warning("conversation %s: %s; applying again one message at a time",
                     conv_id, type(exc.__cause__).__name__)  # fmt: skip
-        return await _process(p, conv_id, now, None)
+        return await _process(p, [conv_id], now, None)
 
 
 async def process_conversations(
@@ -173,39 +154,18 @@ async def process_conversations(
     if len(conv_ids) == 1:
         return await process_conversation(p, conv_ids[0], now=now)
     try:
-        return await _process_many(p, conv_ids, now)
+        return await _process(p, conv_ids, now, delivery.Batch())
     except Exception as exc:  # noqa: BLE001 - done again one at a time, which reports it
         log.warning("conversations %s: %s; applying again one conversation at a time",
                     conv_ids, type(exc.__cause__ or exc).__name__)  # fmt: skip
     return sum([await process_conversation(p, conv_id, now=now) for conv_id in conv_ids])
 
 
-async def _process_many(p: Pipeline, conv_ids: list[int], now: datetime | None) -> int:
-    batch = delivery.Batch()
-    async with p.db.session() as session, session.begin():
-        done, stepped = 0, []
-        for conv, pending in await _load_many(p, session, conv_ids):
-            for msg in pending:
-                if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
-                    stepped.append((conv, msg))
-                done += 1
-                if conv.status == "erased":
-                    break
-        try:
-            await session.flush()
-            await batch.write(session)
-        except Exception as exc:  # noqa: BLE001 - the caller does them again one by one
-            raise _StartOver from exc
-    for conv, msg in stepped:  # counted once committed
-        _observe(conv, msg)
-    return done
-
-
-async def _load_many(
+async def _load(
     p: Pipeline, session: AsyncSession, conv_ids: list[int]
 ) -> list[tuple[Conversation, list[Message]]]:
-    """`_load` for several conversations: those not locked by another worker, with their
-    pending messages in platform-time order."""
+    """The conversations not locked by another worker, each with its pending messages in
+    platform-time order; the case sink is told each one's current case."""
     params = {"conv_ids": sorted(conv_ids)}
     found: dict[int, tuple[Conversation, list[tuple[Message, Case | None]]]] = {}
     if p.db.is_sqlite:
@@ -218,7 +178,7 @@ async def _load_many(
             found[conv.id] = (conv, [])
         if found:
             locked = {"conv_ids": list(found)}
-            for msg, case in await session.execute(_PENDING_MESSAGES_OF_MANY, locked):
+            for msg, case in await session.execute(_PENDING_MESSAGES, locked):
                 found[msg.conversation_id][1].append((msg, case))
     loaded = []
     for conv_id, (conv, pairs) in found.items():
@@ -229,51 +189,29 @@ async def _load_many(
 
 
 async def _process(
-    p: Pipeline, conv_id: int, now: datetime | None, batch: delivery.Batch | None
+    p: Pipeline, conv_ids: list[int], now: datetime | None, batch: delivery.Batch | None
 ) -> int:
     """`batch` None: the guarded way, each step in a savepoint and written as it goes."""
     async with p.db.session() as session, session.begin():
-        conv, pending = await _load(p, session, conv_id)
-        if conv is None:
-            return 0  # another worker holds it; it will handle these messages
         done, stepped = 0, []
-        for msg in pending:
-            if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
-                stepped.append(msg)
-            done += 1
-            if conv.status == "erased":
-                # Everything, these messages included, is gone: nothing more to answer.
-                break
+        # A conversation another worker holds is not loaded: that worker handles its messages.
+        for conv, pending in await _load(p, session, conv_ids):
+            for msg in pending:
+                if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
+                    stepped.append((conv, msg))
+                done += 1
+                if conv.status == "erased":
+                    # Everything, these messages included, is gone: nothing more to answer.
+                    break
         if batch is not None:
             try:
                 await session.flush()
                 await batch.write(session)
-            except Exception as exc:  # noqa: BLE001 - the guarded way reports it
+            except Exception as exc:  # noqa: BLE001 - done again, guarded or one by one
                 raise _StartOver from exc
-        for msg in stepped:  # counted once the work is sure to stand (not started over)
-            _observe(conv, msg)
-        return done
-
-
-async def _load(
-    p: Pipeline, session: AsyncSession, conv_id: int
-) -> tuple[Conversation | None, list[Message]]:
-    """The locked conversation and its pending messages, in platform-time order; the case
-    sink is told the conversation's current case."""
-    params = {"conv_id": conv_id}
-    if p.db.is_sqlite:
-        rows = (await session.execute(_CONVERSATION_AND_PENDING, params)).all()
-        if not rows:
-            return None, []
-        conv, pairs = rows[0][0], [(msg, case) for _, msg, case in rows if msg is not None]
-    else:
-        conv = await lock_conversation(session, conv_id, skip_locked=True)
-        if conv is None:
-            return None, []
-        pairs = [(msg, case) for msg, case in (await session.execute(_PENDING_MESSAGES, params))]
-    if pairs and isinstance(p.sink, CaseSink):
-        know_case(session, conv_id, pairs[0][1])
-    return conv, [msg for msg, _ in pairs]
+    for conv, msg in stepped:  # counted once committed (not started over)
+        _observe(conv, msg)
+    return done
 
 
 async def _apply_one(

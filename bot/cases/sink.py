@@ -62,7 +62,6 @@ def current_case_id(conversation_id: Any) -> Any:
     )
 
 
-CURRENT_CASE_ID = current_case_id(bindparam("conv_id"))
 _TEAMS = select(Team).order_by(Team.id)
 _ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_existing=True)
 
@@ -105,7 +104,7 @@ def _forget(session: Session, *_args: Any) -> None:
 
 
 def know_case(session: AsyncSession, conv_id: int, current: Case | None) -> None:
-    """The conversation's current case (see CURRENT_CASE_ID), read by the caller in this
+    """The conversation's current case (see `current_case_id`), read by the caller in this
     transaction before anything changed it: the sink need not read it again."""
     _known(session).cases[conv_id] = current
 
