@@ -14,7 +14,14 @@ from sqlalchemy import bindparam, select
 
 from bot.channels.errors import TransientError, WindowClosedError
 from bot.config import Settings
-from bot.outbox import OutboxSettings, claim_due, ensure_aware, reap_stale, record_many
+from bot.outbox import (
+    Claimed,
+    OutboxSettings,
+    claim_due,
+    ensure_aware,
+    reap_stale,
+    record_many,
+)
 from bot.platform_ids import hashed_id
 from bot.sending import Deferred
 from bot.store.db import Database
@@ -247,7 +254,8 @@ async def test_a_claimed_row_carries_what_sending_needs(db: Database) -> None:
     assert row is not None and row.claimed_at is not None
 
 
-async def test_recording_leaves_rows_a_status_webhook_recorded_first(db: Database) -> None:
+async def claimed_then_recorded_sent_by_a_webhook(db: Database) -> Claimed:
+    """A row we claimed, which a status webhook then recorded as sent before our outcome."""
     (conv,) = await conversations(db, 1)
     await queue(db, conv, "pending")
     (claimed,) = await claim_due(db, limit=1)
@@ -255,6 +263,11 @@ async def test_recording_leaves_rows_a_status_webhook_recorded_first(db: Databas
         row = await session.get(Outbox, claimed.id)
         assert row is not None
         row.state, row.platform_message_id = "sent", "from-the-webhook"
+    return claimed
+
+
+async def test_recording_leaves_rows_a_status_webhook_recorded_first(db: Database) -> None:
+    claimed = await claimed_then_recorded_sent_by_a_webhook(db)
     await record_many(db, [(claimed, TransientError("late"))], OutboxSettings())
     async with db.session() as session:
         row = await session.get(Outbox, claimed.id)
@@ -265,13 +278,7 @@ async def test_recording_leaves_rows_a_status_webhook_recorded_first(db: Databas
 async def test_a_status_webhook_between_our_read_and_our_write_still_wins(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (conv,) = await conversations(db, 1)
-    await queue(db, conv, "pending")
-    (claimed,) = await claim_due(db, limit=1)
-    async with db.session() as session, session.begin():
-        row = await session.get(Outbox, claimed.id)
-        assert row is not None
-        row.state, row.platform_message_id = "sent", "from-the-webhook"
+    claimed = await claimed_then_recorded_sent_by_a_webhook(db)
     # As if our read came first: it still saw the row in `sending`.
     stale_read = select(Outbox.id, Outbox.attempts, Outbox.message_id, Conversation.status)
     stale_read = stale_read.join(Conversation, Conversation.id == Outbox.conversation_id)
