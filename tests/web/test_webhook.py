@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 from sqlalchemy import func, select
+from starlette.types import Message
 
 from bot.channels.signature import sign
 from bot.config import Settings
 from bot.store.models import WebhookEvent
+from bot.web import webhook
 from tests.conftest import runtime
 
 TEXT_EVENT = {
@@ -128,3 +132,89 @@ async def test_health_ready_and_metrics(app_client: httpx.AsyncClient) -> None:
     assert (await app_client.get("/readyz")).status_code == 200
     metrics = await app_client.get("/metrics")
     assert "sauti_webhooks_received" in metrics.text
+
+
+async def test_a_body_sent_in_pieces_is_stored_whole(
+    app_client: httpx.AsyncClient, settings: Settings
+) -> None:
+    body, headers = signed(settings, TEXT_EVENT)
+
+    async def pieces() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), 100):
+            yield body[start : start + 100]
+
+    response = await app_client.post("/webhooks/meta", content=pieces(), headers=headers)
+    assert response.status_code == 200
+    async with runtime(app_client).db.session() as session:
+        stored = (await session.execute(select(WebhookEvent.body))).scalars().all()
+    assert stored == [body]
+
+
+async def test_an_oversized_body_without_a_declared_length_is_413(
+    app_client: httpx.AsyncClient, settings: Settings
+) -> None:
+    async def pieces() -> AsyncIterator[bytes]:
+        for _ in range(settings.max_body_bytes // 65536 + 2):
+            yield b" " * 65536
+
+    response = await app_client.post(
+        "/webhooks/meta", content=pieces(), headers={"X-Hub-Signature-256": "sha256=" + "0" * 64}
+    )
+    assert response.status_code == 413
+    assert await stored_events(app_client) == 0
+
+
+async def test_when_the_database_cannot_store_it_the_answer_is_503_and_a_retry_is_stored(
+    app_client: httpx.AsyncClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = runtime(app_client)
+    body, headers = signed(settings, TEXT_EVENT)
+
+    def unavailable() -> None:
+        raise OSError("database unavailable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(app.db, "session", unavailable)
+        refused = await app_client.post("/webhooks/meta", content=body, headers=headers)
+    retried = await app_client.post("/webhooks/meta", content=body, headers=headers)
+    assert (refused.status_code, retried.status_code) == (503, 200)
+    assert await stored_events(app_client) == 1
+
+
+async def test_webhook_answers_carry_the_security_headers(
+    app_client: httpx.AsyncClient, settings: Settings
+) -> None:
+    body, headers = signed(settings, TEXT_EVENT)
+    accepted = await app_client.post("/webhooks/meta", content=body, headers=headers)
+    refused = await app_client.post("/webhooks/meta", content=body)
+    for response in (accepted, refused):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+        assert response.headers["cache-control"] == "no-store"
+
+
+async def test_a_client_that_hangs_up_mid_body_gets_no_answer_and_nothing_is_stored(
+    app_client: httpx.AsyncClient, settings: Settings
+) -> None:
+    body, headers = signed(settings, TEXT_EVENT)
+    arriving = [
+        {"type": "http.request", "body": body[:50], "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return arriving.pop(0)
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/webhooks/meta",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
+    await webhook.receive(runtime(app_client), scope, receive, send)
+    assert sent == []
+    assert await stored_events(app_client) == 0
