@@ -60,6 +60,7 @@ async def run(n: int, url: str, profile: str | None) -> None:
     async with app.router.lifespan_context(app):
         rt: Runtime = app.state.runtime
         await asyncio.to_thread(rt.pipeline.brain.gazetteer)  # type: ignore[attr-defined]
+
         def bodies_for(first: int, count: int) -> list[tuple[bytes, str]]:
             return [
                 encode(text_event(first + i, f"wamid.prof.{first + i}.{time.time_ns()}"))

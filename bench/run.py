@@ -167,7 +167,7 @@ class Bench:
             target.env = sauti_env(
                 self.database(name, target.backend), self.stub.url, self.data_key
             )
-        server = server_for(target, self.stub.url, self.logs).start()
+        server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
         self.warm_up(target, server)
         return server
 
@@ -217,7 +217,7 @@ class Bench:
 
         for stored in self.profile.scale:
             asyncio.run(seed(url, self.data_key, stored))
-            server = server_for(target, self.stub.url, self.logs).start()
+            server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
             try:
                 self.warm_up(target, server)
                 self.phase(

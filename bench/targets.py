@@ -26,6 +26,11 @@ class Target:
     def replies(self) -> bool:
         return self.kind != "bare"
 
+    @property
+    def ready_path(self) -> str:
+        # Sauti is ready once warmed up (what a load balancer would wait for).
+        return "/readyz" if self.kind == "sauti" else "/healthz"
+
 
 def sauti_env(database_url: str, graph_url: str, data_key: str) -> dict[str, str]:
     return {

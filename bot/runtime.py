@@ -5,8 +5,6 @@ Built once in the app's lifespan (or by the CLI) and shared by the routers throu
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -31,8 +29,6 @@ from bot.store.models import FlowSource, utcnow
 from bot.workers import Workers
 
 log = logging.getLogger(__name__)
-
-GC_YOUNG_THRESHOLD = 50_000
 
 
 @dataclass
@@ -106,22 +102,6 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
                     )
                     .on_conflict_do_nothing(index_elements=["flow_id", "version"])
                 )
-
-
-async def warm_up(runtime: Runtime) -> None:
-    """Build the place index off the event loop, so the first location answer is not slow."""
-    brain = runtime.pipeline.brain
-    if isinstance(brain, FlowBrain):
-        await asyncio.to_thread(brain.gazetteer)
-    # What start-up loaded lives as long as the process: keep it out of the collector's full
-    # passes, which otherwise stop everything for ~100 ms at a time under load (issue #9).
-    gc.collect()
-    gc.freeze()
-    # A message allocates thousands of short-lived objects (ORM rows, statements, pydantic
-    # models): with the default threshold (700) the collector runs every few hundred
-    # microseconds of work and costs ~20% of the CPU. Reference counting frees almost all of
-    # them; the collector is only for cycles, which a larger young generation still catches.
-    gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 20)
 
 
 def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:

@@ -20,7 +20,11 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(app: AppStateDep) -> Response:
-    """The database answers."""
+    """Warmed up, and the database answers."""
+    warming = app.extras.get("warm_up")
+    if warming is not None and not warming.done():
+        # A load balancer holds traffic back until the first replies will not be slow.
+        return JSONResponse({"status": "warming up"}, status_code=503)
     if await ping(app.db.engine):
         return JSONResponse({"status": "ready"})
     return JSONResponse({"status": "database unreachable"}, status_code=503)
