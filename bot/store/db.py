@@ -15,18 +15,25 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from bot.store import (
+    models,  # noqa: F401  (registers the tables on SQLModel.metadata)
+    sqlite_lock,
+)
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         # One connection: every transaction takes the write lock anyway (BEGIN IMMEDIATE), so
         # they queue for it here, in asyncio, instead of sleeping in SQLite's busy handler.
-        if make_url(url).database not in (None, "", ":memory:"):
+        path = make_url(url).database
+        on_disk = path not in (None, "", ":memory:")
+        if on_disk:
             kwargs.setdefault("pool_size", 1)
             kwargs.setdefault("max_overflow", 0)
             kwargs.setdefault("pool_timeout", 60)
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+        if on_disk:
+            sqlite_lock.install(engine, str(path))
         _sqlite_pragmas(engine)
         return engine
     kwargs.setdefault("pool_size", 10)
