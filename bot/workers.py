@@ -30,6 +30,7 @@ from bot.store.models import Outbox, utcnow
 log = logging.getLogger(__name__)
 
 Job = Callable[[], Awaitable[object]]
+INTAKE_WINDOW = 0.1  # seconds over which the webhook rate is counted
 
 
 @dataclass
@@ -45,11 +46,17 @@ class Workers:
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
-    # Acknowledging webhooks comes first: while they stream in, processing waits for a pause
-    # of `intake_quiet` seconds, at most `intake_max_wait` at a time (so it never starves).
+    # Acknowledging webhooks comes first when they stream in faster than a process can also
+    # answer (`intake_hot_rate` per second: a crisis burst, far above a helpline's normal):
+    # processing then waits for a pause of `intake_quiet` s, at most `intake_max_wait` at a
+    # time (so it never starves), one conversation at a time, with a quarter of the senders.
+    intake_hot_rate: float = 500.0
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
     _last_intake: float = 0.0
+    _window_start: float = 0.0
+    _window_count: int = 0
+    _intake_rate: float = 0.0  # webhooks/s in the last full window
     _one_at_a_time: asyncio.Lock = field(default_factory=asyncio.Lock)
     _inbound: asyncio.Event = field(default_factory=asyncio.Event)
     _outbound: asyncio.Event = field(default_factory=asyncio.Event)
@@ -60,19 +67,37 @@ class Workers:
 
     def kick(self) -> None:
         """New inbound work was stored (and committed): wake this process and the others."""
-        self._last_intake = time.monotonic()
+        self._note_intake(time.monotonic())
         self._inbound.set()
         if self._waker is not None:
             self._waker.announce("in")
 
-    async def _after_intake(self) -> None:
-        """Let webhooks that are streaming in be acknowledged before taking more CPU."""
-        deadline = time.monotonic() + self.intake_max_wait
-        while (now := time.monotonic()) < deadline and now - self._last_intake < self.intake_quiet:
-            await asyncio.sleep(self.intake_quiet)
+    def _note_intake(self, now: float) -> None:
+        if now - self._window_start >= INTAKE_WINDOW:
+            span = now - self._window_start
+            # The rate of the window that just ended; none if nothing came for a while.
+            self._intake_rate = self._window_count / span if span < 2 * INTAKE_WINDOW else 0.0
+            self._window_start, self._window_count = now, 0
+        self._window_count += 1
+        self._last_intake = now
 
     def _intake_hot(self) -> bool:
-        return time.monotonic() - self._last_intake < 5 * self.intake_quiet
+        """Webhooks are streaming in faster than `intake_hot_rate`, and still arriving."""
+        now = time.monotonic()
+        if now - self._last_intake >= 5 * self.intake_quiet:
+            return False
+        current = self._window_count / max(now - self._window_start, INTAKE_WINDOW)
+        return max(self._intake_rate, current) >= self.intake_hot_rate
+
+    async def _after_intake(self) -> None:
+        """While webhooks stream in, let them be acknowledged before taking more CPU."""
+        deadline = time.monotonic() + self.intake_max_wait
+        while (
+            (now := time.monotonic()) < deadline
+            and now - self._last_intake < self.intake_quiet
+            and self._intake_hot()
+        ):
+            await asyncio.sleep(self.intake_quiet)
 
     def _woken(self, kind: str) -> None:
         (self._outbound if kind == "out" else self._inbound).set()
