@@ -30,7 +30,7 @@ from bot.store.models import Outbox, utcnow
 log = logging.getLogger(__name__)
 
 Job = Callable[[], Awaitable[object]]
-INTAKE_WINDOW = 0.1  # seconds over which the webhook rate is counted
+INTAKE_WINDOW = 0.02  # seconds over which the webhook rate is counted: a burst shows at once
 
 
 @dataclass
@@ -46,10 +46,11 @@ class Workers:
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
-    # Acknowledging webhooks comes first when they stream in faster than a process can also
-    # answer (`intake_hot_rate` per second: a crisis burst, far above a helpline's normal):
-    # processing then waits for a pause of `intake_quiet` s, at most `intake_max_wait` at a
-    # time (so it never starves), one conversation at a time, with a quarter of the senders.
+    # Acknowledging webhooks comes first: while they stream in, processing waits for a pause
+    # of `intake_quiet` seconds, at most `intake_max_wait` at a time (so it never starves), and
+    # goes one conversation at a time. Senders give way only in a burst (`intake_hot_rate`
+    # webhooks/s, far above a helpline's normal): then a quarter of them work. At a normal
+    # pace the status webhooks of our own replies would otherwise keep them throttled.
     intake_hot_rate: float = 500.0
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
@@ -81,6 +82,10 @@ class Workers:
         self._window_count += 1
         self._last_intake = now
 
+    def _intake_recent(self) -> bool:
+        """A webhook arrived in the last few tens of milliseconds."""
+        return time.monotonic() - self._last_intake < 5 * self.intake_quiet
+
     def _intake_hot(self) -> bool:
         """Webhooks are streaming in faster than `intake_hot_rate`, and still arriving."""
         now = time.monotonic()
@@ -90,13 +95,9 @@ class Workers:
         return max(self._intake_rate, current) >= self.intake_hot_rate
 
     async def _after_intake(self) -> None:
-        """While webhooks stream in, let them be acknowledged before taking more CPU."""
+        """Let webhooks that are streaming in be acknowledged before taking more CPU."""
         deadline = time.monotonic() + self.intake_max_wait
-        while (
-            (now := time.monotonic()) < deadline
-            and now - self._last_intake < self.intake_quiet
-            and self._intake_hot()
-        ):
+        while (now := time.monotonic()) < deadline and now - self._last_intake < self.intake_quiet:
             await asyncio.sleep(self.intake_quiet)
 
     def _woken(self, kind: str) -> None:
@@ -204,7 +205,7 @@ class Workers:
         async def one(chunk: list[int]) -> int:
             async with sem:
                 await self._after_intake()
-                if not self._intake_hot():
+                if not self._intake_recent():
                     return await conversations.process_conversations(self.pipeline, chunk)
                 done = 0
                 for conv_id in chunk:  # webhooks streaming in: short transactions, one at a time
@@ -235,7 +236,7 @@ class Workers:
                 if self._stopping:
                     return  # given back by stop()
                 self._unsent.discard(row.id)
-                if self._intake_hot():  # webhooks streaming in: a quarter of the senders
+                if self._intake_hot():  # a burst: a quarter of the senders
                     async with hot:
                         outcome = await outbox.attempt(row, self.send)
                 else:
