@@ -99,6 +99,17 @@ def serve(
     if _run(current_revision(settings.database_url)) != head_revision():
         _echo("error: the database is not up to date; run `sauti db upgrade` first.")
         raise typer.Exit(1)
+    from bot.keys import keys_read_stored_data
+    from bot.store.crypto import Keyring
+
+    keys = Keyring(settings.data_keys, settings.hash_key)
+    if not _run(keys_read_stored_data(settings.database_url, keys)):
+        _echo(
+            "error: SAUTI_DATA_KEY cannot decrypt the conversations already stored. If you "
+            "changed the key, list the new key first and the old one after it (comma-"
+            "separated), then run `sauti keys rotate`."
+        )
+        raise typer.Exit(1)
     import uvicorn
 
     uvicorn.run(

@@ -57,6 +57,26 @@ def _raw_table(tbl: Table, name: str) -> tuple[object, list[str], bool]:
     return table(tbl.name, *cols), pk, is_bytes
 
 
+async def keys_read_stored_data(database_url: str, keys: Keyring) -> bool:
+    """False when no listed key decrypts the newest stored conversation: the key was replaced
+    instead of rotated, and the service would acknowledge messages it can never answer."""
+    raw, _pk, _is_bytes = _raw_table(Conversation.__table__, "contact_ref")  # type: ignore[attr-defined]
+    db = Database(database_url)
+    try:
+        async with db.session() as session:
+            newest = select(raw.c.contact_ref).order_by(raw.c.id.desc()).limit(1)  # type: ignore[attr-defined]
+            value = (await session.execute(newest)).scalar_one_or_none()
+    finally:
+        await db.dispose()
+    if value is None:
+        return True
+    try:
+        keys.decrypt(value.encode())
+    except InvalidToken:
+        return False
+    return True
+
+
 def _rotate_value(keys: Keyring, value: bytes) -> bytes | None:
     """The re-encrypted token, or None when it is already current. Raises InvalidToken."""
     try:

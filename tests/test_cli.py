@@ -99,3 +99,59 @@ def test_flows_draw_prints_mermaid() -> None:
     assert result.exit_code == 0
     assert result.output.startswith("stateDiagram-v2")
     assert "passport" in result.output
+
+
+def _store_a_conversation_under(key: str) -> None:
+    import asyncio
+
+    from bot.store import crypto
+    from bot.store.db import Database
+    from bot.store.models import Conversation
+
+    async def store() -> None:
+        crypto.configure([key])
+        db = Database(get_settings().database_url)
+        try:
+            async with db.session() as session, session.begin():
+                session.add(
+                    Conversation(
+                        channel="whatsapp", business_id="1", contact_hash="h", contact_ref="447700"
+                    )
+                )
+        finally:
+            await db.dispose()
+            crypto.configure([crypto.DEMO_DATA_KEY])  # what other tests expect
+
+    asyncio.run(store())
+
+
+def test_serve_refuses_a_data_key_that_cannot_read_what_is_stored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.store.crypto import new_key
+
+    started: list[object] = []
+    monkeypatch.setattr("uvicorn.run", lambda *a, **kw: started.append(a))
+    old, new = new_key(), new_key()
+    for name, value in [
+        ("APP_SECRET", "s3cret-from-meta"),
+        ("VERIFY_TOKEN", "a-real-token"),
+        ("SESSION_SECRET", "a-long-random-session-secret"),
+        ("DATA_KEY", old),
+    ]:
+        monkeypatch.setenv(f"SAUTI_{name}", value)
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    _store_a_conversation_under(old)
+
+    monkeypatch.setenv("SAUTI_DATA_KEY", new)  # replaced instead of rotated
+    get_settings.cache_clear()
+    replaced = runner.invoke(app, ["serve"])
+    monkeypatch.setenv("SAUTI_DATA_KEY", f"{new},{old}")  # rotated: both listed
+    get_settings.cache_clear()
+    rotated = runner.invoke(app, ["serve"])
+
+    assert replaced.exit_code == 1
+    assert "SAUTI_DATA_KEY cannot decrypt" in replaced.output
+    assert "sauti keys rotate" in replaced.output
+    assert rotated.exit_code == 0
+    assert len(started) == 1
