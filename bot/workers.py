@@ -88,10 +88,9 @@ class Workers:
 
     def _intake_hot(self) -> bool:
         """Webhooks are streaming in faster than `intake_hot_rate`, and still arriving."""
-        now = time.monotonic()
-        if now - self._last_intake >= 5 * self.intake_quiet:
+        if not self._intake_recent():
             return False
-        current = self._window_count / max(now - self._window_start, INTAKE_WINDOW)
+        current = self._window_count / max(time.monotonic() - self._window_start, INTAKE_WINDOW)
         return max(self._intake_rate, current) >= self.intake_hot_rate
 
     async def _after_intake(self) -> None:
