@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 class SautiApp(FastAPI):
-    """FastAPI, except that webhook POSTs go straight to `webhook.receive`.
+    """FastAPI, except that webhook POSTs go straight to `webhook.receive_post`.
 
     In a burst, Meta's webhooks are nearly all the traffic, and FastAPI's routing and
     middleware stack cost more per request than checking and storing the body (bench/).
@@ -37,7 +37,7 @@ class SautiApp(FastAPI):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] == webhook.PATH:
             runtime = getattr(self.state, "runtime", None)
-            await webhook.receive(runtime, scope, receive, send)
+            await webhook.receive_post(runtime, scope, receive, send)
             return
         await super().__call__(scope, receive, send)
 

@@ -69,7 +69,7 @@ def _intake(app: Runtime) -> GroupCommit[bytes]:
     return intake  # type: ignore[no-any-return]
 
 
-async def receive(runtime: Runtime | None, scope: Scope, receive: Receive, send: Send) -> None:
+async def receive_post(runtime: Runtime | None, scope: Scope, receive: Receive, send: Send) -> None:
     """POST /webhooks/meta: store a signed event; the reply is produced after the response."""
     if runtime is None:  # the lifespan has not run (or failed): nothing to store into
         await _answer(send, 503, b"not ready")

@@ -215,6 +215,6 @@ async def test_a_client_that_hangs_up_mid_body_gets_no_answer_and_nothing_is_sto
         "path": "/webhooks/meta",
         "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
     }
-    await webhook.receive(runtime(app_client), scope, receive, send)
+    await webhook.receive_post(runtime(app_client), scope, receive, send)
     assert sent == []
     assert await stored_events(app_client) == 0
