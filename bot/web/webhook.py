@@ -16,7 +16,7 @@ import logging
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
-from sqlalchemy import insert
+from sqlalchemy import Table
 from starlette.types import Receive, Scope, Send
 
 from bot import metrics
@@ -28,6 +28,7 @@ from bot.web.deps import AppStateDep
 from bot.web.security import HEADERS
 
 log = logging.getLogger(__name__)
+_EVENTS: Table = WebhookEvent.__table__  # type: ignore[attr-defined]
 
 PATH = "/webhooks/meta"
 
@@ -62,8 +63,7 @@ def _intake(app: Runtime) -> GroupCommit[bytes]:
                 {"source": "meta", "body": b, "received_at": now, "state": "pending", "attempts": 0}
                 for b in bodies
             ]
-            async with app.db.session() as session, session.begin():
-                await session.execute(insert(WebhookEvent.__table__), rows)
+            await app.db.insert_rows(_EVENTS, rows)
 
         intake = app.extras["intake"] = GroupCommit(store)
     return intake  # type: ignore[no-any-return]

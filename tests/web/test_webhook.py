@@ -170,11 +170,11 @@ async def test_when_the_database_cannot_store_it_the_answer_is_503_and_a_retry_i
     app = runtime(app_client)
     body, headers = signed(settings, TEXT_EVENT)
 
-    def unavailable() -> None:
+    async def unavailable(*_args: object) -> None:
         raise OSError("database unavailable")
 
     with monkeypatch.context() as patch:
-        patch.setattr(app.db, "session", unavailable)
+        patch.setattr(app.db, "insert_rows", unavailable)
         refused = await app_client.post("/webhooks/meta", content=body, headers=headers)
     retried = await app_client.post("/webhooks/meta", content=body, headers=headers)
     assert (refused.status_code, retried.status_code) == (503, 200)
