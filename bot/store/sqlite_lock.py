@@ -18,17 +18,19 @@ import fcntl
 import os
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.util import await_
 
 _FD, _HELD = "sauti_write_lock_fd", "sauti_write_lock_held"
 
 
-def install(engine: AsyncEngine, database_path: str) -> None:
-    """Take `<database>.lock` before each transaction of `engine`, release it on check-in."""
+def install(engine: AsyncEngine | Engine, database_path: str) -> None:
+    """Take `<database>.lock` before each transaction of `engine`, release it on check-in.
+    An async engine waits for it in a thread; a plain one (already in a thread) blocks."""
     lock_path = f"{database_path}.lock"
-    sync_engine = engine.sync_engine
+    blocking = isinstance(engine, Engine)
+    sync_engine = engine if isinstance(engine, Engine) else engine.sync_engine
 
     @event.listens_for(sync_engine, "connect")
     def _open(_dbapi_connection: Any, record: Any) -> None:
@@ -40,10 +42,13 @@ def install(engine: AsyncEngine, database_path: str) -> None:
         if info.get(_HELD):
             return
         fd = info[_FD]
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            await_(_wait(fd))
+        if blocking:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                await_(_wait(fd))
         info[_HELD] = True
 
     @event.listens_for(sync_engine.pool, "checkin")
