@@ -3,11 +3,11 @@
 SQLAlchemy's `pool_pre_ping` checks every connection at every checkout; with asyncpg that is
 three round trips (BEGIN, a no-op, ROLLBACK) before the caller's own statement, about a
 tenth of a py-spy profile of a burst (time waiting, more than CPU). A connection handed back
-a moment ago is almost surely alive. One that has been idle may have been closed by a database restart, a firewall or a proxy's idle timeout: that one
-is checked, and if it is dead every connection older than it is replaced (as pre-ping
-does). A connection that dies while in steady use fails its statement; SQLAlchemy then
-replaces the pool's connections, and the caller's retry (Meta's for a webhook, the next
-round for a worker) goes through.
+a moment ago is almost surely alive. One that has been idle may have been closed by a
+database restart, a firewall or a proxy's idle timeout: that one is checked, and if it is
+dead every connection older than it is replaced (as pre-ping does). A connection that dies
+while in steady use fails its statement; SQLAlchemy then replaces the pool's connections,
+and the caller's retry (Meta's for a webhook, the next round for a worker) goes through.
 """
 
 from __future__ import annotations
