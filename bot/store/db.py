@@ -87,6 +87,9 @@ class Database:
             else self.engine.execution_options(isolation_level="AUTOCOMMIT")
         )
         self._sqlite_writer: SqliteWriter | None = None
+        path = make_url(url).database if self.is_sqlite else None
+        # The intake writer needs a file: another connection to ":memory:" is another database.
+        self._sqlite_file = path if path not in (None, "", ":memory:") else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -106,13 +109,12 @@ class Database:
         trip instead of three (BEGIN, INSERT, COMMIT). On SQLite: one write transaction in
         one trip to a thread (`bot.store.sqlite_writer`), not one per statement."""
         if self.is_sqlite:
-            path = make_url(self.url).database
-            if path in (None, "", ":memory:"):  # another connection would see another database
+            if self._sqlite_file is None:
                 async with self.engine.begin() as conn:
                     await conn.execute(insert(table), rows)
                 return
             if self._sqlite_writer is None:
-                self._sqlite_writer = SqliteWriter(str(path))
+                self._sqlite_writer = SqliteWriter(self._sqlite_file)
             await self._sqlite_writer.insert_rows(table, rows)
             return
         async with self._autocommit.connect() as conn:

@@ -30,7 +30,7 @@ def install(engine: AsyncEngine | Engine, database_path: str) -> None:
     An async engine waits for it in a thread; a plain one (already in a thread) blocks."""
     lock_path = f"{database_path}.lock"
     blocking = isinstance(engine, Engine)
-    sync_engine = engine if isinstance(engine, Engine) else engine.sync_engine
+    sync_engine = engine if blocking else engine.sync_engine  # type: ignore[union-attr]
 
     @event.listens_for(sync_engine, "connect")
     def _open(_dbapi_connection: Any, record: Any) -> None:
