@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -30,6 +35,42 @@ async def test_upgrade_to_head_matches_the_models(database_url: str) -> None:
             tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
         assert changes == []
         assert set(SQLModel.metadata.tables) <= tables
+    finally:
+        if not db.is_sqlite:
+            await drop_all(db.engine)
+            async with db.engine.begin() as conn:
+                await conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        await db.dispose()
+
+
+async def test_replicas_starting_together_migrate_once_and_all_succeed(database_url: str) -> None:
+    """Every container runs `sauti db upgrade` as it starts (see the Dockerfile), so with
+    `docker compose up --scale app=3` several processes migrate one empty database at once."""
+    db = Database(database_url)
+    try:
+        if not db.is_sqlite:
+            await drop_all(db.engine)
+            async with db.engine.begin() as conn:
+                await conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        env = {**os.environ, "SAUTI_DATABASE_URL": database_url}
+        procs = [
+            await asyncio.create_subprocess_exec(
+                str(Path(sys.executable).parent / "sauti"),
+                "db",
+                "upgrade",
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            for _ in range(4)
+        ]
+        outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), 120)
+        for proc, (out, _) in zip(procs, outputs, strict=True):
+            assert proc.returncode == 0, out.decode()[-2000:]
+        assert await current_revision(database_url) == head_revision()
+        async with db.engine.connect() as conn:
+            versions = await conn.exec_driver_sql("SELECT count(*) FROM alembic_version")
+            assert versions.scalar_one() == 1
     finally:
         if not db.is_sqlite:
             await drop_all(db.engine)
