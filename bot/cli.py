@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +41,23 @@ def _logging(settings: Settings) -> None:
 
 
 def _run(coro):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro)
+    with _database_errors():
+        return asyncio.run(coro)
+
+
+@contextlib.contextmanager
+def _database_errors() -> Iterator[None]:
+    """A database that is down, missing or refusing us is one clear line, not a traceback."""
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    try:
+        yield
+    except (OSError, DBAPIError, PoolTimeout) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        _echo(f"error: cannot use the database: {reason}")
+        _echo("Check SAUTI_DATABASE_URL and that the database server is running.")
+        raise typer.Exit(1) from exc
 
 
 # --- running -----------------------------------------------------------------------------
@@ -265,7 +283,8 @@ def db_upgrade() -> None:
     from bot.store.migrate import upgrade
 
     settings = get_settings()
-    upgrade(settings.database_url)
+    with _database_errors():
+        upgrade(settings.database_url)
     _echo("database is up to date")
 
 

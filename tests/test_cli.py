@@ -52,6 +52,36 @@ def test_serve_refuses_an_unmigrated_database(monkeypatch: pytest.MonkeyPatch) -
     assert "sauti db upgrade" in result.output
 
 
+
+def _secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAUTI_APP_SECRET", "s3cret-from-meta")
+    monkeypatch.setenv("SAUTI_VERIFY_TOKEN", "a-real-token")
+    monkeypatch.setenv("SAUTI_DATA_KEY", "ZmFrZS1idXQtd2VsbC1mb3JtZWQta2V5LTMyLWJ5dGU=")
+    monkeypatch.setenv("SAUTI_SESSION_SECRET", "a-long-random-session-secret")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("postgresql+asyncpg://sauti:pw@127.0.0.1:1/sauti", "Connect call failed"),
+        ("sqlite+aiosqlite:////no/such/folder/sauti.db", "unable to open database file"),
+    ],
+)
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["serve"]])
+def test_a_database_that_cannot_be_reached_is_one_clear_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, command: list[str], url: str, reason: str
+) -> None:
+    """Not "run `sauti db upgrade`" when the server is down: that would send the operator
+    the wrong way."""
+    _secrets(monkeypatch)
+    monkeypatch.setenv("SAUTI_DATABASE_URL", url)
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1
+    first, hint = result.output.strip().splitlines()
+    assert first.startswith("error: cannot use the database: ") and reason in first
+    assert "SAUTI_DATABASE_URL" in hint
+    assert "pw" not in result.output  # the password in the URL is never printed
+
 def test_teams_and_users_are_created_and_the_token_is_the_last_line() -> None:
     assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
     team = runner.invoke(app, ["teams", "add", "libya", "--countries", "LY,TN"])

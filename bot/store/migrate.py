@@ -34,16 +34,20 @@ def head_revision() -> str | None:
 
 
 async def current_revision(database_url: str) -> str | None:
+    """The schema's revision, or None before the first upgrade. A database that cannot be
+    reached raises: telling an operator to migrate a server that is down would mislead."""
     from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
 
     from bot.store.db import make_engine
 
     engine = make_engine(database_url)
     try:
         async with engine.connect() as conn:
-            row = await conn.execute(text("SELECT version_num FROM alembic_version"))
+            try:
+                row = await conn.execute(text("SELECT version_num FROM alembic_version"))
+            except DBAPIError:  # no table yet: not migrated
+                return None
             return row.scalar_one_or_none()
-    except Exception:  # noqa: BLE001 - no table yet means "not migrated"
-        return None
     finally:
         await engine.dispose()
