@@ -45,6 +45,19 @@ def _run(coro):  # type: ignore[no-untyped-def]
         return asyncio.run(coro)
 
 
+def _sqlite_folder_exists(database_url: str) -> None:
+    """SQLite creates its file but not the folders above it: say so before connecting."""
+    from sqlalchemy import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database).parent  # type: ignore[arg-type]
+        if not folder.is_dir():
+            _echo(f"error: cannot use the database: the folder {folder} does not exist")
+            _echo("Check SAUTI_DATABASE_URL, or create the folder.")
+            raise typer.Exit(1)
+
+
 @contextlib.contextmanager
 def _database_errors() -> Iterator[None]:
     """A database that is down, missing or refusing us is one clear line, not a traceback."""
@@ -114,6 +127,7 @@ def serve(
         raise typer.Exit(1)
     from bot.store.migrate import current_revision, head_revision
 
+    _sqlite_folder_exists(settings.database_url)
     if _run(current_revision(settings.database_url)) != head_revision():
         _echo("error: the database is not up to date; run `sauti db upgrade` first.")
         raise typer.Exit(1)
@@ -283,6 +297,7 @@ def db_upgrade() -> None:
     from bot.store.migrate import upgrade
 
     settings = get_settings()
+    _sqlite_folder_exists(settings.database_url)
     with _database_errors():
         upgrade(settings.database_url)
     _echo("database is up to date")
