@@ -68,8 +68,9 @@ class _Behaviour:
 
 
 class FakeGraph:
-    def __init__(self, *, token: str | None = None) -> None:
+    def __init__(self, *, token: str | None = None, host: str = "127.0.0.1") -> None:
         self.token = token
+        self.host = host  # "0.0.0.0" only when containers must reach it (tests/faults)
         self._lock = threading.Condition()
         self._requests: list[Recorded] = []
         self._sent: list[dict[str, Any]] = []
@@ -78,6 +79,7 @@ class FakeGraph:
         self._ids = itertools.count(1)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
+        self.port = 0
         self.url = ""
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -85,8 +87,9 @@ class FakeGraph:
     def start(self) -> FakeGraph:
         """Start serving (blocks until the port accepts connections); returns self."""
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        sock.bind((self.host, 0))
+        self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
             self._app(),
             log_level="warning",
