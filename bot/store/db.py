@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store import (
     idle_ping,
     models,  # noqa: F401  (registers the tables on SQLModel.metadata)
+    sqlite_one_trip,
     sqlite_setup,
 )
 from bot.store.sqlite_writer import SqliteWriter
@@ -33,6 +34,7 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
             kwargs.setdefault("max_overflow", 0)
             kwargs.setdefault("pool_timeout", 60)
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+        sqlite_one_trip.install(engine)
         sqlite_setup.configure(engine, str(path) if on_disk else None)
         return engine
     kwargs.setdefault("pool_size", 10)
