@@ -44,11 +44,14 @@ class Profile:
     backends: tuple[str, ...] = ("sqlite", "postgres")
     workers: tuple[int, ...] = (1, 2)
     drain_seconds: float = 120.0  # how long to wait for every reply after a burst
+    # The bare endpoint's burst is the ceiling every ratio divides by; one unlucky sample on
+    # a shared machine would flatter them all, so it is the best of this many.
+    ceiling_tries: int = 3
     only: list[str] = field(default_factory=list)  # run just these targets (development)
 
 
 PROFILES = {
-    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30),
+    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30, 1),
     "quick": Profile("quick", 50, [0.25, 0.5], 1.5, 300, [1_000, 10_000], 200, drain_seconds=60),
     "full": Profile("full", 100, [0.1, 0.25, 0.5, 0.75], 3.0, 1000, [1_000, 10_000, 100_000], 500),
 }
@@ -175,20 +178,34 @@ class Bench:
         """The burst on a fresh server, then each step of the ladder on a fresh server too:
         the backlog one load leaves behind must not slow the next one down."""
         p = self.profile
-        server = self.fresh_server(target, "burst")
-        try:
-            burst = self.phase(
-                target,
-                server,
-                "burst",
-                p.burst,
-                rate=None,
-                connections=64,
-                max_seconds=120,
-                drain=p.drain_seconds,
+        bursts = []
+        tries = p.ceiling_tries if target.kind == "bare" else 1
+        for attempt in range(tries):
+            server = self.fresh_server(target, f"burst{attempt}")
+            try:
+                bursts.append(
+                    self.phase(
+                        target,
+                        server,
+                        "burst",
+                        p.burst,
+                        rate=None,
+                        connections=64,
+                        max_seconds=120,
+                        drain=p.drain_seconds,
+                    )
+                )
+            finally:
+                server.kill()
+        burst = max(bursts, key=lambda b: b.ack_rate)
+        for other in bursts:
+            if other is not burst:
+                self.phases.remove(other)
+        if tries > 1:
+            rates = ", ".join(f"{b.ack_rate:,.0f}" for b in bursts)
+            self.notes.append(
+                f"{target.name}: the best of {tries} bursts ({rates}/s) is the ceiling"
             )
-        finally:
-            server.kill()
         for step, fraction in enumerate(p.ladder):
             rate = fraction * (ceiling or burst.ack_rate)
             server = self.fresh_server(target, f"ladder{step}")

@@ -69,6 +69,7 @@ async def _insert_batch(conn, first: int, n: int, cid: int, mid: int, oid: int) 
         k = SEED_BASE + first + i
         phone, bsuid = contact_phone(k), contact_bsuid(k)
         at = now - timedelta(days=30, seconds=i)
+        recent = now - timedelta(days=1, seconds=i)
         conv_id, in_id, out_id = cid + i + 1, mid + 2 * i + 1, mid + 2 * i + 2
         convs.append(
             {
@@ -128,9 +129,11 @@ async def _insert_batch(conn, first: int, n: int, cid: int, mid: int, oid: int) 
                 "body": {"to": phone, "type": "text", "text": {"body": "We are here."}},
                 "state": "sent",
                 "attempts": 0,
-                "next_attempt_at": at,
-                "created_at": at,
-                "sent_at": at,
+                # Younger than the outbox's retention (7 days), as the daily purge leaves it:
+                # otherwise the server's first purge deletes 100,000 rows during the measurement.
+                "next_attempt_at": recent,
+                "created_at": recent,
+                "sent_at": recent,
                 "platform_message_id": f"wamid.SEEDOUT{k}",
             }
         )
