@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -113,13 +114,20 @@ async def forget_outbox(
     await session.execute(gone)
 
 
-async def forget_receipts(session: AsyncSession, prefixes: list[str], chunk: int = 200) -> None:
-    """Receipts are keyed "<channel>:<message id>:<status>"; delete those with these prefixes."""
-    for start in range(0, len(prefixes), chunk):
-        part = prefixes[start : start + chunk]
-        await session.execute(
-            delete(Receipt).where(or_(*(Receipt.dedupe_key.startswith(p) for p in part)))
-        )
+async def forget_receipts(session: AsyncSession, prefixes: list[str], chunk: int = 500) -> None:
+    """Receipts are keyed "<channel>:<hashed message id>:<status>"; delete those with these
+    prefixes. Grouped by length, one `substr(key, 1, length) IN (...)` per chunk: the same
+    cached statement each time, where an OR of LIKEs was built anew for every 200 prefixes
+    (seconds of CPU on the event loop when a purge names 100,000 messages)."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for prefix in prefixes:
+        by_length[len(prefix)].append(prefix)
+    for length, group in by_length.items():
+        for start in range(0, len(group), chunk):
+            part = group[start : start + chunk]
+            await session.execute(
+                delete(Receipt).where(func.substr(Receipt.dedupe_key, 1, length).in_(part))
+            )
 
 
 async def anonymize_cases(

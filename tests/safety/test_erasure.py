@@ -284,3 +284,25 @@ async def test_erase_confirmed_in_one_batch_drops_the_messages_behind_it(
         assert erased.status == "erased"
         count = await session.execute(select(Message).where(Message.conversation_id == erased.id))
         assert count.scalars().all() == []
+
+
+async def test_forget_receipts_deletes_exactly_the_named_messages_receipts(db) -> None:  # type: ignore[no-untyped-def]
+    """Every status of every named message, whatever the channel's name length; nothing of
+    a message not named, even one whose id begins the same way."""
+    from bot.erasure import forget_receipts
+    from bot.store.models import Receipt
+
+    keys = [
+        "whatsapp:aaa:sent", "whatsapp:aaa:delivered", "whatsapp:aaa:read",
+        "messenger:bbb:read", "instagram:ccc:delivered",
+        "whatsapp:aaab:read", "whatsapp:zzz:read", "messenger:aaa:read",
+    ]  # fmt: skip
+    async with db.session() as session:
+        session.add_all(Receipt(dedupe_key=k) for k in keys)
+        await session.commit()
+        await forget_receipts(
+            session, ["whatsapp:aaa:", "messenger:bbb:", "instagram:ccc:"], chunk=2
+        )
+        await session.commit()
+        left = set((await session.execute(select(Receipt.dedupe_key))).scalars())
+    assert left == {"whatsapp:aaab:read", "whatsapp:zzz:read", "messenger:aaa:read"}
