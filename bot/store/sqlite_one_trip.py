@@ -2,8 +2,8 @@
 
 aiosqlite runs each call on the connection's own thread, and SQLAlchemy's adapter makes
 four of them per statement: open a cursor, execute, fetch the rows, close. Each trip is a
-hand-off to the thread and a wake-up of the event loop (a queue, a pipe, a poll), and these
-trips, not SQLite, were most of what processing a message cost. Here the whole statement
+hand-off to the thread and a wake-up of the event loop (a queue, a pipe, a poll); processing
+a message took ~44 of them for 6 statements, about a third of its CPU. Here the whole statement
 runs in one function on that thread and comes back with its rows, description, rowcount and
 last row id. Errors are the driver's own exceptions, mapped by SQLAlchemy as before.
 """
