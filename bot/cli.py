@@ -47,11 +47,11 @@ def _run(coro):  # type: ignore[no-untyped-def]
 
 def _sqlite_folder_exists(database_url: str) -> None:
     """SQLite creates its file but not the folders above it: say so before connecting."""
-    from sqlalchemy import make_url
+    from bot.store.db import sqlite_file
 
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        folder = Path(url.database).parent  # type: ignore[arg-type]
+    path = sqlite_file(database_url)
+    if path is not None:
+        folder = Path(path).parent
         if not folder.is_dir():
             _echo(f"error: cannot use the database: the folder {folder} does not exist")
             _echo("Check SAUTI_DATABASE_URL, or create the folder.")

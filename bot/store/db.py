@@ -23,19 +23,26 @@ from bot.store import (
 from bot.store.sqlite_writer import SqliteWriter
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file of a SQLite URL; None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if url.startswith("sqlite"):
         # One connection: every transaction takes the write lock anyway (BEGIN IMMEDIATE), so
         # they queue for it here, in asyncio, instead of sleeping in SQLite's busy handler.
-        path = make_url(url).database
-        on_disk = path not in (None, "", ":memory:")
-        if on_disk:
+        path = sqlite_file(url)
+        if path is not None:
             kwargs.setdefault("pool_size", 1)
             kwargs.setdefault("max_overflow", 0)
             kwargs.setdefault("pool_timeout", 60)
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         sqlite_one_trip.install(engine)
-        sqlite_setup.configure(engine, str(path) if on_disk else None)
+        sqlite_setup.configure(engine, path)
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
@@ -89,9 +96,8 @@ class Database:
             else self.engine.execution_options(isolation_level="AUTOCOMMIT")
         )
         self._sqlite_writer: SqliteWriter | None = None
-        path = make_url(url).database if self.is_sqlite else None
         # The intake writer needs a file: another connection to ":memory:" is another database.
-        self._sqlite_file = path if path not in (None, "", ":memory:") else None
+        self._sqlite_file = sqlite_file(url)
 
     @property
     def is_sqlite(self) -> bool:
