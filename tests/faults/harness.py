@@ -280,6 +280,31 @@ async def settle(database_url: str, fake: FakeGraph, *, quiet: float, deadline: 
     raise AssertionError(f"not settled in time: {await read_ledger(database_url)}")
 
 
+async def deliver_and_settle(
+    meta: Meta,
+    fake: FakeGraph,
+    database_url: str,
+    messages: Sequence[Message_],
+    *,
+    rate: float,
+    retry_for: float,
+    quiet: float,
+    settle_for: float,
+    concurrency: int = 16,
+) -> Ledger:
+    """What Meta does with a crowd's messages: send each once at `rate`, send again what was
+    not acknowledged (for `retry_for` s), echo statuses for our replies meanwhile; then the
+    ledger once everything settled (within `settle_for` s)."""
+    echo = StatusEcho(fake, meta)
+    echo.start()
+    try:
+        await meta.send(messages, rate=rate, concurrency=concurrency)
+        await meta.retry(messages, deadline=time.monotonic() + retry_for)
+        return await settle(database_url, fake, quiet=quiet, deadline=time.monotonic() + settle_for)
+    finally:
+        await echo.stop()
+
+
 def assert_answered_once(ledger: Ledger, fake: FakeGraph, wamids: set[str]) -> None:
     """Every acknowledged message stored once and applied; every reply sent exactly once,
     in order within its conversation; nothing failed."""

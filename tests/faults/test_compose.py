@@ -30,10 +30,9 @@ from tests.fakes.graph_server import FakeGraph
 from tests.faults.harness import (
     DATA_KEY,
     Meta,
-    StatusEcho,
     assert_answered_once,
     conversation_messages,
-    settle,
+    deliver_and_settle,
 )
 
 pytestmark = [
@@ -165,12 +164,9 @@ async def test_three_replicas_on_one_postgres_answer_each_message_once(
             for url in urls
         ]
         meta = Meta(http)  # round-robin: a conversation's messages go through every replica
-        echo = StatusEcho(fake, meta)
-        echo.start()
-        await meta.send(messages, rate=100)
-        await meta.retry(messages, deadline=time.monotonic() + 30)
-        ledger = await settle(database, fake, quiet=1.5, deadline=time.monotonic() + 90)
-        await echo.stop()
+        ledger = await deliver_and_settle(
+            meta, fake, database, messages, rate=100, retry_for=30, quiet=1.5, settle_for=90
+        )
 
     logs = project.run("logs", "--no-color", "app")
     assert logs.count("database is up to date") == REPLICAS  # each migrated, none failed

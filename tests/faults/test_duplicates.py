@@ -15,13 +15,12 @@ from tests.fakes.graph_server import FakeGraph
 from tests.faults.harness import (
     Message_,
     Meta,
-    StatusEcho,
     assert_answered_once,
     assert_clean_logs,
     clients,
     conversation_messages,
+    deliver_and_settle,
     sauti_server,
-    settle,
 )
 
 pytestmark = pytest.mark.slow
@@ -56,15 +55,10 @@ async def test_duplicates_and_reordering_change_nothing(
     random.Random(9).shuffle(deliveries)
     try:
         async with clients(*replicas) as http:
-            meta = Meta(http)
-            echo = StatusEcho(fake_graph, meta)
-            echo.start()
-            await meta.send(deliveries, rate=400, concurrency=32)
-            await meta.retry(deliveries, deadline=time.monotonic() + 30)
-            ledger = await settle(
-                fresh_database, fake_graph, quiet=1.0, deadline=time.monotonic() + 45
-            )
-            await echo.stop()
+            ledger = await deliver_and_settle(
+                Meta(http), fake_graph, fresh_database, deliveries,
+                rate=400, concurrency=32, retry_for=30, quiet=1.0, settle_for=45,
+            )  # fmt: skip
     finally:
         for replica in replicas:
             replica.stop()

@@ -8,7 +8,6 @@ accepted message) before sending again, so a delivered reply is not sent a secon
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -23,10 +22,9 @@ from tests.faults.harness import (
     DATA_KEY,
     Meta,
     ReplyFaultGraph,
-    StatusEcho,
     assert_answered_once,
     conversation_messages,
-    settle,
+    deliver_and_settle,
 )
 
 pytestmark = pytest.mark.slow
@@ -62,13 +60,10 @@ async def test_replies_arrive_once_after_the_graph_api_recovers(
         runtime(client).workers.outbox_settings = OutboxSettings(
             base_delay=0.05, max_delay=0.5, stale_after=stale
         )
-        meta = Meta([client])
-        echo = StatusEcho(fake_graph, meta)
-        echo.start()
-        await meta.send(messages, rate=50)
-        await meta.retry(messages, deadline=time.monotonic() + 20)
-        ledger = await settle(fresh_database, fake_graph, quiet=4.0, deadline=time.monotonic() + 40)
-        await echo.stop()
+        ledger = await deliver_and_settle(
+            Meta([client]), fake_graph, fresh_database, messages,
+            rate=50, retry_for=20, quiet=4.0, settle_for=40,
+        )  # fmt: skip
     await http.aclose()
     refused = len(fake_graph.requests) - len(fake_graph.sent)
     assert refused >= 20, "the injected failures were not all met"

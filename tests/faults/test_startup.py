@@ -5,20 +5,18 @@ flow versions), and a crowd writing in is answered exactly once."""
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
 from tests.fakes.graph_server import FakeGraph
 from tests.faults.harness import (
     Meta,
-    StatusEcho,
     assert_answered_once,
     assert_clean_logs,
     clients,
     conversation_messages,
+    deliver_and_settle,
     sauti_server,
-    settle,
 )
 
 pytestmark = pytest.mark.slow
@@ -35,15 +33,10 @@ async def test_processes_starting_together_all_come_up_and_share_the_work(
     messages = conversation_messages(contacts=30, per_contact=2, tag="start")
     try:
         async with clients(*replicas) as http:
-            meta = Meta(http)
-            echo = StatusEcho(fake_graph, meta)
-            echo.start()
-            await meta.send(messages, rate=100)
-            await meta.retry(messages, deadline=time.monotonic() + 20)
-            ledger = await settle(
-                fresh_database, fake_graph, quiet=1.0, deadline=time.monotonic() + 40
-            )
-            await echo.stop()
+            ledger = await deliver_and_settle(
+                Meta(http), fake_graph, fresh_database, messages,
+                rate=100, retry_for=20, quiet=1.0, settle_for=40,
+            )  # fmt: skip
         logs = [(tmp_path / name).read_text() for name in ("a.log", "b.log")]
     finally:
         for replica in replicas:
