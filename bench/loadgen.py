@@ -46,10 +46,13 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
+    async def connect(self) -> None:
+        self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+
     async def request(self, raw: bytes, timeout: float) -> int:
         """Send one request and read its response; returns the HTTP status."""
         if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+            await self.connect()
         assert self.reader is not None
         self.writer.write(raw)
         try:
@@ -98,13 +101,17 @@ async def run(
     """Send `requests` to 127.0.0.1:`port`; bounded by their count and by `max_seconds`."""
     result = Result()
     loop = asyncio.get_running_loop()
+    # Connections are opened before the clock starts, as a sender that keeps them alive
+    # would have them: otherwise the first requests also time the load generator's own
+    # hundreds of simultaneous connects, whatever the server is.
+    conns = [Connection(port) for _ in range(min(connections, len(requests)) or 1)]
+    await asyncio.gather(*(c.connect() for c in conns), return_exceptions=True)
     start = loop.time()
     result.started = time.time()
     deadline = start + max_seconds
     cursor = iter(range(len(requests)))
 
-    async def worker() -> None:
-        conn = Connection(port)
+    async def worker(conn: Connection) -> None:
         try:
             for i in cursor:
                 due = start + i / rate if rate else loop.time()
@@ -128,6 +135,6 @@ async def run(
         finally:
             conn.close()
 
-    await asyncio.gather(*(worker() for _ in range(min(connections, len(requests)) or 1)))
+    await asyncio.gather(*(worker(conn) for conn in conns))
     result.elapsed = loop.time() - start
     return result
