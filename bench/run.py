@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +56,8 @@ class Profile:
 
 
 PROFILES = {
-    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30, 1, 1),
+    # Two runs of its one step, so the smoke test sees a repeated step reported once.
+    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30, 1, 2),
     "quick": Profile(
         "quick", 50, [0.25, 0.5], 1.5, 300, [1_000, 10_000], 200, drain_seconds=60, ladder_tries=1
     ),
@@ -184,29 +186,18 @@ class Bench:
         """The burst on a fresh server, then each step of the ladder on a fresh server too:
         the backlog one load leaves behind must not slow the next one down."""
         p = self.profile
-        bursts = []
         tries = p.ceiling_tries if target.kind == "bare" else 1
-        for attempt in range(tries):
-            server = self.fresh_server(target, f"burst{attempt}")
-            try:
-                bursts.append(
-                    self.phase(
-                        target,
-                        server,
-                        "burst",
-                        p.burst,
-                        rate=None,
-                        connections=64,
-                        max_seconds=120,
-                        drain=p.drain_seconds,
-                    )
-                )
-            finally:
-                server.kill()
-        burst = max(bursts, key=lambda b: b.ack_rate)
-        for other in bursts:
-            if other is not burst:
-                self.phases.remove(other)
+        burst, bursts = self.repeated(
+            target,
+            "burst",
+            tries,
+            _best_ack,
+            count=p.burst,
+            rate=None,
+            connections=64,
+            max_seconds=120,
+            drain=p.drain_seconds,
+        )
         if tries > 1:
             rates = ", ".join(f"{b.ack_rate:,.0f}" for b in bursts)
             self.notes.append(
@@ -215,28 +206,18 @@ class Bench:
         spreads = []
         for step, fraction in enumerate(p.ladder):
             rate = fraction * (ceiling or burst.ack_rate)
-            runs = []
-            for attempt in range(p.ladder_tries):
-                server = self.fresh_server(target, f"ladder{step}_{attempt}")
-                try:
-                    runs.append(
-                        self.phase(
-                            target,
-                            server,
-                            "ladder",
-                            max(1, int(rate * p.step_seconds)),
-                            rate=rate,
-                            connections=256,
-                            max_seconds=p.step_seconds * 3,
-                            replies=False,
-                        )
-                    )
-                finally:
-                    server.kill()
-            median = sorted(runs, key=lambda r: r.p99_ms)[len(runs) // 2]
-            for other in runs:
-                if other is not median:
-                    self.phases.remove(other)
+            _median, runs = self.repeated(
+                target,
+                f"ladder{step}_",
+                p.ladder_tries,
+                _median_p99,
+                phase="ladder",
+                count=max(1, int(rate * p.step_seconds)),
+                rate=rate,
+                connections=256,
+                max_seconds=p.step_seconds * 3,
+                replies=False,
+            )
             if len(runs) > 1:
                 spreads.append(f"{fraction:.2f}: " + " / ".join(f"{r.p99_ms:.0f}" for r in runs))
         if spreads:
@@ -245,6 +226,32 @@ class Bench:
                 f"reported: {'; '.join(spreads)}"
             )
         return burst
+
+    def repeated(  # type: ignore[no-untyped-def]
+        self,
+        target: Target,
+        tag: str,
+        tries: int,
+        pick: Callable[[list[Phase]], Phase],
+        *,
+        phase: str = "",
+        count: int,
+        **kw,
+    ) -> tuple[Phase, list[Phase]]:
+        """Run a phase `tries` times, each on a fresh server; only the run `pick` chooses
+        stays in the report. Returns it and all the runs."""
+        runs = []
+        for attempt in range(tries):
+            server = self.fresh_server(target, f"{tag}{attempt}")
+            try:
+                runs.append(self.phase(target, server, phase or tag, count, **kw))
+            finally:
+                server.kill()
+        kept = pick(runs)
+        for other in runs:
+            if other is not kept:
+                self.phases.remove(other)
+        return kept, runs
 
     def run_scale(self, backend: str) -> None:
         from bench.seed import seed
@@ -296,6 +303,14 @@ class Bench:
             "notes": self.notes,
             "phases": [p.row() for p in self.phases],
         }
+
+
+def _best_ack(runs: list[Phase]) -> Phase:
+    return max(runs, key=lambda run: run.ack_rate)
+
+
+def _median_p99(runs: list[Phase]) -> Phase:
+    return sorted(runs, key=lambda run: run.p99_ms)[len(runs) // 2]
 
 
 def machine() -> dict:

@@ -25,5 +25,9 @@ def test_the_smoke_run_writes_a_report(tmp_path: Path) -> None:
     assert sauti["answered"] == sauti["acked"], "a message was acknowledged but never answered"
     assert sauti["duplicate_replies"] == 0
     assert [p["stored"] for p in data["phases"] if p["phase"] == "scale"] == [100, 300]
+    # Each ladder step runs twice here: one row per target in the report, both in the notes.
+    ladder = [p["target"] for p in data["phases"] if p["phase"] == "ladder"]
+    assert sorted(ladder) == sorted(set(ladder)) and "sauti-sqlite-1w" in ladder
+    assert any(n.startswith("sauti-sqlite-1w: p99 ms of the 2 runs") for n in data["notes"])
     report = (tmp_path / "report.md").read_text()
     assert "| sauti-sqlite-1w |" in report and "## Targets" in report
