@@ -190,6 +190,7 @@ class Bench:
         burst, bursts = self.repeated(
             target,
             "burst",
+            "burst",
             tries,
             _best_ack,
             count=p.burst,
@@ -208,10 +209,10 @@ class Bench:
             rate = fraction * (ceiling or burst.ack_rate)
             _median, runs = self.repeated(
                 target,
+                "ladder",
                 f"ladder{step}_",
                 p.ladder_tries,
                 _median_p99,
-                phase="ladder",
                 count=max(1, int(rate * p.step_seconds)),
                 rate=rate,
                 connections=256,
@@ -230,21 +231,21 @@ class Bench:
     def repeated(  # type: ignore[no-untyped-def]
         self,
         target: Target,
+        phase: str,
         tag: str,
         tries: int,
         pick: Callable[[list[Phase]], Phase],
         *,
-        phase: str = "",
         count: int,
         **kw,
     ) -> tuple[Phase, list[Phase]]:
-        """Run a phase `tries` times, each on a fresh server; only the run `pick` chooses
-        stays in the report. Returns it and all the runs."""
+        """Run `phase` `tries` times, each on a fresh server (its database named after
+        `tag`); only the run `pick` chooses stays in the report. Returns it and all runs."""
         runs = []
         for attempt in range(tries):
             server = self.fresh_server(target, f"{tag}{attempt}")
             try:
-                runs.append(self.phase(target, server, phase or tag, count, **kw))
+                runs.append(self.phase(target, server, phase, count, **kw))
             finally:
                 server.kill()
         kept = pick(runs)
