@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.accounts import add_team, add_user
 from bot.config import Settings
-from bot.erasure import ERASED_OUTCOME
+from bot.erasure import ERASED_OUTCOME, forget_receipts
 from bot.store.models import (
     AuditLog,
     Case,
@@ -25,6 +25,7 @@ from bot.store.models import (
     Message,
     Note,
     Outbox,
+    Receipt,
     WebhookEvent,
 )
 from tests.conftest import runtime
@@ -289,9 +290,6 @@ async def test_erase_confirmed_in_one_batch_drops_the_messages_behind_it(
 async def test_forget_receipts_deletes_exactly_the_named_messages_receipts(db) -> None:  # type: ignore[no-untyped-def]
     """Every status of every named message, whatever the channel's name length; nothing of
     a message not named, even one whose id begins the same way."""
-    from bot.erasure import forget_receipts
-    from bot.store.models import Receipt
-
     keys = [
         "whatsapp:aaa:sent", "whatsapp:aaa:delivered", "whatsapp:aaa:read",
         "messenger:bbb:read", "instagram:ccc:delivered",
