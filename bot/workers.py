@@ -46,11 +46,12 @@ class Workers:
     max_chars: int = 4096
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
-    # Acknowledging webhooks comes first: while they stream in, processing waits for a pause
-    # of `intake_quiet` seconds, at most `intake_max_wait` at a time (so it never starves), and
-    # goes one conversation at a time. Senders give way only in a burst (`intake_hot_rate`
-    # webhooks/s, far above a helpline's normal): then a quarter of them work. At a normal
-    # pace the status webhooks of our own replies would otherwise keep them throttled.
+    # Acknowledging webhooks comes first, but only a burst (`intake_hot_rate` webhooks/s, far
+    # above a helpline's normal) needs it: then processing and sending wait for a pause of
+    # `intake_quiet` seconds, at most `intake_max_wait` at a time (so they never starve),
+    # before each conversation and each round of sends, and a quarter of the senders work.
+    # At a normal pace they go on at full speed: waiting for pauses there starved them (at a
+    # steady 50-200 webhooks/s, ~25 people a second were answered and the rest queued).
     intake_hot_rate: float = 500.0
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
@@ -93,10 +94,15 @@ class Workers:
         current = self._window_count / max(time.monotonic() - self._window_start, INTAKE_WINDOW)
         return max(self._intake_rate, current) >= self.intake_hot_rate
 
-    async def _after_intake(self) -> None:
-        """Let webhooks that are streaming in be acknowledged before taking more CPU."""
+    async def _give_way(self) -> None:
+        """In a burst, let the webhooks streaming in be acknowledged before taking more CPU
+        (and, on SQLite, the write lock they wait for); at a normal pace, go on at once."""
         deadline = time.monotonic() + self.intake_max_wait
-        while (now := time.monotonic()) < deadline and now - self._last_intake < self.intake_quiet:
+        while (
+            self._intake_hot()
+            and (now := time.monotonic()) < deadline
+            and now - self._last_intake < self.intake_quiet
+        ):
             await asyncio.sleep(self.intake_quiet)
 
     def _woken(self, kind: str) -> None:
@@ -192,7 +198,7 @@ class Workers:
     async def inbound_once(self) -> int:
         """Ingest stored events and apply pending messages; returns messages applied."""
         db = self.pipeline.db
-        await self._after_intake()
+        await self._give_way()
         # A batch is a handful of statements whatever its size (bot.ingest_batch), so one
         # write transaction of 50 costs SQLite's single writer little more than one of 10.
         await ingest.ingest_pending(db, batch=50, max_chars=self.max_chars)
@@ -203,11 +209,11 @@ class Workers:
 
         async def one(chunk: list[int]) -> int:
             async with sem:
-                await self._after_intake()
-                if not self._intake_recent():
+                if not self._intake_hot():
                     return await conversations.process_conversations(self.pipeline, chunk)
                 done = 0
-                for conv_id in chunk:  # webhooks streaming in: short transactions, one at a time
+                for conv_id in chunk:  # a burst: short transactions, one at a time, in pauses
+                    await self._give_way()
                     async with self._one_at_a_time:
                         done += await conversations.process_conversation(self.pipeline, conv_id)
                 return done
@@ -243,7 +249,7 @@ class Workers:
             await recorder.submit((row, outcome))
 
         while not self._stopping:
-            await self._after_intake()
+            await self._give_way()
             rows = await outbox.claim_due(db, limit=self.send_concurrency)
             if not rows:
                 break

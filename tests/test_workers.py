@@ -1,10 +1,11 @@
-"""When the senders give way to acknowledging webhooks: only while webhooks stream in faster
-than a process can also answer (a crisis burst), never at a helpline's normal pace, where
-the status webhooks of our own replies arrive all the time and replies must go out at full
-speed."""
+"""When processing and sending give way to acknowledging webhooks: only while webhooks stream
+in faster than a process can also answer (a crisis burst), never at a helpline's normal pace,
+where the status webhooks of our own replies arrive all the time and replies must go out at
+full speed."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -62,3 +63,60 @@ def test_a_burst_is_noticed_within_its_first_tenth_of_a_second(clock: Clock) -> 
     webhooks(w, clock, 20, seconds=2.0)
     webhooks(w, clock, 3000, seconds=0.03)
     assert w._intake_hot()
+
+
+class Stream:
+    """Webhooks still arriving while the workers wait: each sleep lets `per_second` of them in,
+    until `stops_at` (the clock's time)."""
+
+    def __init__(self, w: Workers, clock: Clock, per_second: float, stops_at: float) -> None:
+        self.w, self.clock, self.per_second, self.stops_at = w, clock, per_second, stops_at
+        self.slept = 0.0
+
+    async def sleep(self, seconds: float) -> None:
+        end = self.clock.now + seconds
+        while self.clock.now + 1 / self.per_second <= min(end, self.stops_at):
+            self.clock.now += 1 / self.per_second
+            self.w.kick()
+        self.clock.now = end
+        self.slept += seconds
+
+
+@pytest.fixture
+def stream(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> Any:
+    def start(w: Workers, per_second: float, lasts: float) -> Stream:
+        s = Stream(w, clock, per_second, stops_at=clock.now + lasts)
+        monkeypatch.setattr(workers, "asyncio", SimpleNamespace(sleep=s.sleep))
+        return s
+
+    return start
+
+
+@pytest.mark.parametrize("per_second", [5, 50, 200, 400])
+async def test_at_a_helplines_pace_processing_does_not_wait(
+    clock: Clock, stream: Any, per_second: float
+) -> None:
+    # At a steady 50-200 webhooks/s, waiting for pauses answered ~25 people a second.
+    w = idle_workers()
+    webhooks(w, clock, per_second, seconds=1.0)
+    s = stream(w, per_second, lasts=60.0)
+    await w._give_way()
+    assert s.slept == 0
+
+
+async def test_in_a_burst_processing_waits_for_a_pause(clock: Clock, stream: Any) -> None:
+    w = idle_workers()
+    webhooks(w, clock, 5000, seconds=0.5)
+    s = stream(w, 5000, lasts=0.1)
+    await w._give_way()
+    assert 0.1 + w.intake_quiet <= s.slept <= 0.1 + 2 * w.intake_quiet
+
+
+async def test_a_burst_that_goes_on_holds_processing_back_no_longer_than_the_limit(
+    clock: Clock, stream: Any
+) -> None:
+    w = idle_workers()
+    webhooks(w, clock, 5000, seconds=0.5)
+    s = stream(w, 5000, lasts=60.0)
+    await w._give_way()
+    assert w.intake_max_wait <= s.slept <= w.intake_max_wait + w.intake_quiet
