@@ -86,6 +86,31 @@ def scale_lines(phases: list[dict]) -> tuple[list[str], list[str]]:
     return lines, verdict
 
 
+def steady_lines(phases: list[dict]) -> list[str]:
+    """Whether people are answered while a steady stream lasts: the last reply should come
+    about when the last message went, not long after."""
+    rows = [p for p in phases if p["phase"] == "steady"]
+    if not rows:
+        return []
+    rate = rows[0]["offered_rate"]
+    out = [
+        "",
+        f"## A steady stream at a busy helpline's pace ({rate:.0f} webhooks/s)",
+        "",
+        "| target | sent | acked | p99 ack ms | answered | replies/s "
+        "| last reply after the last message, s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for p in rows:
+        lasted = p["sent"] / p["offered_rate"]
+        behind = f"{p['e2e_seconds'] - lasted:.1f}" if p["e2e_seconds"] else "–"
+        out.append(
+            f"| {p['target']} | {p['sent']} | {p['acked']} | {p['p99_ms']:.1f} "
+            f"| {p['answered']} | {p['e2e_rate']:.1f} | {behind} |"
+        )
+    return out
+
+
 def markdown(data: dict[str, Any]) -> str:
     phases, ceiling = data["phases"], data["ceiling"]
     bursts = _by(phases, "burst")
@@ -142,6 +167,7 @@ def markdown(data: dict[str, Any]) -> str:
                 f"| {p['target']} | {p['offered_rate']:.0f} | {share:.2f} | {p['ack_rate']:.0f} "
                 f"| {p['p50_ms']:.1f} | {p['p99_ms']:.1f} | {p['errors']} |"
             )
+    out += steady_lines(phases)
     lines, verdict = scale_lines(phases)
     if lines:
         out += [

@@ -52,14 +52,28 @@ class Profile:
     # (the same target measured 13 and 60 ms in a row); each step runs this many times on
     # fresh servers, for every target alike, and the run with the median p99 is reported.
     ladder_tries: int = 3
+    # A steady stream at a busy helpline's pace (webhooks/s, seconds), for the bots that
+    # reply: are people answered while it lasts, or only once it stops?
+    steady: tuple[float, float] = (200.0, 10.0)
     only: list[str] = field(default_factory=list)  # run just these targets (development)
 
 
 PROFILES = {
     # Two runs of its one step, so the smoke test sees a repeated step reported once.
-    "smoke": Profile("smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30, 1, 2),
+    "smoke": Profile(
+        "smoke", 10, [0.02], 0.5, 40, [100, 300], 20, ("sqlite",), (1,), 30, 1, 2, (20.0, 1.0)
+    ),
     "quick": Profile(
-        "quick", 50, [0.25, 0.5], 1.5, 300, [1_000, 10_000], 200, drain_seconds=60, ladder_tries=1
+        "quick",
+        50,
+        [0.25, 0.5],
+        1.5,
+        300,
+        [1_000, 10_000],
+        200,
+        drain_seconds=60,
+        ladder_tries=1,
+        steady=(200.0, 5.0),
     ),
     "full": Profile("full", 100, [0.1, 0.25, 0.5, 0.75], 3.0, 1000, [1_000, 10_000, 100_000], 500),
 }
@@ -225,6 +239,20 @@ class Bench:
             self.notes.append(
                 f"{target.name}: p99 ms of the {p.ladder_tries} runs of each step, the median "
                 f"reported: {'; '.join(spreads)}"
+            )
+        if target.replies:
+            rate, seconds = p.steady
+            self.repeated(
+                target,
+                "steady",
+                "steady",
+                1,
+                _best_ack,
+                count=max(1, int(rate * seconds)),
+                rate=rate,
+                connections=64,
+                max_seconds=seconds * 3,
+                drain=p.drain_seconds,
             )
         return burst
 

@@ -29,5 +29,10 @@ def test_the_smoke_run_writes_a_report(tmp_path: Path) -> None:
     ladder = [p["target"] for p in data["phases"] if p["phase"] == "ladder"]
     assert sorted(ladder) == sorted(set(ladder)) and "sauti-sqlite-1w" in ladder
     assert any(n.startswith("sauti-sqlite-1w: p99 ms of the 2 runs") for n in data["notes"])
+    # The steady stream runs for the bots that reply, not for the bare endpoint.
+    steady = phases[("sauti-sqlite-1w", "steady")]
+    assert steady["acked"] == steady["sent"] == 20 and steady["answered"] == 20
+    assert ("bare", "steady") not in phases
     report = (tmp_path / "report.md").read_text()
     assert "| sauti-sqlite-1w |" in report and "## Targets" in report
+    assert "## A steady stream at a busy helpline's pace (20 webhooks/s)" in report
