@@ -253,7 +253,7 @@ class Bench:
                 "steady",
                 "steady",
                 1,
-                _best_ack,
+                _best_replies,  # one run: only the fresh server matters here
                 count=max(1, int(rate * seconds)),
                 rate=rate,
                 connections=64,
