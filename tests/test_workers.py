@@ -92,53 +92,48 @@ def stream(monkeypatch: pytest.MonkeyPatch, clock: Clock) -> Any:
     return start
 
 
+async def waited(clock: Clock, stream: Any, before: float, then: float, lasts: float) -> float:
+    """Seconds processing gives way after a second of webhooks at `before` per second, while
+    more keep coming at `then` per second for `lasts` seconds."""
+    w = idle_workers()
+    webhooks(w, clock, before, seconds=1.0 if before >= 1 else 1 / before)
+    s = stream(w, then, lasts=lasts)
+    await w._give_way()
+    return s.slept
+
+
+QUIET, LIMIT = Workers.intake_quiet, Workers.intake_max_wait
+
+
 @pytest.mark.parametrize("per_second", [50, 200, 400])
 async def test_at_a_helplines_pace_processing_does_not_wait(
     clock: Clock, stream: Any, per_second: float
 ) -> None:
     # At a steady 50-200 webhooks/s, waiting for pauses answered ~25 people a second.
-    w = idle_workers()
-    webhooks(w, clock, per_second, seconds=1.0)
-    s = stream(w, per_second, lasts=60.0)
-    await w._give_way()
-    assert s.slept == 0
+    assert await waited(clock, stream, per_second, per_second, lasts=60.0) == 0
 
 
 async def test_a_webhook_after_a_lull_holds_processing_back_one_rate_window(
     clock: Clock, stream: Any
 ) -> None:
-    w = idle_workers()
-    webhooks(w, clock, 2, seconds=3.0)  # a quiet hour: one now and then
-    s = stream(w, 2, lasts=60.0)
-    await w._give_way()
-    assert s.slept == workers.INTAKE_WINDOW
+    # A quiet hour: one webhook now and then.
+    assert await waited(clock, stream, 0.5, 0.5, lasts=60.0) == workers.INTAKE_WINDOW
 
 
 async def test_the_first_webhooks_of_a_burst_hold_processing_back(
     clock: Clock, stream: Any
 ) -> None:
-    # Before its rate shows, a burst looks like a lone webhook; processing that started then
-    # took the write lock from the burst.
-    w = idle_workers()
-    webhooks(w, clock, 5000, seconds=0.001)
-    s = stream(w, 5000, lasts=60.0)
-    await w._give_way()
-    assert s.slept >= w.intake_max_wait
+    # Before its rate shows, a burst looks like a lone webhook after a lull; processing that
+    # started then took the write lock from the burst.
+    assert await waited(clock, stream, 0.5, 5000, lasts=60.0) >= LIMIT
 
 
 async def test_in_a_burst_processing_waits_for_a_pause(clock: Clock, stream: Any) -> None:
-    w = idle_workers()
-    webhooks(w, clock, 5000, seconds=0.5)
-    s = stream(w, 5000, lasts=0.1)
-    await w._give_way()
-    assert 0.1 + w.intake_quiet <= s.slept <= 0.1 + 2 * w.intake_quiet
+    slept = await waited(clock, stream, 5000, 5000, lasts=0.1)
+    assert 0.1 + QUIET <= slept <= 0.1 + 2 * QUIET
 
 
 async def test_a_burst_that_goes_on_holds_processing_back_no_longer_than_the_limit(
     clock: Clock, stream: Any
 ) -> None:
-    w = idle_workers()
-    webhooks(w, clock, 5000, seconds=0.5)
-    s = stream(w, 5000, lasts=60.0)
-    await w._give_way()
-    assert w.intake_max_wait <= s.slept <= w.intake_max_wait + w.intake_quiet
+    assert LIMIT <= await waited(clock, stream, 5000, 5000, lasts=60.0) <= LIMIT + QUIET
