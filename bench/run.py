@@ -201,29 +201,24 @@ class Bench:
         """The burst on a fresh server, then each step of the ladder on a fresh server too:
         the backlog one load leaves behind must not slow the next one down."""
         p = self.profile
+        bare = target.kind == "bare"
         tries = p.ceiling_tries if target.kind in ("bare", "pywa") else 1
         burst, bursts = self.repeated(
             target,
             "burst",
             "burst",
             tries,
-            _best_ack if target.kind == "bare" else _best_replies,
+            _best_ack if bare else _best_replies,
             count=p.burst,
             rate=None,
             connections=64,
             max_seconds=120,
             drain=p.drain_seconds,
         )
-        if tries > 1 and target.kind == "bare":
-            rates = ", ".join(f"{b.ack_rate:,.0f}" for b in bursts)
-            self.notes.append(
-                f"{target.name}: the best of {tries} bursts ({rates}/s) is the ceiling"
-            )
-        elif tries > 1:
-            rates = ", ".join(f"{b.e2e_rate:,.1f}" for b in bursts)
-            self.notes.append(
-                f"{target.name}: the best of {tries} bursts (replies {rates}/s) is the peer"
-            )
+        if tries > 1:
+            rates = ", ".join(f"{b.ack_rate if bare else b.e2e_rate:,.0f}" for b in bursts)
+            role = "the ceiling" if bare else "the peer, by replies"
+            self.notes.append(f"{target.name}: the best of {tries} bursts ({rates}/s) is {role}")
         spreads = []
         for step, fraction in enumerate(p.ladder):
             rate = fraction * (ceiling or burst.ack_rate)
