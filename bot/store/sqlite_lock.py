@@ -25,10 +25,15 @@ from sqlalchemy.util import await_
 _FD, _HELD = "sauti_write_lock_fd", "sauti_write_lock_held"
 
 
+def lock_file(database_path: str) -> str:
+    """The file every writer of `database_path` queues on."""
+    return f"{database_path}.lock"
+
+
 def install(engine: AsyncEngine | Engine, database_path: str) -> None:
     """Take `<database>.lock` before each transaction of `engine`, release it on check-in.
     An async engine waits for it in a thread; a plain one (already in a thread) blocks."""
-    lock_path = f"{database_path}.lock"
+    lock_path = lock_file(database_path)
     blocking = isinstance(engine, Engine)
     sync_engine = engine if blocking else engine.sync_engine  # type: ignore[union-attr]
 

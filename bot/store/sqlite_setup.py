@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store import sqlite_lock
 
+PRAGMAS = ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=30000", "foreign_keys=ON")
+
 
 def configure(engine: AsyncEngine | Engine, database_path: str | None) -> None:
     """`database_path` is None for an in-memory database (no file to lock)."""
@@ -26,12 +28,7 @@ def configure(engine: AsyncEngine | Engine, database_path: str | None) -> None:
         # Take over transaction control from the driver so we can say BEGIN IMMEDIATE.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in (
-            "journal_mode=WAL",
-            "synchronous=NORMAL",
-            "busy_timeout=30000",
-            "foreign_keys=ON",
-        ):
+        for pragma in PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

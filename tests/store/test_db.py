@@ -48,3 +48,17 @@ async def test_the_body_is_encrypted_at_rest(db: Database) -> None:
         stored = (await conn.exec_driver_sql("SELECT body FROM webhook_event")).scalar_one()
     assert raw == 1
     assert b"passport" not in bytes(stored)
+
+
+async def test_the_row_reads_back_through_the_model_as_written(db: Database) -> None:
+    # The SQLite intake writes through plain sqlite3: the columns' conversions (the time's
+    # format, the body's encryption) must still be SQLAlchemy's, or the workers misread it.
+    written = row(b"where are you?")
+    await db.insert_rows(EVENTS, [written])
+    async with db.session() as session:
+        event = (await session.execute(select(WebhookEvent))).scalar_one()
+    assert (event.body, event.received_at, event.state) == (
+        b"where are you?",
+        written["received_at"],
+        "pending",
+    )
