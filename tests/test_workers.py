@@ -113,6 +113,17 @@ async def test_at_a_helplines_pace_processing_does_not_wait(
     assert await waited(clock, stream, per_second, per_second, lasts=60.0) == 0
 
 
+@pytest.mark.parametrize(("per_second", "batch"), [(50, 50), (400, 50), (5000, 8)])
+def test_in_a_burst_stored_webhooks_are_parsed_a_few_at_a_time(
+    clock: Clock, per_second: float, batch: int
+) -> None:
+    # A burst's pauses let one conversation through: parsing 50 webhooks for it held back
+    # the acknowledgements behind them.
+    w = idle_workers()
+    webhooks(w, clock, per_second, seconds=1.0)
+    assert w._ingest_batch() == batch
+
+
 async def test_a_webhook_after_a_lull_holds_processing_back_one_rate_window(
     clock: Clock, stream: Any
 ) -> None:
