@@ -336,22 +336,5 @@ async def send_one(db: Database, row: Claimed, send: SendFn, cfg: OutboxSettings
     await record(db, row, await attempt(row, send), cfg)
 
 
-async def drain(db: Database, send: SendFn, cfg: OutboxSettings, *, concurrency: int = 16) -> int:
-    """Send everything due now (claiming in rounds); returns how many rows were attempted."""
-    total = 0
-    sem = asyncio.Semaphore(concurrency)
-
-    async def guarded(row: Claimed) -> None:
-        async with sem:
-            await send_one(db, row, send, cfg)
-
-    while True:
-        rows = await claim_due(db, limit=concurrency * 4)
-        if not rows:
-            return total
-        total += len(rows)
-        await asyncio.gather(*(guarded(r) for r in rows))
-
-
 def ensure_aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -239,39 +239,69 @@ class Workers:
         return sum(await asyncio.gather(*(one(chunk) for chunk in chunks)))
 
     async def outbound_once(self) -> int:
-        """Send everything due now, in claimed rounds; stops claiming once stopping.
+        """Send everything due now; stops claiming once stopping. Returns the rows claimed.
+
+        Sends overlap: more rows are claimed as soon as a quarter of the senders are free,
+        not once every send of a round is back. A round waited for its slowest request
+        (Meta answers in 100-500 ms), so most senders sat idle, and a person's reply, which
+        goes after the mark-read of their message, waited a whole round more: after a burst
+        of 1,000 first messages, 64 senders answered ~320 people/s at a third of a core.
         Outcomes that come back together are recorded in one transaction."""
         db, cfg, total = self.pipeline.db, self.outbox_settings, 0
-        sem = asyncio.Semaphore(self.send_concurrency)
         # Small batches: loading and recording a batch holds the event loop, and webhooks
         # waiting to be acknowledged queue behind it.
         recorder: GroupCommit[tuple[outbox.Claimed, outbox.Outcome]] = GroupCommit(
             lambda results: outbox.record_many(db, results, cfg),
             max_batch=16,
         )
-
         hot = asyncio.Semaphore(max(1, self.send_concurrency // 4))
+        in_flight: set[asyncio.Task[None]] = set()  # claimed, until their outcome is recorded
 
         async def one(row: outbox.Claimed) -> None:
-            async with sem:
-                if self._stopping:
-                    return  # given back by stop()
-                self._unsent.discard(row.id)
-                if self._intake_hot():  # a burst: a quarter of the senders
-                    async with hot:
-                        outcome = await outbox.attempt(row, self.send)
-                else:
+            if self._stopping:
+                return  # given back by stop()
+            self._unsent.discard(row.id)
+            if self._intake_hot():  # a burst: a quarter of the senders
+                async with hot:
                     outcome = await outbox.attempt(row, self.send)
+            else:
+                outcome = await outbox.attempt(row, self.send)
             await recorder.submit((row, outcome))
 
-        while not self._stopping:
-            await self._give_way()
-            rows = await outbox.claim_due(db, limit=self.send_concurrency)
-            if not rows:
-                break
-            self._unsent.update(r.id for r in rows)
-            total += len(rows)
-            await asyncio.gather(*(one(r) for r in rows))
+        failed: list[BaseException] = []
+
+        def finished(task: asyncio.Task[None]) -> None:
+            in_flight.discard(task)
+            if not task.cancelled() and (error := task.exception()) is not None:
+                failed.append(error)
+
+        async def some_done() -> None:
+            await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+
+        try:
+            while not self._stopping:
+                if failed:  # a row whose outcome could not be recorded: the reaper has it
+                    raise failed[0]
+                free = self.send_concurrency - len(in_flight)
+                if free < max(1, self.send_concurrency // 4):
+                    await some_done()
+                    continue
+                await self._give_way()
+                rows = await outbox.claim_due(db, limit=free)
+                if not rows:
+                    if not in_flight:
+                        break
+                    await some_done()  # may free the next row of the same conversation
+                    continue
+                self._unsent.update(r.id for r in rows)
+                total += len(rows)
+                for row in rows:
+                    task = asyncio.create_task(one(row))
+                    in_flight.add(task)
+                    task.add_done_callback(finished)
+        finally:
+            if in_flight:
+                await asyncio.gather(*in_flight, return_exceptions=True)
         return total
 
     async def timers_once(self) -> None:

@@ -7,6 +7,8 @@ import json
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any
 
 import httpx
 import pytest
@@ -26,6 +28,7 @@ from bot.platform_ids import hashed_id
 from bot.sending import Deferred
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, utcnow
+from bot.workers import Workers
 from tests.conftest import running_app, runtime
 from tests.web.test_webhook import TEXT_EVENT, signed
 
@@ -389,3 +392,33 @@ async def test_concurrent_claimers_never_take_the_same_row(db: Database) -> None
     assert len(claimed_ids) == len(set(claimed_ids)), "a row was claimed twice"
     for conv, ids in queued.items():
         assert [r for c, r in claims if c == conv] == ids, "claimed in order, each once"
+
+
+# --- Sending: the senders overlap ----------------------------------------------------------
+
+
+async def test_a_slow_send_does_not_hold_back_the_other_conversations(db: Database) -> None:
+    # Meta answers in 100-500 ms. Sent in rounds, every row of a round waited for the slowest
+    # request of the round before the next rows were claimed.
+    convs = await conversations(db, 10)
+    rows = [(await queue(db, conv, "pending"))[0] for conv in convs]
+    slow_row, released = rows[0], asyncio.Event()
+    sent: list[int] = []
+
+    async def send(row: Claimed) -> str:
+        if row.id == slow_row:
+            await released.wait()
+        sent.append(row.id)
+        return f"wamid.{row.id}"
+
+    pipeline: Any = SimpleNamespace(db=db)
+    workers = Workers(pipeline=pipeline, send=send, send_concurrency=4)
+    sending = asyncio.create_task(workers.outbound_once())
+    for _ in range(500):
+        if len(sent) == 9:
+            break
+        await asyncio.sleep(0.01)
+    assert sorted(sent) == rows[1:], "the other nine went while the slow one was in flight"
+    released.set()
+    assert await asyncio.wait_for(sending, timeout=5) == 10
+    assert await states(db, rows) == ["sent"] * 10
