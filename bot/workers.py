@@ -241,8 +241,8 @@ class Workers:
     async def outbound_once(self) -> int:
         """Send everything due now; stops claiming once stopping. Returns the rows claimed.
 
-        Sends overlap: more rows are claimed as soon as a quarter of the senders are free,
-        not once every send of a round is back. A round waited for its slowest request
+        Sends overlap: more rows are claimed once a quarter of the sends are back, not once
+        every send of a round is. A round waited for its slowest request
         (Meta answers in 100-500 ms), so most senders sat idle, and a person's reply, which
         goes after the mark-read of their message, waited a whole round more: after a burst
         of 1,000 first messages, 64 senders answered ~320 people/s at a third of a core.
@@ -254,7 +254,8 @@ class Workers:
             lambda results: outbox.record_many(db, results, cfg),
             max_batch=16,
         )
-        hot = asyncio.Semaphore(max(1, self.send_concurrency // 4))
+        quarter = max(1, self.send_concurrency // 4)
+        hot = asyncio.Semaphore(quarter)
         in_flight: set[asyncio.Task[None]] = set()  # claimed, until their outcome is recorded
 
         async def one(row: outbox.Claimed) -> None:
@@ -269,36 +270,38 @@ class Workers:
             await recorder.submit((row, outcome))
 
         failed: list[BaseException] = []
+        finished_count = 0
 
         def finished(task: asyncio.Task[None]) -> None:
+            nonlocal finished_count
+            finished_count += 1
             in_flight.discard(task)
             if not task.cancelled() and (error := task.exception()) is not None:
                 failed.append(error)
-
-        async def some_done() -> None:
-            await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
 
         try:
             while not self._stopping:
                 if failed:  # a row whose outcome could not be recorded: the reaper has it
                     raise failed[0]
                 free = self.send_concurrency - len(in_flight)
-                if free < max(1, self.send_concurrency // 4):
-                    await some_done()
-                    continue
-                await self._give_way()
-                rows = await outbox.claim_due(db, limit=free)
-                if not rows:
-                    if not in_flight:
+                if free >= quarter or not in_flight:
+                    await self._give_way()
+                    rows = await outbox.claim_due(db, limit=free)
+                    if not rows and not in_flight:
                         break
-                    await some_done()  # may free the next row of the same conversation
-                    continue
-                self._unsent.update(r.id for r in rows)
-                total += len(rows)
-                for row in rows:
-                    task = asyncio.create_task(one(row))
-                    in_flight.add(task)
-                    task.add_done_callback(finished)
+                    self._unsent.update(r.id for r in rows)
+                    total += len(rows)
+                    for row in rows:
+                        task = asyncio.create_task(one(row))
+                        in_flight.add(task)
+                        task.add_done_callback(finished)
+                    if len(rows) == free:
+                        continue  # more may be due already: claim once senders free up
+                # Claim again once a quarter of the sends are back (which may free the next
+                # row of their conversations), not after each one: every claim is a write.
+                enough = finished_count + min(quarter, len(in_flight))
+                while in_flight and finished_count < enough:
+                    await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
         finally:
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
