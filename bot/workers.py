@@ -49,7 +49,8 @@ class Workers:
     # Acknowledging webhooks comes first, but only a burst (`intake_hot_rate` webhooks/s, far
     # above a helpline's normal) needs it: then processing and sending wait for a pause of
     # `intake_quiet` seconds, at most `intake_max_wait` at a time (so they never starve),
-    # before each conversation and each round of sends, and a quarter of the senders work.
+    # before each conversation and each claim of replies to send, and a quarter of the
+    # senders work.
     # At a normal pace they go on at full speed: waiting for pauses there starved them (at a
     # steady 50-200 webhooks/s, ~25 people a second were answered and the rest queued).
     intake_hot_rate: float = 500.0
