@@ -243,10 +243,10 @@ class Workers:
         """Send everything due now; stops claiming once stopping. Returns the rows claimed.
 
         Sends overlap: more rows are claimed once a quarter of the sends are back, not once
-        every send of a round is. A round waited for its slowest request
-        (Meta answers in 100-500 ms), so most senders sat idle, and a person's reply, which
-        goes after the mark-read of their message, waited a whole round more: after a burst
-        of 1,000 first messages, 64 senders answered ~320 people/s at a third of a core.
+        every send of a round is. A round waited for its slowest request (Meta answers in
+        100-500 ms), so most senders sat idle, and a person's reply, which goes after the
+        mark-read of their message, waited a whole round more: after a burst of 1,000 first
+        messages, 64 senders answered ~320 people/s at a third of a core.
         Outcomes that come back together are recorded in one transaction."""
         db, cfg, total = self.pipeline.db, self.outbox_settings, 0
         # Small batches: loading and recording a batch holds the event loop, and webhooks
