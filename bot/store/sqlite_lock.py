@@ -25,21 +25,20 @@ from sqlalchemy.util import await_
 _FD, _HELD = "sauti_write_lock_fd", "sauti_write_lock_held"
 
 
-def lock_file(database_path: str) -> str:
-    """The file every writer of `database_path` queues on."""
-    return f"{database_path}.lock"
+def open_lock_file(database_path: str) -> int:
+    """A descriptor of the file every writer of `database_path` queues on (flock it)."""
+    return os.open(f"{database_path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
 
 
 def install(engine: AsyncEngine | Engine, database_path: str) -> None:
     """Take `<database>.lock` before each transaction of `engine`, release it on check-in.
     An async engine waits for it in a thread; a plain one (already in a thread) blocks."""
-    lock_path = lock_file(database_path)
     blocking = isinstance(engine, Engine)
     sync_engine = engine if blocking else engine.sync_engine  # type: ignore[union-attr]
 
     @event.listens_for(sync_engine, "connect")
     def _open(_dbapi_connection: Any, record: Any) -> None:
-        record.info[_FD] = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        record.info[_FD] = open_lock_file(database_path)
 
     @event.listens_for(sync_engine, "begin")
     def _acquire(conn: Any) -> None:

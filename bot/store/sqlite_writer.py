@@ -64,7 +64,7 @@ class SqliteWriter:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         for pragma in sqlite_setup.PRAGMAS:
             conn.execute(f"PRAGMA {pragma}")
-        self._lock_fd = os.open(sqlite_lock.lock_file(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+        self._lock_fd = sqlite_lock.open_lock_file(self.path)
         self._conn = conn
         return conn
 
