@@ -27,6 +27,14 @@ POSTGRES_URL = os.environ.get("SAUTI_TEST_POSTGRES_URL", "")
 BACKENDS = ["sqlite", "postgres"]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        help="the browser tests rewrite the README's screenshots in docs/screenshots/",
+    )
+
+
 def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "database_url": database_url,

@@ -12,7 +12,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
+from tests.browser import support
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, LiveServer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _screenshots_target(pytestconfig: pytest.Config) -> None:
+    support.UPDATE_SCREENSHOTS = bool(pytestconfig.getoption("update_screenshots"))
 
 
 # Module scope, not session: the sync API keeps an event loop running in this thread while it

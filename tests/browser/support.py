@@ -194,9 +194,15 @@ def in_first_screen(page: Page, locator: Locator, tries: int = 20) -> bool:
     return False
 
 
+# The README's screenshots are tracked: a test run only rewrites them when asked to
+# (`uv run pytest tests/browser --update-screenshots`); otherwise they go to ARTIFACTS too.
+UPDATE_SCREENSHOTS = False
+
+
 def shoot(page: Page, name: str, *, readme: bool = False) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
     if readme:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / name), full_page=False)
+        folder = SCREENSHOTS if UPDATE_SCREENSHOTS else ARTIFACTS / "readme"
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / name), full_page=False)
