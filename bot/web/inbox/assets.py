@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
 
 from bot.web.security import add_headers
@@ -16,9 +16,20 @@ TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".ico": "image/x-icon",
+    ".webmanifest": "application/manifest+json",
 }
 
 router = APIRouter(include_in_schema=False)
+
+
+# Browsers ask for these at the root whatever the page links to.
+ROOT_FILES = {"/favicon.ico": "favicon.ico", "/manifest.webmanifest": "manifest.webmanifest"}
+
+
+@router.get("/favicon.ico")
+@router.get("/manifest.webmanifest")
+async def root_file(request: Request) -> FileResponse:
+    return await static_file(ROOT_FILES[request.url.path])
 
 
 @router.get("/static/{path:path}")

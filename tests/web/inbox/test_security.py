@@ -62,6 +62,19 @@ async def test_static_files_are_served_locally_with_the_headers(web: Web) -> Non
         assert (await web.client.get(path)).status_code == 404, path
 
 
+async def test_the_icon_and_the_web_app_manifest_are_served(web: Web) -> None:
+    favicon = await web.client.get("/favicon.ico")
+    assert favicon.status_code == 200
+    assert favicon.headers["content-type"] == "image/x-icon"
+    assert favicon.content[:4] == b"\x00\x00\x01\x00"  # an ICO header, not an error page
+    manifest = await web.client.get("/manifest.webmanifest")
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
+    for icon in manifest.json()["icons"]:
+        assert (await web.client.get(icon["src"])).status_code == 200, icon["src"]
+    login = (await web.client.get("/inbox/login")).text
+    assert 'rel="icon"' in login and 'rel="manifest"' in login
+
+
 def test_templates_have_no_inline_script_style_or_eval() -> None:
     for template in TEMPLATES_DIR.rglob("*.html"):
         html = template.read_text(encoding="utf-8")
