@@ -7,18 +7,16 @@ replicas have) share one database; the `sauti users` commands run through typer 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-from typer.testing import CliRunner, Result
 
-from bot.cli import app as cli
-from bot.config import Settings, get_settings
+from bot.config import Settings
 from bot.store.db import Database
+from tests.cli_support import sauti, use_database
 from tests.conftest import running_app, runtime
 from tests.web.inbox.support import PASSWORD, login, make_case, page_csrf, seed
 
@@ -33,17 +31,7 @@ def shared(settings: Settings, db: Database) -> Settings:
 
 @pytest.fixture
 def cli_env(shared: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(tmp_path)  # no .env of the checkout
-    monkeypatch.setenv("SAUTI_DATABASE_URL", shared.database_url)
-    monkeypatch.delenv("SAUTI_DATA_KEY", raising=False)
-    get_settings.cache_clear()
-
-
-async def sauti(*args: str) -> Result:
-    """`sauti ARGS` through typer, in a thread: the CLI runs its own event loop."""
-    result = await asyncio.to_thread(CliRunner().invoke, cli, list(args))
-    get_settings.cache_clear()
-    return result
+    use_database(monkeypatch, tmp_path, shared.database_url)
 
 
 @asynccontextmanager
