@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import user_sessions
 from bot.store.models import ApiToken, Team, TeamMember, User, utcnow
 
 _hasher = PasswordHasher()
@@ -89,43 +90,80 @@ async def add_user(
     role: str = "caseworker",
     password: str | None = None,
 ) -> NewUser:
-    """Create (or reset) a user in the given teams; returns the password and a new token."""
+    """Create a user in the given teams, or start an existing one afresh (new password, these
+    teams only, her sessions and tokens ended); returns the password and a new token.
+
+    `sauti users add` refuses existing names instead (bot/user_admin.py).
+    """
     if role not in ("caseworker", "admin"):
         raise AccountError("role must be caseworker or admin")
     name = name.strip()
     if not name:
         raise AccountError("a user needs a name")
-    found = (await session.execute(select(Team).where(Team.name.in_(teams)))).scalars().all()
-    missing = set(teams) - {t.name for t in found}
-    if missing:
-        raise AccountError(
-            f"unknown team: {', '.join(sorted(missing))} (create it with `sauti teams add`)"
-        )
+    found = await teams_named(session, teams)
     password = password or new_password()
-    user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
+    user = await find_user(session, name)
     if user is None:
         user = User(name=name, password_hash=hash_password(password), role=role)
         session.add(user)
         await session.flush()
     else:
         user.password_hash, user.role, user.active = hash_password(password), role, True
-    for team in found:
-        if await session.get(TeamMember, (team.id, user.id)) is None:
-            session.add(TeamMember(team_id=team.id, user_id=user.id))  # type: ignore[arg-type]
+        await end_access(session, user)
+    await set_teams(session, user, found)
     token = await issue_token(session, user)
     return NewUser(user=user, password=password, token=token)
 
 
-async def revoke_tokens(session: AsyncSession, name: str) -> int:
-    user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
+async def find_user(session: AsyncSession, name: str) -> User | None:
+    query = select(User).where(User.name == name.strip())
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def user_named(session: AsyncSession, name: str) -> User:
+    user = await find_user(session, name)
     if user is None:
-        raise AccountError(f"no user named {name}")
+        raise AccountError(f"no user named {name.strip()} (see `sauti users list`)")
+    return user
+
+
+async def teams_named(session: AsyncSession, names: list[str]) -> list[Team]:
+    """The teams of these names, or AccountError naming the unknown ones."""
+    wanted = {n.strip().lower() for n in names if n.strip()}
+    found = (await session.execute(select(Team).where(Team.name.in_(wanted)))).scalars().all()
+    missing = wanted - {t.name for t in found}
+    if missing:
+        raise AccountError(
+            f"unknown team: {', '.join(sorted(missing))} (create it with `sauti teams add`)"
+        )
+    return sorted(found, key=lambda t: t.name)
+
+
+async def set_teams(session: AsyncSession, user: User, teams: list[Team]) -> None:
+    """Make `teams` her only teams (access is read per request: effective at once)."""
+    await session.execute(delete(TeamMember).where(TeamMember.user_id == user.id))
+    for team in teams:
+        session.add(TeamMember(team_id=team.id, user_id=user.id))  # type: ignore[arg-type]
+    await session.flush()
+
+
+async def revoke_user_tokens(session: AsyncSession, user: User) -> int:
     result = await session.execute(
         update(ApiToken)
-        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
         .values(revoked_at=utcnow())
     )
-    return result.rowcount or 0
+    return result.rowcount or 0  # type: ignore[attr-defined,no-any-return]
+
+
+async def end_access(session: AsyncSession, user: User) -> tuple[int, int]:
+    """End every inbox session and API token of `user`: (sessions, tokens) ended."""
+    ended = await user_sessions.end_all(session, user.id)  # type: ignore[arg-type]
+    return ended, await revoke_user_tokens(session, user)
+
+
+async def revoke_tokens(session: AsyncSession, name: str) -> int:
+    return await revoke_user_tokens(session, await user_named(session, name))
 
 
 async def user_for_token(session: AsyncSession, token: str) -> User | None:

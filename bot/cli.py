@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_users import users_app
 from bot.config import Settings, get_settings
 
 app = typer.Typer(help="Sauti: a distress line on WhatsApp, Messenger and Instagram.")
 flows_app = typer.Typer(help="Check, test and draw conversation flows.")
 locales_app = typer.Typer(help="Message catalogs.")
-users_app = typer.Typer(help="Caseworker accounts.")
 teams_app = typer.Typer(help="Teams and the countries they cover.")
 db_app = typer.Typer(help="Database.")
 keys_app = typer.Typer(help="Encryption keys.")
@@ -107,6 +107,7 @@ def demo(
         host=host,
         port=port,
         log_level="warning",
+        proxy_headers=False,  # see serve
         timeout_graceful_shutdown=5,
     )
 
@@ -150,7 +151,9 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=True,
+        # The app reads X-Forwarded-For itself, from SAUTI_TRUSTED_PROXIES only (uvicorn's
+        # default would believe anything sent from 127.0.0.1).
+        proxy_headers=False,
         log_level="info",
         timeout_graceful_shutdown=10,
     )
@@ -254,38 +257,6 @@ def teams_add(
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
     _echo(f"team {team.name}: {', '.join(team.countries) or 'no countries'}")
-
-
-@users_app.command("add")
-def users_add(
-    name: str,
-    team: Annotated[list[str], typer.Option(help="Team name (repeat for several).")],
-    role: Annotated[str, typer.Option(help="caseworker or admin")] = "caseworker",
-) -> None:
-    """Create a caseworker; prints the password and an API token (the token on the last line)."""
-    from bot.accounts import AccountError, add_user
-
-    try:
-        new = _run(_with_session(lambda s: add_user(s, name, team, role=role)))
-    except AccountError as exc:
-        _echo(f"error: {exc}")
-        raise typer.Exit(1) from exc
-    _echo(f"user {new.user.name} ({new.user.role}) in {', '.join(team)}")
-    _echo(f"password: {new.password}")
-    _echo(new.token)
-
-
-@users_app.command("revoke")
-def users_revoke(name: str) -> None:
-    """Revoke every API token of a user."""
-    from bot.accounts import AccountError, revoke_tokens
-
-    try:
-        count = _run(_with_session(lambda s: revoke_tokens(s, name)))
-    except AccountError as exc:
-        _echo(f"error: {exc}")
-        raise typer.Exit(1) from exc
-    _echo(f"revoked {count} token(s) of {name}")
 
 
 # --- database and keys ---------------------------------------------------------------------

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     unclaimed_urgent_minutes: int = 5
     session_secret: str = ""
     notify_secret: str = ""
+    # Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); none by
+    # default, so a client cannot pick the address that sign-in throttling counts against.
+    trusted_proxies: str = ""
 
     public_url: str = "http://127.0.0.1:8000"
     log_level: str = Field(default="INFO")
@@ -90,6 +93,14 @@ class Settings(BaseSettings):
         if url.startswith("sqlite:///"):
             url = "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
         return url
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_parse(cls, value: str) -> str:
+        from bot.web.client_address import parse_proxies
+
+        parse_proxies(value)  # a typo fails at start, not at the first sign-in
+        return value
 
     @property
     def is_sqlite(self) -> bool:

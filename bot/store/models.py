@@ -200,6 +200,36 @@ class ApiToken(SQLModel, table=True):
     last_used_at: datetime | None = None
 
 
+class UserSession(SQLModel, table=True):
+    """A signed-in inbox session, checked on every request so that signing out, disabling
+    a user, resetting her password or changing her teams ends it in every process at once.
+
+    Only a hash of the session id is stored: a copy of this table opens no inbox.
+    """
+
+    __tablename__ = "user_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    id_hash: str = Field(unique=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    idle_expires_at: datetime
+    expires_at: datetime = Field(index=True)
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed sign-ins per key (a keyed hash of name and address, or of the address alone):
+    shared by every process, so more workers do not mean more guesses."""
+
+    __tablename__ = "login_throttle"
+
+    key: str = Field(primary_key=True)
+    failures: int = 0
+    last_failure_at: datetime = Field(default_factory=utcnow, index=True)
+    wait_until: datetime = Field(default_factory=utcnow)
+
+
 class Case(SQLModel, table=True):
     __tablename__ = "case_file"
     __table_args__ = (Index("ix_case_team_created", "team", "created_at"),)

@@ -1,4 +1,7 @@
-"""API authentication: `Authorization: Bearer <token>` (tokens from `sauti users add`).
+"""API authentication: `Authorization: Bearer <token>` (from `sauti users add` or `users token`).
+
+The token and its user are looked up in the database on every request (cached only for the
+request), so a revoked token or a disabled user is refused by every process at once.
 
 `BearerRoute` checks the token before anything else, so a caller without a valid token gets
 401 even for a malformed body; endpoints take the user through the `ApiUser` dependency.

@@ -1,16 +1,15 @@
-"""Browser sessions of the inbox and the simulator: signed cookies, CSRF tokens, login limits.
+"""Browser sessions of the inbox and the simulator: signed cookies, CSRF tokens.
 
-A session is a signed token in a cookie, not a database row: base64(JSON) + "." +
-HMAC-SHA256 over it with `settings.session_secret` (a random per-process secret when unset,
-so sessions then end with the process). Every visitor gets one (anonymous until login) so
-that the login form and the simulator's forms carry a CSRF token too. Logging in issues a
-fresh session id and CSRF token (no fixation).
+Every visitor gets a signed cookie (anonymous until login) so that the login form and the
+simulator's forms carry a CSRF token too: base64(JSON) + "." + HMAC-SHA256 over it with
+`settings.session_secret` (a random per-process secret when unset). The cookie also carries
+flash messages and the simulator's people.
 
-Because nothing is stored server side, a token is checked on every request against the
-database: the user must still exist and be active, and the token carries a fingerprint of
-the password hash, so resetting a password (`sauti users add` again) ends every session of
-that user. Logout clears the cookie and remembers the session id as revoked in this process
-until it would have expired. Sessions end after `MAX_AGE` and after `IDLE` without a request.
+Signing in is not a matter of the cookie alone: a signed-in cookie names a session id whose
+hash must be a live row of `user_session` (bot/user_sessions.py), checked on every request
+by `bot.web.inbox.auth.signed_in`. Signing out deletes the row, so a copy of the cookie is
+refused by every process, also after a restart. Logging in issues a fresh session id and
+CSRF token (no fixation).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ import hmac
 import json
 import secrets
 import time
-from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +28,8 @@ from fastapi import HTTPException, Request, Response
 
 from bot.runtime import Runtime
 from bot.store.models import User
+from bot.user_sessions import IDLE as _IDLE
+from bot.user_sessions import MAX_AGE as _MAX_AGE
 from bot.web.security import SecureRoute
 
 # One cookie for the inbox, another for the simulator: signing in (which rotates the CSRF
@@ -38,8 +38,8 @@ INBOX, SIMULATOR = "inbox", "simulator"
 COOKIES = {INBOX: "sauti_session", SIMULATOR: "sauti_sim"}
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
-MAX_AGE = 12 * 3600  # a long shift
-IDLE = 2 * 3600
+MAX_AGE = int(_MAX_AGE.total_seconds())
+IDLE = int(_IDLE.total_seconds())
 _SEEN_GRANULARITY = 60  # re-issue the cookie at most once a minute to record activity
 
 
@@ -55,8 +55,7 @@ def _unb64(text: str) -> bytes:
 class Session:
     sid: str = field(default_factory=lambda: secrets.token_urlsafe(16))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
-    uid: int | None = None
-    pwf: str | None = None  # fingerprint of the user's password hash at login
+    uid: int | None = None  # signed in as this user, if the database agrees
     iat: int = field(default_factory=lambda: int(time.time()))
     seen: int = field(default_factory=lambda: int(time.time()))
     flash: list[list[str]] = field(default_factory=list)  # [kind, text]; our text only
@@ -68,7 +67,6 @@ class Session:
             "sid": self.sid,
             "csrf": self.csrf,
             "uid": self.uid,
-            "pwf": self.pwf,
             "iat": self.iat,
             "seen": self.seen,
             "flash": self.flash,
@@ -103,7 +101,6 @@ class Sessions:
         # "__Host-" makes browsers insist on Secure, Path=/ and no Domain.
         self.cookie = ("__Host-" if secure else "") + COOKIES[purpose]
         self.clock = clock
-        self._revoked: dict[str, float] = {}
 
     def sign(self, payload: str) -> str:
         return _b64(hmac.new(self.key, payload.encode(), hashlib.sha256).digest())
@@ -125,8 +122,6 @@ class Sessions:
             return None
         now = self.clock()
         if now - session.iat > MAX_AGE or now - session.seen > IDLE:
-            return None
-        if session.sid in self._revoked:
             return None
         return session
 
@@ -156,100 +151,27 @@ class Sessions:
         )
 
     def login(self, request: Request, user: User, *, data: dict[str, Any] | None = None) -> Session:
-        """A new session for `user` (new id and CSRF token), replacing the anonymous one."""
+        """A new session for `user` (new id and CSRF token), replacing the current one. The
+        caller records it in the database (bot.user_sessions.start)."""
         old = self.load(request)
-        self.revoke(old)
         session = Session(
-            uid=user.id,
-            pwf=password_fingerprint(self.key, user.password_hash),
-            data=data if data is not None else dict(old.data),
-            changed=True,
+            uid=user.id, data=data if data is not None else dict(old.data), changed=True
         )
         _cache(request)[self.cookie] = session
         return session
 
     def logout(self, request: Request) -> Session:
-        self.revoke(self.load(request))
+        """A fresh anonymous session in place of the current one (whose database row, if
+        any, the caller ends)."""
         session = Session(changed=True)
         _cache(request)[self.cookie] = session
         return session
-
-    def revoke(self, session: Session) -> None:
-        now = self.clock()
-        self._revoked = {sid: t for sid, t in self._revoked.items() if t > now}
-        self._revoked[session.sid] = session.iat + MAX_AGE
-
-    def valid_for(self, session: Session, user: User | None) -> bool:
-        return (
-            user is not None
-            and user.active
-            and session.pwf is not None
-            and hmac.compare_digest(session.pwf, password_fingerprint(self.key, user.password_hash))
-        )
 
 
 def _cache(request: Request) -> dict[str, Session]:
     if not hasattr(request.state, "sessions"):
         request.state.sessions = {}
     return request.state.sessions  # type: ignore[no-any-return]
-
-
-def password_fingerprint(key: bytes, password_hash: str) -> str:
-    return _b64(hmac.new(key, b"pw:" + password_hash.encode(), hashlib.sha256).digest()[:12])
-
-
-class LoginLimiter:
-    """Failed logins per user name and per client address, in a sliding window.
-
-    In memory, per process: with N worker processes an attacker gets N times the budget,
-    which argon2's cost and the per-name limit still keep far from useful.
-    """
-
-    def __init__(
-        self,
-        *,
-        per_user: int = 5,
-        per_ip: int = 20,
-        window: float = 15 * 60,
-        max_keys: int = 10_000,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.per_user, self.per_ip, self.window = per_user, per_ip, window
-        self.max_keys, self.clock = max_keys, clock
-        self._fails: dict[str, deque[float]] = {}
-
-    def _recent(self, key: str) -> deque[float]:
-        now = self.clock()
-        fails = self._fails.get(key, deque())
-        while fails and now - fails[0] > self.window:
-            fails.popleft()
-        if not fails:
-            self._fails.pop(key, None)
-        return fails
-
-    def retry_after(self, name: str, ip: str) -> float:
-        """Seconds until another attempt is allowed; 0 when it is allowed now."""
-        waits = []
-        for key, limit in ((_user_key(name), self.per_user), (f"ip:{ip}", self.per_ip)):
-            fails = self._recent(key)
-            if len(fails) >= limit:
-                waits.append(self.window - (self.clock() - fails[-limit]))
-        return max(waits, default=0.0)
-
-    def failed(self, name: str, ip: str) -> None:
-        while len(self._fails) > self.max_keys - 2:  # two keys per failure
-            self._fails.pop(next(iter(self._fails)))  # the earliest added: memory stays bounded
-        for key in (_user_key(name), f"ip:{ip}"):
-            fails = self._recent(key)
-            fails.append(self.clock())
-            self._fails[key] = fails
-
-    def succeeded(self, name: str) -> None:
-        self._fails.pop(_user_key(name), None)
-
-
-def _user_key(name: str) -> str:
-    return "user:" + name.strip().casefold()
 
 
 def sessions_for(runtime: Runtime, purpose: str = INBOX) -> Sessions:
@@ -263,10 +185,6 @@ def sessions_for(runtime: Runtime, purpose: str = INBOX) -> Sessions:
         found = Sessions(secret, secure=not runtime.settings.demo, purpose=purpose)
         runtime.extras[f"web_sessions:{purpose}"] = found
     return found  # type: ignore[no-any-return]
-
-
-def limiter_for(runtime: Runtime) -> LoginLimiter:
-    return runtime.extras.setdefault("login_limiter", LoginLimiter())  # type: ignore[no-any-return]
 
 
 def purpose_of(request: Request) -> str:

@@ -1,4 +1,8 @@
-"""Signing caseworkers in and out of the inbox (user name + password → session cookie)."""
+"""Signing caseworkers in and out of the inbox (user name + password → session cookie).
+
+The session lives in the database (bot/user_sessions.py) and is checked on every request;
+failed sign-ins are throttled per (name, address) and per address (bot/web/throttle.py).
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,29 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from bot import accounts
+from bot import accounts, user_sessions
 from bot.runtime import Runtime
 from bot.store.models import User
+from bot.web import client_address, throttle
 from bot.web.deps import AppStateDep
 from bot.web.inbox.render import page
-from bot.web.session import SessionRoute, limiter_for, require_csrf, sessions_for
+from bot.web.session import SessionRoute, require_csrf, sessions_for
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
 LOGIN = "/inbox/login"
 
 
 async def signed_in(request: Request, app: Runtime) -> User | None:
-    """The caseworker of this request's session, checked against the database each time."""
+    """The caseworker of this request's session, checked against the database each time:
+    a session ended anywhere (sign-out, disabled user, new password, new teams) is over."""
     sessions = sessions_for(app)
     session = sessions.load(request)
     if session.uid is None:
         return None
-    async with app.db.session() as s:
-        user = await s.get(User, session.uid)
-    if not sessions.valid_for(session, user):
-        sessions.logout(request)  # deactivated, or the password changed since
-        return None
+    async with app.db.session() as s, s.begin():
+        user = await user_sessions.find(s, session.sid, session.uid)
+    if user is None:
+        sessions.logout(request)
     return user
 
 
@@ -50,10 +55,6 @@ def _safe_next(value: str | None) -> str:
     return "/inbox"
 
 
-def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 @router.get("/login")
 async def login_page(request: Request, app: AppStateDep, next: str = "") -> Response:
     if await signed_in(request, app) is not None:
@@ -69,29 +70,46 @@ async def login(
     password: Annotated[str, Form(max_length=1000)] = "",
     next: Annotated[str, Form()] = "",
 ) -> Response:
-    limiter = limiter_for(app)
-    ip = _client_ip(request)
+    name = name.strip()
+    address = client_address.of_request(request, app.settings.trusted_proxies)
     context = {"next": _safe_next(next), "name": name}
-    wait = limiter.retry_after(name, ip)
+    async with app.db.session() as s, s.begin():
+        wait = await throttle.retry_after(s, name, address)
     if wait > 0:
-        minutes = max(1, round(wait / 60))
-        context["error"] = f"Too many failed attempts. Try again in {minutes} min."
-        response = page(request, "inbox/login.html", context, status_code=429)
-        response.headers["Retry-After"] = str(int(wait) + 1)
-        return response
+        return _too_soon(request, context, wait)
     async with app.db.session() as s:
-        user = await accounts.login(s, name.strip(), password)
+        user = await accounts.login(s, name, password)
+    async with app.db.session() as s, s.begin():
+        if user is None:
+            wait = await throttle.failed(s, name, address)
+        else:
+            await throttle.succeeded(s, name, address)
+            old = sessions_for(app).load(request)
+            if old.uid is not None:
+                await user_sessions.end(s, old.sid)
+            await user_sessions.start(s, user, sessions_for(app).login(request, user).sid)
     if user is None:
-        limiter.failed(name, ip)
         context["error"] = "Wrong user name or password."
         return page(request, "inbox/login.html", context, status_code=401)
-    limiter.succeeded(name)
-    sessions_for(app).login(request, user)
     return RedirectResponse(_safe_next(next), status_code=303)
+
+
+def _too_soon(request: Request, context: dict[str, str], wait: float) -> Response:
+    seconds = int(wait) + 1
+    when = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
+    context["error"] = f"Too many failed attempts. Try again in {when}."
+    response = page(request, "inbox/login.html", context, status_code=429)
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 @router.post("/logout", dependencies=[Depends(require_csrf)])
 async def logout(request: Request, app: AppStateDep) -> Response:
-    session = sessions_for(app).logout(request)
+    sessions = sessions_for(app)
+    old = sessions.load(request)
+    if old.uid is not None:
+        async with app.db.session() as s, s.begin():
+            await user_sessions.end(s, old.sid)
+    session = sessions.logout(request)
     session.add_flash("ok", "You are signed out.")
     return RedirectResponse(LOGIN, status_code=303)
