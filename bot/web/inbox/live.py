@@ -21,7 +21,7 @@ from bot.store.models import Case, Message, User
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in
 from bot.web.inbox.pages import counts
-from bot.web.inbox.sse import event_stream
+from bot.web.inbox.sse import StreamOver, event_stream
 from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
@@ -62,6 +62,9 @@ async def events(request: Request, app: AppStateDep, case: str = "") -> Response
     case_id = case[:32]
 
     async def probe() -> dict[str, Any]:
+        # A session ended elsewhere (sign-out, disabled, new password) ends its streams too.
+        if await signed_in(request, app) is None:
+            raise StreamOver
         async with app.db.session() as s:
             found: dict[str, Any] = {"counter": await counts(s, user)}
             if case_id:

@@ -28,6 +28,11 @@ from bot.web.security import add_headers
 log = logging.getLogger(__name__)
 
 Probe = Callable[[], Awaitable[dict[str, Any]]]
+
+
+class StreamOver(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a probe to end the stream at once (e.g. the session behind it has ended)."""
+
 Subscribe = Callable[[], AsyncIterator[Any]]  # e.g. the cases event bus, for these teams
 
 
@@ -72,6 +77,8 @@ async def changes(
             wake.clear()  # before probing: an event during the probe or a send is kept
             try:
                 now = await probe()
+            except StreamOver:
+                return
             except Exception:  # noqa: BLE001 - a failed probe must not kill the stream
                 log.exception("live update probe failed")
                 now = last

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot import user_admin
 from bot.cases.events import EventBus
 from bot.web.inbox import live
 from bot.web.inbox.sse import changes
@@ -43,6 +44,23 @@ async def test_a_case_stream_names_its_summary_and_transcript(
     await login(web.client, "amina")
     response = await web.client.get(f"/inbox/events?case={case_id}")
     assert event_names(response.text) == ["counter", "case", "transcript"]
+
+
+async def test_an_open_stream_ends_when_her_session_is_ended_elsewhere(
+    web: Web, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live, "STREAM_SECONDS", 30.0)
+    monkeypatch.setattr(live, "POLL_SECONDS", 0.05)
+    await make_case(web.rt)
+    await login(web.client, "amina")
+    stream = asyncio.create_task(web.client.get("/inbox/events"))
+    await asyncio.sleep(0.3)
+    assert not stream.done()
+    async with web.rt.db.session() as s, s.begin():
+        assert await user_admin.logout(s, "amina") == 1
+    # Over ASGI the body arrives when the stream ends: well before its 30 s lifetime.
+    response = await asyncio.wait_for(stream, timeout=5)
+    assert event_names(response.text) == ["counter", "cases"]
 
 
 async def test_no_stream_without_a_login(web: Web) -> None:
