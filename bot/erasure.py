@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.groups.erase import forget_person as forget_person_in_groups
+from bot.store.wal_checkpoint import checkpoint_after_commit
 from bot.store.models import (
     AuditLog,
     Case,
@@ -73,6 +74,7 @@ async def erase_conversation(
     await forget_failed_events(session, contact_ids)
     await forget_person_in_groups(session, conv.id or 0)
     unlink_conversation(conv, now)
+    checkpoint_after_commit(session)  # SQLite: the WAL still holds the erased pages
 
 
 async def _goodbye_rows(session: AsyncSession, conv: Conversation) -> list[int]:
