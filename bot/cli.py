@@ -92,7 +92,7 @@ def demo(
     """Start everything on a throwaway SQLite database (./sauti-demo.db, started afresh each
     run) with a demo team and caseworker. No Meta account needed; `.env` is not used for the
     database or any secret."""
-    from bot.demo import DemoRefused, demo_settings, prepare_demo
+    from bot.demo import DemoRefused, demo_file, demo_settings, prepare_demo
 
     settings = demo_settings(get_settings(), Path.cwd(), host, port)
     _logging(settings)
@@ -107,7 +107,7 @@ def demo(
     _echo(f"  Phone simulator:   {base}/simulator")
     _echo(f"  Webhook:           {base}/webhooks/meta   (demo app secret: {settings.app_secret})")
     _echo(f"  API token:         {info.token}")
-    _echo(f"  Database:          {settings.database_url.split('///', 1)[1]} (demo only, new each run)")
+    _echo(f"  Database:          {demo_file(settings)}   (the demo's own, new each run)")
     if seed_only:
         return
     import uvicorn

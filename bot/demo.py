@@ -83,6 +83,10 @@ def demo_settings(env: Settings, folder: Path, host: str, port: int) -> Settings
     )
 
 
+def demo_file(settings: Settings) -> Path:
+    return Path(settings.database_url.split("///", 1)[1])
+
+
 def is_demo_database(path: Path) -> bool:
     """True when `path` is a SQLite file the demo created (its header carries our mark)."""
     with path.open("rb") as f:
@@ -118,7 +122,7 @@ def _mark(path: Path) -> None:
 async def prepare_demo(settings: Settings) -> DemoInfo:
     """A fresh, marked demo database at `settings.database_url` with a team and an admin.
     Raises DemoRefused when that file exists and is not a demo database."""
-    path = Path(settings.database_url.split("///", 1)[1])
+    path = demo_file(settings)
     clear_demo_database(path)
     _mark(path)  # before anything else writes to it: a half-prepared file is still ours
     crypto.configure(settings.data_keys, settings.hash_key)

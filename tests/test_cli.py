@@ -185,6 +185,14 @@ def test_serve_refuses_a_data_key_that_cannot_read_what_is_stored(
 
     assert replaced.exit_code == 1
     assert "SAUTI_DATA_KEY cannot decrypt" in replaced.output
+    assert "cli.db" in replaced.output.replace("\n", "")  # which database it means
     assert "sauti keys rotate" in replaced.output
     assert rotated.exit_code == 0
     assert len(started) == 1
+
+
+def test_a_database_url_is_shown_with_its_password_masked() -> None:
+    from bot.cli import _shown_url
+
+    shown = _shown_url("postgresql+asyncpg://sauti:hunter2@db.example:5432/sauti")
+    assert "hunter2" not in shown and "db.example:5432/sauti" in shown

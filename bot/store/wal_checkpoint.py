@@ -11,7 +11,6 @@ checkpoint does it. PostgreSQL needs nothing here.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction

@@ -21,6 +21,10 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def conversation() -> Conversation:
+    return Conversation(channel="whatsapp", business_id="1", contact_hash="h", contact_ref="x")
+
+
 @pytest.fixture
 def open_umask() -> Iterator[None]:
     """The laxest umask a server might run with: nothing of ours may rely on it."""
@@ -39,7 +43,7 @@ async def test_the_database_and_its_wal_and_shm_are_created_0600(
     try:
         await create_all(db.engine)
         async with db.session() as session, session.begin():
-            session.add(Conversation(channel="whatsapp", business_id="1", contact_hash="h", contact_ref="x"))
+            session.add(conversation())
         for name in ("sauti.db", "sauti.db-wal", "sauti.db-shm", "sauti.db.lock"):
             assert mode(tmp_path / name) == 0o600, name
     finally:
@@ -113,7 +117,7 @@ async def test_a_rolled_back_erasure_asks_for_no_checkpoint(tmp_path: Path) -> N
         await create_all(db.engine)
         async with db.session() as session:
             async with session.begin():
-                conv = Conversation(channel="whatsapp", business_id="1", contact_hash="h", contact_ref="x")
+                conv = conversation()
                 session.add(conv)
             await session.begin()
             stored = await session.get(Conversation, conv.id)
