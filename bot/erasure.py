@@ -19,7 +19,6 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.groups.erase import forget_person as forget_person_in_groups
-from bot.store.wal_checkpoint import checkpoint_after_commit
 from bot.store.models import (
     AuditLog,
     Case,
@@ -36,6 +35,7 @@ from bot.store.models import (
     WebhookEvent,
     utcnow,
 )
+from bot.store.wal_checkpoint import checkpoint_after_commit
 
 ERASED_OUTCOME = "erased at the person's request"
 
