@@ -254,7 +254,14 @@ async def _with_session(fn):  # type: ignore[no-untyped-def]
 def teams_add(
     name: str,
     countries: Annotated[str, typer.Option(help="ISO codes, e.g. LY,TN")] = "",
-    default: Annotated[bool, typer.Option(help="Cases from other countries go here.")] = False,
+    default: Annotated[
+        bool,
+        typer.Option(
+            "--default",
+            help="Cases from countries no team covers go here (the first team is the default "
+            "until another is marked).",
+        ),
+    ] = False,
 ) -> None:
     """Create a team (or change its countries)."""
     from bot.accounts import AccountError, add_team
@@ -267,6 +274,12 @@ def teams_add(
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
     _echo(f"team {team.name}: {', '.join(team.countries) or 'no countries'}")
+    if team.is_default:
+        _echo(
+            f"{team.name} is the default team: cases from countries no team covers go to it, "
+            "and every caseworker sees them until someone routes them "
+            "(`sauti teams add OTHER --default` to move it)"
+        )
 
 
 @users_app.command("add")

@@ -196,3 +196,11 @@ def test_a_database_url_is_shown_with_its_password_masked() -> None:
 
     shown = _shown_url("postgresql+asyncpg://sauti:hunter2@db.example:5432/sauti")
     assert "hunter2" not in shown and "db.example:5432/sauti" in shown
+
+
+def test_a_country_code_iso_does_not_know_is_refused_with_the_valid_ones() -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(app, ["teams", "add", "libya", "--countries", "LY,XX"])
+    assert result.exit_code == 1
+    assert "not ISO country codes: XX" in result.output
+    assert "Valid codes: AD, AE," in result.output and " LY," in result.output

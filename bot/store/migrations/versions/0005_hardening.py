@@ -38,11 +38,16 @@ def _remask(channel: str, masked: str) -> str | None:
 def upgrade() -> None:
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("routed_by", sqlmodel.sql.sqltypes.AutoString(), nullable=True)
+            sa.Column(
+                "routing",
+                sqlmodel.sql.sqltypes.AutoString(),
+                nullable=False,
+                server_default="country",
+            )
         )
-        batch_op.create_index("ix_case_routed_status", ["routed_by", "status"], unique=False)
+        batch_op.create_index("ix_case_routing_status", ["routing", "status"], unique=False)
     # Cases already with a team stay with it; those with none are shown to every caseworker.
-    op.execute("UPDATE case_file SET routed_by = 'country' WHERE team IS NOT NULL")
+    op.execute("UPDATE case_file SET routing = 'unrouted' WHERE team IS NULL")
     conn = op.get_bind()
     conversation = sa.table(
         "conversation", sa.column("id"), sa.column("channel"), sa.column("masked_id")
@@ -62,5 +67,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("case_file", schema=None) as batch_op:
-        batch_op.drop_index("ix_case_routed_status")
-        batch_op.drop_column("routed_by")
+        batch_op.drop_index("ix_case_routing_status")
+        batch_op.drop_column("routing")
