@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bot.config import Settings, get_settings
+from bot.config import Settings, get_settings, missing_channel_tokens
 
 app = typer.Typer(help="Sauti: a distress line on WhatsApp, Messenger and Instagram.")
 flows_app = typer.Typer(help="Check, test and draw conversation flows.")
@@ -155,6 +155,11 @@ def serve(
             "(comma-separated), then run `sauti keys rotate`."
         )
         raise typer.Exit(1)
+    for channels, variable in missing_channel_tokens(settings):
+        _echo(
+            f"warning: {variable} is not set: people who write on {channels} are stored, "
+            "but no reply reaches them until it is set (replies wait in the outbox)."
+        )
     import uvicorn
 
     uvicorn.run(
