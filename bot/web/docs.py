@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from bot.web.auth import authenticate
 from bot.web.deps import AppStateDep
@@ -47,19 +47,20 @@ async def openapi(request: Request, app: AppStateDep) -> Response:
     return JSONResponse(request.app.openapi())
 
 
+def _page(html: HTMLResponse) -> HTMLResponse:
+    html.headers["Content-Security-Policy"] = DOCS_CSP
+    return html
+
+
 @router.get("/docs")
 async def swagger(request: Request, app: AppStateDep) -> Response:
     if not await may_read_docs(request, app):
         return _hidden()
-    page = get_swagger_ui_html(openapi_url=OPENAPI, title="Sauti API")
-    page.headers["Content-Security-Policy"] = DOCS_CSP
-    return page
+    return _page(get_swagger_ui_html(openapi_url=OPENAPI, title="Sauti API"))
 
 
 @router.get("/redoc")
 async def redoc(request: Request, app: AppStateDep) -> Response:
     if not await may_read_docs(request, app):
         return _hidden()
-    page = get_redoc_html(openapi_url=OPENAPI, title="Sauti API")
-    page.headers["Content-Security-Policy"] = DOCS_CSP
-    return page
+    return _page(get_redoc_html(openapi_url=OPENAPI, title="Sauti API"))

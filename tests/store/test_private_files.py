@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,19 +35,23 @@ def open_umask() -> Iterator[None]:
         os.umask(before)
 
 
-async def test_the_database_and_its_wal_and_shm_are_created_0600(
-    tmp_path: Path, open_umask: None
-) -> None:
-    path = tmp_path / "sauti.db"
-    db = Database(f"sqlite+aiosqlite:///{path}")
+@pytest.fixture
+async def sqlite_db(tmp_path: Path) -> AsyncIterator[Database]:
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'sauti.db'}")
+    await create_all(db.engine)
     try:
-        await create_all(db.engine)
-        async with db.session() as session, session.begin():
-            session.add(conversation())
-        for name in ("sauti.db", "sauti.db-wal", "sauti.db-shm", "sauti.db.lock"):
-            assert mode(tmp_path / name) == 0o600, name
+        yield db
     finally:
         await db.dispose()
+
+
+async def test_the_database_and_its_wal_and_shm_are_created_0600(
+    tmp_path: Path, open_umask: None, sqlite_db: Database
+) -> None:
+    async with sqlite_db.session() as session, session.begin():
+        session.add(conversation())
+    for name in ("sauti.db", "sauti.db-wal", "sauti.db-shm", "sauti.db.lock"):
+        assert mode(tmp_path / name) == 0o600, name
 
 
 async def test_an_existing_database_readable_by_others_is_tightened(tmp_path: Path) -> None:
@@ -76,53 +80,34 @@ def test_create_private_leaves_a_missing_folder_to_the_caller(tmp_path: Path) ->
     assert not (tmp_path / "no").exists()
 
 
-async def test_sqlite_runs_with_secure_delete(tmp_path: Path) -> None:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 's.db'}")
-    try:
-        async with db.engine.connect() as conn:
-            assert (await conn.execute(text("PRAGMA secure_delete"))).scalar_one() == 1
-    finally:
-        await db.dispose()
+async def test_sqlite_runs_with_secure_delete(sqlite_db: Database) -> None:
+    async with sqlite_db.engine.connect() as conn:
+        assert (await conn.execute(text("PRAGMA secure_delete"))).scalar_one() == 1
 
 
-async def test_after_an_erasure_the_wal_is_emptied(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "sauti.db"
-    db = Database(f"sqlite+aiosqlite:///{path}")
-    try:
-        await create_all(db.engine)
-        async with db.session() as session, session.begin():
-            conv = Conversation(
-                channel="whatsapp", business_id="1", contact_hash="h", contact_ref="447700900123"
-            )
+async def test_after_an_erasure_the_wal_is_emptied(tmp_path: Path, sqlite_db: Database) -> None:
+    async with sqlite_db.session() as session, session.begin():
+        conv = conversation()
+        session.add(conv)
+        await session.flush()
+        session.add(
+            Message(conversation_id=conv.id, direction="in", author="person", kind="text")  # type: ignore[arg-type]
+        )
+    assert (tmp_path / "sauti.db-wal").stat().st_size > 0
+    async with sqlite_db.session() as session, session.begin():
+        stored = await session.get(Conversation, conv.id)
+        assert stored is not None
+        await erase_conversation(session, stored, goodbye=False)
+    assert (tmp_path / "sauti.db-wal").stat().st_size == 0
+
+
+async def test_a_rolled_back_erasure_asks_for_no_checkpoint(sqlite_db: Database) -> None:
+    async with sqlite_db.session() as session:
+        async with session.begin():
+            conv = conversation()
             session.add(conv)
-            await session.flush()
-            session.add(
-                Message(conversation_id=conv.id, direction="in", author="person", kind="text")  # type: ignore[arg-type]
-            )
-        assert (tmp_path / "sauti.db-wal").stat().st_size > 0
-        async with db.session() as session, session.begin():
-            stored = await session.get(Conversation, conv.id)
-            assert stored is not None
-            await erase_conversation(session, stored, goodbye=False)
-        assert (tmp_path / "sauti.db-wal").stat().st_size == 0
-    finally:
-        await db.dispose()
-
-
-async def test_a_rolled_back_erasure_asks_for_no_checkpoint(tmp_path: Path) -> None:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'sauti.db'}")
-    try:
-        await create_all(db.engine)
-        async with db.session() as session:
-            async with session.begin():
-                conv = conversation()
-                session.add(conv)
-            await session.begin()
-            stored = await session.get(Conversation, conv.id)
-            await erase_conversation(session, stored, goodbye=False)  # type: ignore[arg-type]
-            await session.rollback()
-            assert not any(k.startswith("sauti.wal_checkpoint") for k in session.info)
-    finally:
-        await db.dispose()
+        await session.begin()
+        stored = await session.get(Conversation, conv.id)
+        await erase_conversation(session, stored, goodbye=False)  # type: ignore[arg-type]
+        await session.rollback()
+        assert not any(k.startswith("sauti.wal_checkpoint") for k in session.info)
