@@ -58,10 +58,15 @@ async def add_team(
     name = name.strip().lower()
     if not name:
         raise AccountError("a team needs a name")
+    from bot.geo.countries import iso_codes
+
     codes = sorted({c.strip().upper() for c in countries if c.strip()})
-    bad = [c for c in codes if len(c) != 2 or not c.isalpha()]
+    bad = [c for c in codes if c not in iso_codes()]
     if bad:
-        raise AccountError(f"not ISO country codes: {', '.join(bad)} (use e.g. LY,TN)")
+        raise AccountError(
+            f"not ISO country codes: {', '.join(bad)} (use e.g. LY,TN). "
+            f"Valid codes: {', '.join(sorted(iso_codes()))}"
+        )
     team = (await session.execute(select(Team).where(Team.name == name))).scalar_one_or_none()
     if team is None:
         team = Team(name=name, countries=codes, is_default=default)
@@ -71,6 +76,11 @@ async def add_team(
         team.is_default = team.is_default or default
     if default:
         await session.execute(update(Team).where(Team.name != name).values(is_default=False))
+    elif not team.is_default:
+        # Cases from countries no team covers must reach someone: with no default team,
+        # the first team becomes it.
+        others = select(Team.id).where(Team.is_default.is_(True), Team.name != name)
+        team.is_default = (await session.execute(others.limit(1))).first() is None
     await session.flush()
     return team
 

@@ -20,7 +20,7 @@ from bot.retention import DAY, daily_purge_job
 from bot.runtime import Runtime, build_runtime, remember_flow_versions
 from bot.store.db import create_all
 from bot.warm_up import warm_up
-from bot.web import health, webhook
+from bot.web import docs, health, webhook
 from bot.web.security import SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,9 @@ def create_app(
         title="Sauti",
         summary="A distress line on WhatsApp, Messenger and Instagram",
         lifespan=lifespan,
-        docs_url="/docs" if settings.demo else None,
+        # Served by bot.web.docs: only in demo mode or to a signed-in admin.
+        openapi_url=None,
+        docs_url=None,
         redoc_url=None,
     )
     # Run in the lifespan, before the workers start (they may add periodic jobs).
@@ -82,6 +84,7 @@ def create_app(
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(webhook.router)
     app.include_router(health.router)
+    app.include_router(docs.router)
     _mount_optional(app, settings)
 
     @app.exception_handler(RequestValidationError)

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_users import users_app
-from bot.config import Settings, get_settings
+from bot.config import Settings, get_settings, missing_channel_tokens
 
 app = typer.Typer(help="Sauti: a distress line on WhatsApp, Messenger and Instagram.")
 flows_app = typer.Typer(help="Check, test and draw conversation flows.")
@@ -58,6 +58,13 @@ def _sqlite_folder_exists(database_url: str) -> None:
             raise typer.Exit(1)
 
 
+def _shown_url(database_url: str) -> str:
+    """The database URL to show a person: its password masked."""
+    from sqlalchemy import make_url
+
+    return make_url(database_url).render_as_string(hide_password=True)
+
+
 @contextlib.contextmanager
 def _database_errors() -> Iterator[None]:
     """A database that is down, missing or refusing us is one clear line, not a traceback."""
@@ -82,20 +89,25 @@ def demo(
     port: int = 8000,
     seed_only: Annotated[bool, typer.Option(help="Prepare the database and exit.")] = False,
 ) -> None:
-    """Start everything on SQLite with a demo team and caseworker (no Meta account needed)."""
-    from bot.demo import prepare_demo
+    """Start everything on a throwaway SQLite database (./sauti-demo.db, started afresh each
+    run) with a demo team and caseworker. No Meta account needed; `.env` is not used for the
+    database or any secret."""
+    from bot.demo import DemoRefused, demo_file, demo_settings, prepare_demo
 
-    settings = get_settings().as_demo()
-    settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
+    settings = demo_settings(get_settings(), Path.cwd(), host, port)
     _logging(settings)
-    info = _run(prepare_demo(settings))
-    base = f"http://{host}:{port}"
+    try:
+        info = _run(prepare_demo(settings))
+    except DemoRefused as exc:
+        _echo(f"error: {exc}")
+        raise typer.Exit(1) from exc
+    base = settings.public_url
     _echo("Sauti demo is ready.")
     _echo(f"  Caseworker inbox:  {base}/inbox   user: {info.user}   password: {info.password}")
     _echo(f"  Phone simulator:   {base}/simulator")
-    _echo(f"  Webhook:           {base}/webhooks/meta   (app secret: {settings.app_secret})")
+    _echo(f"  Webhook:           {base}/webhooks/meta   (demo app secret: {settings.app_secret})")
     _echo(f"  API token:         {info.token}")
-    _echo(f"  Database:          {settings.database_url}")
+    _echo(f"  Database:          {demo_file(settings)}   (the demo's own, new each run)")
     if seed_only:
         return
     import uvicorn
@@ -138,11 +150,17 @@ def serve(
     keys = Keyring(settings.data_keys, settings.hash_key)
     if not _run(keys_read_stored_data(settings.database_url, keys)):
         _echo(
-            "error: SAUTI_DATA_KEY cannot decrypt the conversations already stored. If you "
-            "changed the key, list the new key first and the old one after it (comma-"
-            "separated), then run `sauti keys rotate`."
+            "error: SAUTI_DATA_KEY cannot decrypt the conversations already stored in "
+            f"{_shown_url(settings.database_url)}. Is SAUTI_DATABASE_URL the database you "
+            "meant? If you changed the key, list the new key first and the old one after it "
+            "(comma-separated), then run `sauti keys rotate`."
         )
         raise typer.Exit(1)
+    for channels, variable in missing_channel_tokens(settings):
+        _echo(
+            f"warning: {variable} is not set: people who write on {channels} are stored, "
+            "but no reply reaches them until it is set (replies wait in the outbox)."
+        )
     import uvicorn
 
     uvicorn.run(
@@ -244,7 +262,14 @@ async def _with_session(fn):  # type: ignore[no-untyped-def]
 def teams_add(
     name: str,
     countries: Annotated[str, typer.Option(help="ISO codes, e.g. LY,TN")] = "",
-    default: Annotated[bool, typer.Option(help="Cases from other countries go here.")] = False,
+    default: Annotated[
+        bool,
+        typer.Option(
+            "--default",
+            help="Cases from countries no team covers go here (the first team is the default "
+            "until another is marked).",
+        ),
+    ] = False,
 ) -> None:
     """Create a team (or change its countries)."""
     from bot.accounts import AccountError, add_team
@@ -257,6 +282,12 @@ def teams_add(
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
     _echo(f"team {team.name}: {', '.join(team.countries) or 'no countries'}")
+    if team.is_default:
+        _echo(
+            f"{team.name} is the default team: cases from countries no team covers go to it, "
+            "and every caseworker sees them until someone routes them "
+            "(`sauti teams add OTHER --default` to move it)"
+        )
 
 
 # --- database and keys ---------------------------------------------------------------------
@@ -279,8 +310,6 @@ def db_copy(
     to: Annotated[str, typer.Option("--to", help="Target URL: an empty, migrated database.")],
 ) -> None:
     """Copy every table to another database (SQLite → PostgreSQL); ids and ciphertext kept."""
-    from sqlalchemy import make_url
-
     from bot.store.copy import CopyError, copy_database
 
     source = get_settings().database_url
@@ -290,8 +319,7 @@ def db_copy(
     except CopyError as exc:
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
-    shown = make_url(target).render_as_string(hide_password=True)
-    _echo(f"copied {sum(counts.values())} rows to {shown}")
+    _echo(f"copied {sum(counts.values())} rows to {_shown_url(target)}")
 
 
 @keys_app.command("new")
@@ -387,7 +415,9 @@ def export_case(
         _echo(f"error: no case {case}")
         raise typer.Exit(1)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        from bot.store.file_modes import write_private
+
+        write_private(output, text)  # 0600: a referral record names a person in danger
         _echo(f"wrote {output}")
     else:
         _echo(text)

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
 
     public_url: str = "http://127.0.0.1:8000"
     log_level: str = Field(default="INFO")
+    # /metrics answers only with `Authorization: Bearer <this>`; "public" opens it to anyone;
+    # unset, /metrics is off (404). See bot/web/metrics_access.py.
+    metrics_token: str = ""
 
     # Retention of delivery data (issue #8): sent outbox rows (their bodies hold the text and
     # the recipient) and delivery receipts; raw webhook bodies that failed to parse. 0 keeps.
@@ -137,6 +140,23 @@ class Settings(BaseSettings):
                 "data_key": self.data_key or DEMO_DATA_KEY,
             }
         )
+
+
+# The channels a token sends for, and the variable that holds it.
+CHANNEL_TOKENS = (
+    ("WhatsApp", "whatsapp_token"),
+    ("Messenger and Instagram", "messenger_token"),
+)
+
+
+def missing_channel_tokens(settings: Settings) -> list[tuple[str, str]]:
+    """(channels, variable) for each channel `serve` cannot answer on: people who write
+    there are stored and their replies wait in the outbox until the token is set."""
+    return [
+        (channels, f"SAUTI_{name.upper()}")
+        for channels, name in CHANNEL_TOKENS
+        if getattr(settings, name).strip().lower() in PLACEHOLDERS
+    ]
 
 
 @lru_cache

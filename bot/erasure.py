@@ -35,6 +35,7 @@ from bot.store.models import (
     WebhookEvent,
     utcnow,
 )
+from bot.store.wal_checkpoint import checkpoint_after_commit
 
 ERASED_OUTCOME = "erased at the person's request"
 
@@ -73,6 +74,7 @@ async def erase_conversation(
     await forget_failed_events(session, contact_ids)
     await forget_person_in_groups(session, conv.id or 0)
     unlink_conversation(conv, now)
+    checkpoint_after_commit(session)  # SQLite: the WAL still holds the erased pages
 
 
 async def _goodbye_rows(session: AsyncSession, conv: Conversation) -> list[int]:

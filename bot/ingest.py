@@ -29,7 +29,7 @@ from bot.ingest_batch import (
     store_messages,
     truncated,
 )
-from bot.masking import mask_id
+from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import lookup_hash
@@ -294,4 +294,4 @@ async def _ingest_one_by_one(
 
 def describe(item: Inbound) -> str:
     """A log-safe one-line description (no text, masked id)."""
-    return f"{item.channel}/{item.kind} from {mask_id(item.contact_id)}"
+    return f"{item.channel}/{item.kind} from {mask_contact(item.channel, item.contact_id)}"

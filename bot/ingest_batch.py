@@ -27,7 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics
-from bot.masking import mask_id
+from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import inbound_key
 from bot.store.crypto import lookup_hash
@@ -123,7 +123,7 @@ def conversation_row(item: Inbound, key_hash: str, now: datetime) -> dict[str, A
         contact_ref=item.contact_id,
         contact_phone=item.contact_phone,
         contact_name=item.contact_name,
-        masked_id=mask_id(item.contact_phone or item.contact_id),
+        masked_id=mask_contact(item.channel, item.contact_id, item.contact_phone),
     )
     return row
 

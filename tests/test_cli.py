@@ -185,6 +185,54 @@ def test_serve_refuses_a_data_key_that_cannot_read_what_is_stored(
 
     assert replaced.exit_code == 1
     assert "SAUTI_DATA_KEY cannot decrypt" in replaced.output
+    assert "cli.db" in replaced.output.replace("\n", "")  # which database it means
     assert "sauti keys rotate" in replaced.output
     assert rotated.exit_code == 0
     assert len(started) == 1
+
+
+def test_a_database_url_is_shown_with_its_password_masked() -> None:
+    from bot.cli import _shown_url
+
+    shown = _shown_url("postgresql+asyncpg://sauti:hunter2@db.example:5432/sauti")
+    assert "hunter2" not in shown and "db.example:5432/sauti" in shown
+
+
+def test_a_country_code_iso_does_not_know_is_refused_with_the_valid_ones() -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(app, ["teams", "add", "libya", "--countries", "LY,XX"])
+    assert result.exit_code == 1
+    assert "not ISO country codes: XX" in result.output
+    assert "Valid codes: AD, AE," in result.output and " LY," in result.output
+
+
+def test_serve_warns_of_each_channel_without_a_token_and_still_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[object] = []
+    monkeypatch.setattr("uvicorn.run", lambda *a, **kw: started.append(a))
+    _secrets(monkeypatch)
+    monkeypatch.delenv("SAUTI_WHATSAPP_TOKEN", raising=False)
+    monkeypatch.setenv("SAUTI_MESSENGER_TOKEN", "EAAP-page-token")
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    get_settings.cache_clear()
+    one_missing = runner.invoke(app, ["serve"])
+    monkeypatch.setenv("SAUTI_WHATSAPP_TOKEN", "EAAG-system-user-token")
+    get_settings.cache_clear()
+    none_missing = runner.invoke(app, ["serve"])
+
+    assert one_missing.exit_code == 0 and len(started) == 2
+    assert "warning: SAUTI_WHATSAPP_TOKEN is not set" in one_missing.output
+    assert "on WhatsApp" in one_missing.output
+    assert "SAUTI_MESSENGER_TOKEN" not in one_missing.output
+    assert "warning" not in none_missing.output
+
+
+def test_missing_channel_tokens_names_each_channel_and_its_variable() -> None:
+    from bot.config import Settings, missing_channel_tokens
+
+    bare = Settings(_env_file=None, whatsapp_token="", messenger_token="changethis")  # type: ignore[call-arg]
+    assert missing_channel_tokens(bare) == [
+        ("WhatsApp", "SAUTI_WHATSAPP_TOKEN"),
+        ("Messenger and Instagram", "SAUTI_MESSENGER_TOKEN"),
+    ]

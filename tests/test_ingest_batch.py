@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 
 from bot import ingest
 from bot.ingest_batch import conversation_row, message_data, message_row
-from bot.masking import mask_id
+from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import inbound_key
 from bot.store.db import Database
@@ -35,7 +35,7 @@ def test_rows_are_what_the_models_would_have_built() -> None:
         contact_ref=item.contact_id,
         contact_phone=item.contact_phone,
         contact_name=item.contact_name,
-        masked_id=mask_id(item.contact_phone or item.contact_id),
+        masked_id=mask_contact(item.channel, item.contact_id, item.contact_phone),
     )
     msg = Message(
         conversation_id=7,

@@ -1,12 +1,15 @@
-"""Who sees which case: caseworkers see their teams' cases, admins see all.
+"""Who sees which case: caseworkers see their teams' cases and the cases not routed to a
+team yet; admins see all.
 
-A case outside the caller's teams is reported as not found, everywhere (list, detail,
-messages, actions, events, media).
+A case of another team is reported as not found, everywhere (list, detail, messages,
+actions, events, media).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import and_, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.accounts import team_names
@@ -25,8 +28,22 @@ async def visible_teams(session: AsyncSession, user: User) -> list[str] | None:
     return await team_names(session, user)
 
 
+def is_unrouted(case: Case) -> bool:
+    """Not routed to a team yet (no team, or the default team as a fallback) and not
+    resolved: every caseworker sees it, so nobody is missed (bot.cases.routing)."""
+    return case.routing == "unrouted" and case.status != "resolved"
+
+
 def can_see(case: Case, teams: list[str] | None) -> bool:
-    return teams is None or (case.team is not None and case.team in teams)
+    return teams is None or (case.team is not None and case.team in teams) or is_unrouted(case)
+
+
+def visible_to(teams: list[str]) -> Any:
+    """`can_see` as a SQL condition on Case, for a caseworker of `teams`."""
+    return or_(
+        Case.team.in_(teams),
+        and_(Case.routing == "unrouted", Case.status != "resolved"),
+    )
 
 
 def normalize_id(case_id: str) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import audit
-from bot.cases.access import is_admin, load_case, require_holder, visible_teams
+from bot.cases.access import is_admin, load_case, require_holder, visible_teams, visible_to
 from bot.cases.compose import send_text
 from bot.cases.errors import BadRequest, Conflict, NotFound
 from bot.cases.events import case_event, on_commit, queue_event
@@ -67,7 +67,7 @@ async def _filtered(
 ) -> Any:
     teams = await visible_teams(session, user)
     if teams is not None:
-        query = query.where(Case.team.in_(teams))
+        query = query.where(visible_to(teams))
     if (statuses := _values(status, STATUSES, "status")) is not None:
         query = query.where(Case.status.in_(statuses))
     if (priorities := _values(priority, PRIORITIES, "priority")) is not None:

@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import AuditLog, User, utcnow
 
-ACTIONS = ("view", "claim", "message", "note", "release", "resolve", "media")
+ACTIONS = ("view", "claim", "message", "note", "release", "resolve", "media", "route")
 
 
 def record(

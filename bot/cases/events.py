@@ -45,7 +45,13 @@ class Subscription:
         self.closed = False
 
     def wants(self, event: dict[str, Any]) -> bool:
-        return self.teams is None or event.get("team") in self.teams
+        # Unrouted cases are everyone's; a case just routed leaves everyone's list.
+        return (
+            self.teams is None
+            or event.get("team") in self.teams
+            or event.get("routed") is False
+            or bool(event.get("was_unrouted"))
+        )
 
     def offer(self, event: dict[str, Any]) -> None:
         if self.closed or not (event is _CLOSED or self.wants(event)):
@@ -139,6 +145,7 @@ def case_event(kind: str, case: Case, **extra: Any) -> dict[str, Any]:
         "type": kind,
         "case_id": case.id,
         "team": case.team,
+        "routed": case.routing != "unrouted" or case.status == "resolved",
         "priority": case.priority,
         "status": case.status,
         "at": utcnow().isoformat(),

@@ -6,8 +6,9 @@ it. Screens learn of changes through events published after that commit.
 
 - One open case per conversation; new answers update it; a resolved case is never reopened:
   a person who writes again afterwards gets a new case linked to the old one.
-- Routing: the team whose countries include the person's country, else the default team; a
-  claimed case stays with its team (its caseworker must not lose it).
+- Routing: the team whose countries include the person's country, else the default team (not
+  routed yet: every caseworker sees it, see bot.cases.routing); a claimed case, or one a
+  caseworker routed by hand, stays with its team.
 - Urgent cases and requests for a human notify the team at once (bot.cases.notify).
 
 A conversation's case and the team list are read once per transaction (see `_Known`): the
@@ -67,17 +68,19 @@ _ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_exis
 
 
 async def team_for(session: AsyncSession, country_code: str | None) -> str | None:
-    return _route(await _teams(session), country_code)
+    return _route(await _teams(session), country_code)[0]
 
 
-def _route(teams: list[Team], country_code: str | None) -> str | None:
+def _route(teams: list[Team], country_code: str | None) -> tuple[str | None, str]:
+    """(team, routing): the team covering the country ("country"), else the default team or
+    none, "unrouted" (every caseworker sees the case, see bot.cases.routing)."""
     if country_code:
         wanted = country_code.upper()
         for team in teams:
             if wanted in {c.upper() for c in team.countries}:
-                return team.name
+                return team.name, "country"
     default = next((t for t in teams if t.is_default), None)
-    return default.name if default else None
+    return (default.name if default else None), "unrouted"
 
 
 class _Known:
@@ -167,6 +170,7 @@ class CaseSink:
             if previous is not None and previous.erased_at is None and message.author == "person":
                 case_ = self._new_case(session, conv, previous, now)
                 case_.team, case_.language = previous.team, conv.language or previous.language
+                case_.routing = previous.routing
                 await self._emit(session, "case_opened", conv, case_, None)
         if case_ is not None:
             case_.updated_at = now
@@ -185,6 +189,7 @@ class CaseSink:
             channel=conv.channel,
             language=None,
             team=None,
+            routing="unrouted",
             assignee_id=None,
             location=None,
             answers={},
@@ -228,9 +233,10 @@ class CaseSink:
         case_.language = conv.language or case_.language
         country = (case_.location or {}).get("country_code")
         teams: list[Team] | None = None
-        if created or (country and case_.status == "open"):
+        # A case a caseworker routed by hand stays where she sent it.
+        if created or (country and case_.status == "open" and case_.routing != "caseworker"):
             teams = await _teams(session)
-            case_.team = _route(teams, country)
+            case_.team, case_.routing = _route(teams, country)
         case_.updated_at = now
         became_urgent = case_.priority == "urgent" and (created or before[0] != "urgent")
         moved = not created and case_.team != before[2]

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.access import is_unrouted
 from bot.cases.window import iso, window_for
 from bot.store.models import Case, Conversation, Message, Note, User
 
@@ -61,6 +62,7 @@ def case_json(
         "resolved_at": iso(case.resolved_at),
         "escalated_at": iso(case.escalated_at),
         "bot_paused": conv.claimed,
+        "routed": not is_unrouted(case),  # False: every caseworker sees it until it is routed
         "stopped": (conv.state or {}).get("ended") == "stopped",  # the person wrote STOP
     }
 

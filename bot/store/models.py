@@ -232,7 +232,10 @@ class LoginThrottle(SQLModel, table=True):
 
 class Case(SQLModel, table=True):
     __tablename__ = "case_file"
-    __table_args__ = (Index("ix_case_team_created", "team", "created_at"),)
+    __table_args__ = (
+        Index("ix_case_team_created", "team", "created_at"),
+        Index("ix_case_routing_status", "routing", "status"),
+    )
 
     id: str = Field(default_factory=new_case_id, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", index=True)
@@ -242,6 +245,10 @@ class Case(SQLModel, table=True):
     channel: str = ""
     language: str | None = None
     team: str | None = None
+    # How the team was chosen: "country" (a team covers the person's country), "caseworker"
+    # (routed by hand), or "unrouted" (no team, or the default team as a fallback): every
+    # caseworker sees an unrouted case until someone routes it (bot.cases.routing).
+    routing: str = "country"
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id")
     location: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
     answers: dict[str, Any] = Field(default_factory=dict, sa_type=EncryptedJSON)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from bot.config import DEMO_DATA_KEY
 from bot.demo import DEMO_TEAM, DEMO_USER
 from bot.groups import groups
+from bot.masking import mask_contact
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import Case, Conversation, User, utcnow
@@ -78,7 +79,7 @@ async def _people(url: str) -> tuple[list[str], int]:
             contact_ref=phone or f"ps-{secrets.token_hex(6)}",
             contact_phone=phone,
             contact_name=f"Woman {n}",
-            masked_id=f"+2547•••{n:04d}" if phone else f"{channel[:2]}•••{n:04d}",
+            masked_id=mask_contact(channel, phone or f"ps-{n:06d}", phone),
             language=lang,
             last_inbound_at=now - timedelta(hours=hours),
             contact_prefs=prefs,

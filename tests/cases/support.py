@@ -86,7 +86,7 @@ async def make_case(
             contact_ref="447700900123" if channel == "whatsapp" else "psid-" + secrets.token_hex(4),
             contact_phone="447700900123" if channel == "whatsapp" else None,
             contact_name="Fatima",
-            masked_id="+4477•••0123",
+            masked_id="+44••••••••23",
             language=language,
             last_inbound_at=last,
             contact_prefs=contact_prefs,

@@ -57,10 +57,19 @@ async def test_an_urgent_case_opens_and_moves_to_the_team_of_the_persons_country
     with bus(app_client).subscribe(["libya"]) as libya_screen:
         case = await in_danger(rt)
         assert (case.priority, case.status, case.team) == ("urgent", "open", "morocco")
+        # Where the person is, is not known yet: not routed, so Libya's screen hears of it too.
+        assert case.routing == "unrouted"
+        opened = await libya_screen.get(timeout=1)
+        assert opened is not None and opened["type"] == "case_opened"
+        while libya_screen.queue.qsize():
+            await libya_screen.get(timeout=1)
         await say(rt, location=(32.8872, 13.1913))  # a pin shared in Tripoli, Libya
         event = await libya_screen.get(timeout=1)
+        while event is not None and event["type"] == "message":  # the pin itself
+            event = await libya_screen.get(timeout=1)
     case = await the_case(rt)
     assert case.team == "libya"  # the team of the country where the person is
+    assert case.routing == "country"
     assert (case.location or {}).get("country_code") == "LY"
     assert event is not None and event["case_id"] == case.id
     assert event["type"] == "case_updated" and event["priority"] == "urgent"

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from bot.masking import mask_contact
 from bot.runtime import Runtime
 from bot.store.models import Case, Conversation
 from bot.web import groups_api
@@ -53,7 +54,7 @@ async def person(
             contact_ref=ref,
             contact_phone=phone,
             contact_name=name or f"Person{n}",
-            masked_id=f"+2547•••{n:04d}" if phone else f"{channel[:2]}•••{ref[-4:]}",
+            masked_id=mask_contact(channel, ref, phone),
             language=language,
             last_inbound_at=last_inbound if last_inbound is not None else NOW - timedelta(hours=1),
             contact_prefs=prefs,

@@ -69,7 +69,7 @@ async def test_group_shapes(client: httpx.AsyncClient, staff: Staff) -> None:
         "passport": "held_by_employer",
         "last_update": {"status": "queued", "reason": None, "detail": None},
     }
-    assert first["masked_id"].startswith("+2547•••") and first["last_message_at"]
+    assert first["masked_id"].startswith("+254•••••••") and first["last_message_at"]
     assert "Person" not in str(detail)  # names never appear on a group screen
     assert detail["last_update"]["text"] == "Stay where you are."
     history = (await client.get(f"/api/groups/{group_id}/messages", headers=auth)).json()

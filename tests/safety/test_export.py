@@ -114,7 +114,7 @@ def test_the_export_command(
         async with database.session() as session, session.begin():
             conv = Conversation(
                 channel="whatsapp", business_id="1", contact_hash="h", contact_ref="r",
-                masked_id="+2547•••3444",
+                masked_id="+254•••••••44",
             )  # fmt: skip
             session.add(conv)
             await session.flush()
@@ -135,7 +135,7 @@ def test_the_export_command(
         get_settings.cache_clear()
     assert shown.exit_code == 0, shown.output
     assert f"# Case {case_id}" in shown.output and "- Priority: urgent" in shown.output
-    assert "- Contact: +2547•••3444" in shown.output
+    assert "- Contact: +254•••••••44" in shown.output
     assert saved.exit_code == 0 and (tmp_path / "case.md").read_text().startswith("# Case")
     assert missing.exit_code == 1 and "no case NOPE-0000" in missing.output
 

@@ -1,4 +1,5 @@
-"""`/api/cases…`: list, read, claim, write, note, release, resolve (thin over bot.cases)."""
+"""`/api/cases…`: list, read, claim, write, note, release, resolve, route (thin over
+bot.cases)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from fastapi import Header, Query, Request
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import actions
+from bot.cases import actions, routing
 from bot.cases.access import load_case, visible_teams
 from bot.cases.replies import canned_replies, fitting_templates
 from bot.cases.views import case_json, case_payload, message_json, note_json
 from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
-from bot.web.api.schemas import NoteBody, ResolveBody, SendBody
+from bot.web.api.schemas import NoteBody, ResolveBody, RouteBody, SendBody
 from bot.web.auth import ApiUser
 from bot.web.deps import AppStateDep
 
@@ -131,6 +132,15 @@ async def resolve(
     async with transaction(app) as session:
         case = await actions.resolve(session, user, case_id, body.outcome, runtime=app)
         return await _fresh(session, user, case.id)
+
+
+@router.post("/cases/{case_id}/route")
+async def route(case_id: str, body: RouteBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+    """Send the case to a team (audited); the answer is the case as routed, even when the
+    caller is not in that team and will not see it again."""
+    async with transaction(app) as session:
+        case, conv = await routing.route_case(session, user, case_id, body.team)
+        return await case_payload(session, case, conv, now=utcnow())
 
 
 async def _fresh(session: AsyncSession, user: User, case_id: str) -> dict[str, Any]:

@@ -38,3 +38,9 @@ class ResolveBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
+
+
+class RouteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    team: str = Field(min_length=1, max_length=100)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import actions
+from bot.cases import actions, routing
 from bot.cases.errors import CaseError, NotFound, WindowClosed
 from bot.store.models import User
 from bot.web.deps import AppStateDep
@@ -55,6 +55,18 @@ async def _do(
 def _sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+@router.post("/{case_id}/route")
+async def route(
+    request: Request, app: AppStateDep, case_id: str, team: Annotated[str, Form()] = ""
+) -> Response:
+    """Send the case to a team (a case not routed yet, or one that belongs elsewhere)."""
+
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await routing.route_case(s, user, case_id, team)
+
+    return await _do(request, app, case_id, run, f"Routed to team {team.strip().lower()}.")
 
 
 @router.post("/{case_id}/claim")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from bot.cases.access import load_case, visible_teams
+from bot.cases.access import load_case, visible_teams, visible_to
 from bot.cases.errors import NotFound
 from bot.cases.wiring import events_of
 from bot.store.models import Case, Message, User
@@ -33,7 +33,7 @@ async def _cases_print(s: Any, user: User) -> tuple[Any, ...]:
     teams = await visible_teams(s, user)
     query = select(Case.id, Case.status, Case.priority, Case.assignee_id, Case.updated_at)
     if teams is not None:
-        query = query.where(Case.team.in_(teams))
+        query = query.where(visible_to(teams))
     query = query.where(Case.status != "resolved")
     rows = await s.execute(query)
     return tuple(sorted((r[0], r[1], r[2], r[3], str(r[4])) for r in rows))

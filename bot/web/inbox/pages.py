@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases import actions, views
+from bot.cases import actions, routing, views
 from bot.cases.access import load_case, visible_teams
 from bot.cases.errors import BadRequest, NotFound
 from bot.cases.replies import fitting_templates
@@ -81,7 +81,9 @@ async def _list_context(app: Runtime, user: User, filters: dict[str, str]) -> di
         pairs.sort(key=shapes.sort_key)
         cases = [await views.case_payload(s, case, conv, now=now) for case, conv in pairs]
         return {
-            "cases": cases,
+            # Not routed to a team yet: shown apart, above the rest, to every caseworker.
+            "unrouted": [c for c in cases if not c["routed"]],
+            "cases": [c for c in cases if c["routed"]],
             "counts": await counts(s, user),
             "teams": await team_choices(s, user),
             "filters": filters,
@@ -155,6 +157,7 @@ async def case_page(request: Request, app: AppStateDep, case_id: str) -> Respons
                 "counts": await counts(s, user),
                 "holder": _holds(payload, user),
                 "outcomes": OUTCOMES,
+                "route_teams": await routing.team_names(s),
                 "window_words": shapes.window_words(payload["window"], payload["channel"]),
                 **_composer(app, user, case, conv, payload),
             }

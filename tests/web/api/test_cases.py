@@ -32,7 +32,7 @@ async def test_list_is_newest_first_paginated_with_total_and_next(
     assert [c["id"] for c in rest["cases"]] == [made[0].id]
     assert rest["next"] is None
     first = page["cases"][0]
-    assert first["contact"]["masked_id"] == "+4477•••0123"
+    assert first["contact"]["masked_id"] == "+44••••••••23"
     assert first["window"]["open"] is True
 
 

@@ -82,7 +82,7 @@ async def make_case(
             contact_ref="218912345678",
             contact_phone="218912345678" if channel == "whatsapp" else None,
             contact_name=name,
-            masked_id="+2189•••5678",
+            masked_id="+218•••••••78",
             language="en",
             last_inbound_at=now - timedelta(minutes=minutes_ago),
             contact_prefs={"safe_to_message_first": False},

@@ -119,7 +119,7 @@ async def test_group_pages_show_to_the_team_and_admins_and_are_not_found_for_oth
     assert page.status_code == 200
     assert re.findall(r'data-member="([A-Z0-9-]+)"', page.text) == [a.id, b.id]
     # At a glance: masked id, channel, language, safety and passport; never a name.
-    assert "+2547•••" in page.text and "whatsapp" in page.text and "Swahili" in page.text
+    assert "+254•••••••" in page.text and "whatsapp" in page.text and "Swahili" in page.text
     assert "not safe" in page.text and "held by employer" in page.text
     assert not re.search(r"Person\d", page.text)  # the names person() gives
     fragment = await web.client.get(f"/inbox/groups/{group_id}/members", headers=HX)
@@ -221,7 +221,7 @@ async def test_the_case_page_suggests_linked_cases_with_reasons_to_confirm_or_re
     assert "same agency: 'Al Amal Recruitment' ≈ 'alamal recruitment'" in shown
     assert "1.2 km apart" in shown
     assert other_team.id not in panel.text
-    assert "Wanjiru" not in panel.text and "+2547•••" in panel.text  # masked ids, no names
+    assert "Wanjiru" not in panel.text and "+254•••••••" in panel.text  # masked ids, no names
     whole = await web.client.get(f"/inbox/cases/{mine.id}/links")
     assert "<html" in whole.text and "Al Amal Recruitment" in text_of(whole)
 
