@@ -11,7 +11,6 @@ its own savepoint, so one bad event cannot block the rest.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC
@@ -20,7 +19,8 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import metrics
+from bot import bounded_json, metrics
+from bot.bounded_json import Refused
 from bot.ingest_batch import (
     Tally,
     conversation_row,
@@ -43,16 +43,20 @@ CONVERSATIONAL = {"text", "choice", "location", "media", "reaction", "contacts",
 # Status order: a later webhook never moves a message backwards.
 STATUS_RANK = {"queued": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
 
+# Bodies are at most `max_body_bytes` when stored (bot.web.webhook); this is the default.
+MAX_BODY_BYTES = 1024 * 1024
+# Storing an event that fails is tried this often (the fault may be passing) before it is
+# set aside; reading one that cannot be read is not tried again.
+MAX_ATTEMPTS = 5
+
 _EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
 _DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def parse_body(source: str, body: bytes) -> list[Inbound]:
-    """Parse a stored body; never raises (an unparseable body yields nothing)."""
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return []
+def parse_body(source: str, body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> list[Inbound]:
+    """Parse a stored body. Raises `Refused` when it cannot be read at all (too large, too
+    deep, not JSON, not an object); a malformed item inside is skipped, its siblings kept."""
+    payload = bounded_json.loads(body, max_bytes=max_bytes)
     if source == "simulator":
         items = payload if isinstance(payload, list) else [payload]
         out = []
@@ -62,9 +66,11 @@ def parse_body(source: str, body: bytes) -> list[Inbound]:
             except ValueError:
                 continue
         return out
+    if not isinstance(payload, dict):
+        raise Refused("not_an_object")
     from bot.channels.meta import parse_event
 
-    return parse_event(payload) if isinstance(payload, dict) else []
+    return parse_event(payload)
 
 
 def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
@@ -202,8 +208,13 @@ def _failure_reason(codes: Sequence[int]) -> str:
     return f"failed (code {codes[0]})" if codes else "failed"
 
 
-async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096) -> set[int]:
-    """Parse stored webhook bodies; returns the ids of conversations with new messages."""
+async def ingest_pending(
+    db: Database, *, batch: int = 50, max_chars: int = 4096, max_bytes: int = MAX_BODY_BYTES
+) -> set[int]:
+    """Parse stored webhook bodies; returns the ids of conversations with new messages.
+
+    Each event stands alone: one that cannot be read, or whose messages cannot be stored,
+    is set aside (`state` failed, with its reason) and the others go on."""
     touched: set[int] = set()
     async with db.session() as session, session.begin():
         query = (
@@ -215,15 +226,38 @@ async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096
         if not db.is_sqlite:
             query = query.with_for_update(skip_locked=True)
         events = (await session.execute(query)).scalars().all()
+        readable = []
+        for ev in events:
+            try:
+                readable.append((ev, parse_body(ev.source, ev.body, max_bytes=max_bytes)))
+            except Refused as exc:
+                set_aside(ev, exc.reason)
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the line
+                set_aside(ev, "parse_error", type(exc).__name__)
         # Touch conversations in one global order (by contact): ingest transactions of several
         # processes then never wait on each other in a cycle (a deadlock on PostgreSQL).
         parsed = sorted(
-            ((ev, parse_body(ev.source, ev.body)) for ev in events),
-            key=lambda pair: min((lock_key(i) for i in pair[1]), default=""),
+            readable, key=lambda pair: min((lock_key(i) for i in pair[1]), default="")
         )
         if parsed and not await _ingest_together(session, parsed, max_chars, touched):
             await _ingest_one_by_one(session, parsed, max_chars, touched)
     return touched
+
+
+def set_aside(ev: WebhookEvent, reason: str, detail: str = "") -> None:
+    """Take `ev` out of the queue for good (until `sauti webhooks retry`). `reason` is a
+    fixed word (the metric label); `detail` an exception type. Never the body: it holds
+    what a person wrote."""
+    ev.attempts += 1
+    ev.state = "failed"
+    ev.error = f"{reason}: {detail}" if detail else reason
+    metrics.set_aside.labels(reason).inc()
+    log.warning("webhook event %s set aside: %s", ev.id, ev.error)
+
+
+def reason_of(error: str | None) -> str:
+    """The fixed reason word of a set-aside event's `error`."""
+    return (error or "unknown").split(":", 1)[0]
 
 
 async def _ingest_together(
@@ -269,27 +303,39 @@ async def _ingest_one_by_one(
     max_chars: int,
     touched: set[int],
 ) -> None:
+    """Each item of each event in a savepoint of its own: a message that cannot be stored
+    does not lose its siblings. Items are deduplicated, so applying an event again (the next
+    round, or `sauti webhooks retry`) stores only what failed before."""
     for ev, items in parsed:
-        try:
-            async with session.begin_nested():
-                for item in sorted(items, key=lock_key):
+        failure: Exception | None = None
+        raced = False
+        for item in sorted(items, key=lock_key):
+            try:
+                async with session.begin_nested():
                     if item.kind == "status":
                         await apply_receipt(session, item)
                     elif item.kind in CONVERSATIONAL:
                         conv_id = await store_message(session, item, max_chars)
                         if conv_id is not None:
                             touched.add(conv_id)
-                # The raw body holds what the person wrote: once parsed it is not kept.
-                await session.delete(ev)
-        except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
-            if lost_a_race(exc):
-                # Not the event's fault: it stays pending, untouched, for the next round.
-                log.info("event %s met a concurrent transaction; retrying", ev.id)
-                continue
+            except Exception as exc:  # noqa: BLE001 - one bad item must not block the rest
+                if lost_a_race(exc):
+                    raced = True  # not the event's fault: it stays pending for the next round
+                    break
+                failure = failure or exc
+        if raced:
+            log.info("event %s met a concurrent transaction; retrying", ev.id)
+        elif failure is None:
+            # The raw body holds what the person wrote: once stored it is not kept.
+            await session.delete(ev)
+        elif ev.attempts + 1 >= MAX_ATTEMPTS:
+            set_aside(ev, "apply_error", type(failure).__name__)
+        else:
             ev.attempts += 1
-            ev.error = type(exc).__name__
-            ev.state = "failed" if ev.attempts >= 5 else "pending"
-            log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
+            ev.error = f"apply_error: {type(failure).__name__}"
+            log.warning(
+                "event %s failed to ingest (attempt %s, %s)", ev.id, ev.attempts, ev.error
+            )
 
 
 def describe(item: Inbound) -> str:

@@ -10,11 +10,22 @@ received = Counter("sauti_webhooks_received", "Webhook POSTs stored", ["source"]
 rejected = Counter(
     "sauti_webhooks_rejected", "Webhook POSTs refused", ["reason"], registry=REGISTRY
 )
+set_aside = Counter(
+    "sauti_webhooks_set_aside",
+    "Stored webhooks set aside (state failed) as they were read or stored",
+    ["reason"],
+    registry=REGISTRY,
+)
 inbound = Counter(
     "sauti_inbound_messages", "Inbound messages stored", ["channel"], registry=REGISTRY
 )
 deduplicated = Counter(
     "sauti_deduplicated", "Inbound messages and receipts seen before", registry=REGISTRY
+)
+messages_set_aside = Counter(
+    "sauti_messages_set_aside",
+    "Inbound messages that could not be applied (handed to a caseworker)",
+    registry=REGISTRY,
 )
 processed = Counter("sauti_processed", "Inbound messages applied", ["channel"], registry=REGISTRY)
 sent = Counter("sauti_sent", "Graph requests that succeeded", ["channel"], registry=REGISTRY)

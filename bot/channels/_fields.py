@@ -35,12 +35,24 @@ def objs(value: Any) -> list[dict[str, Any]]:
 
 
 def text(value: Any) -> str | None:
-    """A non-empty string, or an integer id as a string; anything else is None."""
+    """A non-empty string, or an integer id as a string; anything else is None.
+
+    A lone UTF-16 surrogate (JSON allows "\\ud800") cannot be encoded, and NUL cannot be
+    stored in PostgreSQL text: either would fail the whole webhook when stored, so they read
+    as U+FFFD and nothing."""
     if isinstance(value, str):
-        return value or None
+        return _storable(value) or None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+def _storable(value: str) -> str:
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value.replace("\x00", "") if "\x00" in value else value
 
 
 def number(value: Any) -> float | None:
