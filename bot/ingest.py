@@ -236,9 +236,7 @@ async def ingest_pending(
                 set_aside(ev, "parse_error", type(exc).__name__)
         # Touch conversations in one global order (by contact): ingest transactions of several
         # processes then never wait on each other in a cycle (a deadlock on PostgreSQL).
-        parsed = sorted(
-            readable, key=lambda pair: min((lock_key(i) for i in pair[1]), default="")
-        )
+        parsed = sorted(readable, key=lambda pair: min((lock_key(i) for i in pair[1]), default=""))
         if parsed and not await _ingest_together(session, parsed, max_chars, touched):
             await _ingest_one_by_one(session, parsed, max_chars, touched)
     return touched
@@ -333,9 +331,7 @@ async def _ingest_one_by_one(
         else:
             ev.attempts += 1
             ev.error = f"apply_error: {type(failure).__name__}"
-            log.warning(
-                "event %s failed to ingest (attempt %s, %s)", ev.id, ev.attempts, ev.error
-            )
+            log.warning("event %s failed to ingest (attempt %s, %s)", ev.id, ev.attempts, ev.error)
 
 
 def describe(item: Inbound) -> str:
