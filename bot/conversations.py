@@ -282,6 +282,7 @@ async def _apply_guarded(
     """`_apply_one` in a savepoint. A message that cannot be applied at all (not only its
     flow step) is set aside (state "error") and the person handed to a caseworker; the
     conversation's other messages go on."""
+    conv_id, msg_id = conv.id, msg.id  # read now: the rollback expires them
     try:
         async with session.begin_nested():
             return await _apply_one(p, session, conv, msg, now, batch)
@@ -289,7 +290,7 @@ async def _apply_guarded(
         if lost_a_race(exc):
             raise  # the whole transaction is done again; the message is not at fault
         log.error("conversation %s: message %s could not be applied (%s); handing over",
-                  conv.id, msg.id, type(exc).__name__)  # fmt: skip
+                  conv_id, msg_id, type(exc).__name__)  # fmt: skip
     # The savepoint's rollback expired what it had changed.
     await session.refresh(conv)
     await session.refresh(msg)
@@ -299,7 +300,7 @@ async def _apply_guarded(
         async with session.begin_nested():
             await _hand_over_after_error(p, session, conv, now)
     except Exception as exc:  # noqa: BLE001 - the message stays set aside and visible
-        log.error("conversation %s: handing over failed too (%s)", conv.id, type(exc).__name__)
+        log.error("conversation %s: handing over failed too (%s)", conv_id, type(exc).__name__)
         await session.refresh(conv)
     return False
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from bot import metrics
+from bot import health_report, metrics
 from bot.store.db import ping
 from bot.web.deps import AppStateDep
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])
 
 
@@ -31,5 +34,11 @@ async def readyz(app: AppStateDep) -> Response:
 
 
 @router.get("/metrics")
-async def prometheus() -> Response:
+async def prometheus(app: AppStateDep) -> Response:
+    try:
+        health = await health_report.read(app.db)
+    except Exception:  # noqa: BLE001 - the counters are still worth serving
+        log.warning("pipeline health could not be read from the database", exc_info=True)
+        health = None
+    health_report.publish(health)
     return Response(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
