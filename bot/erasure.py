@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import tombstones
 from bot.groups.erase import forget_person as forget_person_in_groups
 from bot.store.models import (
     AuditLog,
@@ -55,6 +56,7 @@ async def erase_conversation(
     contact_ids = [v for v in (conv.contact_ref, conv.contact_phone) if v]
     keep = await _goodbye_rows(session, conv) if goodbye else []
     await forget_outbox(session, [conv.id or 0], keep=keep)
+    await tombstones.bury(session, conv.id or 0, now)  # so Meta's redelivery cannot bring it back
     message_ids = select(Message.id).where(Message.conversation_id == conv.id)
     await session.execute(delete(MediaBlob).where(MediaBlob.message_id.in_(message_ids)))
     await session.execute(delete(Message).where(Message.conversation_id == conv.id))

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import bounded_json, metrics
+from bot import bounded_json, metrics, tombstones
 from bot.bounded_json import Refused
 from bot.ingest_batch import (
     Tally,
@@ -107,7 +107,11 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
 
 
 async def store_message(session: AsyncSession, item: Inbound, max_chars: int) -> int | None:
-    """Insert one inbound message; returns its conversation id, or None if seen before."""
+    """Insert one inbound message; returns its conversation id, or None if seen before (or
+    erased: a redelivered copy must not bring the person back)."""
+    if await tombstones.erased(session, [inbound_key(item.channel, item.dedupe_key)]):
+        metrics.deduplicated.inc()
+        return None
     conv = await conversation_for(session, item)
     item = truncated(item, max_chars)
     text = item.text
