@@ -209,3 +209,25 @@ async def test_a_conversation_that_keeps_failing_is_set_aside_after_three_tries(
     assert states[convs["sim-other"]] == ("done", None)
     assert states[convs["sim-poison"]] == ("error", "could not be applied")
     assert await rt.workers.inbound_once() == 0  # not tried again
+
+
+async def test_a_parser_bug_sets_its_event_aside_and_the_batch_goes_on(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.channels import meta
+
+    parse = meta.parse_event
+
+    def buggy(payload: dict) -> list:
+        if payload.get("object") == "page":
+            raise RecursionError("a parser bug")
+        return parse(payload)
+
+    monkeypatch.setattr(meta, "parse_event", buggy)
+    async with db.session() as session, session.begin():
+        session.add(WebhookEvent(body=b'{"object": "page", "entry": []}'))
+    await store_events(db, sim_message("hello", contact="sim-next"))
+
+    assert len(await ingest_pending(db)) == 1  # the next event was stored
+    [left] = await events(db)
+    assert (left.state, left.error, left.attempts) == ("failed", "parse_error: RecursionError", 1)
