@@ -206,8 +206,12 @@ async def _process(
         # A conversation another worker holds is not loaded: that worker handles its messages.
         for conv, pending in await _load(p, session, conv_ids):
             for msg in pending:
-                apply = _apply_one if batch is not None else _apply_guarded
-                if await apply(p, session, conv, msg, now or utcnow(), batch):
+                at = now or utcnow()
+                if await (
+                    _apply_one(p, session, conv, msg, at, batch)
+                    if batch is not None
+                    else _apply_guarded(p, session, conv, msg, at)
+                ):
                     stepped.append((conv, msg))
                 done += 1
                 if conv.status == "erased":
@@ -272,12 +276,7 @@ async def _apply_one(
 
 
 async def _apply_guarded(
-    p: Pipeline,
-    session: AsyncSession,
-    conv: Conversation,
-    msg: Message,
-    now: datetime,
-    batch: delivery.Batch | None,
+    p: Pipeline, session: AsyncSession, conv: Conversation, msg: Message, now: datetime
 ) -> bool:
     """`_apply_one` in a savepoint. A message that cannot be applied at all (not only its
     flow step) is set aside (state "error") and the person handed to a caseworker; the
@@ -285,7 +284,7 @@ async def _apply_guarded(
     conv_id, msg_id = conv.id, msg.id  # read now: the rollback expires them
     try:
         async with session.begin_nested():
-            return await _apply_one(p, session, conv, msg, now, batch)
+            return await _apply_one(p, session, conv, msg, now, None)
     except Exception as exc:
         if lost_a_race(exc):
             raise  # the whole transaction is done again; the message is not at fault
