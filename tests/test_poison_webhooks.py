@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -22,7 +23,7 @@ from bot.config import DEMO_DATA_KEY, Settings, get_settings
 from bot.ingest import ingest_pending
 from bot.platform_ids import inbound_key
 from bot.store.db import Database
-from bot.store.models import Case, Conversation, Message, WebhookEvent
+from bot.store.models import Case, Conversation, Message, WebhookEvent, utcnow
 from tests.conftest import running_app, runtime
 from tests.fakes.graph_server import FakeGraph
 from tests.helpers import sim_message, store_events
@@ -231,3 +232,29 @@ async def test_a_parser_bug_sets_its_event_aside_and_the_batch_goes_on(
     assert len(await ingest_pending(db)) == 1  # the next event was stored
     [left] = await events(db)
     assert (left.state, left.error, left.attempts) == ("failed", "parse_error: RecursionError", 1)
+
+
+async def test_a_timer_that_fails_does_not_stop_the_others(
+    app_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rt = runtime(app_client)
+    for contact in ("sim-timer-bad", "sim-timer-good"):
+        await store_events(rt.db, sim_message("hello", contact=contact))
+    await rt.workers.run_until_idle()
+    async with rt.db.session() as session, session.begin():
+        convs = {c.contact_ref: c for c in (await session.execute(select(Conversation))).scalars()}
+        for conv in convs.values():
+            conv.wake_at, conv.wake_name = utcnow() - timedelta(seconds=1), "timeout"
+    bad = convs["sim-timer-bad"].id
+    fire = conversations.fire_timer
+
+    async def fire_or_fail(p, conv_id, now):  # type: ignore[no-untyped-def]
+        if conv_id == bad:
+            raise KeyError("a broken timer")
+        await fire(p, conv_id, now)
+
+    monkeypatch.setattr(conversations, "fire_timer", fire_or_fail)
+    await rt.workers.timers_once()
+    async with rt.db.session() as session:
+        good = await session.get(Conversation, convs["sim-timer-good"].id)
+    assert good is not None and (good.wake_at is None or good.wake_at > utcnow())

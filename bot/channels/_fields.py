@@ -48,10 +48,11 @@ def text(value: Any) -> str | None:
 
 
 def _storable(value: str) -> str:
-    try:
-        value.encode()
-    except UnicodeEncodeError:
-        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if not value.isascii():  # surrogates are not ASCII: most ids and numbers skip this
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return value.replace("\x00", "") if "\x00" in value else value
 
 
