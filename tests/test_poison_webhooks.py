@@ -39,6 +39,7 @@ UNREADABLE = {
     b'{"object": "page", "entry": [': "not_json",
 }
 BESIDE = "447700900555"  # the sender of the malformed messages and of the good one beside them
+MESSENGER_BESIDE = ("6543210987654321", "9876543210123456")  # the same, on Messenger, Instagram
 
 
 @pytest.fixture
@@ -57,8 +58,14 @@ async def post(client: httpx.AsyncClient, settings: Settings, payload: object) -
     assert (await client.post("/webhooks/meta", content=body, headers=headers)).status_code == 200
 
 
-def answered(graph: FakeGraph, phone: str) -> bool:
-    return any(body.get("to") == phone and body.get("type") != "read" for body in graph.sent)
+def answered(graph: FakeGraph, contact: str) -> bool:
+    """A reply (not a read receipt) reached `contact`: a WhatsApp number, or a PSID/IGSID."""
+    return any(
+        contact in (body.get("to"), (body.get("recipient") or {}).get("id"))
+        and body.get("type") != "read"
+        and "sender_action" not in body
+        for body in graph.sent
+    )
 
 
 async def events(db: Database) -> list[WebhookEvent]:
@@ -95,6 +102,8 @@ async def test_poison_bodies_are_set_aside_and_everyone_else_is_answered(
             await post_raw(client, wa_settings, body)
         await post(client, wa_settings, POISON["wrong_types_change"])
         await post(client, wa_settings, POISON["malformed_beside_good"])
+        await post(client, wa_settings, POISON["messenger_malformed_beside_good"])
+        await post(client, wa_settings, POISON["instagram_malformed_beside_good"])
         await post(client, wa_settings, ada.text("hello"))
         await runtime(client).workers.run_until_idle(rounds=50)
 
@@ -102,6 +111,8 @@ async def test_poison_bodies_are_set_aside_and_everyone_else_is_answered(
         assert answered(graph, BESIDE), "the good message beside the malformed ones"
         for wamid in ("wamid.GOOD.BESIDE", "wamid.POISON.SURROGATE"):
             assert await stored(db, wamid) is not None
+        for psid in MESSENGER_BESIDE:
+            assert answered(graph, psid), "the good Messenger/Instagram message beside the rest"
         metrics = (await client.get("/metrics")).text
     set_aside = await events(db)
     assert [(e.state, e.error, e.attempts) for e in set_aside] == [
