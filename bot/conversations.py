@@ -17,7 +17,7 @@ from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
-from bot.store.db import Database, lost_a_race
+from bot.store.db import Database, not_at_fault
 from bot.store.models import Case, Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,8 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
     try:
         done = await _process(p, [conv_id], now, None)
     except Exception as exc:  # noqa: BLE001 - one conversation must not stall the others
-        if lost_a_race(exc):
-            log.info("conversation %s met a concurrent transaction; retrying", conv_id)
+        if not_at_fault(exc):
+            log.warning("conversation %s: %s; tried again", conv_id, type(exc).__name__)
         else:
             await _failed(p.db, conv_id, exc)
         return 0
@@ -286,7 +286,7 @@ async def _apply_guarded(
         async with session.begin_nested():
             return await _apply_one(p, session, conv, msg, now, None)
     except Exception as exc:
-        if lost_a_race(exc):
+        if not_at_fault(exc):
             raise  # the whole transaction is done again; the message is not at fault
         log.error("conversation %s: message %s could not be applied (%s); handing over",
                   conv_id, msg_id, type(exc).__name__)  # fmt: skip

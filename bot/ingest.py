@@ -33,7 +33,7 @@ from bot.masking import mask_id
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import lookup_hash
-from bot.store.db import Database, lost_a_race
+from bot.store.db import Database, lost_a_race, not_at_fault
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -321,12 +321,12 @@ async def _ingest_one_by_one(
                         if conv_id is not None:
                             touched.add(conv_id)
             except Exception as exc:  # noqa: BLE001 - one bad item must not block the rest
-                if lost_a_race(exc):
+                if not_at_fault(exc):
                     raced = True  # not the event's fault: it stays pending for the next round
                     break
                 failure = failure or exc
         if raced:
-            log.info("event %s met a concurrent transaction; retrying", ev.id)
+            log.info("event %s met a database failure or a concurrent transaction; retrying", ev.id)
         elif failure is None:
             # The raw body holds what the person wrote: once stored it is not kept.
             await session.delete(ev)

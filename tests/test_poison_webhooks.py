@@ -269,3 +269,22 @@ async def test_a_timer_that_fails_does_not_stop_the_others(
     async with rt.db.session() as session:
         good = await session.get(Conversation, convs["sim-timer-good"].id)
     assert good is not None and (good.wake_at is None or good.wake_at > utcnow())
+
+
+async def test_a_database_outage_is_not_mistaken_for_a_poison(
+    app_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    rt = runtime(app_client)
+    await store_events(rt.db, sim_message("hello", contact="sim-outage"))
+    await ingest_pending(rt.db)
+
+    async def down(*_: object) -> int:
+        raise OperationalError("SELECT 1", {}, ConnectionResetError("the server went away"))
+
+    monkeypatch.setattr(conversations, "_process", down)
+    for _ in range(conversations.MAX_CONVERSATION_FAILURES + 2):
+        assert await rt.workers.inbound_once() == 0
+    monkeypatch.undo()
+    assert await rt.workers.inbound_once() == 1, "still pending, and applied once it is back"
