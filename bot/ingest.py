@@ -15,8 +15,10 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC
 
-from sqlalchemy import bindparam, delete, select
+from cryptography.fernet import InvalidToken
+from sqlalchemy import LargeBinary, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import defer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import bounded_json, metrics, tombstones
@@ -32,7 +34,7 @@ from bot.ingest_batch import (
 from bot.masking import mask_id
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
-from bot.store.crypto import lookup_hash
+from bot.store.crypto import keyring, lookup_hash
 from bot.store.db import Database, lost_a_race, not_at_fault
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
 
@@ -50,6 +52,16 @@ MAX_BODY_BYTES = 1024 * 1024
 MAX_ATTEMPTS = 5
 
 _EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
+# The body is decrypted event by event (not as the rows load), so that one that cannot be
+# decrypted is set aside instead of failing the whole batch.
+_PENDING = (
+    select(WebhookEvent, type_coerce(_EVENTS.c.body, LargeBinary))
+    .options(defer(WebhookEvent.body))  # type: ignore[arg-type]
+    .where(WebhookEvent.state == "pending")
+    .order_by(WebhookEvent.id)
+    .limit(bindparam("limit"))
+)
+_PENDING_FOR_UPDATE = _PENDING.with_for_update(skip_locked=True)
 _DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -221,19 +233,16 @@ async def ingest_pending(
     is set aside (`state` failed, with its reason) and the others go on."""
     touched: set[int] = set()
     async with db.session() as session, session.begin():
-        query = (
-            select(WebhookEvent)
-            .where(WebhookEvent.state == "pending")
-            .order_by(WebhookEvent.id)
-            .limit(batch)
-        )
-        if not db.is_sqlite:
-            query = query.with_for_update(skip_locked=True)
-        events = (await session.execute(query)).scalars().all()
+        query = _PENDING_FOR_UPDATE if not db.is_sqlite else _PENDING
         readable = []
-        for ev in events:
+        for ev, sealed in (await session.execute(query, {"limit": batch})).all():
             try:
-                readable.append((ev, parse_body(ev.source, ev.body, max_bytes=max_bytes)))
+                body = keyring().decrypt(sealed)
+            except InvalidToken:
+                set_aside(ev, "unreadable")  # encrypted with a key no longer configured
+                continue
+            try:
+                readable.append((ev, parse_body(ev.source, body, max_bytes=max_bytes)))
             except Refused as exc:
                 set_aside(ev, exc.reason)
             except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the line

@@ -288,3 +288,30 @@ async def test_a_database_outage_is_not_mistaken_for_a_poison(
         assert await rt.workers.inbound_once() == 0
     monkeypatch.undo()
     assert await rt.workers.inbound_once() == 1, "still pending, and applied once it is back"
+
+
+async def test_a_body_that_cannot_be_decrypted_is_set_aside_and_the_rest_go_on(
+    db: Database,
+) -> None:
+    from cryptography.fernet import Fernet
+
+    from bot.erasure import forget_failed_events
+    from bot.store import crypto
+    from bot.webhook_replay import exists
+
+    crypto.configure([Fernet.generate_key().decode()])  # a key that is then lost
+    try:
+        async with db.session() as session, session.begin():
+            session.add(WebhookEvent(body=b'{"object": "page", "entry": []}'))
+    finally:
+        crypto.configure([DEMO_DATA_KEY])
+    await store_events(db, sim_message("hello", contact="sim-after-lost-key"))
+
+    assert len(await ingest_pending(db)) == 1
+    async with db.session() as session:
+        query = select(WebhookEvent.id, WebhookEvent.state, WebhookEvent.error)
+        [(event_id, state, error)] = (await session.execute(query)).all()
+    assert (state, error) == ("failed", "unreadable")
+    assert await exists(db, event_id) == "failed"  # the CLI can still name it
+    async with db.session() as session, session.begin():  # an erasure is not stopped by it
+        assert await forget_failed_events(session, ["447700900123"]) == 0
