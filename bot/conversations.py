@@ -145,7 +145,7 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
         if not_at_fault(exc):
             log.warning("conversation %s: %s; tried again", conv_id, type(exc).__name__)
         else:
-            await _failed(p.db, conv_id, exc)
+            await _failed(p, conv_id, exc)
         return 0
     _FAILURES.pop(conv_id, None)
     return done
@@ -311,7 +311,7 @@ SET_ASIDE = "could not be applied"
 _FAILURES: dict[int, int] = {}
 
 
-async def _failed(db: Database, conv_id: int, exc: Exception) -> None:
+async def _failed(p: Pipeline, conv_id: int, exc: Exception) -> None:
     count = _FAILURES[conv_id] = _FAILURES.get(conv_id, 0) + 1
     reason = type(exc).__name__
     if count < MAX_CONVERSATION_FAILURES:
@@ -319,7 +319,7 @@ async def _failed(db: Database, conv_id: int, exc: Exception) -> None:
         return
     del _FAILURES[conv_id]
     try:
-        async with db.session() as session, session.begin():
+        async with p.db.session() as session, session.begin():
             result = await session.execute(
                 update(Message)
                 .where(
@@ -335,6 +335,13 @@ async def _failed(db: Database, conv_id: int, exc: Exception) -> None:
     metrics.messages_set_aside.inc(result.rowcount or 0)  # type: ignore[attr-defined]
     log.error("conversation %s failed %s times (%s): its pending messages are set aside",
               conv_id, count, reason)  # fmt: skip
+    try:  # nobody invisible: a caseworker sees the person (if even this works)
+        async with p.db.session() as session, session.begin():
+            conv = await lock_conversation(session, conv_id, skip_locked=False)
+            if conv is not None:
+                await _hand_over_after_error(p, session, conv, utcnow())
+    except Exception as exc:  # noqa: BLE001 - the messages stay set aside and visible
+        log.error("conversation %s: handing over failed too (%s)", conv_id, type(exc).__name__)
 
 
 def _observe(conv: Conversation, msg: Message) -> None:

@@ -5,8 +5,13 @@ conversation, and inserts each message under a unique key, so a redelivered webh
 duplicate message changes nothing. Delivery receipts are applied to the outbox here too.
 
 A claimed batch is first stored together (`bot.ingest_batch`: a few statements for the whole
-batch); if that fails, it is rolled back and the events are applied one at a time, each in
-its own savepoint, so one bad event cannot block the rest.
+batch); if that fails, it is rolled back and the events are applied one at a time, each item
+in its own savepoint, so one bad event (or message) cannot block the rest.
+
+An event that cannot be read (too large, too deep, not JSON, not an object, not decryptable,
+or the parser raised) is set aside at once: state "failed", the reason in `error`, counted in
+`sauti_webhooks_set_aside_total`. One whose items fail to store is tried `MAX_ATTEMPTS` times
+first. `sauti webhooks retry` puts them back (docs/operations.md).
 """
 
 from __future__ import annotations

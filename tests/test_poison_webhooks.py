@@ -221,6 +221,9 @@ async def test_a_conversation_that_keeps_failing_is_set_aside_after_three_tries(
     assert states[convs["sim-other"]] == ("done", None)
     assert states[convs["sim-poison"]] == ("error", "could not be applied")
     assert await rt.workers.inbound_once() == 0  # not tried again
+    async with rt.db.session() as session:
+        cases = (await session.execute(select(Case.conversation_id))).scalars().all()
+    assert convs["sim-poison"] in cases, "a caseworker sees the person"
 
 
 async def test_a_parser_bug_sets_its_event_aside_and_the_batch_goes_on(
