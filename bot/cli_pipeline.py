@@ -56,7 +56,8 @@ def retry(
         typer.echo("error: give one webhook id, or --all")
         raise typer.Exit(1)
     if event is not None:
-        state = _with_db(lambda db: exists(db, event)) if 0 < event < 2**63 else None
+        # Ids are INTEGER columns: a larger number is no webhook (not a database error).
+        state = _with_db(lambda db: exists(db, event)) if 0 < event < 2**31 else None
         if state is None:
             typer.echo(f"error: no webhook {event}")
             raise typer.Exit(1)
