@@ -37,9 +37,8 @@ def objs(value: Any) -> list[dict[str, Any]]:
 def text(value: Any) -> str | None:
     """A non-empty string, or an integer id as a string; anything else is None.
 
-    A lone UTF-16 surrogate (JSON allows "\\ud800") cannot be encoded, and NUL cannot be
-    stored in PostgreSQL text: either would fail the whole webhook when stored, so they read
-    as U+FFFD and nothing."""
+    A lone UTF-16 surrogate (JSON allows "\\ud800") cannot be encoded as UTF-8, so storing it
+    (or encrypting it) would fail: it reads as U+FFFD."""
     if isinstance(value, str):
         return _storable(value) or None
     if isinstance(value, int) and not isinstance(value, bool):
@@ -48,12 +47,13 @@ def text(value: Any) -> str | None:
 
 
 def _storable(value: str) -> str:
-    if not value.isascii():  # surrogates are not ASCII: most ids and numbers skip this
-        try:
-            value.encode()
-        except UnicodeEncodeError:
-            value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return value.replace("\x00", "") if "\x00" in value else value
+    if value.isascii():  # surrogates are not ASCII: most ids and numbers stop here
+        return value
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
 
 
 def number(value: Any) -> float | None:
