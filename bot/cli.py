@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_pipeline import status, webhooks_app
 from bot.cli_users import users_app
 from bot.config import Settings, get_settings, missing_channel_tokens
 
@@ -27,6 +28,8 @@ app.add_typer(users_app, name="users")
 app.add_typer(teams_app, name="teams")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.add_typer(webhooks_app, name="webhooks")
+app.command()(status)
 
 
 def _echo(line: str = "") -> None:

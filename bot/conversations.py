@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery, metrics
@@ -17,7 +17,7 @@ from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
-from bot.store.db import Database
+from bot.store.db import Database, not_at_fault
 from bot.store.models import Case, Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -135,11 +135,20 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
     """
     try:
         return await _process(p, [conv_id], now, delivery.Batch())
-    except _StartOver as exc:
+    except Exception as exc:  # noqa: BLE001 - done again guarded, which reports it
         # The type only: the guarded way logs the whole error if it happens again.
         log.warning("conversation %s: %s; applying again one message at a time",
-                    conv_id, type(exc.__cause__).__name__)  # fmt: skip
-        return await _process(p, [conv_id], now, None)
+                    conv_id, type(exc.__cause__ or exc).__name__)  # fmt: skip
+    try:
+        done = await _process(p, [conv_id], now, None)
+    except Exception as exc:  # noqa: BLE001 - one conversation must not stall the others
+        if not_at_fault(exc):
+            log.warning("conversation %s: %s; tried again", conv_id, type(exc).__name__)
+        else:
+            await _failed(p, conv_id, exc)
+        return 0
+    _FAILURES.pop(conv_id, None)
+    return done
 
 
 async def process_conversations(
@@ -197,7 +206,12 @@ async def _process(
         # A conversation another worker holds is not loaded: that worker handles its messages.
         for conv, pending in await _load(p, session, conv_ids):
             for msg in pending:
-                if await _apply_one(p, session, conv, msg, now or utcnow(), batch):
+                at = now or utcnow()
+                if await (
+                    _apply_one(p, session, conv, msg, at, batch)
+                    if batch is not None
+                    else _apply_guarded(p, session, conv, msg, at)
+                ):
                     stepped.append((conv, msg))
                 done += 1
                 if conv.status == "erased":
@@ -259,6 +273,75 @@ async def _apply_one(
     if readable and conv.status != "erased" and not (effects and (effects.stop or effects.erase)):
         _mark_read(session, conv, msg, batch)
     return True
+
+
+async def _apply_guarded(
+    p: Pipeline, session: AsyncSession, conv: Conversation, msg: Message, now: datetime
+) -> bool:
+    """`_apply_one` in a savepoint. A message that cannot be applied at all (not only its
+    flow step) is set aside (state "error") and the person handed to a caseworker; the
+    conversation's other messages go on."""
+    conv_id, msg_id = conv.id, msg.id  # read now: the rollback expires them
+    try:
+        async with session.begin_nested():
+            return await _apply_one(p, session, conv, msg, now, None)
+    except Exception as exc:
+        if not_at_fault(exc):
+            raise  # the whole transaction is done again; the message is not at fault
+        log.error("conversation %s: message %s could not be applied (%s); handing over",
+                  conv_id, msg_id, type(exc).__name__)  # fmt: skip
+    # The savepoint's rollback expired what it had changed.
+    await session.refresh(conv)
+    await session.refresh(msg)
+    msg.state, msg.error = "error", SET_ASIDE
+    metrics.messages_set_aside.inc()
+    try:
+        async with session.begin_nested():
+            await _hand_over_after_error(p, session, conv, now)
+    except Exception as exc:  # noqa: BLE001 - the message stays set aside and visible
+        log.error("conversation %s: handing over failed too (%s)", conv_id, type(exc).__name__)
+        await session.refresh(conv)
+    return False
+
+
+# A conversation whose transaction fails even message by message is tried this often (in
+# this process) before its pending messages are set aside: a poison is not retried forever.
+MAX_CONVERSATION_FAILURES = 3
+SET_ASIDE = "could not be applied"
+_FAILURES: dict[int, int] = {}
+
+
+async def _failed(p: Pipeline, conv_id: int, exc: Exception) -> None:
+    count = _FAILURES[conv_id] = _FAILURES.get(conv_id, 0) + 1
+    reason = type(exc).__name__
+    if count < MAX_CONVERSATION_FAILURES:
+        log.warning("conversation %s failed (%s, attempt %s)", conv_id, reason, count)
+        return
+    del _FAILURES[conv_id]
+    try:
+        async with p.db.session() as session, session.begin():
+            result = await session.execute(
+                update(Message)
+                .where(
+                    Message.conversation_id == conv_id,
+                    Message.direction == "in",
+                    Message.state == "pending",
+                )
+                .values(state="error", error=SET_ASIDE)
+            )
+    except Exception:  # noqa: BLE001 - tried again on the next round
+        log.exception("conversation %s: could not set its messages aside", conv_id)
+        return
+    metrics.messages_set_aside.inc(result.rowcount or 0)  # type: ignore[attr-defined]
+    log.error("conversation %s failed %s times (%s): its pending messages are set aside",
+              conv_id, count, reason)  # fmt: skip
+    try:  # nobody invisible: a caseworker sees the person (if even this works)
+        async with p.db.session() as session, session.begin():
+            conv = await lock_conversation(session, conv_id, skip_locked=False)
+            if conv is not None:
+                await _hand_over_after_error(p, session, conv, utcnow())
+    except Exception as exc:  # noqa: BLE001 - the messages stay set aside and visible
+        log.error("conversation %s: handing over failed too (%s)", conv_id, type(exc).__name__)
 
 
 def _observe(conv: Conversation, msg: Message) -> None:

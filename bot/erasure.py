@@ -15,10 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from cryptography.fernet import InvalidToken
+from sqlalchemy import LargeBinary, delete, func, or_, select, type_coerce, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import tombstones
 from bot.groups.erase import forget_person as forget_person_in_groups
+from bot.store.crypto import keyring
 from bot.store.models import (
     AuditLog,
     Case,
@@ -56,6 +59,7 @@ async def erase_conversation(
     contact_ids = [v for v in (conv.contact_ref, conv.contact_phone) if v]
     keep = await _goodbye_rows(session, conv) if goodbye else []
     await forget_outbox(session, [conv.id or 0], keep=keep)
+    await tombstones.bury(session, conv.id or 0, now)  # so Meta's redelivery cannot bring it back
     message_ids = select(Message.id).where(Message.conversation_id == conv.id)
     await session.execute(delete(MediaBlob).where(MediaBlob.message_id.in_(message_ids)))
     await session.execute(delete(Message).where(Message.conversation_id == conv.id))
@@ -175,18 +179,23 @@ async def forget_failed_events(session: AsyncSession, contact_ids: list[str]) ->
     patterns = [re.compile(rf"(?<![\w.]){re.escape(c)}(?![\w])") for c in contact_ids if c]
     if not patterns:
         return 0
-    events = (
-        (await session.execute(select(WebhookEvent).where(WebhookEvent.state == "failed")))
-        .scalars()
-        .all()
+    table = WebhookEvent.__table__  # type: ignore[attr-defined]
+    # Decrypted one by one: a body sealed with a key no longer configured cannot be searched
+    # (retention deletes it in time) and must not stop the erasure.
+    sealed = select(table.c.id, type_coerce(table.c.body, LargeBinary)).where(
+        table.c.state == "failed"
     )
-    dropped = 0
-    for event in events:
-        body = (event.body or b"").decode("utf-8", "replace")
+    named = []
+    for event_id, raw in await session.execute(sealed):
+        try:
+            body = keyring().decrypt(raw).decode("utf-8", "replace")
+        except InvalidToken:
+            continue
         if any(p.search(body) for p in patterns):
-            await session.delete(event)
-            dropped += 1
-    return dropped
+            named.append(event_id)
+    if named:
+        await session.execute(delete(WebhookEvent).where(table.c.id.in_(named)))
+    return len(named)
 
 
 def unlink_conversation(conv: Conversation, now: datetime) -> None:

@@ -5,22 +5,29 @@ conversation, and inserts each message under a unique key, so a redelivered webh
 duplicate message changes nothing. Delivery receipts are applied to the outbox here too.
 
 A claimed batch is first stored together (`bot.ingest_batch`: a few statements for the whole
-batch); if that fails, it is rolled back and the events are applied one at a time, each in
-its own savepoint, so one bad event cannot block the rest.
+batch); if that fails, it is rolled back and the events are applied one at a time, each item
+in its own savepoint, so one bad event (or message) cannot block the rest.
+
+An event that cannot be read (too large, too deep, not JSON, not an object, not decryptable,
+or the parser raised) is set aside at once: state "failed", the reason in `error`, counted in
+`sauti_webhooks_set_aside_total`. One whose items fail to store is tried `MAX_ATTEMPTS` times
+first. `sauti webhooks retry` puts them back (docs/operations.md).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC
 
-from sqlalchemy import bindparam, delete, select
+from cryptography.fernet import InvalidToken
+from sqlalchemy import LargeBinary, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import defer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import metrics
+from bot import bounded_json, metrics, tombstones
+from bot.bounded_json import Refused
 from bot.ingest_batch import (
     Tally,
     conversation_row,
@@ -32,8 +39,8 @@ from bot.ingest_batch import (
 from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
-from bot.store.crypto import lookup_hash
-from bot.store.db import Database, lost_a_race
+from bot.store.crypto import keyring, lookup_hash
+from bot.store.db import Database, lost_a_race, not_at_fault
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -43,16 +50,30 @@ CONVERSATIONAL = {"text", "choice", "location", "media", "reaction", "contacts",
 # Status order: a later webhook never moves a message backwards.
 STATUS_RANK = {"queued": 0, "sent": 1, "delivered": 2, "read": 3, "played": 4}
 
+# Bodies are at most `max_body_bytes` when stored (bot.web.webhook); this is the default.
+MAX_BODY_BYTES = 1024 * 1024
+# Storing an event that fails is tried this often (the fault may be passing) before it is
+# set aside; reading one that cannot be read is not tried again.
+MAX_ATTEMPTS = 5
+
 _EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
+# The body is decrypted event by event (not as the rows load), so that one that cannot be
+# decrypted is set aside instead of failing the whole batch.
+_PENDING = (
+    select(WebhookEvent, type_coerce(_EVENTS.c.body, LargeBinary))
+    .options(defer(WebhookEvent.body))  # type: ignore[arg-type]
+    .where(WebhookEvent.state == "pending")
+    .order_by(WebhookEvent.id)
+    .limit(bindparam("limit"))
+)
+_PENDING_FOR_UPDATE = _PENDING.with_for_update(skip_locked=True)
 _DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
-def parse_body(source: str, body: bytes) -> list[Inbound]:
-    """Parse a stored body; never raises (an unparseable body yields nothing)."""
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        return []
+def parse_body(source: str, body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> list[Inbound]:
+    """Parse a stored body. Raises `Refused` when it cannot be read at all (too large, too
+    deep, not JSON, not an object); a malformed item inside is skipped, its siblings kept."""
+    payload = bounded_json.loads(body, max_bytes=max_bytes)
     if source == "simulator":
         items = payload if isinstance(payload, list) else [payload]
         out = []
@@ -62,9 +83,11 @@ def parse_body(source: str, body: bytes) -> list[Inbound]:
             except ValueError:
                 continue
         return out
+    if not isinstance(payload, dict):
+        raise Refused("not_an_object")
     from bot.channels.meta import parse_event
 
-    return parse_event(payload) if isinstance(payload, dict) else []
+    return parse_event(payload)
 
 
 def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
@@ -101,7 +124,11 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
 
 
 async def store_message(session: AsyncSession, item: Inbound, max_chars: int) -> int | None:
-    """Insert one inbound message; returns its conversation id, or None if seen before."""
+    """Insert one inbound message; returns its conversation id, or None if seen before (or
+    erased: a redelivered copy must not bring the person back)."""
+    if await tombstones.erased(session, [inbound_key(item.channel, item.dedupe_key)]):
+        metrics.deduplicated.inc()
+        return None
     conv = await conversation_for(session, item)
     item = truncated(item, max_chars)
     text = item.text
@@ -202,28 +229,51 @@ def _failure_reason(codes: Sequence[int]) -> str:
     return f"failed (code {codes[0]})" if codes else "failed"
 
 
-async def ingest_pending(db: Database, *, batch: int = 50, max_chars: int = 4096) -> set[int]:
-    """Parse stored webhook bodies; returns the ids of conversations with new messages."""
+async def ingest_pending(
+    db: Database, *, batch: int = 50, max_chars: int = 4096, max_bytes: int = MAX_BODY_BYTES
+) -> set[int]:
+    """Parse stored webhook bodies; returns the ids of conversations with new messages.
+
+    Each event stands alone: one that cannot be read, or whose messages cannot be stored,
+    is set aside (`state` failed, with its reason) and the others go on."""
     touched: set[int] = set()
     async with db.session() as session, session.begin():
-        query = (
-            select(WebhookEvent)
-            .where(WebhookEvent.state == "pending")
-            .order_by(WebhookEvent.id)
-            .limit(batch)
-        )
-        if not db.is_sqlite:
-            query = query.with_for_update(skip_locked=True)
-        events = (await session.execute(query)).scalars().all()
+        query = _PENDING_FOR_UPDATE if not db.is_sqlite else _PENDING
+        readable = []
+        for ev, sealed in (await session.execute(query, {"limit": batch})).all():
+            try:
+                body = keyring().decrypt(sealed)
+            except InvalidToken:
+                set_aside(ev, "unreadable")  # encrypted with a key no longer configured
+                continue
+            try:
+                readable.append((ev, parse_body(ev.source, body, max_bytes=max_bytes)))
+            except Refused as exc:
+                set_aside(ev, exc.reason)
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the line
+                set_aside(ev, "parse_error", type(exc).__name__)
         # Touch conversations in one global order (by contact): ingest transactions of several
         # processes then never wait on each other in a cycle (a deadlock on PostgreSQL).
-        parsed = sorted(
-            ((ev, parse_body(ev.source, ev.body)) for ev in events),
-            key=lambda pair: min((lock_key(i) for i in pair[1]), default=""),
-        )
+        parsed = sorted(readable, key=lambda pair: min((lock_key(i) for i in pair[1]), default=""))
         if parsed and not await _ingest_together(session, parsed, max_chars, touched):
             await _ingest_one_by_one(session, parsed, max_chars, touched)
     return touched
+
+
+def set_aside(ev: WebhookEvent, reason: str, detail: str = "") -> None:
+    """Take `ev` out of the queue for good (until `sauti webhooks retry`). `reason` is a
+    fixed word (the metric label); `detail` an exception type. Never the body: it holds
+    what a person wrote."""
+    ev.attempts += 1
+    ev.state = "failed"
+    ev.error = f"{reason}: {detail}" if detail else reason
+    metrics.set_aside.labels(reason).inc()
+    log.warning("webhook event %s set aside: %s", ev.id, ev.error)
+
+
+def reason_of(error: str | None) -> str:
+    """The fixed reason word of a set-aside event's `error`."""
+    return (error or "unknown").split(":", 1)[0]
 
 
 async def _ingest_together(
@@ -269,27 +319,37 @@ async def _ingest_one_by_one(
     max_chars: int,
     touched: set[int],
 ) -> None:
+    """Each item of each event in a savepoint of its own: a message that cannot be stored
+    does not lose its siblings. Items are deduplicated, so applying an event again (the next
+    round, or `sauti webhooks retry`) stores only what failed before."""
     for ev, items in parsed:
-        try:
-            async with session.begin_nested():
-                for item in sorted(items, key=lock_key):
+        failure: Exception | None = None
+        raced = False
+        for item in sorted(items, key=lock_key):
+            try:
+                async with session.begin_nested():
                     if item.kind == "status":
                         await apply_receipt(session, item)
                     elif item.kind in CONVERSATIONAL:
                         conv_id = await store_message(session, item, max_chars)
                         if conv_id is not None:
                             touched.add(conv_id)
-                # The raw body holds what the person wrote: once parsed it is not kept.
-                await session.delete(ev)
-        except Exception as exc:  # noqa: BLE001 - one bad event must not block the rest
-            if lost_a_race(exc):
-                # Not the event's fault: it stays pending, untouched, for the next round.
-                log.info("event %s met a concurrent transaction; retrying", ev.id)
-                continue
+            except Exception as exc:  # noqa: BLE001 - one bad item must not block the rest
+                if not_at_fault(exc):
+                    raced = True  # not the event's fault: it stays pending for the next round
+                    break
+                failure = failure or exc
+        if raced:
+            log.info("event %s met a database failure or a concurrent transaction; retrying", ev.id)
+        elif failure is None:
+            # The raw body holds what the person wrote: once stored it is not kept.
+            await session.delete(ev)
+        elif ev.attempts + 1 >= MAX_ATTEMPTS:
+            set_aside(ev, "apply_error", type(failure).__name__)
+        else:
             ev.attempts += 1
-            ev.error = type(exc).__name__
-            ev.state = "failed" if ev.attempts >= 5 else "pending"
-            log.exception("event %s failed to ingest (attempt %s)", ev.id, ev.attempts)
+            ev.error = f"apply_error: {type(failure).__name__}"
+            log.warning("event %s failed to ingest (attempt %s, %s)", ev.id, ev.attempts, ev.error)
 
 
 def describe(item: Inbound) -> str:

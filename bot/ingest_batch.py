@@ -26,7 +26,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics
+from bot import metrics, tombstones
 from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import inbound_key
@@ -214,6 +214,13 @@ async def store_messages(
     returns the ids of conversations that got new messages."""
     if not items:
         return set()
+    keys = [inbound_key(item.channel, item.dedupe_key) for item in items]
+    if buried := await tombstones.erased(conn, keys):
+        # Meta redelivering a message the person erased: acknowledged, and nothing is kept.
+        tally.deduplicated += sum(key in buried for key in keys)
+        items = [item for item, key in zip(items, keys, strict=True) if key not in buried]
+        if not items:
+            return set()
     dialect = conn.dialect.name
     now = utcnow()
     hashes: dict[tuple[str, str], str] = {}

@@ -8,7 +8,8 @@ Per kind of data, in days (0 keeps that kind forever; unset kinds use `retention
   so "we keep it for N days" (what the consent screen says) holds for everyone;
 - sent outbox rows (their bodies hold text and recipient) and old delivery receipts, after
   `retention_outbox_days`; at once for erased conversations;
-- raw webhook bodies that failed to parse, after `retention_failed_event_days`.
+- raw webhook bodies that failed to parse, after `retention_failed_event_days`;
+- tombstones of erased messages, after Meta's redelivery period (bot.tombstones).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import tombstones
 from bot.config import Settings
 from bot.erasure import anonymize_cases, erase_conversation, forget_receipts
 from bot.store.db import Database
@@ -50,6 +52,7 @@ class PurgeReport:
     outbox: int = 0
     receipts: int = 0
     events: int = 0
+    tombstones: int = 0  # keyed hashes of erased messages, past Meta's redelivery period
 
     def summary(self) -> str:
         return ", ".join(f"{k}: {v}" for k, v in asdict(self).items())
@@ -73,6 +76,7 @@ async def purge(db: Database, settings: Settings, now: datetime | None = None) -
             session, _cutoff(now, settings.retention_outbox_days)
         )
         report.events = await _events(session, _cutoff(now, settings.retention_failed_event_days))
+        report.tombstones = await tombstones.purge(session, now)
         report.media = await _media(
             session, _cutoff(now, _days(settings.retention_media_days, default))
         )

@@ -145,6 +145,7 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         poll_interval=settings.poll_interval,
         send_concurrency=settings.send_concurrency,
         max_chars=settings.max_text_chars,
+        max_body_bytes=settings.max_body_bytes,
         listen=settings.listen_notify,
     )
     return Runtime(

@@ -44,6 +44,7 @@ class Workers:
     # Conversations applied in one transaction (`conversations.process_conversations`).
     process_batch: int = 8
     max_chars: int = 4096
+    max_body_bytes: int = ingest.MAX_BODY_BYTES  # a stored body longer than this is set aside
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
     listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
     # Acknowledging webhooks comes first, but only a burst (`intake_hot_rate` webhooks/s, far
@@ -218,7 +219,9 @@ class Workers:
         """Ingest stored events and apply pending messages; returns messages applied."""
         db = self.pipeline.db
         await self._give_way()
-        await ingest.ingest_pending(db, batch=self._ingest_batch(), max_chars=self.max_chars)
+        await ingest.ingest_pending(
+            db, batch=self._ingest_batch(), max_chars=self.max_chars, max_bytes=self.max_body_bytes
+        )
         conv_ids = await conversations.pending_conversations(db)
         if not conv_ids:
             return 0
@@ -311,7 +314,11 @@ class Workers:
     async def timers_once(self) -> None:
         now = utcnow()
         for conv_id in await conversations.due_timers(self.pipeline.db, now):
-            await conversations.fire_timer(self.pipeline, conv_id, now)
+            try:
+                await conversations.fire_timer(self.pipeline, conv_id, now)
+            except Exception:  # noqa: BLE001 - one conversation's timer must not stop the rest
+                log.exception("conversation %s: its timer failed", conv_id)
+                continue
             self._outbound.set()
 
     async def reap_once(self) -> None:

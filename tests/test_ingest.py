@@ -184,7 +184,7 @@ async def test_a_poisoned_event_does_not_block_the_rest_of_its_batch(db: Databas
     assert sorted(m.text for m in await inbound_messages(db)) == ["before", "fine"]
     assert len(touched) == 2
     [left] = await events_left(db)
-    assert (left.state, left.attempts, left.error) == ("pending", 1, "StatementError")
+    assert (left.state, left.attempts, left.error) == ("pending", 1, "apply_error: StatementError")
     for _ in range(4):
         await ingest_pending(db, batch=50)
     [left] = await events_left(db)

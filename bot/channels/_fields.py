@@ -35,12 +35,25 @@ def objs(value: Any) -> list[dict[str, Any]]:
 
 
 def text(value: Any) -> str | None:
-    """A non-empty string, or an integer id as a string; anything else is None."""
+    """A non-empty string, or an integer id as a string; anything else is None.
+
+    A lone UTF-16 surrogate (JSON allows "\\ud800") cannot be encoded as UTF-8, so storing it
+    (or encrypting it) would fail: it reads as U+FFFD."""
     if isinstance(value, str):
-        return value or None
+        return _storable(value) or None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+def _storable(value: str) -> str:
+    if value.isascii():  # surrogates are not ASCII: most ids and numbers stop here
+        return value
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
 
 
 def number(value: Any) -> float | None:

@@ -40,7 +40,7 @@ def parse(payload: dict) -> list[Inbound]:
             # Other fields (template updates, account alerts, ...) have other value shapes.
             if change.get("field", "messages") != "messages":
                 continue
-            results.extend(_parse_value(obj(change.get("value"))))
+            results.extend(guarded("WhatsApp", _parse_value, obj(change.get("value"))) or [])
     return results
 
 

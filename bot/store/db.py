@@ -10,6 +10,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Table, insert, make_url, text
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -71,6 +73,15 @@ def lost_a_race(exc: BaseException) -> bool:
     """A deadlock or serialization failure: PostgreSQL picked this transaction to undo, and
     running it again is the cure (the data is not at fault)."""
     return getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40P01", "40001")
+
+
+def not_at_fault(exc: BaseException) -> bool:
+    """A failure of the database, not of the data: a lost race, a lost or refused connection,
+    a busy SQLite file, an exhausted pool. Worth trying again; never a reason to set the data
+    aside as poison."""
+    return lost_a_race(exc) or isinstance(
+        exc, OperationalError | InterfaceError | PoolTimeout | OSError
+    )
 
 
 async def ping(engine: AsyncEngine) -> bool:

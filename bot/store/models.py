@@ -159,6 +159,16 @@ class Receipt(SQLModel, table=True):
     applied_at: datetime = Field(default_factory=utcnow)
 
 
+class ErasedMessage(SQLModel, table=True):
+    """A tombstone: the keyed hash (Message.dedupe_key) of an inbound message that was
+    erased, kept for Meta's redelivery period so a redelivered copy is dropped."""
+
+    __tablename__ = "erased_message"
+
+    dedupe_key: str = Field(primary_key=True)
+    erased_at: datetime = Field(default_factory=utcnow, index=True)
+
+
 class Team(SQLModel, table=True):
     __tablename__ = "team"
 

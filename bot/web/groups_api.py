@@ -23,7 +23,7 @@ from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupUpdate, User
 from bot.web.api.common import api_router, transaction
 from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, RowId
 
 router = api_router()
 
@@ -98,7 +98,7 @@ async def create_group(body: GroupBody, app: AppStateDep, user: ApiUser) -> dict
 
 
 @router.get("/groups/{group_id}")
-async def get_group(group_id: int, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
+async def get_group(group_id: RowId, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         group = await groups.load_group(session, user, group_id)
         return await _detail(session, group)
@@ -106,7 +106,7 @@ async def get_group(group_id: int, app: AppStateDep, user: ApiUser) -> dict[str,
 
 @router.post("/groups/{group_id}/members")
 async def add_members(
-    group_id: int, body: MembersBody, app: AppStateDep, user: ApiUser
+    group_id: RowId, body: MembersBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
     async with transaction(app) as session:
         added = await groups.add_members(session, user, group_id, body.case_ids)
@@ -116,7 +116,7 @@ async def add_members(
 
 @router.delete("/groups/{group_id}/members/{case_id}")
 async def remove_member(
-    group_id: int, case_id: str, app: AppStateDep, user: ApiUser
+    group_id: RowId, case_id: str, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
     async with transaction(app) as session:
         await groups.remove_member(session, user, group_id, case_id)
@@ -126,7 +126,7 @@ async def remove_member(
 
 @router.post("/groups/{group_id}/messages", status_code=201)
 async def send_update(
-    group_id: int,
+    group_id: RowId,
     body: UpdateBody,
     app: AppStateDep,
     user: ApiUser,
@@ -148,7 +148,7 @@ async def send_update(
 
 @router.get("/groups/{group_id}/messages")
 async def list_updates(
-    group_id: int,
+    group_id: RowId,
     app: AppStateDep,
     user: ApiUser,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,

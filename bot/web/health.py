@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from bot import metrics
+from bot import health_report, metrics
 from bot.config import Settings, missing_channel_tokens
 from bot.store.db import ping
 from bot.web.deps import AppStateDep
 from bot.web.metrics_access import refuse_metrics
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])
 
 
@@ -45,4 +48,10 @@ def readiness_warnings(settings: Settings) -> list[str]:
 async def prometheus(request: Request, app: AppStateDep) -> Response:
     if (refused := refuse_metrics(request, app.settings)) is not None:
         return refused
+    try:
+        health = await health_report.read(app.db)
+    except Exception:  # noqa: BLE001 - the counters are still worth serving
+        log.warning("pipeline health could not be read from the database", exc_info=True)
+        health = None
+    health_report.publish(health)
     return Response(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -304,3 +304,46 @@ async def test_forget_receipts_deletes_exactly_the_named_messages_receipts(db) -
         await session.commit()
         left = set((await session.execute(select(Receipt.dedupe_key))).scalars())
     assert left == {"whatsapp:aaab:read", "whatsapp:zzz:read", "messenger:aaa:read"}
+
+
+async def test_meta_redelivering_erased_messages_brings_nobody_back(
+    wa_client: httpx.AsyncClient, wa_settings: Settings, graph: FakeGraph
+) -> None:
+    """Meta redelivers a webhook for up to 7 days: after "erase", the same signed bodies are
+    acknowledged and dropped (nothing stored, nothing sent, no new conversation); a new
+    message starts afresh; the tombstones go once the redelivery period is over."""
+    from datetime import timedelta
+
+    from bot.retention import purge
+    from bot.store.models import ErasedMessage, utcnow
+
+    a = ada()
+    secret = wa_settings.app_secret
+    story = [a.text("hello"), a.text("1"), a.text("yes"), a.text(ADA_SECRET), a.text("erase")]
+    await converse(wa_client, secret, *story, a.text("yes"))
+    rt = runtime(wa_client)
+    before = await dump_database(rt.db)
+    sent_before, said_before = len(graph.sent), len(said(graph))
+    assert not found(before, ADA_SECRET)
+
+    for payload in story:  # the same bodies again, as Meta redelivers them
+        assert (await post(wa_client, secret, payload)).status_code == 200
+    await rt.workers.run_until_idle(rounds=50)
+
+    after = await dump_database(rt.db)
+    assert not found(after, ADA_SECRET) and not found(after, a.phone)
+    assert len(after["conversation"]) == len(before["conversation"]) == 1
+    assert after["message"] == [] and after["webhook_event"] == []
+    assert len(graph.sent) == sent_before, "nothing was sent to the person"
+
+    await converse(wa_client, secret, a.text("hello again"))  # a new message: afresh
+    async with rt.db.session() as session:
+        convs = (await session.execute(select(Conversation))).scalars().all()
+        assert sorted(c.status for c in convs) == ["active", "erased"]
+        assert (await session.execute(select(ErasedMessage))).scalars().all()
+    assert len(said(graph)) > said_before, "and is answered"
+
+    report = await purge(rt.db, wa_settings, now=utcnow() + timedelta(days=9))
+    assert report.tombstones == 6  # the five messages of the story and the "yes"
+    async with rt.db.session() as session:
+        assert (await session.execute(select(ErasedMessage))).scalars().all() == []

@@ -17,7 +17,7 @@ from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
 from bot.web.api.schemas import NoteBody, ResolveBody, RouteBody, SendBody
 from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, Offset
 
 router = api_router()
 
@@ -31,7 +31,7 @@ async def list_cases(
     priority: str | None = None,
     team: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """The caller's teams' cases, newest first: {cases, total, limit, offset, next}."""
     now = utcnow()

@@ -13,13 +13,13 @@ from bot.cases import actions
 from bot.media import disposition
 from bot.web.api.common import api_router, transaction
 from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, RowId
 
 router = api_router()
 
 
 @router.get("/cases/{case_id}/media/{message_id}", response_model=None)
-async def media(case_id: str, message_id: int, app: AppStateDep, user: ApiUser) -> Response:
+async def media(case_id: str, message_id: RowId, app: AppStateDep, user: ApiUser) -> Response:
     async with transaction(app) as session:
         blob = await actions.media_blob(session, user, case_id, message_id)
     if blob.state == "pending":

@@ -21,6 +21,7 @@ from bot.groups.match import LinkRules
 from bot.groups.towns import Towns, gazetteer_for
 from bot.runtime import Runtime
 from bot.store.models import User
+from bot.web.deps import row_id
 from bot.web.inbox.pages import counts
 from bot.web.inbox.render import page
 from bot.web.session import session_of
@@ -67,7 +68,7 @@ def typed_ids(raw: str | list[str] | None) -> list[str]:
 
 def group_id_of(raw: str) -> int | None:
     """A group id from the path; None (shown as not found) for anything else."""
-    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+    return row_id(raw)
 
 
 def link_rules(app: Runtime) -> LinkRules:

@@ -22,7 +22,7 @@ from bot.cases.errors import BadRequest, NotFound
 from bot.cases.replies import fitting_templates
 from bot.runtime import Runtime
 from bot.store.models import Case, Conversation, Message, Team, User, utcnow
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, RowId
 from bot.web.inbox import shapes
 from bot.web.inbox.auth import signed_in, to_login
 from bot.web.inbox.render import page
@@ -211,7 +211,7 @@ SAFE_INLINE = ("audio/", "image/png", "image/jpeg", "image/webp", "image/gif", "
 
 
 @router.get("/cases/{case_id}/media/{message_id}")
-async def media(request: Request, app: AppStateDep, case_id: str, message_id: int) -> Response:
+async def media(request: Request, app: AppStateDep, case_id: str, message_id: RowId) -> Response:
     """A file the person sent. Served inert: sandboxed, never sniffed, risky types downloaded."""
     user = await signed_in(request, app)
     if user is None:

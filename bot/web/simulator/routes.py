@@ -20,7 +20,7 @@ from bot.messages import Inbound, Location, Media
 from bot.platform_ids import inbound_key
 from bot.runtime import Runtime
 from bot.store.models import Message
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, row_id
 from bot.web.inbox.render import page
 from bot.web.inbox.sse import event_stream
 from bot.web.session import SessionRoute, require_csrf, session_of
@@ -118,7 +118,7 @@ async def choose(request: Request, app: AppStateDep, choice: Annotated[str, Form
     title = None
     async with app.db.session() as s:
         conv = await transcript.conversation(s, person.id)
-        msg = await s.get(Message, int(msg_id)) if msg_id.isdigit() and len(msg_id) < 10 else None
+        msg = await s.get(Message, key) if (key := row_id(msg_id)) is not None else None
         if conv is not None and msg is not None and msg.conversation_id == conv.id:
             title = transcript.option_title(msg, option_id)
     if title is None:
