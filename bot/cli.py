@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.config import Settings, get_settings
+from bot.numbers_cli import numbers_app
 
 app = typer.Typer(help="Sauti: a distress line on WhatsApp, Messenger and Instagram.")
 flows_app = typer.Typer(help="Check, test and draw conversation flows.")
@@ -27,6 +28,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(teams_app, name="teams")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.add_typer(numbers_app, name="numbers")
 
 
 def _echo(line: str = "") -> None:

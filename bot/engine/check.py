@@ -37,7 +37,10 @@ LOCATION_MESSAGES = (
     "location-found", "location-near", "location-unknown", "location-ambiguous",
     "location-option", "location-other",
 )  # fmt: skip
-EMERGENCY_MESSAGES = ("emergency-number", "emergency-none", "emergency-unknown-country")
+EMERGENCY_MESSAGES = (
+    "emergency-number", "emergency-none", "emergency-unknown-country", "emergency-number-sea",
+    "emergency-none-sea", "emergency-hotline",
+)  # fmt: skip
 
 # Words that promise what no helpline can keep (WHO: make no promises you cannot keep).
 PROMISES = re.compile(
@@ -55,7 +58,16 @@ DUMMY_ARGS: dict[str, Any] = {
     "place": "",
     "km": 0,
     "name": "",
+    "numbers": "",
+    "hotline": "",
 }
+
+
+def _number_messages() -> list[str]:
+    """A name for every service and a line for every risk in the emergency number file."""
+    from bot.geo.emergency import RISKS, SERVICES
+
+    return [f"service-{s}-name" for s in SERVICES] + [f"risk-{r}-why" for r in RISKS]
 
 
 def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
@@ -75,7 +87,7 @@ def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
             for msg_id in LOCATION_MESSAGES:
                 yield msg_id, (*at, "kind")
         if step.kind == "emergency" or isinstance(step, LocationStep):
-            for msg_id in EMERGENCY_MESSAGES:
+            for msg_id in (*EMERGENCY_MESSAGES, *_number_messages()):
                 yield msg_id, (*at, "kind")
         if isinstance(step, LanguageStep):
             yield "language-name", (*at, "kind")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.engine import context as tools
-from bot.engine import priority, render
+from bot.engine import emergency, priority, render
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
 from bot.engine.effects import Effects, PlaceMatch, Timer
@@ -168,21 +168,16 @@ class Turn:
             self.emergency()
 
     def emergency(self) -> None:
-        """The emergency number for the person's country, once per conversation."""
+        """The emergency numbers for where the person is, once per conversation."""
         if self.state["emergency"] == "given":
             return
         location = self.state.get("location")
-        cc = (location or {}).get("country_code")
-        if cc:
-            country = tools.country_name(self.ctx, cc, self.lang)
-            number = tools.emergency_number(self.ctx, cc)
-            if number:
-                self.say("emergency-number", country=country, number=number)
-            else:
-                self.say("emergency-none", country=country)
+        if location and (location.get("country_code") or location.get("situation") == "at_sea"):
+            emergency.give(self, location)
             self.state["emergency"] = "given"
         elif location is not None:
             self.say("emergency-unknown-country")
+            emergency.hotline(self)
             self.state["emergency"] = "given"
         else:
             self.state["emergency"] = "pending"  # given as soon as the country is known

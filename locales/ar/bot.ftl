@@ -80,9 +80,31 @@ done-prompt =
     سيقرأ شخص من فريقنا أجوبتك ويكتب لك هنا. لا نستطيع أن نقول متى، ولا نستطيع أن نعد بما سيحدث.
     للحديث مع شخص الآن، يمكنك كتابة «مساعدة».
 urgent-opened = نبّهنا الآن شخصًا من فريقنا. إن أمكن، من الأفضل إبقاء هذه المحادثة مفتوحة.
-emergency-number = رقم الطوارئ في { $country } هو { $number }.
-emergency-none = لا نعرف رقم طوارئ يعمل في { $country }. إن أمكن، يمكن طلب المساعدة من شخص موثوق قريب منك.
+emergency-number =
+    في { $country }، أرقام تحقّق منها فريقنا:
+    { $numbers }
+emergency-none = ليس لدينا بعدُ رقم طوارئ تحقّقنا منه في { $country }. نعطي فقط أرقامًا تحقّق منها فريقنا.
 emergency-unknown-country = إذا كنت في خطر الآن، يمكنك الاتصال برقم الطوارئ المحلي إن أمكن.
+emergency-number-sea =
+    في البحر، أرقام تحقّق منها فريقنا:
+    { $numbers }
+emergency-none-sea = ليس لدينا بعدُ رقم خفر سواحل تحقّقنا منه للمكان الذي أنت فيه. سيقرأ شخص من فريقنا رسائلك.
+emergency-hotline = يمكنك الاتصال بفريقنا: { $hotline }
+risk-police_may_detain_migrants-why = قد تحتجز الشرطة هنا الأشخاص الذين ليست لديهم أوراق، لذلك نضع الخدمات الأخرى أولًا.
+risk-not_a_rescue_service-why = Alarm Phone ليس خدمة إنقاذ: اتصل بخفر السواحل أولًا إن أمكن.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = الطوارئ
+service-police-name = الشرطة
+service-gendarmerie-name = الدرك
+service-national_guard-name = الحرس الوطني
+service-ambulance-name = الإسعاف
+service-fire-name = الإطفاء
+service-civil_protection-name = الحماية المدنية
+service-civil_defence-name = الدفاع المدني
+service-tourist_police-name = الشرطة السياحية
+service-coast_guard-name = خفر السواحل
+service-migrant_helpline-name = خط مساعدة المهاجرين
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

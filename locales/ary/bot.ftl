@@ -78,9 +78,31 @@ done-prompt =
     واحد من الفريق ديالنا غادي يقرا الأجوبة ديالك ويكتب ليك هنا. ما نقدروش نقولو إمتى، وما نقدروش نوعدوك بشي حاجة.
     إلا بغيتي تهضر مع شي واحد دابا، كتب «عاونوني».
 urgent-opened = علمنا دابا واحد من الفريق ديالنا. إلا قدرتي، خلي هاد الشات محلول.
-emergency-number = نمرة الطوارئ في { $country } هي { $number }.
-emergency-none = ما كنعرفوش نمرة ديال الطوارئ اللي خدامة في { $country }. إلا قدرتي، طلب المساعدة من شي واحد كتيق فيه قريب منك.
+emergency-number =
+    ف{ $country }، نمر تأكد منهم الفريق ديالنا:
+    { $numbers }
+emergency-none = ما عندناش باقي شي نمرة ديال الطوارئ تأكدنا منها ف{ $country }. كنعطيو غير النمر اللي تأكد منهم الفريق ديالنا.
 emergency-unknown-country = إلا كنتي فخطر دابا، عيط لنمرة الطوارئ ديال البلاد إلا قدرتي.
+emergency-number-sea =
+    فالبحر، نمر تأكد منهم الفريق ديالنا:
+    { $numbers }
+emergency-none-sea = ما عندناش باقي نمرة ديال البحرية (خفر السواحل) تأكدنا منها للبلاصة اللي فيها نتا. واحد من الفريق ديالنا غادي يقرا الميساجات ديالك.
+emergency-hotline = تقدر تعيط للفريق ديالنا: { $hotline }
+risk-police_may_detain_migrants-why = البوليس هنا يقدر يشد الناس اللي ما عندهمش الوراق، داكشي علاش الخدمات الأخرى جات اللولة.
+risk-not_a_rescue_service-why = Alarm Phone ماشي خدمة ديال الإنقاذ: عيط للبحرية اللول إلا قدرتي.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = الطوارئ
+service-police-name = البوليس
+service-gendarmerie-name = الجدارمية
+service-national_guard-name = الحرس الوطني
+service-ambulance-name = لامبيلانص (الإسعاف)
+service-fire-name = البومبية
+service-civil_protection-name = الوقاية المدنية
+service-civil_defence-name = الدفاع المدني
+service-tourist_police-name = البوليس السياحي
+service-coast_guard-name = البحرية (خفر السواحل)
+service-migrant_helpline-name = خط المساعدة ديال المهاجرين
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -73,9 +73,31 @@ done-prompt =
     A caseworker will read your answers and write to you here. We cannot say how fast, and we cannot promise what will happen.
     To talk to a person now, write HELP.
 urgent-opened = We have alerted a caseworker now. If you can, keep this chat open.
-emergency-number = In { $country }, the emergency number is { $number }.
-emergency-none = We do not know an emergency number that works in { $country }. If you can, ask a person you trust near you.
+emergency-number =
+    In { $country }, numbers checked by our team:
+    { $numbers }
+emergency-none = We have no checked emergency number for { $country } yet. We give only numbers our team has checked.
 emergency-unknown-country = If you are in danger now, call the local emergency number if you can.
+emergency-number-sea =
+    At sea, numbers checked by our team:
+    { $numbers }
+emergency-none-sea = We have no checked coast guard number for where you are yet. A caseworker will read your messages.
+emergency-hotline = You can call our team: { $hotline }
+risk-police_may_detain_migrants-why = Police here may detain people without papers, so the other services come first.
+risk-not_a_rescue_service-why = Alarm Phone is not a rescue service: call the coast guard first if you can.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = emergency
+service-police-name = police
+service-gendarmerie-name = gendarmerie
+service-national_guard-name = national guard
+service-ambulance-name = ambulance
+service-fire-name = fire brigade
+service-civil_protection-name = civil protection
+service-civil_defence-name = civil defence
+service-tourist_police-name = tourist police
+service-coast_guard-name = coast guard
+service-migrant_helpline-name = migrant helpline
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

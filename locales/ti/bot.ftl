@@ -73,9 +73,31 @@ done-prompt =
     ሓደ ካብ ጉጅለና መልስታትኩም ኣንቢቡ ኣብዚ ክጽሕፈልኩም እዩ። መዓስ ምዃኑ ክንነግረኩም ኣይንኽእልን፣ እንታይ ከም ዝኸውን ድማ ቃል ክንኣትወልኩም ኣይንኽእልን።
     ሕጂ ምስ ሰብ ክትዛረቡ እንተደሊኹም "ሓገዝ" ጽሓፉ።
 urgent-opened = ሕጂ ንሓደ ካብ ጉጅለና ሓቢርናዮ ኣለና። እንተኽኢልኩም እዚ ዕላል ክፉት ግደፍዎ።
-emergency-number = ኣብ { $country } ቁጽሪ ህጹጽ ረድኤት { $number } እዩ።
-emergency-none = ኣብ { $country } ዝሰርሕ ቁጽሪ ህጹጽ ረድኤት ኣይንፈልጥን። እንተኽኢልኩም ኣብ ጥቓኹም ዘሎ እትኣምንዎ ሰብ ሕተቱ።
+emergency-number =
+    ኣብ { $country } ጉጅለና ዘረጋገጾም ቁጽርታት፦
+    { $numbers }
+emergency-none = ኣብ { $country } ዘረጋገጽናዮ ቁጽሪ ህጹጽ ረድኤት ገና የብልናን። ጉጅለና ዘረጋገጾም ቁጽርታት ጥራይ ኢና ንህብ።
 emergency-unknown-country = ሕጂ ኣብ ሓደጋ እንተሃሊኹም፣ እንተኽኢልኩም ናብ ቁጽሪ ህጹጽ ረድኤት ናይታ ሃገር ደውሉ።
+emergency-number-sea =
+    ኣብ ባሕሪ፣ ጉጅለና ዘረጋገጾም ቁጽርታት፦
+    { $numbers }
+emergency-none-sea = ንዘለኹምዎ ቦታ ዘረጋገጽናዮ ቁጽሪ ሓለውቲ ገምገም ባሕሪ ገና የብልናን። ሓደ ካብ ጉጅለና መልእኽትታትኩም ከንብቦ እዩ።
+emergency-hotline = ናብ ጉጅለና ክትድውሉ ትኽእሉ ኢኹም፦ { $hotline }
+risk-police_may_detain_migrants-why = ኣብዚ ፖሊስ ሰነድ ዘይብሎም ሰባት ክኣስር ይኽእል እዩ፣ ስለዚ ካልኦት ኣገልግሎታት ቅድም ተጻሒፎም።
+risk-not_a_rescue_service-why = Alarm Phone ኣገልግሎት ምድሓን ኣይኮነን፦ እንተኽኢልኩም ቅድም ናብ ሓለውቲ ገምገም ባሕሪ ደውሉ።
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = ህጹጽ ረድኤት
+service-police-name = ፖሊስ
+service-gendarmerie-name = ጀንዳርመሪ
+service-national_guard-name = ሃገራዊ ሓለዋ
+service-ambulance-name = ኣምቡላንስ
+service-fire-name = ሓዊ ጠፋኢ
+service-civil_protection-name = ሲቪል ምክልኻል
+service-civil_defence-name = ሲቪል ምክልኻል
+service-tourist_police-name = ፖሊስ ቱሪዝም
+service-coast_guard-name = ሓለውቲ ገምገም ባሕሪ
+service-migrant_helpline-name = መስመር ሓገዝ ስደተኛታት
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from bot.engine.context import Context
@@ -120,8 +121,12 @@ def is_ambiguous(candidates: list) -> bool:
 
 
 class FakeEmergency:
-    def primary_number(self, cc: str) -> str | None:
-        return EMERGENCY.get(cc)
+    """Every number in EMERGENCY counts as checked; the real gating is tested in tests/geo."""
+
+    def advice(self, cc: str, today: object, max_age_months: int, near: str | None = None):
+        number = EMERGENCY.get(cc)
+        found = [SimpleNamespace(service="general", number=number, country=None, area=None)]
+        return SimpleNamespace(numbers=found if number else [], risks=[])
 
 
 def parse_number(text: str, lang: str | None = None) -> int | None:
