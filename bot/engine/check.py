@@ -35,7 +35,11 @@ ENGINE_MESSAGES = (
 )  # fmt: skip
 LOCATION_MESSAGES = (
     "location-found", "location-near", "location-unknown", "location-ambiguous",
-    "location-option", "location-other",
+    "location-option", "location-other", "location-reask", "location-dont-know",
+    "location-situation", "location-at-sea", "location-remote", "location-country",
+    "location-town-prompt", "location-confirm", "location-yes",
+    "situation-at_sea-name", "situation-in_desert-name", "situation-in_vehicle-name",
+    "situation-detained-name",
 )  # fmt: skip
 EMERGENCY_MESSAGES = (
     "emergency-number", "emergency-none", "emergency-unknown-country", "emergency-number-sea",
@@ -60,6 +64,7 @@ DUMMY_ARGS: dict[str, Any] = {
     "name": "",
     "numbers": "",
     "hotline": "",
+    "situation": "",
 }
 
 

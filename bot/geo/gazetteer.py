@@ -37,8 +37,11 @@ from rapidfuzz import fuzz, process
 from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
 from bot.geo.candidate import Candidate, Source, is_ambiguous
 from bot.geo.countries import country_name, is_country_name
+from bot.geo.land import get_land_mask
 from bot.geo.normalize import Script, key, script_of, spelling_variants, tokens
+from bot.geo.phrases import Phrases
 from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
+from bot.geo.reading import PlaceReading, read_place
 from bot.geo.spatial import GridIndex
 
 __all__ = ["Candidate", "Gazetteer", "check_places_file", "get_gazetteer", "is_ambiguous"]
@@ -55,6 +58,9 @@ MAX_NGRAM = 4  # longest place name, in words, looked for inside a sentence
 # Inside a sentence, a town outside the preferred countries counts only from this size.
 SENTENCE_MIN_POPULATION = 50_000
 MAX_FUZZY_QUERIES = 24
+REMOTE_KM = 50.0  # a pin this far from any town in a desert is "in the desert"
+# Rough boxes (lat_min, lat_max, lon_min, lon_max): the Sahara and the Arabian deserts.
+DESERTS = ((15.0, 33.0, -17.0, 35.0), (16.0, 32.0, 36.0, 56.0))
 
 # French and Italian elisions: d'Oujda, l'Italia, j'habite.
 _ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
@@ -93,6 +99,7 @@ class Gazetteer:
         self._shown: dict[int, str] = {}  # row → the name the alias file gives it
         for alias in places.aliases:
             self._add_alias(alias)
+        self.phrases = Phrases(places)
         self._grid = GridIndex(self._lats, self._lons)
         self._fuzzy = self._fuzzy_choices()
         is_country_name("")  # load CLDR names now rather than during someone's first message
@@ -178,6 +185,21 @@ class Gazetteer:
         return choices
 
     # -- typed text ---------------------------------------------------------------------
+
+    @property
+    def region(self) -> frozenset[str]:
+        """The place file's preferred countries."""
+        return self._region
+
+    @property
+    def ignore_words(self) -> frozenset[str]:
+        return self._ignore
+
+    def read(
+        self, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
+    ) -> PlaceReading:
+        """What an answer to "where are you?" says (see `bot.geo.reading`)."""
+        return read_place(self, text, lang, prefer_countries)
 
     def resolve_text(
         self, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
@@ -323,7 +345,12 @@ class Gazetteer:
     # -- pins ---------------------------------------------------------------------------
 
     def resolve_pin(self, lat: float, lon: float) -> Candidate | None:
-        """The nearest place to a pin, with `distance_km`; None for an impossible position."""
+        """The nearest place to a pin, with `distance_km`; None for an impossible position.
+
+        `situation` says what the pin shows besides: `at_sea` more than 2 km off any coast
+        (the nearest place then only gives the coast's country), `in_desert` far from any
+        town in the Sahara or Arabia. The caller names the town only when it is near.
+        """
         if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
             return None
         if not -180 <= lon <= 180:
@@ -332,7 +359,12 @@ class Gazetteer:
         if found is None:
             return None
         row, km = found
-        return self._candidate(row, "pin", distance_km=round(km, 1))
+        situation = None
+        if get_land_mask().at_sea(lat, lon):
+            situation = "at_sea"
+        elif km > REMOTE_KM and _in_desert(lat, lon):
+            situation = "in_desert"
+        return self._candidate(row, "pin", distance_km=round(km, 1), situation=situation)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -344,6 +376,7 @@ class Gazetteer:
         score: float = 100.0,
         matched: str = "",
         distance_km: float | None = None,
+        situation: str | None = None,
     ) -> Candidate:
         cc = self._ccs[row]
         return Candidate(
@@ -358,6 +391,7 @@ class Gazetteer:
             source=source,
             score=round(score, 1),
             matched=matched,
+            situation=situation,
         )
 
     def stats(self) -> dict[str, float | int]:
@@ -369,6 +403,10 @@ class Gazetteer:
             "fuzzy_choices": sum(len(v) for v in self._fuzzy.values()),
             "build_seconds": round(self.build_seconds, 3),
         }
+
+
+def _in_desert(lat: float, lon: float) -> bool:
+    return any(a <= lat <= b and c <= lon <= d for a, b, c, d in DESERTS)
 
 
 def _better(a: _Hit, b: _Hit) -> bool:

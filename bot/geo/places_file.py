@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from bot.geo._yaml import read_yaml, validation_message
 
@@ -55,12 +63,29 @@ class Alias(BaseModel):
         return self._line
 
 
+SITUATIONS = ("at_sea", "in_desert", "in_vehicle", "detained")
+
+
 class PlacesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prefer_countries: list[CountryCode] = Field(default_factory=list)
     ignore_words: list[str] = Field(default_factory=list)
+    # "I don't know" in every language: the location is unknown, never a fuzzy town.
+    dont_know: list[str] = Field(default_factory=list)
+    # Where a person is when it is not a town: at sea, in the desert, in a truck, detained.
+    situations: dict[str, list[str]] = Field(default_factory=dict)
+    # Country names and abbreviations people type besides the CLDR names (KSA, lmghrib).
+    countries: dict[CountryCode, list[str]] = Field(default_factory=dict)
     aliases: list[Alias] = Field(default_factory=list)
+
+    @field_validator("situations")
+    @classmethod
+    def _known_situations(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name in value:
+            if name not in SITUATIONS:
+                raise ValueError(f"unknown situation {name!r}; use one of: {', '.join(SITUATIONS)}")
+        return value
 
 
 def load_places(path: Path) -> PlacesFile:
@@ -68,7 +93,7 @@ def load_places(path: Path) -> PlacesFile:
     data, node = read_yaml(path, PlacesFileError)
     data = {} if data is None else data
     if not isinstance(data, dict):
-        raise PlacesFileError(f"{path}:1: expected keys prefer_countries, ignore_words, aliases")
+        raise PlacesFileError(f"{path}:1: expected keys such as prefer_countries, aliases")
     try:
         places = PlacesFile.model_validate(data)
     except ValidationError as exc:

@@ -107,6 +107,13 @@ class FakeGazetteer:
         found = list(PLACES.get(_norm(text), []))
         return sorted(found, key=lambda p: p.country_code not in prefer_countries)
 
+    def read(self, text: str, lang: str | None = None, prefer_countries: Any = ()) -> Any:
+        """Only towns: the reading of situations, countries and "I don't know" is tested
+        on the real gazetteer (tests/geo/test_reading.py)."""
+        found = self.resolve_text(text, lang, prefer_countries)
+        kind = "places" if found else "nothing"
+        return SimpleNamespace(kind=kind, candidates=tuple(found), situation=None, confirm=False)
+
     def resolve_pin(self, lat: float, lon: float) -> Place | None:
         places = [p for ps in PLACES.values() for p in ps]
         best = min(places, key=lambda p: _km((lat, lon), (p.latitude, p.longitude)))
