@@ -45,7 +45,7 @@ def main(source: str) -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8") as f:
         json.dump(data, f, separators=(",", ":"))
-    print(f"{OUT}: {len(rings)} rings, {sum(len(r) for r in rings) // 2} points")
+    sys.stdout.write(f"{OUT}: {len(rings)} rings, {sum(len(r) for r in rings) // 2} points\n")
 
 
 if __name__ == "__main__":

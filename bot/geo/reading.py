@@ -61,16 +61,16 @@ def read_place(
             used.append(found)
     rest = [w for i, w in enumerate(words) if not any(a <= i < b for a, b in used)]
     cands: list[Candidate] = []
+    prefer = (cc, *prefer_countries) if cc else tuple(prefer_countries)
     if [w for w in rest if w not in ignore]:
-        prefer = (cc, *prefer_countries) if cc else tuple(prefer_countries)
         cands = gaz.resolve_text(" ".join(rest), lang=lang, prefer_countries=prefer)
         if cc:
             cands = [c for c in cands if c.country_code == cc]
         if situation or dont_know:
-            cands = [c for c in cands if c.source != "fuzzy"]  # only a clearly named place
+            cands = _clearly_named(gaz, cands, prefer)
         cands = _near_first(gaz, cands, prefer)
     elif country and not situation and not dont_know:
-        cands = _city_named_like(gaz, " ".join(words[slice(*country[1])]), cc, lang)
+        cands = _city_named_like(gaz, words, country[1], cc, lang)
     sit = situation[0] if situation else None
     if cands:
         return PlaceReading("places", sit, cands[0].country_code, tuple(cands))
@@ -88,26 +88,47 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _near_first(gaz: Gazetteer, cands: list[Candidate], prefer: Sequence[str]) -> list[Candidate]:
-    """Typo matches: keep those in our region (or the conversation's countries) if any.
-
-    A misspelt Tripoli should offer Libya and Lebanon, not a village in Turkey or Spain.
-    """
-    if not cands or cands[0].source != "fuzzy":
-        return cands
+    """Our region over far-away homonyms: when the best place is in our region (or the
+    conversation's countries), places elsewhere are dropped ("Oran" is Algeria, not
+    India; a misspelt Tripoli is not a village in Turkey)."""
     wanted = gaz.region | {c.upper() for c in prefer}
-    near = [c for c in cands if c.country_code in wanted]
-    return near or cands
+    if not cands or cands[0].country_code not in wanted:
+        return cands
+    return [c for c in cands if c.country_code in wanted]
+
+
+def _clearly_named(
+    gaz: Gazetteer, cands: list[Candidate], prefer: Sequence[str]
+) -> list[Candidate]:
+    """Beside "in a boat" or "I don't know", only a place plainly named counts: no typo,
+    and an alias, a place in our region, or a city ("fel" is not Vöhl in Germany)."""
+    wanted = gaz.region | {c.upper() for c in prefer}
+    return [
+        c
+        for c in cands
+        if c.source != "fuzzy"
+        and (c.source == "alias" or c.country_code in wanted or c.population >= 100_000)
+    ]
 
 
 def _city_named_like(
-    gaz: Gazetteer, name: str, cc: str | None, lang: str | None
+    gaz: Gazetteer, words: list[str], span: tuple[int, int], cc: str | None, lang: str | None
 ) -> list[Candidate]:
-    """A big city elsewhere that bears the country's name (Amman for عمان), else []."""
-    found = gaz.resolve_text(name, lang=lang)
-    return [
-        c
-        for c in found
-        if c.source != "fuzzy"
-        and c.country_code != cc
-        and c.population >= CITY_OVER_COUNTRY_POPULATION
-    ]
+    """A city the answer names although it contains a country's name: "Kuwait City"
+    (the whole answer is the city's name), or عمان, Oman's name and Amman's (a big city in
+    our region, in another country). Else []."""
+    whole = " ".join(words)
+    name = " ".join(words[span[0] : span[1]])
+    found = []
+    for c in gaz.resolve_text(whole, lang=lang):
+        if c.source == "fuzzy":
+            continue
+        if c.matched == whole and whole != name and c.country_code == cc:
+            found.append(c)  # "Kuwait City"
+        elif (
+            c.country_code != cc
+            and c.country_code in gaz.region
+            and c.population >= CITY_OVER_COUNTRY_POPULATION
+        ):
+            found.append(c)  # عمان: Amman
+    return found
