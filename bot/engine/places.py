@@ -88,6 +88,10 @@ def typed_place(turn: Turn, event: Inbound) -> None:
     if reading.kind == "empty":  # "here": nothing we could note
         return turn.miss("location-reask")
     if reading.kind == "dont_know":
+        known = turn.state.get("location") or {}
+        if known.get("country_code") or known.get("situation") not in (None, UNKNOWN):
+            turn.say("location-dont-know")  # keep what we know ("in a boat", a pin)
+            return turn.advance()
         return _found(turn, PlaceMatch(text=typed, situation=UNKNOWN))
     if reading.kind == "situation":
         place = PlaceMatch(text=typed, situation=reading.situation,
