@@ -46,6 +46,8 @@ class GazetteerLike(Protocol):
         self, text: str, lang: str | None = None, prefer_countries: Any = ()
     ) -> list[Any]: ...
     def resolve_pin(self, lat: float, lon: float) -> Any | None: ...
+    def read(self, text: str, lang: str | None = None, prefer_countries: Any = ()) -> Any: ...
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str: ...
 
 
 class EmergencyBookLike(Protocol):
@@ -101,6 +103,11 @@ def gazetteer(ctx: Context) -> GazetteerLike:
 
         ctx.gazetteer = get_gazetteer()
     return ctx.gazetteer
+
+
+def place_name(ctx: Context, name: str, cc: str | None, lang: str) -> str:
+    """A place's name in the person's script (طرابلس, ትሪፖሊ) where we know it."""
+    return gazetteer(ctx).local_name(name, cc, lang) if cc else name
 
 
 def ambiguous(ctx: Context, candidates: list[Any]) -> bool:

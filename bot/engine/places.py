@@ -60,10 +60,12 @@ def from_pin(ctx: Context, latitude: float, longitude: float) -> PlaceMatch:
 def _candidate(ctx: Context, lang: str, index: int, c: Any) -> dict[str, Any]:
     country = tools.country_name(ctx, c.country_code, lang)
     ident = getattr(c, "geonameid", None) or index
+    shown = tools.place_name(ctx, c.name, c.country_code, lang)
     return {
         "id": f"place:{ident}",
-        "title": text(ctx, lang, "location-option", place=c.name, country=country),
+        "title": text(ctx, lang, "location-option", place=shown, country=country),
         "place": c.name,
+        "shown": shown,
         "country": country,
         "country_code": c.country_code,
         "latitude": c.latitude,

@@ -101,7 +101,7 @@ def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
     if pending.get("confirm"):
         c = pending["candidates"][0]
         yes = Option(id=c["id"], title=text(ctx, lang, "location-yes"))
-        return ask(ctx, lang, "location-confirm", [yes, other], place=c["place"],
+        return ask(ctx, lang, "location-confirm", [yes, other], place=c.get("shown", c["place"]),
                    country=c["country"])  # fmt: skip
     options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
     return ask(ctx, lang, "location-ambiguous", [*options, other], name=pending["typed"])

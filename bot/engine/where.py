@@ -25,9 +25,10 @@ def location_words(
         label = text(ctx, lang, f"situation-{place.situation}-name")
         return "location-situation", {"situation": f"{label}, {country}" if cc else label}
     if place.place and cc:
+        shown = tools.place_name(ctx, place.place, cc, lang)
         if km is not None and km > near_km:
-            return "location-near", {"place": place.place, "country": country, "km": km}
-        return "location-found", {"place": place.place, "country": country}
+            return "location-near", {"place": shown, "country": country, "km": km}
+        return "location-found", {"place": shown, "country": country}
     if cc and place.latitude is not None:  # a pin far from any town we know
         return "location-remote", {"country": country, "km": km or 0}
     if cc:

@@ -62,6 +62,13 @@ REMOTE_KM = 50.0  # a pin this far from any town in a desert is "in the desert"
 # Rough boxes (lat_min, lat_max, lon_min, lon_max): the Sahara and the Arabian deserts.
 DESERTS = ((15.0, 33.0, -17.0, 35.0), (16.0, 32.0, 36.0, 56.0))
 
+# The script a language's readers expect place names in (others keep the Latin name).
+_LANG_SCRIPT: dict[str, Script] = {
+    "ar": "arabic",
+    "ary": "arabic",
+    "am": "ethiopic",
+    "ti": "ethiopic",
+}
 # French and Italian elisions: d'Oujda, l'Italia, j'habite.
 _ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
@@ -97,8 +104,19 @@ class Gazetteer:
         self._aliases: dict[str, tuple[int, bool]] = {}
         self._gid_rows: dict[int, int] | None = None
         self._shown: dict[int, str] = {}  # row → the name the alias file gives it
+        # Row → its name in Arabic letters / in Ge'ez: the alias file's first (not from a
+        # district's entry), else GeoNames'.
+        self._local: dict[Script, dict[int, str]] = {"arabic": {}, "ethiopic": {}}
         for alias in places.aliases:
-            self._add_alias(alias)
+            row = self._add_alias(alias)
+            if not alias.district:
+                for name in alias.names:
+                    script = script_of(name)
+                    if script in self._local:
+                        self._local[script].setdefault(row, name)
+        for script, found in (("arabic", geonames.arabic), ("ethiopic", geonames.ethiopic)):
+            for row, name in found.items():
+                self._local[script].setdefault(row, name)
         self.phrases = Phrases(places)
         self._grid = GridIndex(self._lats, self._lons)
         self._fuzzy = self._fuzzy_choices()
@@ -108,7 +126,7 @@ class Gazetteer:
 
     # -- building -----------------------------------------------------------------------
 
-    def _add_alias(self, alias: Alias) -> None:
+    def _add_alias(self, alias: Alias) -> int:
         row = self._alias_row(alias)
         for name in alias.names:
             k = key(name)
@@ -121,6 +139,7 @@ class Gazetteer:
                     f"{self._where(alias)}: {name!r} is already an alias of {other!r}"
                 )
             self._aliases[k] = (row, alias.ambiguous)
+        return row
 
     def _alias_row(self, alias: Alias) -> int:
         """The row of the alias's place: by geonameid, by name and country, or a new row.
@@ -341,6 +360,23 @@ class Gazetteer:
                 seen_gids.add(gid)
             out.append(self._candidate(h.row, h.source, score=h.score, matched=h.matched))
         return out
+
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str:
+        """`name` (a place in `country_code`) as a person writing `lang` reads it: in
+        Arabic letters for ar/ary, in Ge'ez for am/ti, where we know it; else `name`."""
+        script = _LANG_SCRIPT.get(lang or "")
+        if script is None:
+            return name
+        k = key(name)
+        rows = [r for r in self._geo.rows(k) if self._ccs[r] == country_code]
+        rows += [
+            r for r, shown in self._shown.items() if shown == name and self._ccs[r] == country_code
+        ]
+        for row in sorted(set(rows), key=lambda r: -self._pops[r]):
+            local = self._local[script].get(row)
+            if local:
+                return local
+        return name
 
     # -- pins ---------------------------------------------------------------------------
 

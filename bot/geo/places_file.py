@@ -55,6 +55,9 @@ class Alias(BaseModel):
     geonameid: int | None = None  # picks one place when the country has several of that name
     # True: other places with the same name stay as alternatives (the bot asks which one).
     ambiguous: bool = False
+    # True: the names are of parts of the place (districts, camps), not the place itself,
+    # so the bot never calls the place by one of them.
+    district: bool = False
     note: str | None = None
     _line: int = PrivateAttr(default=0)
 

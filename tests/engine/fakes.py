@@ -114,6 +114,9 @@ class FakeGazetteer:
         kind = "places" if found else "nothing"
         return SimpleNamespace(kind=kind, candidates=tuple(found), situation=None, confirm=False)
 
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str:
+        return name
+
     def resolve_pin(self, lat: float, lon: float) -> Place | None:
         places = [p for ps in PLACES.values() for p in ps]
         best = min(places, key=lambda p: _km((lat, lon), (p.latitude, p.longitude)))

@@ -78,3 +78,24 @@ def test_manama_is_bahrain_first(gazetteer: Gazetteer) -> None:
 def test_a_misspelt_tripoli_offers_our_region_first(gazetteer: Gazetteer) -> None:
     found = [c.country_code for c in gazetteer.read("Tripolli", "en").candidates]
     assert found[:2] == ["LY", "LB"] and "TR" not in found
+
+
+@pytest.mark.parametrize(
+    ("name", "cc", "lang", "shown"),
+    [
+        ("Tripoli", "LY", "ar", "طرابلس"),  # the alias file's spelling first
+        ("Tripoli", "LY", "ary", "طرابلس"),
+        ("Tripoli", "LY", "ti", "ትሪፖሊ"),
+        ("Jeddah", "SA", "am", "ጅዳ"),
+        ("Khartoum", "SD", "ar", "خرطوم"),  # GeoNames: the shortest, no Persian letters
+        ("Addis Ababa", "ET", "ar", "أديس أبابا"),
+        ("Riyadh", "SA", "ar", "رياض"),  # not a district's name (البطحاء)
+        ("Tripoli", "LY", "fr", "Tripoli"),
+        ("Tripoli", "LY", "ary-Latn", "Tripoli"),
+        ("Nowhere", "LY", "ar", "Nowhere"),
+    ],
+)
+def test_place_names_in_the_persons_script(
+    gazetteer: Gazetteer, name: str, cc: str, lang: str, shown: str
+) -> None:
+    assert gazetteer.local_name(name, cc, lang) == shown
