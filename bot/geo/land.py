@@ -25,17 +25,20 @@ _KM_PER_DEG = 111.195
 class LandMask:
     def __init__(self, rings: list[list[float]], region: tuple[float, float, float, float]):
         self.region = region
-        self._bands: dict[int, list[tuple[float, float, float, float]]] = {}
-        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        # Each edge once; the indexes hold its position (a few MB less than tuples twice).
+        self._edges: list[tuple[float, float, float, float]] = []
+        self._bands: dict[int, list[int]] = {}
+        self._cells: dict[tuple[int, int], list[int]] = {}
         for flat in rings:
             pts = list(zip(flat[0::2], flat[1::2], strict=True))
             for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
-                edge = (x1, y1, x2, y2)
+                i = len(self._edges)
+                self._edges.append((x1, y1, x2, y2))
                 for band in range(_idx(min(y1, y2)), _idx(max(y1, y2)) + 1):
-                    self._bands.setdefault(band, []).append(edge)
+                    self._bands.setdefault(band, []).append(i)
                 for cx in range(_idx(min(x1, x2)), _idx(max(x1, x2)) + 1):
                     for cy in range(_idx(min(y1, y2)), _idx(max(y1, y2)) + 1):
-                        self._cells.setdefault((cx, cy), []).append(edge)
+                        self._cells.setdefault((cx, cy), []).append(i)
 
     def covers(self, lat: float, lon: float) -> bool:
         x0, y0, x1, y1 = self.region
@@ -44,7 +47,9 @@ class LandMask:
     def on_land(self, lat: float, lon: float) -> bool:
         """Inside a land polygon (ray to the east, even-odd)."""
         inside = False
-        for x1, y1, x2, y2 in self._bands.get(_idx(lat), ()):
+        edges = self._edges
+        for i in self._bands.get(_idx(lat), ()):
+            x1, y1, x2, y2 = edges[i]
             if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
                 inside = not inside
         return inside
@@ -56,8 +61,8 @@ class LandMask:
         best = math.inf
         for cx in range(_idx(lon - reach / max(kx, 0.01)), _idx(lon + reach / max(kx, 0.01)) + 1):
             for cy in range(_idx(lat - reach), _idx(lat + reach) + 1):
-                for edge in self._cells.get((cx, cy), ()):
-                    best = min(best, _segment_km(lat, lon, kx, edge))
+                for i in self._cells.get((cx, cy), ()):
+                    best = min(best, _segment_km(lat, lon, kx, self._edges[i]))
         return best if best <= within_km else None
 
     def at_sea(self, lat: float, lon: float) -> bool | None:
