@@ -38,8 +38,6 @@ LOCATION_MESSAGES = (
     "location-option", "location-other", "location-reask", "location-dont-know",
     "location-situation", "location-at-sea", "location-remote", "location-country",
     "location-town-prompt", "location-confirm", "location-yes",
-    "situation-at_sea-name", "situation-in_desert-name", "situation-in_vehicle-name",
-    "situation-detained-name",
 )  # fmt: skip
 EMERGENCY_MESSAGES = (
     "emergency-number", "emergency-none", "emergency-unknown-country", "emergency-number-sea",
@@ -68,6 +66,13 @@ DUMMY_ARGS: dict[str, Any] = {
 }
 
 
+def _situation_messages() -> list[str]:
+    """A name for every situation the place file knows (at sea, in the desert...)."""
+    from bot.geo.places_file import SITUATIONS
+
+    return [f"situation-{s}-name" for s in SITUATIONS]
+
+
 def _number_messages() -> list[str]:
     """A name for every service and a line for every risk in the emergency number file."""
     from bot.geo.emergency import RISKS, SERVICES
@@ -89,7 +94,7 @@ def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
             for j, option in enumerate(step.options):
                 yield option_label(step, option), (*at, "options", j)
         if isinstance(step, LocationStep):
-            for msg_id in LOCATION_MESSAGES:
+            for msg_id in (*LOCATION_MESSAGES, *_situation_messages()):
                 yield msg_id, (*at, "kind")
         if step.kind == "emergency" or isinstance(step, LocationStep):
             for msg_id in (*EMERGENCY_MESSAGES, *_number_messages()):

@@ -151,6 +151,8 @@ def shared_location(turn: Turn, event: Inbound) -> None:
 
 def which_place(turn: Turn, event: Inbound) -> None:
     """The answer to "Which Tripoli?" or "Siġġiewi, Malta?"."""
+    if event.kind == "location" and event.location is not None:
+        return shared_location(turn, event)  # a pin answers better than any option
     pending = turn.state["pending"]
     chosen = _choice(turn.ctx, turn.lang, event, pending)
     typed = (event.text or "").strip() if event.kind == "text" else ""
@@ -204,6 +206,8 @@ def _choice(ctx: Context, lang: str, event: Inbound, pending: dict[str, Any]) ->
 
 def town_answer(turn: Turn, event: Inbound) -> None:
     """The answer to "In which town?" after a country alone: asked once, skippable."""
+    if event.kind == "location" and event.location is not None:
+        return shared_location(turn, event)
     pending = turn.state["pending"]
     cc, ctx, lang = pending["country"], turn.ctx, turn.lang
     typed = (event.text or "").strip() if event.kind == "text" else ""
