@@ -159,7 +159,7 @@ def which_place(turn: Turn, event: Inbound) -> None:
     if chosen is None and typed:
         # Not one of the options: maybe another, clearer answer ("Tripoli Libya", "Misrata").
         reading = _reading(turn.ctx, turn.lang, typed, [])
-        if reading.kind == "places" and not reading.confirm:
+        if reading.kind == "places":
             return _offer(turn, typed, list(reading.candidates), False, reading.situation)
         if reading.kind in ("dont_know", "situation", "country"):
             turn.state["pending"] = None
