@@ -97,7 +97,7 @@ emergency-number-sea =
 emergency-none-sea = ላሉበት ቦታ ያረጋገጥነው የባሕር ጠረፍ ጠባቂ ቁጥር እስካሁን የለንም። የቡድናችን ሠራተኛ መልእክቶችዎን ያነባል።
 emergency-hotline = ወደ ቡድናችን መደወል ይችላሉ፦ { $hotline }
 risk-police_may_detain_migrants-why = እዚህ ፖሊስ ሰነድ የሌላቸውን ሰዎች ሊያስር ይችላል፤ ስለዚህ ሌሎቹ አገልግሎቶች ቀድመው ተዘርዝረዋል።
-risk-not_a_rescue_service-why = Alarm Phone የነፍስ አድን አገልግሎት አይደለም፦ ከቻሉ መጀመሪያ ወደ ባሕር ጠረፍ ጠባቂ ይደውሉ።
+risk-not_a_rescue_service-why = Alarm Phone የበጎ ፈቃደኞች መስመር ነው እንጂ የአደጋ ጊዜ አገልግሎት አይደለም፦ ከቻሉ መጀመሪያ ወደ ባሕር ጠረፍ ጠባቂ ይደውሉ።
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = አደጋ ጊዜ
 service-police-name = ፖሊስ

@@ -104,7 +104,7 @@ emergency-number-sea =
 emergency-none-sea = ليس لدينا بعدُ رقم خفر سواحل تحقّقنا منه للمكان الذي أنت فيه. سيقرأ شخص من فريقنا رسائلك.
 emergency-hotline = يمكنك الاتصال بفريقنا: { $hotline }
 risk-police_may_detain_migrants-why = قد تحتجز الشرطة هنا الأشخاص الذين ليست لديهم أوراق، لذلك نضع الخدمات الأخرى أولًا.
-risk-not_a_rescue_service-why = Alarm Phone ليس خدمة إنقاذ: اتصل بخفر السواحل أولًا إن أمكن.
+risk-not_a_rescue_service-why = Alarm Phone خط متطوعين وليس خدمة طوارئ: اتصل بخفر السواحل أولًا إن أمكن.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = الطوارئ
 service-police-name = الشرطة

@@ -102,7 +102,7 @@ emergency-number-sea =
 emergency-none-sea = Ma 3ndnach ba9i nmra dyal lbahriya (garde-côtes) t2kkedna menha l blasa fin nta. Wa7ed mn lfari9 dyalna ghadi y9ra les messages dyalk.
 emergency-hotline = T9der t3iyet l lfari9 dyalna: { $hotline }
 risk-police_may_detain_migrants-why = Lbolis hna y9der ychedd nas li ma 3ndhomch lwra9, dakchi 3lach lkhadamat lokhrin jaw lowlin.
-risk-not_a_rescue_service-why = Alarm Phone machi khedma dyal sauvetage: 3iyet l lbahriya lowla ila 9dti.
+risk-not_a_rescue_service-why = Alarm Phone khatt dyal lmotatawi3in, machi khedma dyal l'urgence: 3iyet l lbahriya lowla ila 9dti.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = l'urgence
 service-police-name = lbolis

@@ -102,7 +102,7 @@ emergency-number-sea =
 emergency-none-sea = ما عندناش باقي نمرة ديال البحرية (خفر السواحل) تأكدنا منها للبلاصة اللي فيها نتا. واحد من الفريق ديالنا غادي يقرا الميساجات ديالك.
 emergency-hotline = تقدر تعيط للفريق ديالنا: { $hotline }
 risk-police_may_detain_migrants-why = البوليس هنا يقدر يشد الناس اللي ما عندهمش الوراق، داكشي علاش الخدمات الأخرى جات اللولة.
-risk-not_a_rescue_service-why = Alarm Phone ماشي خدمة ديال الإنقاذ: عيط للبحرية اللول إلا قدرتي.
+risk-not_a_rescue_service-why = Alarm Phone خط ديال المتطوعين، ماشي خدمة ديال الطوارئ: عيط للبحرية اللول إلا قدرتي.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = الطوارئ
 service-police-name = البوليس

@@ -97,7 +97,7 @@ emergency-number-sea =
 emergency-none-sea = We have no checked coast guard number for where you are yet. A caseworker will read your messages.
 emergency-hotline = You can call our team: { $hotline }
 risk-police_may_detain_migrants-why = Police here may detain people without papers, so the other services come first.
-risk-not_a_rescue_service-why = Alarm Phone is not a rescue service: call the coast guard first if you can.
+risk-not_a_rescue_service-why = Alarm Phone is a volunteer hotline, not an emergency service: call the coast guard first if you can.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = emergency
 service-police-name = police

@@ -99,7 +99,7 @@ emergency-number-sea =
 emergency-none-sea = Nous n'avons pas encore de numéro de garde-côtes vérifié pour l'endroit où vous êtes. Une personne de notre équipe va lire vos messages.
 emergency-hotline = Vous pouvez appeler notre équipe : { $hotline }
 risk-police_may_detain_migrants-why = Ici, la police peut arrêter les personnes sans papiers : les autres services viennent donc en premier.
-risk-not_a_rescue_service-why = Alarm Phone n'est pas un service de secours : appelez d'abord les garde-côtes si vous pouvez.
+risk-not_a_rescue_service-why = Alarm Phone est une ligne de bénévoles, pas un service d'urgence : appelez d'abord les garde-côtes si vous pouvez.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = urgences
 service-police-name = police

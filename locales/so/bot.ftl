@@ -97,7 +97,7 @@ emergency-number-sea =
 emergency-none-sea = Weli ma hayno lambar ilaalada xeebaha oo aan hubinnay oo meesha aad joogto ah. Qof kooxdayada ka mid ah ayaa akhrin doona farriimahaaga.
 emergency-hotline = Waxaad wici kartaa kooxdayada: { $hotline }
 risk-police_may_detain_migrants-why = Booliiska halkan waxay xiri karaan dadka aan waraaqaha haysan, sidaas darteed adeegyada kale ayaa hormaraya.
-risk-not_a_rescue_service-why = Alarm Phone ma aha adeeg samatabbixin: marka hore wac ilaalada xeebaha haddii aad awooddo.
+risk-not_a_rescue_service-why = Alarm Phone waa khad tabarrucayaal, ma aha adeeg gurmad degdeg ah: marka hore wac ilaalada xeebaha haddii aad awooddo.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = gurmadka degdegga
 service-police-name = booliis

@@ -97,7 +97,7 @@ emergency-number-sea =
 emergency-none-sea = Bado hatuna namba iliyothibitishwa ya walinzi wa pwani kwa mahali ulipo. Mtu wa timu yetu atasoma ujumbe wako.
 emergency-hotline = Unaweza kupiga simu kwa timu yetu: { $hotline }
 risk-police_may_detain_migrants-why = Polisi hapa wanaweza kuwakamata watu wasio na vibali, kwa hiyo huduma nyingine zinatangulia.
-risk-not_a_rescue_service-why = Alarm Phone si huduma ya uokoaji: piga kwanza walinzi wa pwani kama unaweza.
+risk-not_a_rescue_service-why = Alarm Phone ni simu ya watu wa kujitolea, si huduma ya dharura: piga kwanza walinzi wa pwani kama unaweza.
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = dharura
 service-police-name = polisi

@@ -97,7 +97,7 @@ emergency-number-sea =
 emergency-none-sea = ንዘለኹምዎ ቦታ ዘረጋገጽናዮ ቁጽሪ ሓለውቲ ገምገም ባሕሪ ገና የብልናን። ሓደ ካብ ጉጅለና መልእኽትታትኩም ከንብቦ እዩ።
 emergency-hotline = ናብ ጉጅለና ክትድውሉ ትኽእሉ ኢኹም፦ { $hotline }
 risk-police_may_detain_migrants-why = ኣብዚ ፖሊስ ሰነድ ዘይብሎም ሰባት ክኣስር ይኽእል እዩ፣ ስለዚ ካልኦት ኣገልግሎታት ቅድም ተጻሒፎም።
-risk-not_a_rescue_service-why = Alarm Phone ኣገልግሎት ምድሓን ኣይኮነን፦ እንተኽኢልኩም ቅድም ናብ ሓለውቲ ገምገም ባሕሪ ደውሉ።
+risk-not_a_rescue_service-why = Alarm Phone መስመር ወለንተኛታት እዩ፣ ኣገልግሎት ህጹጽ ረድኤት ኣይኮነን፦ እንተኽኢልኩም ቅድም ናብ ሓለውቲ ገምገም ባሕሪ ደውሉ።
 # The services named before each number (flows/emergency_numbers.yaml `service`).
 service-general-name = ህጹጽ ረድኤት
 service-police-name = ፖሊስ
