@@ -44,6 +44,8 @@ class FlowBrain:
         retention_days: int = 90,
         prefer_countries: list[str] | None = None,
         flows_dir: Path | None = None,
+        hotline: str | None = None,
+        numbers_max_age_months: int = 12,
     ) -> None:
         self.registry = registry
         self.catalogs = catalogs
@@ -53,6 +55,8 @@ class FlowBrain:
         self.retention_days = retention_days
         self.prefer_countries = prefer_countries or []
         self.flows_dir = flows_dir
+        self.hotline = hotline or None
+        self.numbers_max_age_months = numbers_max_age_months
 
     def gazetteer(self) -> Any:
         """The place index for this deployment's flows folder (built once, ~2 s)."""
@@ -86,6 +90,8 @@ class FlowBrain:
             claimed=conv.claimed,
             prefer_countries=self.prefer_countries,
             contact_prefs=conv.contact_prefs,
+            hotline=self.hotline,
+            numbers_max_age_months=self.numbers_max_age_months,
             gazetteer=_Lazy(self.gazetteer),  # built only when a place is asked for
             emergency=_Lazy(self.emergency),
         )

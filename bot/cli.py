@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from bot.cli_numbers import numbers_app
 from bot.cli_pipeline import status, webhooks_app
 from bot.cli_users import users_app
 from bot.config import Settings, get_settings, missing_channel_tokens
@@ -29,6 +30,7 @@ app.add_typer(teams_app, name="teams")
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.add_typer(webhooks_app, name="webhooks")
+app.add_typer(numbers_app, name="numbers")
 app.command()(status)
 
 

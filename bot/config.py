@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     hash_key: str = ""
 
     org_name: str = "Sauti"
+    # The NGO's own phone line, given when we have no checked emergency number (optional).
+    hotline: str = ""
+    # An emergency number a partner checked longer ago than this is not given to people.
+    numbers_max_age_months: int = Field(default=12, ge=1)
     demo: bool = False
     simulator: bool = False
     # Days kept, per kind of data (issue: retention). 0 keeps forever.

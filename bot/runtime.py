@@ -118,6 +118,8 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
             org=settings.org_name,
             retention_days=settings.retention_days,
             flows_dir=settings.flows_dir,
+            hotline=settings.hotline,
+            numbers_max_age_months=settings.numbers_max_age_months,
         )
     else:
         brain = AckBrain(catalogs)

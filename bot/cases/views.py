@@ -35,6 +35,8 @@ def case_json(
     """The case as JSON. `assignee` is the claimer's name (see `case_payload`)."""
     loc = case.location or None
     location = {k: loc.get(k) for k in LOCATION_KEYS} if loc else None
+    if location is not None and loc.get("situation"):
+        location["situation"] = loc["situation"]  # unknown, at_sea, in_desert, detained...
     return {
         "id": case.id,
         "status": case.status,

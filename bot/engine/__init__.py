@@ -4,7 +4,9 @@
     validate.py  problems as file:line             compile.py   → python-statemachine, per version
     registry.py  flows by (id, version)            runner.py    step(): the pure engine
     turn.py      moving through a flow             answers.py   answers by step kind
-    matching.py  typed text → answer ids, places   render.py    message ids → Replies
+    matching.py  typed text → answer ids           render.py    message ids → Replies
+    places.py    where the person is (typed, pins) where.py     what we noted, said back
+    emergency.py whom to call (checked numbers)
     priority.py  priority rules                    timers.py    timeouts, writing first
     check.py     `sauti flows check`               scripts.py   `sauti flows test`
     draw.py      `sauti flows draw`                terminal_chat.py  `sauti chat`

@@ -4,9 +4,7 @@ is a miss (a hint and the question again; at the limit, a person is offered)."""
 
 from __future__ import annotations
 
-from bot.engine import matching
-from bot.engine.effects import PlaceMatch
-from bot.engine.render import PLACE_OTHER
+from bot.engine import matching, places
 from bot.engine.schema import (
     ChoiceStep,
     LanguageStep,
@@ -18,8 +16,6 @@ from bot.engine.schema import (
 )
 from bot.engine.turn import Turn
 from bot.messages import Inbound
-
-DEFAULT_NEAR_KM = 10.0
 
 
 def current_step(turn: Turn, event: Inbound) -> None:
@@ -64,68 +60,7 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.record(answer_key(step), value)
         turn.advance()
     elif isinstance(step, LocationStep):
-        _typed_place(turn, step, event)
-
-
-def _typed_place(turn: Turn, step: LocationStep, event: Inbound) -> None:
-    typed = (event.text or "").strip() if event.kind == "text" else ""
-    if not typed:
-        return turn.miss("reask-text")
-    found = matching.from_text(turn.ctx, turn.lang, typed)
-    if isinstance(found, PlaceMatch):
-        turn.set_location(found, step.near_km)
-        turn.advance()
-        return
-    turn.state["pending"] = {"kind": "place", "typed": typed, "candidates": found}
-    turn.ask_again()
-
-
-def which_place(turn: Turn, event: Inbound) -> None:
-    """The answer to "There is more than one Tripoli. Which one?"."""
-    pending = turn.state["pending"]
-    chosen = matching.place_choice(turn.ctx, turn.lang, event, pending)
-    if chosen is None and event.kind == "text" and (event.text or "").strip():
-        # Not one of the candidates: maybe another, clearer name ("Tripoli Libya", "Misrata").
-        found = matching.from_text(turn.ctx, turn.lang, event.text.strip())
-        if isinstance(found, PlaceMatch) and matching.named(found, event.text):
-            return _place_found(turn, found)
-        if isinstance(found, list):
-            turn.state["pending"] = {**pending, "typed": event.text.strip(), "candidates": found}
-            return turn.ask_again()
-    if chosen is None:
-        return turn.miss("reask-choice")
-    if chosen == PLACE_OTHER:
-        place = PlaceMatch(text=pending["typed"], matched=False)
-    else:
-        c = next(c for c in pending["candidates"] if c["id"] == chosen)
-        place = PlaceMatch(
-            latitude=c["latitude"],
-            longitude=c["longitude"],
-            text=pending["typed"],
-            place=c["place"],
-            country_code=c["country_code"],
-            matched=True,
-        )
-    _place_found(turn, place)
-
-
-def _place_found(turn: Turn, place: PlaceMatch) -> None:
-    turn.state["pending"] = None
-    turn.set_location(place, getattr(turn.current, "near_km", DEFAULT_NEAR_KM))
-    turn.advance()
-
-
-def shared_location(turn: Turn, event: Inbound) -> None:
-    """A pin: the answer at the location step; elsewhere noted, and the question again."""
-    assert event.location is not None
-    place = matching.from_pin(turn.ctx, event.location.latitude, event.location.longitude)
-    step = turn.current
-    at_location_step = isinstance(step, LocationStep) and not turn.state["done"]
-    turn.set_location(place, step.near_km if at_location_step else DEFAULT_NEAR_KM)
-    if at_location_step:
-        turn.advance()
-    else:
-        turn.ask_again()
+        places.typed_place(turn, event)
 
 
 def language_menu(turn: Turn, event: Inbound) -> None:

@@ -35,9 +35,14 @@ ENGINE_MESSAGES = (
 )  # fmt: skip
 LOCATION_MESSAGES = (
     "location-found", "location-near", "location-unknown", "location-ambiguous",
-    "location-option", "location-other",
+    "location-option", "location-other", "location-reask", "location-dont-know",
+    "location-situation", "location-at-sea", "location-remote", "location-country",
+    "location-town-prompt", "location-confirm", "location-yes",
 )  # fmt: skip
-EMERGENCY_MESSAGES = ("emergency-number", "emergency-none", "emergency-unknown-country")
+EMERGENCY_MESSAGES = (
+    "emergency-number", "emergency-none", "emergency-unknown-country", "emergency-number-sea",
+    "emergency-none-sea", "emergency-hotline",
+)  # fmt: skip
 
 # Words that promise what no helpline can keep (WHO: make no promises you cannot keep).
 PROMISES = re.compile(
@@ -55,7 +60,24 @@ DUMMY_ARGS: dict[str, Any] = {
     "place": "",
     "km": 0,
     "name": "",
+    "numbers": "",
+    "hotline": "",
+    "situation": "",
 }
+
+
+def _situation_messages() -> list[str]:
+    """A name for every situation the place file knows (at sea, in the desert...)."""
+    from bot.geo.places_file import SITUATIONS
+
+    return [f"situation-{s}-name" for s in SITUATIONS]
+
+
+def _number_messages() -> list[str]:
+    """A name for every service and a line for every risk in the emergency number file."""
+    from bot.geo.emergency import RISKS, SERVICES
+
+    return [f"service-{s}-name" for s in SERVICES] + [f"risk-{r}-why" for r in RISKS]
 
 
 def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
@@ -72,10 +94,10 @@ def used_messages(spec: FlowSpec) -> Iterator[tuple[str, tuple]]:
             for j, option in enumerate(step.options):
                 yield option_label(step, option), (*at, "options", j)
         if isinstance(step, LocationStep):
-            for msg_id in LOCATION_MESSAGES:
+            for msg_id in (*LOCATION_MESSAGES, *_situation_messages()):
                 yield msg_id, (*at, "kind")
         if step.kind == "emergency" or isinstance(step, LocationStep):
-            for msg_id in EMERGENCY_MESSAGES:
+            for msg_id in (*EMERGENCY_MESSAGES, *_number_messages()):
                 yield msg_id, (*at, "kind")
         if isinstance(step, LanguageStep):
             yield "language-name", (*at, "kind")

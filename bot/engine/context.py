@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 
@@ -46,10 +46,14 @@ class GazetteerLike(Protocol):
         self, text: str, lang: str | None = None, prefer_countries: Any = ()
     ) -> list[Any]: ...
     def resolve_pin(self, lat: float, lon: float) -> Any | None: ...
+    def read(self, text: str, lang: str | None = None, prefer_countries: Any = ()) -> Any: ...
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str: ...
 
 
 class EmergencyBookLike(Protocol):
-    def primary_number(self, cc: str) -> str | None: ...
+    def advice(
+        self, cc: str, today: date, max_age_months: int, near: str | None = None
+    ) -> Any: ...  # .numbers (usable, safest first: .service, .number), .risks
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Context:
     claimed: bool = False
     prefer_countries: list[str] = field(default_factory=list)
     contact_prefs: dict[str, Any] | None = None
+    hotline: str | None = None  # the NGO's own line, given when we have no checked number
+    numbers_max_age_months: int = 12  # an emergency number checked longer ago is not given
     # Defaults: bot.geo / bot.i18n, resolved on first use by the helpers below.
     gazetteer: GazetteerLike | None = None
     emergency: EmergencyBookLike | None = None
@@ -99,6 +105,11 @@ def gazetteer(ctx: Context) -> GazetteerLike:
     return ctx.gazetteer
 
 
+def place_name(ctx: Context, name: str, cc: str | None, lang: str) -> str:
+    """A place's name in the person's script (طرابلس, ትሪፖሊ) where we know it."""
+    return gazetteer(ctx).local_name(name, cc, lang) if cc else name
+
+
 def ambiguous(ctx: Context, candidates: list[Any]) -> bool:
     if ctx.is_ambiguous is None:
         from bot.geo.gazetteer import is_ambiguous
@@ -107,12 +118,13 @@ def ambiguous(ctx: Context, candidates: list[Any]) -> bool:
     return ctx.is_ambiguous(candidates)
 
 
-def emergency_number(ctx: Context, cc: str) -> str | None:
+def emergency_advice(ctx: Context, cc: str, near: str | None = None) -> Any:
+    """The checked numbers for `cc` ("sea": at sea, off `near`'s coast), safest first."""
     if ctx.emergency is None:
         from bot.geo.emergency import get_emergency_book
 
         ctx.emergency = get_emergency_book()
-    return ctx.emergency.primary_number(cc)
+    return ctx.emergency.advice(cc, ctx.now.date(), ctx.numbers_max_age_months, near=near)
 
 
 def country_name(ctx: Context, cc: str, lang: str) -> str:

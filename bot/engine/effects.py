@@ -26,6 +26,8 @@ class PlaceMatch(BaseModel):
     country_code: str | None = None  # ISO 3166-1 alpha-2, e.g. "LY"
     distance_km: float | None = None  # from the pin to the matched place
     matched: bool = False  # False: stored as typed, not found in the gazetteer
+    # Not a town: unknown (she does not know), at_sea, in_desert, in_vehicle, detained.
+    situation: str | None = None
 
 
 class Timer(BaseModel):

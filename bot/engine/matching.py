@@ -1,4 +1,4 @@
-"""What a person sent → an answer: an option id, a number, a text, or a place.
+"""What a person sent → an answer: an option id, a number or a text (places: `places`).
 
 Buttons carry option ids; typed answers go through, in order: the option id itself, the
 option's number or ordinal ("2", "the second one"), then the Lexicon (labels in the
@@ -11,14 +11,11 @@ from typing import Any
 
 from bot.engine import context as tools
 from bot.engine.context import Context
-from bot.engine.effects import PlaceMatch
-from bot.engine.render import PLACE_OTHER, SKIP, languages, text
+from bot.engine.render import SKIP, languages, text
 from bot.engine.schema import ChoiceStep, LanguageStep, QuestionBase, option_label
 from bot.i18n.normalize import normalize
 from bot.i18n.words import lexicon_chain
 from bot.messages import Inbound
-
-MAX_PLACES = 9  # a WhatsApp list has 10 rows; the last is "somewhere else"
 
 
 def _typed(event: Inbound) -> str:
@@ -140,64 +137,3 @@ def number(
 def free_text(event: Inbound, max_length: int) -> str | None:
     typed = _typed(event)
     return typed[:max_length] if typed else None
-
-
-def _place(c: Any, **extra: Any) -> PlaceMatch:
-    fields = {
-        "latitude": c.latitude,
-        "longitude": c.longitude,
-        "place": c.name,
-        "country_code": c.country_code,
-        "distance_km": getattr(c, "distance_km", None),
-        "matched": True,
-    }
-    return PlaceMatch(**{**fields, **extra})
-
-
-def from_pin(ctx: Context, latitude: float, longitude: float) -> PlaceMatch:
-    """A shared pin: the person's own position, with the nearest town and its country."""
-    found = tools.gazetteer(ctx).resolve_pin(latitude, longitude)
-    if found is None:
-        return PlaceMatch(latitude=latitude, longitude=longitude, matched=False)
-    return _place(found, latitude=latitude, longitude=longitude)
-
-
-def from_text(ctx: Context, lang: str, typed: str) -> PlaceMatch | list[dict[str, Any]]:
-    """A typed place: a match, the candidates to ask about, or stored as typed."""
-    found = tools.gazetteer(ctx).resolve_text(
-        typed, lang=lang, prefer_countries=tuple(ctx.prefer_countries)
-    )
-    if not found:
-        return PlaceMatch(text=typed, matched=False)
-    if len(found) > 1 and tools.ambiguous(ctx, found):
-        return [_candidate(ctx, lang, i, c) for i, c in enumerate(found[:MAX_PLACES])]
-    return _place(found[0], text=typed, distance_km=None)
-
-
-def named(place: PlaceMatch, typed: str) -> bool:
-    """The place's own name is in what was typed (not a guess from a typo or a sentence)."""
-    name = normalize(place.place or "")
-    return bool(name) and place.matched and f" {name} " in f" {normalize(typed)} "
-
-
-def _candidate(ctx: Context, lang: str, index: int, c: Any) -> dict[str, Any]:
-    country = tools.country_name(ctx, c.country_code, lang)
-    ident = getattr(c, "geonameid", None) or index
-    return {
-        "id": f"place:{ident}",
-        "title": text(ctx, lang, "location-option", place=c.name, country=country),
-        "place": c.name,
-        "country": country,
-        "country_code": c.country_code,
-        "latitude": c.latitude,
-        "longitude": c.longitude,
-    }
-
-
-def place_choice(ctx: Context, lang: str, event: Inbound, pending: dict[str, Any]) -> str | None:
-    """Which of the candidate places the person meant (or "place:other")."""
-    candidates = {
-        c["id"]: [c["title"], c["country"], c["country_code"]] for c in pending["candidates"]
-    }
-    candidates[PLACE_OTHER] = _labels(ctx, lang, "location-other")
-    return pick(ctx, lang, event, candidates)

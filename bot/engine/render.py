@@ -93,10 +93,18 @@ def question(ctx: Context, lang: str, step: StepBase) -> Reply:
 
 
 def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
-    """ "There is more than one Tripoli. Which one?" with the candidates as options."""
+    """The open side question: which place, is it this place, or which town."""
+    if pending["kind"] == "town":
+        return ask(ctx, lang, "location-town-prompt", [Option(id=SKIP, title=text(ctx, lang,
+                   "option-skip"))])  # fmt: skip
+    other = Option(id=PLACE_OTHER, title=text(ctx, lang, "location-other"))
+    if pending.get("confirm"):
+        c = pending["candidates"][0]
+        yes = Option(id=c["id"], title=text(ctx, lang, "location-yes"))
+        return ask(ctx, lang, "location-confirm", [yes, other], place=c.get("shown", c["place"]),
+                   country=c["country"])  # fmt: skip
     options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
-    options.append(Option(id=PLACE_OTHER, title=text(ctx, lang, "location-other")))
-    return ask(ctx, lang, "location-ambiguous", options, name=pending["typed"])
+    return ask(ctx, lang, "location-ambiguous", [*options, other], name=pending["typed"])
 
 
 def erase_question(ctx: Context, lang: str) -> Reply:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.engine import answers
+from bot.engine import answers, places
 from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
-from bot.engine.matching import exact_answer, from_pin, pick
+from bot.engine.matching import exact_answer, pick
 from bot.engine.render import ERASE_NO, ERASE_YES
 from bot.engine.schema import LanguageStep
 from bot.engine.timers import from_state, to_state
@@ -92,7 +92,7 @@ def _start(
     if event.kind == "location" and event.location is not None:
         # A first message may be the pin: keep it (the location step can confirm it later).
         loc = event.location
-        turn.set_location(from_pin(ctx, loc.latitude, loc.longitude), answers.DEFAULT_NEAR_KM)
+        turn.set_location(places.from_pin(ctx, loc.latitude, loc.longitude))
     elif event.kind == "media":
         _media(turn, event)
     if word == "erase":
@@ -156,14 +156,16 @@ def _inbound(turn: Turn, event: Inbound) -> None:
     elif pending.get("kind") == "language":
         answers.language_menu(turn, event)
     elif pending.get("kind") == "place":
-        answers.which_place(turn, event)
+        places.which_place(turn, event)
+    elif pending.get("kind") == "town":
+        places.town_answer(turn, event)
     elif tag := _language_named(turn, event):
         answers.switch_language(turn, tag)
     elif event.kind == "media":
         _media(turn, event)
         turn.ask_again()
     elif event.kind == "location" and event.location is not None:
-        answers.shared_location(turn, event)
+        places.shared_location(turn, event)
     elif event.kind in ("unsupported", "contacts"):
         turn.say("unsupported-message")
         turn.ask_again()

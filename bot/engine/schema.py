@@ -26,7 +26,7 @@ ALL_GLOBAL_WORDS: list[GlobalWord] = ["help", "restart", "language", "stop", "er
 COMBINATORS = ("any", "all", "not")
 OPERATORS = ("in", "not_in", "not", "min", "max", "exists")
 # Facts a condition can test besides answers.
-FACTS = ("language", "country")
+FACTS = ("language", "country", "situation")
 
 ID_PATTERN = r"^[a-z](?:[a-z0-9_]*[a-z0-9])?$"  # no trailing "_": reserved for the engine
 StepId = Annotated[str, Field(pattern=ID_PATTERN)]

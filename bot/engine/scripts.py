@@ -7,7 +7,8 @@ lang: en                       # the person's language: used when the first mess
                                # not tell (scripts exist per language)
 replies_lang: sw               # every reply of every step is in this language, unless the
                                # step says otherwise with its own `lang:` (optional)
-context: {prefer_countries: [LY]}
+context: {prefer_countries: [LY], hotline: "+000 111"}
+numbers: tests/data/emergency_numbers_checked.yaml  # a numbers file instead of flows/'s
 steps:
   - send: hi                   # typed text
     expect: [language-prompt]  # message ids of the replies, in order ([] = silence)
@@ -43,6 +44,7 @@ from bot.engine.runner import step as run_step
 from bot.engine.schema import parse_duration
 from bot.messages import Inbound, Location, Media
 
+_ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2025, 1, 6, 10, 0, tzinfo=UTC)  # a Monday morning: stable timers
 ContextFactory = Callable[[], Context]
 
@@ -167,6 +169,10 @@ def run_script(
     """Play a script; the list of failures (empty when it passes)."""
     flow_ref = script.get("flow", "distress")  # a flow id, or a path under flows/
     ctx = replace(make_context(), **script.get("context", {}))
+    if "numbers" in script:  # numbers a partner has checked (the shipped file has none yet)
+        from bot.geo.emergency import EmergencyBook
+
+        ctx.emergency = EmergencyBook.load(_ROOT / script["numbers"])
     recorder = RecordingCatalogs(ctx.catalogs)
     ctx.catalogs = recorder
     # A conversation in the script's language before: the language the bot falls back on

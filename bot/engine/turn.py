@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.engine import context as tools
-from bot.engine import priority, render
+from bot.engine import emergency, priority, render
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
 from bot.engine.effects import Effects, PlaceMatch, Timer
@@ -22,6 +21,7 @@ from bot.engine.schema import (
     SetStep,
 )
 from bot.engine.timers import may_write_first, to_state
+from bot.engine.where import location_words
 
 MAX_MOVES = 200  # action steps in one turn; a loop of actions in a flow stops here
 
@@ -77,6 +77,7 @@ class Turn:
             **self.state["answers"],
             "language": self.lang,
             "country": location.get("country_code"),
+            "situation": location.get("situation"),
         }
 
     def prefs(self) -> dict[str, Any] | None:
@@ -91,7 +92,7 @@ class Turn:
         pending = self.state.get("pending")
         if pending and pending["kind"] == "language":
             self.fx.replies.append(self._language_menu())
-        elif pending and pending["kind"] == "place":
+        elif pending and pending["kind"] in ("place", "town"):
             self.fx.replies.append(render.place_question(self.ctx, self.lang, pending))
         elif pending and pending["kind"] == "erase":
             self.fx.replies.append(render.erase_question(self.ctx, self.lang))
@@ -147,42 +148,29 @@ class Turn:
             self.fx.location = PlaceMatch(**self.state["location"])
         self._priority()
 
-    def set_location(self, place: PlaceMatch, near_km: float) -> None:
+    def set_location(self, place: PlaceMatch, near_km: float = 10.0) -> None:
         """Store where the person is, say what we understood, and give the emergency number
         if it was waiting for the country."""
         self.state["location"] = place.model_dump()
         self.fx.location = place
-        if place.matched and place.country_code:
-            country = tools.country_name(self.ctx, place.country_code, self.lang)
-            km = place.distance_km
-            if km is not None and km > near_km:
-                self.say("location-near", place=place.place, country=country, km=round(km))
-            else:
-                self.say("location-found", place=place.place, country=country)
-        else:
-            name = place.text or f"{place.latitude:.4f}, {place.longitude:.4f}"
-            self.say("location-unknown", name=name)
+        msg_id, args = location_words(self.ctx, self.lang, place, near_km)
+        self.say(msg_id, **args)
         if self.state["case_open"]:
             self._priority()
         if self.state["emergency"] == "pending":
             self.emergency()
 
     def emergency(self) -> None:
-        """The emergency number for the person's country, once per conversation."""
+        """The emergency numbers for where the person is, once per conversation."""
         if self.state["emergency"] == "given":
             return
         location = self.state.get("location")
-        cc = (location or {}).get("country_code")
-        if cc:
-            country = tools.country_name(self.ctx, cc, self.lang)
-            number = tools.emergency_number(self.ctx, cc)
-            if number:
-                self.say("emergency-number", country=country, number=number)
-            else:
-                self.say("emergency-none", country=country)
+        if location and (location.get("country_code") or location.get("situation") == "at_sea"):
+            emergency.give(self, location)
             self.state["emergency"] = "given"
         elif location is not None:
             self.say("emergency-unknown-country")
+            emergency.hotline(self)
             self.state["emergency"] = "given"
         else:
             self.state["emergency"] = "pending"  # given as soon as the country is known

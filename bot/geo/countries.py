@@ -81,6 +81,11 @@ def _country_keys() -> dict[str, str]:
     return _by_key
 
 
+def country_keys() -> dict[str, str]:
+    """Normalized CLDR country name (in TEXT_LANGUAGES) → ISO code."""
+    return dict(_country_keys())
+
+
 def find_country(text: str) -> str | None:
     """The ISO code of the country `text` names (whole, or a few words inside it), else None."""
     names = _country_keys()

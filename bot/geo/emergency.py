@@ -1,9 +1,13 @@
 """Emergency numbers per country, from the NGO's vetted `flows/emergency_numbers.yaml`.
 
 Nothing here is guessed: a country missing from the file gives None, and a country with no
-working number is `available: false`, so the bot says "not available" instead of inventing
-one. Every entry carries its source, confidence and the date a person last verified it
-(None: copied from research, not yet verified). `sea` is the entry for a pin at sea.
+known number is `available: false`. Every number carries its own source, confidence, the
+date a partner last phoned it (None: copied from research, not yet checked) and its risks
+for the person calling (`police_may_detain_migrants`). Which numbers the bot may give is
+decided by `bot.geo.numbers_policy`; this module only reads and validates the file.
+
+`sea` is the entry for a pin or an answer at sea; `eu_112` adds the EU's 112 (one source,
+one verification date) to every member state, before the country's own entries.
 """
 
 from __future__ import annotations
@@ -13,18 +17,20 @@ import re
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from bot.geo._yaml import line_of, read_yaml, validation_message
+
+if TYPE_CHECKING:
+    from bot.geo.numbers_policy import NumbersAdvice
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EMERGENCY_FILE = Path(__file__).resolve().parents[2] / "flows" / "emergency_numbers.yaml"
 SEA = "sea"
-# The services the bot has words for (locales: one message per service); the first two are
-# what `primary_number` shows first.
+# The services the bot has words for (locales: one `service-<id>-name` message each).
 SERVICES = (
     "general",
     "police",
@@ -36,25 +42,40 @@ SERVICES = (
     "civil_defence",
     "tourist_police",
     "coast_guard",
+    "migrant_helpline",
     "alarm_phone",
 )
-_PRIMARY_SERVICES = ("general", "police")
+# What calling a service may cost the person (locales: one `risk-<id>-why` line each).
+RISKS = ("police_may_detain_migrants", "not_a_rescue_service")
 _NUMBER = re.compile(r"^\+?[0-9][0-9 ]*$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
-Confidence = Literal["good", "medium", "low-medium", "low"]
+Confidence = Literal["low", "medium", "high"]
 
 
 class EmergencyFileError(ValueError):
     """The emergency number file is unreadable or breaks the format; the message has file:line."""
 
 
+def _as_list(value: object) -> object:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
 class EmergencyNumber(BaseModel):
+    """One number: what it reaches, where it comes from, and how far we trust it."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     service: str
     number: str
+    source: str = Field(min_length=1)
+    last_verified: date | None = None  # the day a partner last phoned it; None: never
+    confidence: Confidence
+    risk: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
     country: str | None = None  # sea entries: whose coast guard
+    area: str | None = None  # where it works, when not the whole country ("cities", "Aden")
     note: str | None = None  # for caseworkers
 
     @field_validator("service")
@@ -62,6 +83,14 @@ class EmergencyNumber(BaseModel):
     def _known_service(cls, value: str) -> str:
         if value not in SERVICES:
             raise ValueError(f"unknown service {value!r}; use one of: {', '.join(SERVICES)}")
+        return value
+
+    @field_validator("risk")
+    @classmethod
+    def _known_risks(cls, value: list[str]) -> list[str]:
+        for risk in value:
+            if risk not in RISKS:
+                raise ValueError(f"unknown risk {risk!r}; use one of: {', '.join(RISKS)}")
         return value
 
     @field_validator("number", mode="before")
@@ -74,28 +103,16 @@ class EmergencyNumber(BaseModel):
 
 
 class EmergencyInfo(BaseModel):
-    """What to tell a person in `country_code` (an ISO code, or "sea")."""
+    """Every number the file lists for `country_code` (an ISO code, or "sea")."""
 
     model_config = ConfigDict(frozen=True)
 
     country_code: str
+    name: str | None = None
     available: bool
     numbers: list[EmergencyNumber] = Field(default_factory=list)
-    source: str
-    last_verified: date | None = None
-    confidence: Confidence | None = None
+    source: str | None = None  # for `available: false`: where we looked
     note: str | None = None
-
-    @property
-    def primary(self) -> EmergencyNumber | None:
-        """The number to show first: a general or police number, else the first listed."""
-        if not self.available or not self.numbers:
-            return None
-        for service in _PRIMARY_SERVICES:
-            for entry in self.numbers:
-                if entry.service == service:
-                    return entry
-        return self.numbers[0]
 
 
 class _Entry(BaseModel):
@@ -104,9 +121,7 @@ class _Entry(BaseModel):
     name: str | None = None
     available: bool = True
     numbers: list[EmergencyNumber] = Field(default_factory=list)
-    source: str = Field(min_length=1)
-    last_verified: date | None = None
-    confidence: Confidence | None = None
+    source: str | None = None
     note: str | None = None
 
 
@@ -116,7 +131,7 @@ class _Eu112(BaseModel):
     countries: list[str] = Field(min_length=1)
     source: str = Field(min_length=1)
     last_verified: date | None = None
-    confidence: Confidence | None = None
+    confidence: Confidence
     note: str | None = None
 
 
@@ -154,21 +169,26 @@ class EmergencyBook:
             entries[SEA] = _info(SEA, parsed.sea, f"{path}:{line_of(node, ('sea',))}")
         if parsed.eu_112 is not None:
             eu = parsed.eu_112
+            number = EmergencyNumber(
+                service="general",
+                number="112",
+                source=eu.source,
+                last_verified=eu.last_verified,
+                confidence=eu.confidence,
+                note=eu.note,
+            )
             for i, code in enumerate(eu.countries):
                 cc = code.strip().upper()
-                if cc in entries:
+                own = entries.get(cc)
+                if own is not None and not own.available:
                     where = f"{path}:{line_of(node, ('eu_112', 'countries', i))}"
-                    raise EmergencyFileError(
-                        f"{where}: {cc} is both under countries and eu_112; keep one"
-                    )
+                    raise EmergencyFileError(f"{where}: {cc} has 112 but is `available: false`")
                 entries[cc] = EmergencyInfo(
                     country_code=cc,
+                    name=own.name if own else None,
                     available=True,
-                    numbers=[EmergencyNumber(service="general", number="112")],
-                    source=eu.source,
-                    last_verified=eu.last_verified,
-                    confidence=eu.confidence,
-                    note=eu.note,
+                    numbers=[number, *(own.numbers if own else [])],
+                    note=own.note if own else None,
                 )
         return cls(entries, source=path)
 
@@ -181,12 +201,6 @@ class EmergencyBook:
         """The entry for `cc` (ISO 3166-1 alpha-2, any case, or "sea"); None when unknown."""
         code = cc.strip()
         return self._entries.get(SEA if code.lower() == SEA else code.upper())
-
-    def primary_number(self, cc: str) -> str | None:
-        """The number to show first in `cc`, or None (unknown country, or none available)."""
-        info = self.for_country(cc)
-        primary = info.primary if info is not None else None
-        return primary.number if primary is not None else None
 
     def for_sea(self, near: str | None = None) -> EmergencyInfo | None:
         """The sea entry, with the coast guard of the nearest country (`near`) first.
@@ -203,9 +217,13 @@ class EmergencyBook:
 
         return info.model_copy(update={"numbers": sorted(info.numbers, key=order)})
 
-    def unverified(self) -> list[str]:
-        """Codes whose numbers nobody has verified yet (`last_verified` empty)."""
-        return sorted(cc for cc, info in self._entries.items() if info.last_verified is None)
+    def advice(
+        self, cc: str, today: date, max_age_months: int, near: str | None = None
+    ) -> NumbersAdvice:
+        """The numbers the bot may give in `cc` today (see `bot.geo.numbers_policy`)."""
+        from bot.geo.numbers_policy import advice
+
+        return advice(self, cc, today, max_age_months, near=near)
 
 
 def _info(cc: str, entry: _Entry, where: str) -> EmergencyInfo:
@@ -213,13 +231,14 @@ def _info(cc: str, entry: _Entry, where: str) -> EmergencyInfo:
         raise EmergencyFileError(f"{where}: {cc} is available but lists no numbers")
     if not entry.available and entry.numbers:
         raise EmergencyFileError(f"{where}: {cc} is not available but lists numbers")
+    if not entry.available and not entry.source:
+        raise EmergencyFileError(f"{where}: {cc} is not available: say where you looked (source)")
     return EmergencyInfo(
         country_code=cc,
+        name=entry.name,
         available=entry.available,
         numbers=entry.numbers,
         source=entry.source,
-        last_verified=entry.last_verified,
-        confidence=entry.confidence,
         note=entry.note,
     )
 

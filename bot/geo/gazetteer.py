@@ -37,8 +37,11 @@ from rapidfuzz import fuzz, process
 from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
 from bot.geo.candidate import Candidate, Source, is_ambiguous
 from bot.geo.countries import country_name, is_country_name
+from bot.geo.land import get_land_mask
 from bot.geo.normalize import Script, key, script_of, spelling_variants, tokens
+from bot.geo.phrases import Phrases
 from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
+from bot.geo.reading import PlaceReading, read_place
 from bot.geo.spatial import GridIndex
 
 __all__ = ["Candidate", "Gazetteer", "check_places_file", "get_gazetteer", "is_ambiguous"]
@@ -55,7 +58,17 @@ MAX_NGRAM = 4  # longest place name, in words, looked for inside a sentence
 # Inside a sentence, a town outside the preferred countries counts only from this size.
 SENTENCE_MIN_POPULATION = 50_000
 MAX_FUZZY_QUERIES = 24
+REMOTE_KM = 50.0  # a pin this far from any town in a desert is "in the desert"
+# Rough boxes (lat_min, lat_max, lon_min, lon_max): the Sahara and the Arabian deserts.
+DESERTS = ((15.0, 33.0, -17.0, 35.0), (16.0, 32.0, 36.0, 56.0))
 
+# The script a language's readers expect place names in (others keep the Latin name).
+_LANG_SCRIPT: dict[str, Script] = {
+    "ar": "arabic",
+    "ary": "arabic",
+    "am": "ethiopic",
+    "ti": "ethiopic",
+}
 # French and Italian elisions: d'Oujda, l'Italia, j'habite.
 _ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
@@ -91,8 +104,20 @@ class Gazetteer:
         self._aliases: dict[str, tuple[int, bool]] = {}
         self._gid_rows: dict[int, int] | None = None
         self._shown: dict[int, str] = {}  # row → the name the alias file gives it
+        # Row → its name in Arabic letters / in Ge'ez: the alias file's first (not from a
+        # district's entry), else GeoNames'.
+        self._local: dict[Script, dict[int, str]] = {"arabic": {}, "ethiopic": {}}
         for alias in places.aliases:
-            self._add_alias(alias)
+            row = self._add_alias(alias)
+            if not alias.district:
+                for name in alias.names:
+                    script = script_of(name)
+                    if script in self._local:
+                        self._local[script].setdefault(row, name)
+        for script, found in (("arabic", geonames.arabic), ("ethiopic", geonames.ethiopic)):
+            for row, name in found.items():
+                self._local[script].setdefault(row, name)
+        self.phrases = Phrases(places)
         self._grid = GridIndex(self._lats, self._lons)
         self._fuzzy = self._fuzzy_choices()
         is_country_name("")  # load CLDR names now rather than during someone's first message
@@ -101,7 +126,7 @@ class Gazetteer:
 
     # -- building -----------------------------------------------------------------------
 
-    def _add_alias(self, alias: Alias) -> None:
+    def _add_alias(self, alias: Alias) -> int:
         row = self._alias_row(alias)
         for name in alias.names:
             k = key(name)
@@ -114,6 +139,7 @@ class Gazetteer:
                     f"{self._where(alias)}: {name!r} is already an alias of {other!r}"
                 )
             self._aliases[k] = (row, alias.ambiguous)
+        return row
 
     def _alias_row(self, alias: Alias) -> int:
         """The row of the alias's place: by geonameid, by name and country, or a new row.
@@ -178,6 +204,21 @@ class Gazetteer:
         return choices
 
     # -- typed text ---------------------------------------------------------------------
+
+    @property
+    def region(self) -> frozenset[str]:
+        """The place file's preferred countries."""
+        return self._region
+
+    @property
+    def ignore_words(self) -> frozenset[str]:
+        return self._ignore
+
+    def read(
+        self, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
+    ) -> PlaceReading:
+        """What an answer to "where are you?" says (see `bot.geo.reading`)."""
+        return read_place(self, text, lang, prefer_countries)
 
     def resolve_text(
         self, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
@@ -320,10 +361,32 @@ class Gazetteer:
             out.append(self._candidate(h.row, h.source, score=h.score, matched=h.matched))
         return out
 
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str:
+        """`name` (a place in `country_code`) as a person writing `lang` reads it: in
+        Arabic letters for ar/ary, in Ge'ez for am/ti, where we know it; else `name`."""
+        script = _LANG_SCRIPT.get(lang or "")
+        if script is None:
+            return name
+        k = key(name)
+        rows = [r for r in self._geo.rows(k) if self._ccs[r] == country_code]
+        rows += [
+            r for r, shown in self._shown.items() if shown == name and self._ccs[r] == country_code
+        ]
+        for row in sorted(set(rows), key=lambda r: -self._pops[r]):
+            local = self._local[script].get(row)
+            if local:
+                return local
+        return name
+
     # -- pins ---------------------------------------------------------------------------
 
     def resolve_pin(self, lat: float, lon: float) -> Candidate | None:
-        """The nearest place to a pin, with `distance_km`; None for an impossible position."""
+        """The nearest place to a pin, with `distance_km`; None for an impossible position.
+
+        `situation` says what the pin shows besides: `at_sea` more than 2 km off any coast
+        (the nearest place then only gives the coast's country), `in_desert` far from any
+        town in the Sahara or Arabia. The caller names the town only when it is near.
+        """
         if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90):
             return None
         if not -180 <= lon <= 180:
@@ -332,7 +395,12 @@ class Gazetteer:
         if found is None:
             return None
         row, km = found
-        return self._candidate(row, "pin", distance_km=round(km, 1))
+        situation = None
+        if get_land_mask().at_sea(lat, lon):
+            situation = "at_sea"
+        elif km > REMOTE_KM and _in_desert(lat, lon):
+            situation = "in_desert"
+        return self._candidate(row, "pin", distance_km=round(km, 1), situation=situation)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -344,6 +412,7 @@ class Gazetteer:
         score: float = 100.0,
         matched: str = "",
         distance_km: float | None = None,
+        situation: str | None = None,
     ) -> Candidate:
         cc = self._ccs[row]
         return Candidate(
@@ -358,6 +427,7 @@ class Gazetteer:
             source=source,
             score=round(score, 1),
             matched=matched,
+            situation=situation,
         )
 
     def stats(self) -> dict[str, float | int]:
@@ -369,6 +439,10 @@ class Gazetteer:
             "fuzzy_choices": sum(len(v) for v in self._fuzzy.values()),
             "build_seconds": round(self.build_seconds, 3),
         }
+
+
+def _in_desert(lat: float, lon: float) -> bool:
+    return any(a <= lat <= b and c <= lon <= d for a, b, c, d in DESERTS)
 
 
 def _better(a: _Hit, b: _Hit) -> bool:

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from bot.geo._yaml import read_yaml, validation_message
 
@@ -47,6 +55,9 @@ class Alias(BaseModel):
     geonameid: int | None = None  # picks one place when the country has several of that name
     # True: other places with the same name stay as alternatives (the bot asks which one).
     ambiguous: bool = False
+    # True: the names are of parts of the place (districts, camps), not the place itself,
+    # so the bot never calls the place by one of them.
+    district: bool = False
     note: str | None = None
     _line: int = PrivateAttr(default=0)
 
@@ -55,12 +66,29 @@ class Alias(BaseModel):
         return self._line
 
 
+SITUATIONS = ("at_sea", "in_desert", "in_vehicle", "detained")
+
+
 class PlacesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prefer_countries: list[CountryCode] = Field(default_factory=list)
     ignore_words: list[str] = Field(default_factory=list)
+    # "I don't know" in every language: the location is unknown, never a fuzzy town.
+    dont_know: list[str] = Field(default_factory=list)
+    # Where a person is when it is not a town: at sea, in the desert, in a truck, detained.
+    situations: dict[str, list[str]] = Field(default_factory=dict)
+    # Country names and abbreviations people type besides the CLDR names (KSA, lmghrib).
+    countries: dict[CountryCode, list[str]] = Field(default_factory=dict)
     aliases: list[Alias] = Field(default_factory=list)
+
+    @field_validator("situations")
+    @classmethod
+    def _known_situations(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name in value:
+            if name not in SITUATIONS:
+                raise ValueError(f"unknown situation {name!r}; use one of: {', '.join(SITUATIONS)}")
+        return value
 
 
 def load_places(path: Path) -> PlacesFile:
@@ -68,7 +96,7 @@ def load_places(path: Path) -> PlacesFile:
     data, node = read_yaml(path, PlacesFileError)
     data = {} if data is None else data
     if not isinstance(data, dict):
-        raise PlacesFileError(f"{path}:1: expected keys prefer_countries, ignore_words, aliases")
+        raise PlacesFileError(f"{path}:1: expected keys such as prefer_countries, aliases")
     try:
         places = PlacesFile.model_validate(data)
     except ValidationError as exc:

@@ -34,6 +34,19 @@ location-found = እናመሰግናለን። መዝግበናል፦ { $place }፣
 location-near = እናመሰግናለን። { $place }፣ { $country } አጠገብ ነዎት (በግምት { $km } ኪ.ሜ. ርቀት)።
 location-ambiguous = "{ $name }" የሚባሉ ከአንድ በላይ ቦታዎች አሉ። የትኛው ነው?
 location-unknown = እናመሰግናለን። "{ $name }" በካርታችን ላይ አላገኘንም፣ ግን መዝግበነዋል። የቡድናችን ሠራተኛ ተጨማሪ ይጠይቅዎታል።
+location-reask = እባክዎ ያሉበትን ቦታ (location) ይላኩ፣ ወይም የከተማውን ወይም የቦታውን ስም ይጻፉ። ካላወቁ፣ አላውቅም ብለው ይጻፉ።
+location-dont-know = ችግር የለም። የት እንዳሉ እንደማያውቁ መዝግበናል። የቡድናችን ሠራተኛ እንዲያውቁ ይረዳዎታል።
+location-situation = እናመሰግናለን። መዝግበናል፦ { $situation }።
+location-at-sea = እናመሰግናለን። ያሉበት ቦታ ባሕር ላይ ነው፣ ከ{ $country } ጠረፍ በግምት { $km } ኪ.ሜ.። መዝግበነዋል።
+location-remote = እናመሰግናለን። ያሉበትን ቦታ በ{ $country } መዝግበናል፣ ከምናውቀው ቅርብ ከተማ በግምት { $km } ኪ.ሜ.።
+location-country = እናመሰግናለን። መዝግበናል፦ { $country }።
+location-town-prompt = በየትኛው ከተማ ወይም ቦታ? መናገር ካልፈለጉ እለፍ ይጫኑ።
+location-confirm = { $place }፣ { $country }፦ እዚያ ነዎት?
+location-yes = አዎ
+situation-at_sea-name = ባሕር ላይ
+situation-in_desert-name = በረሃ ላይ
+situation-in_vehicle-name = መኪና ውስጥ
+situation-detained-name = እስር ላይ
 
 passport-prompt = ፓስፖርትዎ አሁን ማን ጋር ነው?
 passport-with_me = እኔ ጋር ነው
@@ -73,9 +86,31 @@ done-prompt =
     የቡድናችን ሠራተኛ መልሶችዎን አንብቦ እዚህ ይጽፍልዎታል። መቼ እንደሆነ መናገር አንችልም፤ ምን እንደሚሆንም ቃል መግባት አንችልም።
     አሁን ከሰው ጋር ለመነጋገር "እርዳታ" ብለው ይጻፉ።
 urgent-opened = የቡድናችንን ሠራተኛ አሁን አሳውቀናል። ከቻሉ ይህን ውይይት ክፍት ይተዉት።
-emergency-number = በ{ $country } የአደጋ ጊዜ ቁጥር { $number } ነው።
-emergency-none = በ{ $country } የሚሠራ የአደጋ ጊዜ ቁጥር አናውቅም። ከቻሉ በአቅራቢያዎ ያለ የሚያምኑትን ሰው ይጠይቁ።
+emergency-number =
+    በ{ $country } ቡድናችን ያረጋገጣቸው ቁጥሮች፦
+    { $numbers }
+emergency-none = በ{ $country } ያረጋገጥነው የአደጋ ጊዜ ቁጥር እስካሁን የለንም። የምንሰጠው ቡድናችን ያረጋገጣቸውን ቁጥሮች ብቻ ነው።
 emergency-unknown-country = አሁን አደጋ ላይ ከሆኑ፣ ከቻሉ ወደ አገሩ የአደጋ ጊዜ ቁጥር ይደውሉ።
+emergency-number-sea =
+    ባሕር ላይ፣ ቡድናችን ያረጋገጣቸው ቁጥሮች፦
+    { $numbers }
+emergency-none-sea = ላሉበት ቦታ ያረጋገጥነው የባሕር ጠረፍ ጠባቂ ቁጥር እስካሁን የለንም። የቡድናችን ሠራተኛ መልእክቶችዎን ያነባል።
+emergency-hotline = ወደ ቡድናችን መደወል ይችላሉ፦ { $hotline }
+risk-police_may_detain_migrants-why = እዚህ ፖሊስ ሰነድ የሌላቸውን ሰዎች ሊያስር ይችላል፤ ስለዚህ ሌሎቹ አገልግሎቶች ቀድመው ተዘርዝረዋል።
+risk-not_a_rescue_service-why = Alarm Phone የበጎ ፈቃደኞች መስመር ነው እንጂ የአደጋ ጊዜ አገልግሎት አይደለም፦ ከቻሉ መጀመሪያ ወደ ባሕር ጠረፍ ጠባቂ ይደውሉ።
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = አደጋ ጊዜ
+service-police-name = ፖሊስ
+service-gendarmerie-name = ጀንዳርመሪ
+service-national_guard-name = ብሔራዊ ጥበቃ
+service-ambulance-name = አምቡላንስ
+service-fire-name = እሳት አደጋ
+service-civil_protection-name = ሲቪል ጥበቃ
+service-civil_defence-name = ሲቪል መከላከያ
+service-tourist_police-name = የቱሪስት ፖሊስ
+service-coast_guard-name = የባሕር ጠረፍ ጠባቂ
+service-migrant_helpline-name = የስደተኞች የእርዳታ መስመር
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

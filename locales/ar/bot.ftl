@@ -41,6 +41,19 @@ location-found = شكرًا. سجّلنا: { $place }، { $country }.
 location-near = شكرًا. أنت قرب { $place }، { $country } (على بعد { $km } كم تقريبًا).
 location-ambiguous = يوجد أكثر من مكان اسمه «{ $name }». أيّ واحد؟
 location-unknown = شكرًا. لم نجد «{ $name }» في خريطتنا، لكننا سجّلناه. سيسألك شخص من فريقنا أسئلة أخرى.
+location-reask = أرسل موقعك، أو اكتب اسم المدينة أو المكان. إذا كنت لا تعرف، اكتب: لا أعرف.
+location-dont-know = لا بأس. سجّلنا أنك لا تعرف أين أنت. سيساعدك شخص من فريقنا على معرفة ذلك.
+location-situation = شكرًا. سجّلنا: { $situation }.
+location-at-sea = شكرًا. موقعك في البحر، على بعد { $km } كم تقريبًا من ساحل { $country }. سجّلناه.
+location-remote = شكرًا. سجّلنا موقعك في { $country }، على بعد { $km } كم تقريبًا من أقرب مدينة نعرفها.
+location-country = شكرًا. سجّلنا: { $country }.
+location-town-prompt = في أي مدينة أو مكان؟ إذا كنت تفضّل ألا تقول، اضغط تخطي.
+location-confirm = { $place }، { $country }: هل أنت هناك؟
+location-yes = نعم
+situation-at_sea-name = في البحر
+situation-in_desert-name = في الصحراء
+situation-in_vehicle-name = في سيارة أو شاحنة
+situation-detained-name = محتجز
 
 passport-prompt = من معه جواز سفرك الآن؟
 passport-with_me = هو معي
@@ -80,9 +93,31 @@ done-prompt =
     سيقرأ شخص من فريقنا أجوبتك ويكتب لك هنا. لا نستطيع أن نقول متى، ولا نستطيع أن نعد بما سيحدث.
     للحديث مع شخص الآن، يمكنك كتابة «مساعدة».
 urgent-opened = نبّهنا الآن شخصًا من فريقنا. إن أمكن، من الأفضل إبقاء هذه المحادثة مفتوحة.
-emergency-number = رقم الطوارئ في { $country } هو { $number }.
-emergency-none = لا نعرف رقم طوارئ يعمل في { $country }. إن أمكن، يمكن طلب المساعدة من شخص موثوق قريب منك.
+emergency-number =
+    في { $country }، أرقام تحقّق منها فريقنا:
+    { $numbers }
+emergency-none = ليس لدينا بعدُ رقم طوارئ تحقّقنا منه في { $country }. نعطي فقط أرقامًا تحقّق منها فريقنا.
 emergency-unknown-country = إذا كنت في خطر الآن، يمكنك الاتصال برقم الطوارئ المحلي إن أمكن.
+emergency-number-sea =
+    في البحر، أرقام تحقّق منها فريقنا:
+    { $numbers }
+emergency-none-sea = ليس لدينا بعدُ رقم خفر سواحل تحقّقنا منه للمكان الذي أنت فيه. سيقرأ شخص من فريقنا رسائلك.
+emergency-hotline = يمكنك الاتصال بفريقنا: { $hotline }
+risk-police_may_detain_migrants-why = قد تحتجز الشرطة هنا الأشخاص الذين ليست لديهم أوراق، لذلك نضع الخدمات الأخرى أولًا.
+risk-not_a_rescue_service-why = Alarm Phone خط متطوعين وليس خدمة طوارئ: اتصل بخفر السواحل أولًا إن أمكن.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = الطوارئ
+service-police-name = الشرطة
+service-gendarmerie-name = الدرك
+service-national_guard-name = الحرس الوطني
+service-ambulance-name = الإسعاف
+service-fire-name = الإطفاء
+service-civil_protection-name = الحماية المدنية
+service-civil_defence-name = الدفاع المدني
+service-tourist_police-name = الشرطة السياحية
+service-coast_guard-name = خفر السواحل
+service-migrant_helpline-name = خط مساعدة المهاجرين
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -39,6 +39,19 @@ location-found = Chokran. Sjjelna: { $place }, { $country }.
 location-near = Chokran. Rak 9rib mn { $place }, { $country } (ta9riban { $km } km).
 location-ambiguous = Kayn ktar mn blasa smitha "{ $name }". Chmen wa7da?
 location-unknown = Chokran. Ma l9inach "{ $name }" f lkharita dyalna, walakin sjjelnaha. Wa7ed mn lfari9 dyalna ghadi ysowlk ktar.
+location-reask = Sifet lina location dyalk, wla kteb smiyt lmdina wla lblasa. Ila ma 3reftich, kteb: ma3rftch.
+location-dont-know = Machi mochkil. Sjjelna bli ma 3reftich fin nta. Wa7ed mn lfari9 dyalna ghadi y3awnek t3ref.
+location-situation = Chokran. Sjjelna: { $situation }.
+location-at-sea = Chokran. Lblasa dyalk f lb7ar, ta9riban { $km } km mn chett dyal { $country }. Sjjelnaha.
+location-remote = Chokran. Sjjelna lblasa dyalk f { $country }, ta9riban { $km } km mn a9rab mdina kan3rfouha.
+location-country = Chokran. Sjjelna: { $country }.
+location-town-prompt = F chmen mdina wla blasa? Ila ma bghitich tgoul, wrek 3la Fout.
+location-confirm = { $place }, { $country }: wach nta tma?
+location-yes = Wah
+situation-at_sea-name = f lb7ar
+situation-in_desert-name = f sa7ra
+situation-in_vehicle-name = f tomobil wla camion
+situation-detained-name = m7bous
 
 passport-prompt = Chkoun 3ndo lpaspor dyalk daba?
 passport-with_me = 3ndi ana
@@ -78,9 +91,31 @@ done-prompt =
     Wa7ed mn lfari9 dyalna ghadi y9ra les réponses dyalk w ykteb lik hna. Ma n9droch ngoulo imta, w ma n9droch nw3dok b chi 7aja.
     Ila bghiti tdwi m3a chi wa7ed daba, kteb "3AWNOUNI".
 urgent-opened = 3lmna daba wa7ed mn lfari9 dyalna. Ila 9dti, khlli had chat m7loul.
-emergency-number = Nmra dyal l'urgence f { $country } hiya { $number }.
-emergency-none = Ma kan3rfouch chi nmra dyal l'urgence li khddama f { $country }. Ila 9dti, tleb lmosa3ada mn chi wa7ed kat9 fih 9rib lik.
+emergency-number =
+    F { $country }, nmer t2kked menhom lfari9 dyalna:
+    { $numbers }
+emergency-none = Ma 3ndnach ba9i chi nmra dyal l'urgence t2kkedna menha f { $country }. Kan3tiw ghir nmer li t2kked menhom lfari9 dyalna.
 emergency-unknown-country = Ila konti f khatar daba, 3iyet l nmra dyal l'urgence dyal lblad ila 9dti.
+emergency-number-sea =
+    F lb7ar, nmer t2kked menhom lfari9 dyalna:
+    { $numbers }
+emergency-none-sea = Ma 3ndnach ba9i nmra dyal lbahriya (garde-côtes) t2kkedna menha l blasa fin nta. Wa7ed mn lfari9 dyalna ghadi y9ra les messages dyalk.
+emergency-hotline = T9der t3iyet l lfari9 dyalna: { $hotline }
+risk-police_may_detain_migrants-why = Lbolis hna y9der ychedd nas li ma 3ndhomch lwra9, dakchi 3lach lkhadamat lokhrin jaw lowlin.
+risk-not_a_rescue_service-why = Alarm Phone khatt dyal lmotatawi3in, machi khedma dyal l'urgence: 3iyet l lbahriya lowla ila 9dti.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = l'urgence
+service-police-name = lbolis
+service-gendarmerie-name = jadarmiya
+service-national_guard-name = l7aras lwatani
+service-ambulance-name = lambulance
+service-fire-name = lpompiya
+service-civil_protection-name = protection civile
+service-civil_defence-name = difa3 madani
+service-tourist_police-name = lbolis siya7i
+service-coast_guard-name = lbahriya (garde-côtes)
+service-migrant_helpline-name = khatt mosa3ada dyal lmohajirin
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

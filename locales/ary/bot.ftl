@@ -39,6 +39,19 @@ location-found = شكرا. سجلنا: { $place }، { $country }.
 location-near = شكرا. راك قريب من { $place }، { $country } (تقريبا { $km } كيلومتر).
 location-ambiguous = كاين كثر من بلاصة سميتها «{ $name }». شمن وحدة؟
 location-unknown = شكرا. ما لقيناش «{ $name }» فالخريطة ديالنا، ولكن سجلناها. واحد من الفريق ديالنا غادي يسولك كثر.
+location-reask = صيفط لينا الموقع ديالك، ولا كتب سمية المدينة ولا البلاصة. إلا ما عرفتيش، كتب: ما عرفتش.
+location-dont-know = ماشي مشكل. سجلنا بلي ما عرفتيش فين نتا. واحد من الفريق ديالنا غادي يعاونك تعرف.
+location-situation = شكرا. سجلنا: { $situation }.
+location-at-sea = شكرا. البلاصة ديالك فالبحر، تقريبا { $km } كيلومتر من الشط ديال { $country }. سجلناها.
+location-remote = شكرا. سجلنا البلاصة ديالك ف{ $country }، تقريبا { $km } كيلومتر من أقرب مدينة كنعرفوها.
+location-country = شكرا. سجلنا: { $country }.
+location-town-prompt = فشمن مدينة ولا بلاصة؟ إلا ما بغيتيش تقول، ورك على فوت.
+location-confirm = { $place }، { $country }: واش نتا تما؟
+location-yes = واه
+situation-at_sea-name = فالبحر
+situation-in_desert-name = فالصحرا
+situation-in_vehicle-name = فطوموبيل ولا كاميو
+situation-detained-name = محبوس
 
 passport-prompt = شكون عندو الباسبور ديالك دابا؟
 passport-with_me = عندي أنا
@@ -78,9 +91,31 @@ done-prompt =
     واحد من الفريق ديالنا غادي يقرا الأجوبة ديالك ويكتب ليك هنا. ما نقدروش نقولو إمتى، وما نقدروش نوعدوك بشي حاجة.
     إلا بغيتي تهضر مع شي واحد دابا، كتب «عاونوني».
 urgent-opened = علمنا دابا واحد من الفريق ديالنا. إلا قدرتي، خلي هاد الشات محلول.
-emergency-number = نمرة الطوارئ في { $country } هي { $number }.
-emergency-none = ما كنعرفوش نمرة ديال الطوارئ اللي خدامة في { $country }. إلا قدرتي، طلب المساعدة من شي واحد كتيق فيه قريب منك.
+emergency-number =
+    ف{ $country }، نمر تأكد منهم الفريق ديالنا:
+    { $numbers }
+emergency-none = ما عندناش باقي شي نمرة ديال الطوارئ تأكدنا منها ف{ $country }. كنعطيو غير النمر اللي تأكد منهم الفريق ديالنا.
 emergency-unknown-country = إلا كنتي فخطر دابا، عيط لنمرة الطوارئ ديال البلاد إلا قدرتي.
+emergency-number-sea =
+    فالبحر، نمر تأكد منهم الفريق ديالنا:
+    { $numbers }
+emergency-none-sea = ما عندناش باقي نمرة ديال البحرية (خفر السواحل) تأكدنا منها للبلاصة اللي فيها نتا. واحد من الفريق ديالنا غادي يقرا الميساجات ديالك.
+emergency-hotline = تقدر تعيط للفريق ديالنا: { $hotline }
+risk-police_may_detain_migrants-why = البوليس هنا يقدر يشد الناس اللي ما عندهمش الوراق، داكشي علاش الخدمات الأخرى جات اللولة.
+risk-not_a_rescue_service-why = Alarm Phone خط ديال المتطوعين، ماشي خدمة ديال الطوارئ: عيط للبحرية اللول إلا قدرتي.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = الطوارئ
+service-police-name = البوليس
+service-gendarmerie-name = الجدارمية
+service-national_guard-name = الحرس الوطني
+service-ambulance-name = لامبيلانص (الإسعاف)
+service-fire-name = البومبية
+service-civil_protection-name = الوقاية المدنية
+service-civil_defence-name = الدفاع المدني
+service-tourist_police-name = البوليس السياحي
+service-coast_guard-name = البحرية (خفر السواحل)
+service-migrant_helpline-name = خط المساعدة ديال المهاجرين
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -34,6 +34,19 @@ location-found = Thank you. We noted: { $place }, { $country }.
 location-near = Thank you. You are near { $place }, { $country } (about { $km } km away).
 location-ambiguous = There is more than one "{ $name }". Which one?
 location-unknown = Thank you. We did not find "{ $name }" on our map, but we noted it. A caseworker will ask you more.
+location-reask = Please share your location, or write the name of the town or place. If you do not know, write: I don't know.
+location-dont-know = That is all right. We noted that you do not know where you are. A caseworker will help you find out.
+location-situation = Thank you. We noted: { $situation }.
+location-at-sea = Thank you. Your position is at sea, about { $km } km from the coast of { $country }. We noted it.
+location-remote = Thank you. We noted your position in { $country }, about { $km } km from the nearest town we know.
+location-country = Thank you. We noted: { $country }.
+location-town-prompt = In which town or place? If you prefer not to say, tap Skip.
+location-confirm = { $place }, { $country }: is that where you are?
+location-yes = Yes
+situation-at_sea-name = at sea
+situation-in_desert-name = in the desert
+situation-in_vehicle-name = in a vehicle
+situation-detained-name = detained
 
 passport-prompt = Who has your passport now?
 passport-with_me = I have it
@@ -73,9 +86,31 @@ done-prompt =
     A caseworker will read your answers and write to you here. We cannot say how fast, and we cannot promise what will happen.
     To talk to a person now, write HELP.
 urgent-opened = We have alerted a caseworker now. If you can, keep this chat open.
-emergency-number = In { $country }, the emergency number is { $number }.
-emergency-none = We do not know an emergency number that works in { $country }. If you can, ask a person you trust near you.
+emergency-number =
+    In { $country }, numbers checked by our team:
+    { $numbers }
+emergency-none = We have no checked emergency number for { $country } yet. We give only numbers our team has checked.
 emergency-unknown-country = If you are in danger now, call the local emergency number if you can.
+emergency-number-sea =
+    At sea, numbers checked by our team:
+    { $numbers }
+emergency-none-sea = We have no checked coast guard number for where you are yet. A caseworker will read your messages.
+emergency-hotline = You can call our team: { $hotline }
+risk-police_may_detain_migrants-why = Police here may detain people without papers, so the other services come first.
+risk-not_a_rescue_service-why = Alarm Phone is a volunteer hotline, not an emergency service: call the coast guard first if you can.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = emergency
+service-police-name = police
+service-gendarmerie-name = gendarmerie
+service-national_guard-name = national guard
+service-ambulance-name = ambulance
+service-fire-name = fire brigade
+service-civil_protection-name = civil protection
+service-civil_defence-name = civil defence
+service-tourist_police-name = tourist police
+service-coast_guard-name = coast guard
+service-migrant_helpline-name = migrant helpline
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

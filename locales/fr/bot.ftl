@@ -36,6 +36,19 @@ location-found = Merci. Nous avons noté : { $place }, { $country }.
 location-near = Merci. Vous êtes près de { $place }, { $country } (à environ { $km } km).
 location-ambiguous = Il y a plusieurs lieux « { $name } ». Lequel ?
 location-unknown = Merci. Nous n'avons pas trouvé « { $name } » sur notre carte, mais nous l'avons noté. Une personne de notre équipe vous posera d'autres questions.
+location-reask = Envoyez votre position, ou écrivez le nom de la ville ou du lieu. Si vous ne savez pas, écrivez : je ne sais pas.
+location-dont-know = Ce n'est pas grave. Nous avons noté que vous ne savez pas où vous êtes. Une personne de notre équipe vous aidera à le trouver.
+location-situation = Merci. Nous avons noté : { $situation }.
+location-at-sea = Merci. Votre position est en mer, à environ { $km } km de la côte de { $country }. Nous l'avons notée.
+location-remote = Merci. Nous avons noté votre position en { $country }, à environ { $km } km de la ville connue la plus proche.
+location-country = Merci. Nous avons noté : { $country }.
+location-town-prompt = Dans quelle ville ou quel lieu ? Si vous préférez ne pas le dire, touchez Passer.
+location-confirm = { $place }, { $country } : c'est bien là que vous êtes ?
+location-yes = Oui
+situation-at_sea-name = en mer
+situation-in_desert-name = dans le désert
+situation-in_vehicle-name = dans un véhicule
+situation-detained-name = détenu·e
 
 passport-prompt = Qui a votre passeport maintenant ?
 passport-with_me = Je l'ai
@@ -75,9 +88,31 @@ done-prompt =
     Une personne de notre équipe va lire vos réponses et vous écrire ici. Nous ne pouvons pas dire quand, et nous ne pouvons pas promettre ce qui va se passer.
     Pour parler à une personne maintenant, écrivez AIDE.
 urgent-opened = Nous venons d'alerter une personne de notre équipe. Si vous pouvez, gardez ce chat ouvert.
-emergency-number = Le numéro d'urgence pour { $country } est le { $number }.
-emergency-none = Nous ne connaissons pas de numéro d'urgence qui marche pour { $country }. Si vous pouvez, demandez à une personne de confiance près de vous.
+emergency-number =
+    Pour { $country }, numéros vérifiés par notre équipe :
+    { $numbers }
+emergency-none = Nous n'avons pas encore de numéro d'urgence vérifié pour { $country }. Nous ne donnons que des numéros vérifiés par notre équipe.
 emergency-unknown-country = Si vous êtes en danger maintenant, appelez le numéro d'urgence du pays si vous pouvez.
+emergency-number-sea =
+    En mer, numéros vérifiés par notre équipe :
+    { $numbers }
+emergency-none-sea = Nous n'avons pas encore de numéro de garde-côtes vérifié pour l'endroit où vous êtes. Une personne de notre équipe va lire vos messages.
+emergency-hotline = Vous pouvez appeler notre équipe : { $hotline }
+risk-police_may_detain_migrants-why = Ici, la police peut arrêter les personnes sans papiers : les autres services viennent donc en premier.
+risk-not_a_rescue_service-why = Alarm Phone est une ligne de bénévoles, pas un service d'urgence : appelez d'abord les garde-côtes si vous pouvez.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = urgences
+service-police-name = police
+service-gendarmerie-name = gendarmerie
+service-national_guard-name = garde nationale
+service-ambulance-name = ambulance
+service-fire-name = pompiers
+service-civil_protection-name = protection civile
+service-civil_defence-name = défense civile
+service-tourist_police-name = police touristique
+service-coast_guard-name = garde-côtes
+service-migrant_helpline-name = ligne d'aide aux migrants
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

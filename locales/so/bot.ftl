@@ -34,6 +34,19 @@ location-found = Mahadsanid. Waan qornay: { $place }, { $country }.
 location-near = Mahadsanid. Waxaad u dhowdahay { $place }, { $country } (qiyaastii { $km } km).
 location-ambiguous = Waxaa jira meelo badan oo la yiraahdo "{ $name }". Midkee?
 location-unknown = Mahadsanid. Kuma aanan helin "{ $name }" khariidaddayada, laakiin waan qornay. Qof kooxdayada ka mid ah ayaa ku weydiin doona wax dheeraad ah.
+location-reask = Fadlan noo soo dir goobtaada (location), ama qor magaca magaalada ama meesha. Haddii aadan garanayn, qor: ma aqaan.
+location-dont-know = Waa hagaag. Waxaan qornay inaadan garanayn meesha aad joogto. Qof kooxdayada ka mid ah ayaa kaa caawin doona inaad ogaato.
+location-situation = Mahadsanid. Waan qornay: { $situation }.
+location-at-sea = Mahadsanid. Goobtaadu waa badda dhexdeeda, qiyaastii { $km } km xeebta { $country }. Waan qornay.
+location-remote = Mahadsanid. Waxaan qornay goobtaada { $country }, qiyaastii { $km } km magaalada ugu dhow ee aan naqaanno.
+location-country = Mahadsanid. Waan qornay: { $country }.
+location-town-prompt = Magaalo ama meel kee? Haddii aadan doonayn inaad sheegto, taabo Ka gudub.
+location-confirm = { $place }, { $country }: ma halkaas ayaad joogtaa?
+location-yes = Haa
+situation-at_sea-name = badda dhexdeeda
+situation-in_desert-name = lamadegaanka
+situation-in_vehicle-name = gaari dhexdiis
+situation-detained-name = xabsi
 
 passport-prompt = Hadda yaa haysta baasaboorkaaga?
 passport-with_me = Anigaa haysta
@@ -73,9 +86,31 @@ done-prompt =
     Qof kooxdayada ka mid ah ayaa akhrin doona jawaabahaaga, halkanna kuugu soo qori doona. Ma sheegi karno goorta, mana ballan qaadi karno waxa dhici doona.
     Si aad hadda ula hadasho qof, qor CAAWIMO.
 urgent-opened = Hadda waxaan ogeysiinnay qof kooxdayada ka mid ah. Haddii aad awooddo, wada-sheekeysigan furan u daa.
-emergency-number = Gudaha { $country }, lambarka gurmadka degdegga ah waa { $number }.
-emergency-none = Ma naqaanno lambar gurmad degdeg ah oo ka shaqeeya { $country }. Haddii aad awooddo, weydii qof aad aaminsan tahay oo kuu dhow.
+emergency-number =
+    Gudaha { $country }, lambarrada ay kooxdayadu hubisay:
+    { $numbers }
+emergency-none = Weli ma hayno lambar gurmad degdeg ah oo aan hubinnay oo ku yaal { $country }. Waxaan bixinnaa oo keliya lambarro ay kooxdayadu hubisay.
 emergency-unknown-country = Haddii aad hadda khatar ku jirto, wac lambarka gurmadka degdegga ah ee dalka haddii aad awooddo.
+emergency-number-sea =
+    Badda dhexdeeda, lambarrada ay kooxdayadu hubisay:
+    { $numbers }
+emergency-none-sea = Weli ma hayno lambar ilaalada xeebaha oo aan hubinnay oo meesha aad joogto ah. Qof kooxdayada ka mid ah ayaa akhrin doona farriimahaaga.
+emergency-hotline = Waxaad wici kartaa kooxdayada: { $hotline }
+risk-police_may_detain_migrants-why = Booliiska halkan waxay xiri karaan dadka aan waraaqaha haysan, sidaas darteed adeegyada kale ayaa hormaraya.
+risk-not_a_rescue_service-why = Alarm Phone waa khad tabarrucayaal, ma aha adeeg gurmad degdeg ah: marka hore wac ilaalada xeebaha haddii aad awooddo.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = gurmadka degdegga
+service-police-name = booliis
+service-gendarmerie-name = jandarmeeri
+service-national_guard-name = ilaalada qaranka
+service-ambulance-name = gaadiidka gargaarka (ambalaas)
+service-fire-name = dab-demiska
+service-civil_protection-name = difaaca madaniga
+service-civil_defence-name = difaaca madaniga
+service-tourist_police-name = booliiska dalxiiska
+service-coast_guard-name = ilaalada xeebaha
+service-migrant_helpline-name = khadka caawinta muhaajiriinta
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -34,6 +34,19 @@ location-found = Asante. Tumeandika: { $place }, { $country }.
 location-near = Asante. Uko karibu na { $place }, { $country } (umbali wa km { $km } hivi).
 location-ambiguous = Kuna mahali zaidi ya pamoja panapoitwa "{ $name }". Ni wapi?
 location-unknown = Asante. Hatukupata "{ $name }" kwenye ramani yetu, lakini tumeliandika. Mtu wa timu yetu atakuuliza zaidi.
+location-reask = Tafadhali tuma mahali ulipo, au andika jina la mji au mahali. Kama hujui, andika: sijui.
+location-dont-know = Sawa. Tumeandika kwamba hujui uko wapi. Mtu wa timu yetu atakusaidia kujua.
+location-situation = Asante. Tumeandika: { $situation }.
+location-at-sea = Asante. Uko baharini, umbali wa km { $km } hivi kutoka pwani ya { $country }. Tumeliandika.
+location-remote = Asante. Tumeandika mahali ulipo nchini { $country }, umbali wa km { $km } hivi kutoka mji wa karibu tunaoujua.
+location-country = Asante. Tumeandika: { $country }.
+location-town-prompt = Uko mji gani au mahali gani? Kama hupendi kusema, bonyeza Ruka.
+location-confirm = { $place }, { $country }: je, uko hapo?
+location-yes = Ndiyo
+situation-at_sea-name = baharini
+situation-in_desert-name = jangwani
+situation-in_vehicle-name = ndani ya gari
+situation-detained-name = kizuizini
 
 passport-prompt = Pasipoti yako iko kwa nani sasa?
 passport-with_me = Iko kwangu
@@ -73,9 +86,31 @@ done-prompt =
     Mtu wa timu yetu atasoma majibu yako na kukuandikia hapa. Hatuwezi kusema ni lini, na hatuwezi kuahidi kitakachotokea.
     Ili kuongea na mtu sasa, andika MSAADA.
 urgent-opened = Tumemjulisha mtu wa timu yetu sasa hivi. Kama unaweza, acha mazungumzo haya wazi.
-emergency-number = Nchini { $country }, namba ya dharura ni { $number }.
-emergency-none = Hatujui namba ya dharura inayofanya kazi nchini { $country }. Kama unaweza, muulize mtu unayemwamini aliye karibu nawe.
+emergency-number =
+    Nchini { $country }, namba zilizothibitishwa na timu yetu:
+    { $numbers }
+emergency-none = Bado hatuna namba ya dharura iliyothibitishwa nchini { $country }. Tunatoa tu namba ambazo timu yetu imethibitisha.
 emergency-unknown-country = Kama uko hatarini sasa, piga namba ya dharura ya nchi hiyo kama unaweza.
+emergency-number-sea =
+    Baharini, namba zilizothibitishwa na timu yetu:
+    { $numbers }
+emergency-none-sea = Bado hatuna namba iliyothibitishwa ya walinzi wa pwani kwa mahali ulipo. Mtu wa timu yetu atasoma ujumbe wako.
+emergency-hotline = Unaweza kupiga simu kwa timu yetu: { $hotline }
+risk-police_may_detain_migrants-why = Polisi hapa wanaweza kuwakamata watu wasio na vibali, kwa hiyo huduma nyingine zinatangulia.
+risk-not_a_rescue_service-why = Alarm Phone ni simu ya watu wa kujitolea, si huduma ya dharura: piga kwanza walinzi wa pwani kama unaweza.
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = dharura
+service-police-name = polisi
+service-gendarmerie-name = jandarmu
+service-national_guard-name = walinzi wa taifa
+service-ambulance-name = gari la wagonjwa
+service-fire-name = zimamoto
+service-civil_protection-name = ulinzi wa raia
+service-civil_defence-name = ulinzi wa raia
+service-tourist_police-name = polisi wa utalii
+service-coast_guard-name = walinzi wa pwani
+service-migrant_helpline-name = simu ya msaada kwa wahamiaji
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

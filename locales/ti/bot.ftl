@@ -34,6 +34,19 @@ location-found = የቐንየልና። መዝጊብናዮ ኣለና፦ { $place 
 location-near = የቐንየልና። ኣብ ጥቓ { $place }፣ { $country } ኣለኹም (ኣስታት { $km } ኪ.ሜ.)።
 location-ambiguous = "{ $name }" ዝበሃል ልዕሊ ሓደ ቦታ ኣሎ። ኣየናይ?
 location-unknown = የቐንየልና። "{ $name }" ኣብ ካርታና ኣይረኸብናዮን፣ ግን መዝጊብናዮ ኣለና። ሓደ ካብ ጉጅለና ተወሳኺ ክሓተኩም እዩ።
+location-reask = በጃኹም ዘለኹምዎ ቦታ (location) ስደዱ፣ ወይ ናይቲ ከተማ ወይ ቦታ ስም ጽሓፉ። እንተዘይፈለጥኩም፣ ኣይፈልጥን ኢልኩም ጽሓፉ።
+location-dont-know = ጸገም የለን። ኣበይ ከም ዘለኹም ከም ዘይትፈልጡ መዝጊብና። ሓደ ካብ ጉጅለና ክትፈልጡ ክሕግዘኩም እዩ።
+location-situation = የቐንየልና። መዝጊብናዮ ኣለና፦ { $situation }።
+location-at-sea = የቐንየልና። ዘለኹምዎ ቦታ ኣብ ባሕሪ እዩ፣ ካብ ገምገም { $country } ኣስታት { $km } ኪ.ሜ.። መዝጊብናዮ።
+location-remote = የቐንየልና። ዘለኹምዎ ቦታ ኣብ { $country } መዝጊብናዮ፣ ካብ እንፈልጣ ዝቐረበት ከተማ ኣስታት { $km } ኪ.ሜ.።
+location-country = የቐንየልና። መዝጊብናዮ ኣለና፦ { $country }።
+location-town-prompt = ኣብ ኣየናይ ከተማ ወይ ቦታ? ክትብሉ እንተዘይደሊኹም ሕለፍ ጠውቑ።
+location-confirm = { $place }፣ { $country }፦ ኣብኡ ዲኹም ዘለኹም?
+location-yes = እወ
+situation-at_sea-name = ኣብ ባሕሪ
+situation-in_desert-name = ኣብ በረኻ
+situation-in_vehicle-name = ኣብ መኪና
+situation-detained-name = ኣብ ማእሰርቲ
 
 passport-prompt = ሕጂ ፓስፖርትኩም ኣብ መን ኣሎ?
 passport-with_me = ምሳይ ኣሎ
@@ -73,9 +86,31 @@ done-prompt =
     ሓደ ካብ ጉጅለና መልስታትኩም ኣንቢቡ ኣብዚ ክጽሕፈልኩም እዩ። መዓስ ምዃኑ ክንነግረኩም ኣይንኽእልን፣ እንታይ ከም ዝኸውን ድማ ቃል ክንኣትወልኩም ኣይንኽእልን።
     ሕጂ ምስ ሰብ ክትዛረቡ እንተደሊኹም "ሓገዝ" ጽሓፉ።
 urgent-opened = ሕጂ ንሓደ ካብ ጉጅለና ሓቢርናዮ ኣለና። እንተኽኢልኩም እዚ ዕላል ክፉት ግደፍዎ።
-emergency-number = ኣብ { $country } ቁጽሪ ህጹጽ ረድኤት { $number } እዩ።
-emergency-none = ኣብ { $country } ዝሰርሕ ቁጽሪ ህጹጽ ረድኤት ኣይንፈልጥን። እንተኽኢልኩም ኣብ ጥቓኹም ዘሎ እትኣምንዎ ሰብ ሕተቱ።
+emergency-number =
+    ኣብ { $country } ጉጅለና ዘረጋገጾም ቁጽርታት፦
+    { $numbers }
+emergency-none = ኣብ { $country } ዘረጋገጽናዮ ቁጽሪ ህጹጽ ረድኤት ገና የብልናን። ጉጅለና ዘረጋገጾም ቁጽርታት ጥራይ ኢና ንህብ።
 emergency-unknown-country = ሕጂ ኣብ ሓደጋ እንተሃሊኹም፣ እንተኽኢልኩም ናብ ቁጽሪ ህጹጽ ረድኤት ናይታ ሃገር ደውሉ።
+emergency-number-sea =
+    ኣብ ባሕሪ፣ ጉጅለና ዘረጋገጾም ቁጽርታት፦
+    { $numbers }
+emergency-none-sea = ንዘለኹምዎ ቦታ ዘረጋገጽናዮ ቁጽሪ ሓለውቲ ገምገም ባሕሪ ገና የብልናን። ሓደ ካብ ጉጅለና መልእኽትታትኩም ከንብቦ እዩ።
+emergency-hotline = ናብ ጉጅለና ክትድውሉ ትኽእሉ ኢኹም፦ { $hotline }
+risk-police_may_detain_migrants-why = ኣብዚ ፖሊስ ሰነድ ዘይብሎም ሰባት ክኣስር ይኽእል እዩ፣ ስለዚ ካልኦት ኣገልግሎታት ቅድም ተጻሒፎም።
+risk-not_a_rescue_service-why = Alarm Phone መስመር ወለንተኛታት እዩ፣ ኣገልግሎት ህጹጽ ረድኤት ኣይኮነን፦ እንተኽኢልኩም ቅድም ናብ ሓለውቲ ገምገም ባሕሪ ደውሉ።
+# The services named before each number (flows/emergency_numbers.yaml `service`).
+service-general-name = ህጹጽ ረድኤት
+service-police-name = ፖሊስ
+service-gendarmerie-name = ጀንዳርመሪ
+service-national_guard-name = ሃገራዊ ሓለዋ
+service-ambulance-name = ኣምቡላንስ
+service-fire-name = ሓዊ ጠፋኢ
+service-civil_protection-name = ሲቪል ምክልኻል
+service-civil_defence-name = ሲቪል ምክልኻል
+service-tourist_police-name = ፖሊስ ቱሪዝም
+service-coast_guard-name = ሓለውቲ ገምገም ባሕሪ
+service-migrant_helpline-name = መስመር ሓገዝ ስደተኛታት
+service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from bot.engine.context import Context
@@ -106,6 +107,16 @@ class FakeGazetteer:
         found = list(PLACES.get(_norm(text), []))
         return sorted(found, key=lambda p: p.country_code not in prefer_countries)
 
+    def read(self, text: str, lang: str | None = None, prefer_countries: Any = ()) -> Any:
+        """Only towns: the reading of situations, countries and "I don't know" is tested
+        on the real gazetteer (tests/geo/test_reading.py)."""
+        found = self.resolve_text(text, lang, prefer_countries)
+        kind = "places" if found else "nothing"
+        return SimpleNamespace(kind=kind, candidates=tuple(found), situation=None, confirm=False)
+
+    def local_name(self, name: str, country_code: str, lang: str | None) -> str:
+        return name
+
     def resolve_pin(self, lat: float, lon: float) -> Place | None:
         places = [p for ps in PLACES.values() for p in ps]
         best = min(places, key=lambda p: _km((lat, lon), (p.latitude, p.longitude)))
@@ -120,8 +131,12 @@ def is_ambiguous(candidates: list) -> bool:
 
 
 class FakeEmergency:
-    def primary_number(self, cc: str) -> str | None:
-        return EMERGENCY.get(cc)
+    """Every number in EMERGENCY counts as checked; the real gating is tested in tests/geo."""
+
+    def advice(self, cc: str, today: object, max_age_months: int, near: str | None = None):
+        number = EMERGENCY.get(cc)
+        found = [SimpleNamespace(service="general", number=number, country=None, area=None)]
+        return SimpleNamespace(numbers=found if number else [], risks=[])
 
 
 def parse_number(text: str, lang: str | None = None) -> int | None:

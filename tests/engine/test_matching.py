@@ -1,9 +1,8 @@
-"""Typed answers → answer ids, numbers and places."""
+"""Typed answers → answer ids and numbers (places: test_places.py)."""
 
 from __future__ import annotations
 
 from bot.engine import matching
-from bot.engine.effects import PlaceMatch
 from bot.engine.schema import TextStep
 from tests.engine.fakes import make_context, msg
 
@@ -52,24 +51,3 @@ def test_skip_on_a_text_step_needs_the_whole_message():
     assert not matching.is_skip(
         ctx, "en", step.model_copy(update={"skippable": False}), msg("skip")
     )
-
-
-def test_places_from_pins_and_text():
-    ctx = make_context()
-    pin = matching.from_pin(ctx, 32.9, 13.2)
-    assert (pin.place, pin.country_code, pin.latitude) == ("Tripoli", "LY", 32.9)
-    assert pin.distance_km is not None
-    assert matching.from_pin(ctx, 0.0, -30.0) == PlaceMatch(latitude=0.0, longitude=-30.0)
-    sabha = matching.from_text(ctx, "en", "Sabha")
-    assert isinstance(sabha, PlaceMatch) and sabha.text == "Sabha" and sabha.matched
-    both = matching.from_text(ctx, "en", "Tripoli")
-    assert [c["title"] for c in both] == ["Tripoli, Libya", "Tripoli, Lebanon"]
-    assert matching.from_text(ctx, "en", "Nowhere") == PlaceMatch(text="Nowhere")
-
-
-def test_which_place_by_country_name_or_number():
-    ctx = make_context()
-    pending = {"typed": "Tripoli", "candidates": matching.from_text(ctx, "en", "Tripoli")}
-    assert matching.place_choice(ctx, "en", msg("Lebanon"), pending) == "place:266826"
-    assert matching.place_choice(ctx, "en", msg("1"), pending) == "place:2210247"
-    assert matching.place_choice(ctx, "en", msg("3"), pending) == "place:other"

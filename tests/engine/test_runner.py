@@ -206,11 +206,17 @@ def test_an_unknown_place_is_stored_as_typed(chat):
     assert '"Bir Nowhere"' in c.fx.replies[0].text
 
 
-def test_a_pin_far_from_a_town_says_near(chat):
+def test_a_pin_some_way_from_a_town_says_near(chat):
     c = walk(chat(), "location")
-    assert c.send(msg(location=(32.5, 13.5))) == ["location-near", "passport-prompt"]
+    assert c.send(msg(location=(32.6, 13.4))) == ["location-near", "passport-prompt"]
     assert "km away" in c.fx.replies[0].text
-    assert c.fx.location.latitude == 32.5 and c.fx.location.place == "Tripoli"
+    assert c.fx.location.latitude == 32.6 and c.fx.location.place == "Tripoli"
+
+
+def test_a_pin_far_from_any_town_names_no_town(chat):
+    c = walk(chat(), "location")
+    assert c.send(msg(location=(32.0, 14.0))) == ["location-remote", "passport-prompt"]
+    assert c.fx.location.place is None and c.fx.location.country_code == "LY"
 
 
 def test_a_pin_at_another_step_is_noted_and_the_question_asked_again(chat):

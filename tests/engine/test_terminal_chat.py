@@ -33,7 +33,7 @@ def test_a_short_conversation_with_numbered_options_and_a_pin():
     assert "[case opened; priority urgent (danger_now)]" in text
     assert "(share your location: /loc LAT,LON)" in text
     assert "Thank you. We noted: Tripoli, Libya." in text
-    assert "In Libya, the emergency number is 1515." in text
+    assert "In Libya, numbers checked by our team:" in text and "emergency: 1515" in text
     assert "We cannot listen to voice messages" in text
 
 

@@ -16,7 +16,11 @@ def test_public_api_is_pinned() -> None:
         "EmergencyInfo",
         "EmergencyNumber",
         "Gazetteer",
+        "NumbersAdvice",
+        "NumbersReport",
+        "PlaceReading",
         "PlacesFileError",
+        "advice",
         "check_emergency_file",
         "check_places_file",
         "country_name",
@@ -26,6 +30,7 @@ def test_public_api_is_pinned() -> None:
         "haversine_km",
         "is_ambiguous",
         "is_country_name",
+        "numbers_report",
     ]
     for name in bot.geo.__all__:
         assert getattr(bot.geo, name) is not None

@@ -20,6 +20,9 @@ ARGS = {
     "name": "Kufra",
     "case": "S-1042",
     "number": "1515",
+    "numbers": "ambulance: 15",
+    "hotline": "+000 111",
+    "situation": "at sea",
 }
 
 

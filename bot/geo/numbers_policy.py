@@ -1,0 +1,118 @@
+"""Which emergency numbers the bot may give, and in what order.
+
+A wrong or risky number can get a person arrested, so a number is given only when it is
+usable: a partner phoned it (`last_verified`) less than `max_age_months` ago, and we trust
+it at least at `medium`. Among usable numbers, those without a known risk come first
+(ambulance and civil protection before police where police may detain migrants), and the
+risks of the numbers still given are returned so the bot can say why in one line.
+
+`numbers_report` lists every entry that is not usable, and the covered countries left
+with no usable number: `sauti numbers check` prints it; the inbox admin view can show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.geo.emergency import SEA, EmergencyBook, EmergencyInfo, EmergencyNumber
+
+DEFAULT_MAX_AGE_MONTHS = 12
+_TRUSTED = ("medium", "high")
+Problem = str  # "unverified" | "stale" | "low_confidence"
+
+
+def _months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (a month counts once its day is reached)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
+
+
+def problems(entry: EmergencyNumber, today: date, max_age_months: int) -> list[Problem]:
+    """Why `entry` may not be given today; [] when it may."""
+    found: list[Problem] = []
+    if entry.last_verified is None:
+        found.append("unverified")
+    elif _months_between(entry.last_verified, today) >= max_age_months:
+        found.append("stale")
+    if entry.confidence not in _TRUSTED:
+        found.append("low_confidence")
+    return found
+
+
+def is_usable(entry: EmergencyNumber, today: date, max_age_months: int) -> bool:
+    return not problems(entry, today, max_age_months)
+
+
+@dataclass(frozen=True)
+class NumbersAdvice:
+    """What to tell a person in one country (or at sea) about whom to call."""
+
+    country_code: str
+    known: bool  # the file has an entry for the country
+    numbers: list[EmergencyNumber] = field(default_factory=list)  # usable, safest first
+    risks: list[str] = field(default_factory=list)  # why the later ones come later
+
+
+def advice(
+    book: EmergencyBook,
+    cc: str,
+    today: date,
+    max_age_months: int = DEFAULT_MAX_AGE_MONTHS,
+    *,
+    near: str | None = None,
+) -> NumbersAdvice:
+    """The numbers the bot may give in `cc` ("sea": at sea, `near` that coast's country)."""
+    info: EmergencyInfo | None = (
+        book.for_sea(near) if cc.strip().lower() == SEA else book.for_country(cc)
+    )
+    code = SEA if cc.strip().lower() == SEA else cc.strip().upper()
+    if info is None:
+        return NumbersAdvice(code, known=False)
+    usable = [n for n in info.numbers if is_usable(n, today, max_age_months)]
+    ordered = sorted(usable, key=lambda n: bool(n.risk))  # stable: the file's order otherwise
+    risks = list(dict.fromkeys(r for n in ordered for r in n.risk))
+    return NumbersAdvice(code, known=True, numbers=ordered, risks=risks)
+
+
+@dataclass(frozen=True)
+class EntryProblem:
+    country_code: str
+    service: str
+    number: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class NumbersReport:
+    entries: list[EntryProblem]  # every entry that may not be given today
+    uncovered: list[str]  # covered countries with no usable number
+
+    @property
+    def ok(self) -> bool:
+        return not self.uncovered
+
+
+def numbers_report(
+    book: EmergencyBook,
+    today: date,
+    max_age_months: int = DEFAULT_MAX_AGE_MONTHS,
+    covered: Iterable[str] = (),
+) -> NumbersReport:
+    """Unusable entries in the whole file, and the `covered` countries left without a number."""
+    entries = [
+        EntryProblem(cc, n.service, n.number, found)
+        for cc in book.countries
+        for n in (book.for_country(cc) or _EMPTY).numbers
+        if (found := problems(n, today, max_age_months))
+    ]
+    uncovered = [
+        cc
+        for cc in sorted({c.strip().upper() for c in covered if c.strip()})
+        if not advice(book, cc, today, max_age_months).numbers
+    ]
+    return NumbersReport(entries, uncovered)
+
+
+_EMPTY = EmergencyInfo(country_code="", available=False)
