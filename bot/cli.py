@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -204,19 +204,26 @@ def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) ->
     from bot.geo import check_emergency_file, check_places_file
 
     settings = get_settings()
-    targets = paths or sorted(settings.flows_dir.rglob("*.yaml"))
-    status = run_check(targets, settings.locales_dir, echo=_echo)
-    # The place aliases and emergency numbers live beside the flows: check them too.
-    for check, name in (
-        (check_places_file, "places.yaml"),
-        (check_emergency_file, "emergency_numbers.yaml"),
-    ):
+    # Data files live beside the flows: each is checked by its own reader, not as a flow.
+    data_files: dict[str, tuple[str, Callable[[Path], list[str]] | None]] = {
+        "places.yaml": ("local place names", check_places_file),
+        "emergency_numbers.yaml": ("emergency numbers", check_emergency_file),
+        "replies.yaml": ("canned replies for caseworkers", None),
+        "templates.yaml": ("approved WhatsApp templates", None),
+    }
+    data_paths = {settings.flows_dir / name for name in data_files}
+    found = paths or sorted(settings.flows_dir.rglob("*.yaml"))
+    flows = [p for p in found if p not in data_paths]
+    status = run_check(flows, settings.locales_dir, echo=_echo) if flows or not paths else 0
+    for name, (what, check) in data_files.items():
         path = settings.flows_dir / name
-        if path.is_file() and (paths is None or path in paths):
-            problems = check(path)
-            for line in problems:
-                _echo(line)
-            status = status or (1 if problems else 0)
+        if not path.is_file() or (paths is not None and path not in paths):
+            continue
+        problems = check(path) if check is not None else []
+        for line in problems:
+            _echo(line)
+        _echo(f"{path}: {what}, {len(problems)} problem(s)" if problems else f"{path}: {what}")
+        status = status or (1 if problems else 0)
     raise typer.Exit(status)
 
 
@@ -232,10 +239,14 @@ def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> 
 
 @flows_app.command("draw")
 def flows_draw(flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress") -> None:
-    """Print a flow as a Mermaid diagram."""
+    """Print a flow as a Mermaid diagram (paste it into https://mermaid.live or a Markdown
+    file that GitHub or GitLab shows)."""
     from bot.engine.draw import draw
 
     _echo(draw(flow, get_settings().flows_dir))
+    # The hint goes to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
+    typer.echo("(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
+               " Markdown file, to see the diagram)", err=True)
 
 
 @locales_app.command("check")
@@ -243,7 +254,12 @@ def locales_check() -> None:
     """Every message id, placeable and plural form present in every locale; exit 1 otherwise."""
     from bot.i18n.check import run_check
 
-    raise typer.Exit(run_check(get_settings().locales_dir, echo=_echo))
+    locales_dir = get_settings().locales_dir
+    status = run_check(locales_dir, echo=_echo)
+    if status == 0:
+        tags = sorted(p.parent.name for p in locales_dir.glob("*/bot.ftl"))
+        _echo(f"{len(tags)} locales complete: {', '.join(tags)}")
+    raise typer.Exit(status)
 
 
 # --- accounts ------------------------------------------------------------------------------
@@ -301,13 +317,20 @@ def teams_add(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the database tables (Alembic)."""
-    from bot.store.migrate import upgrade
+    from bot.store.migrate import current_revision, head_revision, upgrade
 
     settings = get_settings()
     _sqlite_folder_exists(settings.database_url)
     with _database_errors():
+        before = asyncio.run(current_revision(settings.database_url))
         upgrade(settings.database_url)
-    _echo("database is up to date")
+    head = head_revision()
+    if before is None:
+        _echo(f"created the tables in {_shown_url(settings.database_url)} (schema {head})")
+    elif before == head:
+        _echo(f"database is up to date (schema {head})")
+    else:
+        _echo(f"migrated the database from schema {before} to {head}")
 
 
 @db_app.command("copy")
