@@ -19,6 +19,7 @@ from bot.brain import AckBrain, FlowBrain
 from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
 from bot.channels.http import graph_http_client
+from bot.circuits import Circuits
 from bot.config import Settings
 from bot.conversations import Pipeline
 from bot.i18n.catalog import Catalogs
@@ -129,17 +130,19 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         httpx.Timeout(10.0, connect=5.0), max_connections=settings.send_concurrency * 2
     )
     graph = GraphClient(client, settings.graph_url, settings.graph_version)
+    gate = Circuits(db)
     sender = Sender(
         graph=graph,
         whatsapp_token=settings.whatsapp_token,
         messenger_token=settings.messenger_token,
         pacer=Pacer(contact_burst=settings.contact_burst, business_rate=settings.business_rate),
+        gate=gate,
     )
     workers = Workers(
         pipeline=pipeline,
         send=sender,
+        circuits=gate,
         outbox_settings=outbox.OutboxSettings(
-            max_attempts=settings.max_send_attempts,
             stale_after=timedelta(seconds=settings.outbox_stale_seconds),
         ),
         poll_interval=settings.poll_interval,

@@ -93,12 +93,19 @@ class Pacer:
         self._contacts = {k: b for k, b in self._contacts.items() if not b.full(now)}
 
 
+class Gate(Protocol):
+    """Whether a business number may be sent to now (bot.circuits.Circuits)."""
+
+    async def admit(self, path: str) -> SendError | None: ...
+
+
 @dataclass
 class Sender:
     graph: GraphClient
     whatsapp_token: str
     messenger_token: str
     pacer: Pacer
+    gate: Gate | None = None
 
     async def __call__(self, row: Sendable) -> str | None:
         if row.path == SIMULATOR_PATH:
@@ -111,5 +118,7 @@ class Sender:
                 err = Deferred("paced")
                 err.retry_after = wait
                 raise err
+        if self.gate is not None and (held := await self.gate.admit(row.path)) is not None:
+            raise held
         token = self.whatsapp_token if row.channel == "whatsapp" else self.messenger_token
         return await self.graph.send(row.path, body, token)
