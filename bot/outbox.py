@@ -34,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import circuits, metrics
+from bot.cases.unreached import clear_reached
 from bot.cases.window import HUMAN_AGENT_WINDOW, SERVICE_WINDOW
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.delivery import SIMULATOR_PATH
@@ -317,6 +318,12 @@ async def _record_many(
         for row, outcome in mine:
             _apply(batch, row, live[row.id], outcome, cfg)
         await batch.run(conn)
+        reached = [
+            row.conversation_id
+            for row, outcome in mine
+            if not isinstance(outcome, SendError) and live[row.id].message_id is not None
+        ]
+        await clear_reached(conn, reached)
     if gate is not None:
         gate.note(failing, closed)
     for path in closed:
