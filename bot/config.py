@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1024 * 1024
     max_text_chars: int = 4096
     max_media_bytes: int = 16 * 1024 * 1024
+    # Hosts media is downloaded from besides the Graph API's own (Meta's CDNs; "*." matches
+    # any subdomain). Nothing else is fetched, and our token goes only to Meta's hosts.
+    media_hosts: str = (
+        "*.fbcdn.net,*.fbsbx.com,lookaside.fbsbx.com,*.cdninstagram.com,*.whatsapp.net"
+    )
     flood_per_minute: int = 30
 
     # Caseworker side.

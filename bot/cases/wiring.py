@@ -48,9 +48,11 @@ def jobs(runtime: Any) -> list[tuple[float, Callable[[], Awaitable[object]]]]:
 
     async def fetch_media() -> int:
         from bot.channels.graph import GraphClient
+        from bot.channels.media_hosts import MediaHosts
         from bot.media import fetch_pending
 
-        graph = GraphClient(runtime.http, settings.graph_url, settings.graph_version)
+        hosts = MediaHosts(settings.graph_url, settings.media_hosts)
+        graph = GraphClient(runtime.http, settings.graph_url, settings.graph_version, hosts)
         return await fetch_pending(
             runtime.db,
             graph,

@@ -46,6 +46,7 @@ from collections import deque
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -82,6 +83,7 @@ class FakeGraph:
         self._outage: tuple[float, _Behaviour] | None = None  # (until, how requests fail)
         self._behaviours: deque[_Behaviour] = deque()
         self._media: dict[str, tuple[bytes, str]] = {}
+        self._media_urls: dict[str, str] = {}  # media id → the url its metadata names
         self._ids = itertools.count(1)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -165,11 +167,20 @@ class FakeGraph:
         """The next `n` Graph requests are answered (normally) only after `seconds`."""
         self._queue(n, _Behaviour(delay=seconds))
 
-    def add_media(self, media_id: str, data: bytes, mime_type: str = "image/jpeg") -> str:
-        """Serve `data` as WhatsApp media `media_id`; returns a token-free CDN URL for it."""
+    def add_media(
+        self, media_id: str, data: bytes, mime_type: str = "image/jpeg", url: str | None = None
+    ) -> str:
+        """Serve `data` as WhatsApp media `media_id`; returns a token-free CDN URL for it.
+        With `url`, the metadata names that URL instead of the fake's own download URL."""
         with self._lock:
             self._media[media_id] = (data, mime_type)
+            if url is not None:
+                self._media_urls[media_id] = url
         return f"{self.url}/_fake/cdn/{media_id}"
+
+    def redirect_url(self, to: str) -> str:
+        """A URL on this server that answers 302 to `to`."""
+        return f"{self.url}/_fake/redirect?to={quote(to, safe='')}"
 
     def reset(self) -> None:
         """Forget recorded requests, sent messages, pending failures and media."""
@@ -180,6 +191,7 @@ class FakeGraph:
             self._outage = None
             self._behaviours.clear()
             self._media.clear()
+            self._media_urls.clear()
             self._ids = itertools.count(1)
 
     # -- what happened -----------------------------------------------------------------
@@ -244,6 +256,7 @@ class FakeGraph:
             routes=[
                 Route("/_fake/media/{media_id}", self._download, methods=["GET"]),
                 Route("/_fake/cdn/{media_id}", self._download, methods=["GET"]),
+                Route("/_fake/redirect", self._redirect, methods=["GET"]),
                 Route("/{version}/{path:path}", self._graph, methods=["GET", "POST"]),
             ]
         )
@@ -309,16 +322,22 @@ class FakeGraph:
         if media is None:
             return _error(400, 100, "Unsupported get request.")
         data, mime_type = media
+        with self._lock:
+            url = self._media_urls.get(media_id, f"{self.url}/_fake/media/{media_id}")
         return JSONResponse(
             {
                 "messaging_product": "whatsapp",
-                "url": f"{self.url}/_fake/media/{media_id}",
+                "url": url,
                 "mime_type": mime_type,
                 "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode(),
                 "file_size": len(data),
                 "id": media_id,
             }
         )
+
+    async def _redirect(self, request: Request) -> Response:
+        self._record(request, None)
+        return Response(status_code=302, headers={"Location": request.query_params["to"]})
 
     async def _download(self, request: Request) -> Response:
         self._record(request, None)
