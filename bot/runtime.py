@@ -23,7 +23,8 @@ from bot.circuits import Circuits
 from bot.config import Settings
 from bot.conversations import Pipeline
 from bot.i18n.catalog import Catalogs
-from bot.sending import Pacer, Sender
+from bot.pacing import SharedPacer
+from bot.sending import Pacer, Paces, Sender
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import FlowSource, utcnow
@@ -105,6 +106,14 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
                 )
 
 
+def pacer_for(db: Database, settings: Settings) -> Paces:
+    """In memory for SQLite (one process); in PostgreSQL, shared by every process."""
+    burst, rate = settings.contact_burst, settings.business_rate
+    if db.is_sqlite:
+        return Pacer(contact_burst=burst, business_rate=rate)
+    return SharedPacer(db, contact_burst=burst, business_rate=rate)
+
+
 def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:
     crypto.configure(settings.data_keys, settings.hash_key)
     db = Database(settings.database_url)
@@ -135,7 +144,7 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         graph=graph,
         whatsapp_token=settings.whatsapp_token,
         messenger_token=settings.messenger_token,
-        pacer=Pacer(contact_burst=settings.contact_burst, business_rate=settings.business_rate),
+        pacer=pacer_for(db, settings),
         gate=gate,
     )
     workers = Workers(

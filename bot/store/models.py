@@ -172,8 +172,11 @@ class PaceBucket(SQLModel, table=True):
     __tablename__ = "pace_bucket"
 
     key: str = Field(primary_key=True)  # "b:<path>" or "c:<conversation id>"
-    tokens: float
+    tokens: float  # below zero: slots already promised to senders waiting for them
     stamp: float  # the database clock, epoch seconds, when `tokens` was counted
+    # The last take, read back by its RETURNING: whether it got a token, and when to use it.
+    taken: bool = False
+    slot_at: float = 0.0
 
 
 class Receipt(SQLModel, table=True):

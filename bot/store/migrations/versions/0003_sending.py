@@ -34,6 +34,8 @@ def upgrade() -> None:
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("tokens", sa.Float(), nullable=False),
         sa.Column("stamp", sa.Float(), nullable=False),
+        sa.Column("taken", sa.Boolean(), nullable=False),
+        sa.Column("slot_at", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
     )
     with op.batch_alter_table("case_file") as batch:
