@@ -27,7 +27,7 @@ from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.channels.errors import RateLimitError, SendError, TransientError
+from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.sending import Deferred
 from bot.store.db import Database
 from bot.store.models import Outbox, SendCircuit, utcnow
@@ -115,7 +115,7 @@ async def open_circuits(
                 opened_at=row.opened_at if row.state == "open" else now,
                 next_probe_at=when,
                 probe_until=None if counted else row.probe_until,
-                last_error=str(err)[:300],
+                last_error=reason(err)[:300],
                 updated_at=now,
             )
         )
@@ -160,6 +160,15 @@ async def close_circuits(conn: AsyncConnection, paths: Iterable[str], now: datet
     if closed:
         await conn.execute(_RELEASE, {"paths": closed, "now": now})
     return closed
+
+
+async def open_paths(conn: AsyncConnection, paths: Iterable[str]) -> set[str]:
+    """Which of `paths` have their circuit open now."""
+    wanted = sorted(set(paths))
+    if not wanted:
+        return set()
+    query = select(_CIRCUIT.c.path).where(_CIRCUIT.c.path.in_(wanted), _CIRCUIT.c.state == "open")
+    return set((await conn.execute(query)).scalars())
 
 
 class Circuits:

@@ -268,6 +268,7 @@ class _Batch:
     params: dict[Update, list[dict[str, Any]]] = field(default_factory=dict)
     after_commit: list[Callable[[], None]] = field(default_factory=list)  # metrics, logs
     next_probe: dict[str, datetime] = field(default_factory=dict)  # open circuits, by path
+    still_open: set[str] = field(default_factory=set)  # paths of held rows, circuit open
 
     def add(self, stmt: Update, row_id: int, **values: Any) -> None:
         self.params.setdefault(stmt, []).append({"b_id": row_id, **values})
@@ -315,6 +316,10 @@ async def _record_many(
                 conn, failing, batch.now, base=cfg.base_delay, cap=cfg.probe_max_delay
             )  # type: ignore[arg-type]
         closed = await circuits.close_circuits(conn, answered, batch.now)
+        # A row held while its number's probe was out, recorded after the probe's success
+        # had released the others: nothing would release it now, so it is due at once.
+        held = {row.path for row, outcome in mine if isinstance(outcome, circuits.Held)}
+        batch.still_open = await circuits.open_paths(conn, held)
         for row, outcome in mine:
             _apply(batch, row, live[row.id], outcome, cfg)
         await batch.run(conn)
@@ -351,6 +356,8 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
             return
         next_at = now + timedelta(seconds=outcome.retry_after or 1.0)
         if isinstance(outcome, circuits.Held):
+            if row.path not in batch.still_open:
+                next_at = now
             batch.add(_HELD, row.id, b_next=next_at, b_error=str(outcome))
         else:
             batch.add(_DEFERRED, row.id, b_next=next_at)
