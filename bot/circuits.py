@@ -36,6 +36,9 @@ _CIRCUIT = SendCircuit.__table__
 _OUTBOX = Outbox.__table__
 # A row that hit the pair rate limit waits for its own backoff, not for its number's recovery.
 _OWN_BACKOFF_CODES = (131056,)
+# The error of a row whose request may have been delivered (a timeout after sending): it
+# waits for the status webhook that would say so, and a recovery must not send it again.
+UNCONFIRMED = "unconfirmed: "
 
 
 class Held(Deferred):
@@ -145,6 +148,7 @@ _RELEASE = (
         _OUTBOX.c.state == "pending",
         _OUTBOX.c.next_attempt_at > bindparam("now"),
         or_(_OUTBOX.c.error_code.is_(None), _OUTBOX.c.error_code.not_in(_OWN_BACKOFF_CODES)),
+        or_(_OUTBOX.c.error.is_(None), ~_OUTBOX.c.error.startswith(UNCONFIRMED)),
     )
     .values(next_attempt_at=bindparam("now"))
 )

@@ -368,10 +368,12 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
         next_at = now + timedelta(seconds=delay)
         if row.path in batch.next_probe:  # its number's circuit is open: due at the probe
             next_at = batch.next_probe[row.path]
+        status = f"retrying: {reason(outcome)}"
         if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in row.body:
             # It may have reached WhatsApp: give the status webhook (which echoes our key)
-            # time to say so before sending a second copy.
+            # time to say so before sending a second copy (a recovery does not release it).
             next_at = max(next_at, now + cfg.stale_after)
+            status = f"{circuits.UNCONFIRMED}{reason(outcome)}"
         if live.deadline is None or next_at < live.deadline:
             kind = type(outcome).__name__
             batch.add(
@@ -380,7 +382,7 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
                 b_next=next_at,
                 b_attempts=attempts,
                 b_code=outcome.code,
-                b_error=f"retrying: {reason(outcome)}"[:300],
+                b_error=status[:300],
             )
             batch.after_commit.append(metrics.retries.labels(kind).inc)
             return
