@@ -26,6 +26,7 @@ from bot.store.db import Database
 from bot.store.models import Conversation, Outbox, utcnow
 from tests.conftest import running_app
 from tests.fakes.graph_server import FakeGraph
+from tests.helpers import waiting_replies
 
 OUTAGE = 20.0  # seconds the Graph stand-in fails
 PEOPLE = 20
@@ -112,34 +113,6 @@ def _queued_order(key: str) -> tuple[int, ...]:
 # -- the circuit's rules, one by one --------------------------------------------------------
 
 
-async def conversation(db: Database, n: int) -> int:
-    async with db.session() as session, session.begin():
-        conv = Conversation(
-            channel="whatsapp",
-            business_id="1202",
-            contact_hash=f"h{n}",
-            contact_ref=f"4470000{n}",
-            last_inbound_at=utcnow(),
-        )
-        session.add(conv)
-        await session.flush()
-        assert conv.id is not None
-        return conv.id
-
-
-async def queue(db: Database, conv_id: int, key: str, path: str = "1202/messages") -> None:
-    async with db.session() as session, session.begin():
-        session.add(
-            Outbox(
-                conversation_id=conv_id,
-                idempotency_key=key,
-                channel="whatsapp",
-                path=path,
-                body={"messaging_product": "whatsapp", "to": "1", "type": "text"},
-            )
-        )
-
-
 def test_probes_back_off_doubling_and_never_wait_longer_than_the_cap() -> None:
     delays = [probe_delay(n, 1.0, 10.0, None) for n in range(1, 12)]
     assert 0.8 <= delays[0] <= 1.0
@@ -151,9 +124,7 @@ def test_probes_back_off_doubling_and_never_wait_longer_than_the_cap() -> None:
 
 async def test_a_failing_number_is_held_and_probed_one_request_at_a_time(db: Database) -> None:
     cfg = OutboxSettings(base_delay=0.0, probe_max_delay=0.0)
-    convs = [await conversation(db, n) for n in range(3)]
-    for conv_id in convs:
-        await queue(db, conv_id, f"k{conv_id}")
+    await waiting_replies(db, 3)
     first = await claim_due(db, limit=1)
     gate, other = Circuits(db), Circuits(db)  # two processes
     await record_many(db, [(first[0], TransientError("down", status_code=500))], cfg, gate)
@@ -169,9 +140,7 @@ async def test_a_failing_number_is_held_and_probed_one_request_at_a_time(db: Dat
 
 async def test_the_first_success_releases_everything_held_at_once(db: Database) -> None:
     cfg = OutboxSettings(base_delay=0.0, probe_max_delay=0.0)
-    convs = [await conversation(db, n) for n in range(4)]
-    for conv_id in convs:
-        await queue(db, conv_id, f"k{conv_id}")
+    await waiting_replies(db, 4)
     gate = Circuits(db, hold=600)
     rows = await claim_due(db, limit=4)
     probe, *rest = rows
@@ -192,8 +161,7 @@ async def test_the_first_success_releases_everything_held_at_once(db: Database) 
 
 async def test_a_pair_rate_limit_holds_one_person_not_the_number(db: Database) -> None:
     cfg = OutboxSettings()
-    conv_id = await conversation(db, 1)
-    await queue(db, conv_id, "k1")
+    [conv_id] = await waiting_replies(db, 1)
     [row] = await claim_due(db, limit=1)
     pair = RateLimitError("pair", code=131056, per_contact=True)
     gate = Circuits(db)
@@ -208,8 +176,7 @@ async def test_a_reply_is_retried_until_its_window_closes_then_fails_with_the_re
     db: Database,
 ) -> None:
     cfg = OutboxSettings(base_delay=0.0, probe_max_delay=0.0)
-    conv_id = await conversation(db, 1)
-    await queue(db, conv_id, "k1")
+    [conv_id] = await waiting_replies(db, 1)
     for _ in range(20):  # far more than any fixed number of attempts
         [row] = await claim_due(db, limit=1)
         await record_many(db, [(row, TransientError("down", status_code=500))], cfg)

@@ -14,8 +14,9 @@ from bot.pacing import SharedPacer
 from bot.runtime import build_runtime
 from bot.sending import Pacer
 from bot.store.db import Database
-from bot.store.models import Conversation, Outbox, utcnow
+from bot.store.models import Outbox
 from tests.fakes.graph_server import FakeGraph
+from tests.helpers import waiting_replies
 
 RATE = 40  # messages per second for the business number under test
 BURST = 120
@@ -24,30 +25,6 @@ BURST = 120
 def postgres_only(db: Database) -> None:
     if db.is_sqlite:
         pytest.skip("SQLite runs one process: its pacing is in memory")
-
-
-async def people_waiting(db: Database, n: int) -> None:
-    """`n` conversations, each with one reply due to the same business number."""
-    async with db.session() as session, session.begin():
-        for i in range(n):
-            conv = Conversation(
-                channel="whatsapp",
-                business_id="1202",
-                contact_hash=f"h{i}",
-                contact_ref=f"44700{i:04}",
-                last_inbound_at=utcnow(),
-            )
-            session.add(conv)
-            await session.flush()
-            session.add(
-                Outbox(
-                    conversation_id=conv.id,  # type: ignore[arg-type]
-                    idempotency_key=f"msg:{i}:0",
-                    channel="whatsapp",
-                    path="1202/messages",
-                    body={"messaging_product": "whatsapp", "to": f"44700{i:04}", "type": "text"},
-                )
-            )
 
 
 def busiest_second(times: list[float]) -> int:
@@ -64,7 +41,7 @@ async def test_two_workers_never_send_above_the_rate_of_a_number(
 ) -> None:
     postgres_only(db)
     shared = settings.model_copy(update={"graph_url": graph.url, "business_rate": RATE})
-    await people_waiting(db, BURST)
+    await waiting_replies(db, BURST)
     one, two = build_runtime(shared), build_runtime(shared)
     try:
         deadline = time.monotonic() + 30
@@ -82,7 +59,7 @@ async def test_two_workers_never_send_above_the_rate_of_a_number(
 
 async def test_a_persons_burst_is_shared_by_every_process(db: Database) -> None:
     postgres_only(db)
-    await people_waiting(db, 1)
+    await waiting_replies(db, 1)
     one, two = (SharedPacer(db, contact_burst=3, business_rate=1000) for _ in range(2))
     row = Outbox(conversation_id=1, idempotency_key="k", channel="whatsapp", path="1/messages")
     waits = [await pacer.acquire(row) for pacer in (one, two, one)]
