@@ -22,6 +22,7 @@ from bot.outbox import (
     Claimed,
     OutboxSettings,
     claim_due,
+    deadline,
     ensure_aware,
     reap_stale,
     record_many,
@@ -440,3 +441,17 @@ async def test_a_slow_send_does_not_hold_back_the_other_conversations(db: Databa
     released.set()
     assert await asyncio.wait_for(sending, timeout=5) == 10
     assert await states(db, rows) == ["sent"] * 10
+
+
+def test_a_reply_is_retried_within_the_platforms_window() -> None:
+    last = utcnow() - timedelta(hours=1)
+
+    def row(channel: str, body: dict[str, Any]) -> Claimed:
+        path = "1202/messages" if channel == "whatsapp" else "me/messages"
+        return Claimed(1, 1, 1, "msg:1:0", channel, path, body)
+
+    assert deadline(row("whatsapp", {}), last) == last + timedelta(hours=24)
+    assert deadline(row("messenger", {}), last) == last + timedelta(hours=24)
+    tagged = {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+    assert deadline(row("instagram", tagged), last) == last + timedelta(days=7)
+    assert deadline(row("whatsapp", {}), None) is None, "no window known: no deadline"
