@@ -49,7 +49,6 @@ class Settings(BaseSettings):
     # Worker tuning.
     send_concurrency: int = 16
     poll_interval: float = 1.0
-    max_send_attempts: int = 8
     # Per-contact pacing: Meta allows bursts of up to 45, then about one message per 6 s.
     contact_burst: int = 45
     max_body_bytes: int = 1024 * 1024
