@@ -53,12 +53,16 @@ class Settings(BaseSettings):
     # Worker tuning.
     send_concurrency: int = 16
     poll_interval: float = 1.0
-    max_send_attempts: int = 8
-    # Per-contact pacing: WhatsApp allows about one message per 6 s sustained, with bursts.
-    contact_burst: int = 10
+    # Per-contact pacing: Meta allows bursts of up to 45, then about one message per 6 s.
+    contact_burst: int = 45
     max_body_bytes: int = 1024 * 1024
     max_text_chars: int = 4096
     max_media_bytes: int = 16 * 1024 * 1024
+    # Hosts media is downloaded from besides the Graph API's own (Meta's CDNs; "*." matches
+    # any subdomain). Nothing else is fetched, and our token goes only to Meta's hosts.
+    media_hosts: str = (
+        "*.fbcdn.net,*.fbsbx.com,lookaside.fbsbx.com,*.cdninstagram.com,*.whatsapp.net"
+    )
     flood_per_minute: int = 30
 
     # Caseworker side.

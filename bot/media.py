@@ -150,7 +150,10 @@ def _record(blob: MediaBlob, media: dict[str, Any], result: Any, now: datetime) 
         if not isinstance(result, SendError):
             log.warning("media %s: unexpected %s", blob.message_id, type(result).__name__)
             retryable = True
+        # The class, and for a refusal its reason (e.g. "media host not allowed: <host>").
         blob.error = type(result).__name__
+        if isinstance(result, SendError) and not result.retryable:
+            blob.error = f"{blob.error}: {result}"[:200]
         if retryable and blob.attempts < MAX_ATTEMPTS:
             blob.next_attempt_at = now + timedelta(seconds=30 * 2**blob.attempts)
         else:

@@ -1,5 +1,13 @@
 """Sends what is due in the outbox: at least once, in order per conversation, paced, retried.
 
+A reply is not given up while it can still help the person: a transient failure (server
+error, timeout, throughput or rate limit) is retried until the platform's window for it
+closes (24 h from the person's last message; 7 days for a Messenger/Instagram caseworker's
+reply with the HUMAN_AGENT tag), with backoff doubling from `base_delay` to `max_delay` and
+a server's Retry-After as a minimum. While a business number fails, its circuit
+(bot.circuits) holds its queue and probes; the first success releases everything at once.
+A permanent refusal fails at once, with a reason a caseworker can read.
+
 A row is claimed (state=sending) in a short transaction, sent without holding any lock, and
 then recorded. A crash after claiming leaves the row in `sending`; the reaper gives it back
 after `stale_after`, long enough for a WhatsApp status webhook (which carries our key in
@@ -25,14 +33,10 @@ from sqlalchemy import Update, bindparam, exists, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import metrics
-from bot.channels.errors import (
-    PermanentError,
-    RateLimitError,
-    SendError,
-    TransientError,
-    WindowClosedError,
-)
+from bot import circuits, metrics
+from bot.cases.unreached import clear_reached
+from bot.cases.window import HUMAN_AGENT_WINDOW, SERVICE_WINDOW
+from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.delivery import SIMULATOR_PATH
 from bot.platform_ids import hashed_id
 from bot.sending import Deferred
@@ -68,17 +72,28 @@ _CLAIMED = [_OUTBOX.c[f.name] for f in fields(Claimed)]
 
 @dataclass
 class OutboxSettings:
-    max_attempts: int = 8
-    base_delay: float = 1.0
-    max_delay: float = 300.0
+    base_delay: float = 1.0  # the first retry's delay; doubles per attempt
+    max_delay: float = 30.0  # a row's retries never wait longer (unless Retry-After says so)
+    # While a number's circuit is open, probes back off from `base_delay` to this: after an
+    # outage of any length its recovery is seen within this many seconds.
+    probe_max_delay: float = 10.0
     stale_after: timedelta = timedelta(minutes=2)
 
 
 def backoff(attempt: int, base: float, cap: float, retry_after: float | None = None) -> float:
-    """Exponential backoff with full jitter; honours a server's retry-after when given."""
-    if retry_after:
-        return retry_after
-    return random.uniform(0, min(cap, base * (4 ** (attempt - 1))))  # noqa: S311
+    """Doubling from `base` up to `cap`, with jitter (half fixed, half random, so retries of
+    many rows spread out without one of them waiting the whole cap); a server's Retry-After
+    is a minimum, not the schedule."""
+    ceiling = min(cap, base * 2 ** max(0, attempt - 1))
+    return max(retry_after or 0.0, ceiling / 2 + random.uniform(0, ceiling / 2))  # noqa: S311
+
+
+def deadline(row: Claimed, last_inbound_at: datetime | None) -> datetime | None:
+    """When the platform's window for this row closes (None: no window is known)."""
+    if last_inbound_at is None or row.path == SIMULATOR_PATH:
+        return None
+    tagged = row.channel != "whatsapp" and row.body.get("tag") == "HUMAN_AGENT"
+    return ensure_aware(last_inbound_at) + (HUMAN_AGENT_WINDOW if tagged else SERVICE_WINDOW)
 
 
 @functools.cache
@@ -133,26 +148,38 @@ def _first(row: Any) -> Any:
     return row[0]
 
 
-async def record(db: Database, row: Claimed, outcome: Outcome, cfg: OutboxSettings) -> None:
+async def record(
+    db: Database,
+    row: Claimed,
+    outcome: Outcome,
+    cfg: OutboxSettings,
+    gate: circuits.Circuits | None = None,
+) -> None:
     """Store the result of one send attempt."""
-    await record_many(db, [(row, outcome)], cfg)
+    await record_many(db, [(row, outcome)], cfg, gate)
 
 
 async def record_many(
-    db: Database, results: list[tuple[Claimed, Outcome]], cfg: OutboxSettings
-) -> None:
-    """Store the results of several send attempts in one transaction."""
+    db: Database,
+    results: list[tuple[Claimed, Outcome]],
+    cfg: OutboxSettings,
+    gate: circuits.Circuits | None = None,
+) -> list[str]:
+    """Store the results of several send attempts in one transaction, and open or close
+    the circuits of their business numbers (`gate` hears which); returns the numbers'
+    paths whose circuit this closed (their held replies are due now)."""
     if not results:
-        return
+        return []
     for attempt in range(1, 6):
         try:
-            return await _record_many(db, results, cfg)
+            return await _record_many(db, results, cfg, gate)
         except DBAPIError as exc:
             # Another transaction (a status webhook for the same rows) locked in the other
             # order. Recording must not be dropped: an unrecorded row would be sent again.
             if not lost_a_race(exc) or attempt == 5:
                 raise
             await asyncio.sleep(0.02 * attempt)
+    return []  # not reached: the last attempt returns or raises
 
 
 # What decides each outcome, read fresh. A row no longer `sending` was recorded meanwhile (a
@@ -160,7 +187,13 @@ async def record_many(
 # here: the writes take their locks in the order the ORM flush took them (messages, then
 # outbox rows), which is also the order of a status webhook's flush.
 _LIVE = (
-    select(_OUTBOX.c.id, _OUTBOX.c.attempts, _OUTBOX.c.message_id, _CONVERSATION.c.status)
+    select(
+        _OUTBOX.c.id,
+        _OUTBOX.c.attempts,
+        _OUTBOX.c.message_id,
+        _CONVERSATION.c.status,
+        _CONVERSATION.c.last_inbound_at,
+    )
     .join_from(
         _OUTBOX, _CONVERSATION, _CONVERSATION.c.id == _OUTBOX.c.conversation_id, isouter=True
     )
@@ -186,6 +219,9 @@ _SENT = _claimed_by_id(
     error=None,
 )
 _DEFERRED = _claimed_by_id(state="pending", next_attempt_at=bindparam("b_next"))
+_HELD = _claimed_by_id(
+    state="pending", next_attempt_at=bindparam("b_next"), error=bindparam("b_error")
+)
 _RETRY = _claimed_by_id(
     state="pending",
     next_attempt_at=bindparam("b_next"),
@@ -204,7 +240,16 @@ _FORGET_BODY = _by_id(_OUTBOX, body={})
 _MESSAGE_SENT = _by_id(_MESSAGE, state=bindparam("b_state")).where(_MESSAGE.c.state == "queued")
 _MESSAGE_FAILED = _by_id(_MESSAGE, state="failed", error=bindparam("b_error"))
 # Messages before outbox rows, each in id order, as the ORM flush did (FK parent first).
-_ORDER = (_MESSAGE_SENT, _MESSAGE_FAILED, _SENT, _DEFERRED, _RETRY, _FAILED, _FORGET_BODY)
+_ORDER = (
+    _MESSAGE_SENT,
+    _MESSAGE_FAILED,
+    _SENT,
+    _DEFERRED,
+    _HELD,
+    _RETRY,
+    _FAILED,
+    _FORGET_BODY,
+)
 
 
 @dataclass
@@ -212,6 +257,7 @@ class _Live:
     attempts: int
     message_id: int | None
     erased: bool
+    deadline: datetime | None = None
 
 
 @dataclass
@@ -221,6 +267,8 @@ class _Batch:
     now: datetime
     params: dict[Update, list[dict[str, Any]]] = field(default_factory=dict)
     after_commit: list[Callable[[], None]] = field(default_factory=list)  # metrics, logs
+    next_probe: dict[str, datetime] = field(default_factory=dict)  # open circuits, by path
+    still_open: set[str] = field(default_factory=set)  # paths of held rows, circuit open
 
     def add(self, stmt: Update, row_id: int, **values: Any) -> None:
         self.params.setdefault(stmt, []).append({"b_id": row_id, **values})
@@ -236,21 +284,58 @@ def _param_id(params: dict[str, Any]) -> int:
 
 
 async def _record_many(
-    db: Database, results: list[tuple[Claimed, Outcome]], cfg: OutboxSettings
-) -> None:
+    db: Database,
+    results: list[tuple[Claimed, Outcome]],
+    cfg: OutboxSettings,
+    gate: circuits.Circuits | None,
+) -> list[str]:
     batch = _Batch(utcnow())
     async with db.engine.begin() as conn:
         ids = [row.id for row, _ in results]
         live = {
-            row_id: _Live(attempts, message_id, status == "erased")
-            for row_id, attempts, message_id, status in await conn.execute(_LIVE, {"ids": ids})
+            row_id: _Live(attempts, message_id, status == "erased", last_inbound)
+            for row_id, attempts, message_id, status, last_inbound in await conn.execute(
+                _LIVE, {"ids": ids}
+            )
         }
-        for row, outcome in results:
-            if row.id in live:
-                _apply(batch, row, live[row.id], outcome, cfg)
+        rows = {row.id: row for row, _ in results}
+        for row_id, state in live.items():
+            state.deadline = deadline(rows[row_id], state.deadline)
+        mine = [(row, outcome) for row, outcome in results if row.id in live]
+        # Circuits first, each path in one order: their rows are the only locks shared by
+        # recorders of different rows.
+        failing = {row.path: outcome for row, outcome in mine if circuits.trips(outcome)}
+        answered = {
+            row.path
+            for row, outcome in mine
+            if not isinstance(outcome, Deferred) and not circuits.trips(outcome)
+        }
+        answered -= failing.keys()
+        if failing:
+            batch.next_probe = await circuits.open_circuits(
+                conn, failing, batch.now, base=cfg.base_delay, cap=cfg.probe_max_delay
+            )  # type: ignore[arg-type]
+        closed = await circuits.close_circuits(conn, answered, batch.now)
+        # A row held while its number's probe was out, recorded after the probe's success
+        # had released the others: nothing would release it now, so it is due at once.
+        held = {row.path for row, outcome in mine if isinstance(outcome, circuits.Held)}
+        batch.still_open = await circuits.open_paths(conn, held)
+        for row, outcome in mine:
+            _apply(batch, row, live[row.id], outcome, cfg)
         await batch.run(conn)
+        reached = [
+            row.conversation_id
+            for row, outcome in mine
+            if not isinstance(outcome, SendError) and live[row.id].message_id is not None
+        ]
+        await clear_reached(conn, reached)
+    if gate is not None:
+        gate.note(failing, closed)
+    for path in closed:
+        log.info("the platform answers again for %s: its held replies go now", path)
     for done in batch.after_commit:
         done()
+    return closed
 
 
 def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: OutboxSettings) -> None:
@@ -266,28 +351,54 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
         batch.after_commit.append(metrics.sent.labels(row.channel).inc)
         return
     if isinstance(outcome, Deferred):
-        batch.add(_DEFERRED, row.id, b_next=now + timedelta(seconds=outcome.retry_after or 1.0))
+        if live.deadline is not None and now >= live.deadline:
+            _fail(batch, row, live, outcome, live.attempts, _LATE)
+            return
+        next_at = now + timedelta(seconds=outcome.retry_after or 1.0)
+        if isinstance(outcome, circuits.Held):
+            if row.path not in batch.still_open:
+                next_at = now
+            batch.add(_HELD, row.id, b_next=next_at, b_error=str(outcome))
+        else:
+            batch.add(_DEFERRED, row.id, b_next=next_at)
         return
     attempts = live.attempts + 1
-    retryable = isinstance(outcome, TransientError | RateLimitError)
-    if retryable and attempts < cfg.max_attempts:
+    if isinstance(outcome, TransientError | RateLimitError):
         delay = backoff(attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+        next_at = now + timedelta(seconds=delay)
+        if row.path in batch.next_probe:  # its number's circuit is open: due at the probe
+            next_at = batch.next_probe[row.path]
+        status = f"retrying: {reason(outcome)}"
         if getattr(outcome, "maybe_sent", False) and "biz_opaque_callback_data" in row.body:
             # It may have reached WhatsApp: give the status webhook (which echoes our key)
-            # time to say so before sending a second copy.
-            delay = max(delay, cfg.stale_after.total_seconds())
-        kind = type(outcome).__name__
-        batch.add(
-            _RETRY,
-            row.id,
-            b_next=now + timedelta(seconds=delay),
-            b_attempts=attempts,
-            b_code=outcome.code,
-            b_error=f"retrying: {kind}",
-        )
-        batch.after_commit.append(metrics.retries.labels(kind).inc)
+            # time to say so before sending a second copy (a recovery does not release it).
+            next_at = max(next_at, now + cfg.stale_after)
+            status = f"{circuits.UNCONFIRMED}{reason(outcome)}"
+        if live.deadline is None or next_at < live.deadline:
+            kind = type(outcome).__name__
+            batch.add(
+                _RETRY,
+                row.id,
+                b_next=next_at,
+                b_attempts=attempts,
+                b_code=outcome.code,
+                b_error=status[:300],
+            )
+            batch.after_commit.append(metrics.retries.labels(kind).inc)
+            return
+        _fail(batch, row, live, outcome, attempts, f"{_LATE} (last error: {reason(outcome)})")
         return
-    error = _reason(outcome)
+    _fail(batch, row, live, outcome, attempts, reason(outcome))
+
+
+_LATE = "not delivered before the platform's window closed"
+
+
+def _fail(
+    batch: _Batch, row: Claimed, live: _Live, outcome: SendError, attempts: int, error: str
+) -> None:
+    """Failed for good: the reason goes on the row and on its transcript message."""
+    error = error[:300]
     batch.add(_FAILED, row.id, b_attempts=attempts, b_code=outcome.code, b_error=error)
     if live.erased:
         batch.add(_FORGET_BODY, row.id)
@@ -295,18 +406,8 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
         batch.add(_MESSAGE_FAILED, live.message_id, b_error=error)
     batch.after_commit.append(metrics.failed.labels(type(outcome).__name__).inc)
     batch.after_commit.append(
-        functools.partial(
-            log.warning, "outbox %s failed for good: %s (code %s)", row.id, error, outcome.code
-        )
+        functools.partial(log.warning, "outbox %s failed for good: %s", row.id, error)
     )
-
-
-def _reason(err: SendError) -> str:
-    if isinstance(err, WindowClosedError):
-        return "window closed: the person has not written within the platform's window"
-    if isinstance(err, PermanentError):
-        return f"refused by the platform (code {err.code})"
-    return f"gave up after retries (code {err.code})"
 
 
 async def reap_stale(db: Database, cfg: OutboxSettings, now: datetime | None = None) -> int:

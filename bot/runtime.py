@@ -19,10 +19,12 @@ from bot.brain import AckBrain, FlowBrain
 from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
 from bot.channels.http import graph_http_client
+from bot.circuits import Circuits
 from bot.config import Settings
 from bot.conversations import Pipeline
 from bot.i18n.catalog import Catalogs
-from bot.sending import Pacer, Sender
+from bot.pacing import SharedPacer
+from bot.sending import Pacer, Paces, Sender
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import FlowSource, utcnow
@@ -104,6 +106,14 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
                 )
 
 
+def pacer_for(db: Database, settings: Settings) -> Paces:
+    """In memory for SQLite (one process); in PostgreSQL, shared by every process."""
+    burst, rate = settings.contact_burst, settings.business_rate
+    if db.is_sqlite:
+        return Pacer(contact_burst=burst, business_rate=rate)
+    return SharedPacer(db, contact_burst=burst, business_rate=rate)
+
+
 def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) -> Runtime:
     crypto.configure(settings.data_keys, settings.hash_key)
     db = Database(settings.database_url)
@@ -131,17 +141,19 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         httpx.Timeout(10.0, connect=5.0), max_connections=settings.send_concurrency * 2
     )
     graph = GraphClient(client, settings.graph_url, settings.graph_version)
+    gate = Circuits(db)
     sender = Sender(
         graph=graph,
         whatsapp_token=settings.whatsapp_token,
         messenger_token=settings.messenger_token,
-        pacer=Pacer(contact_burst=settings.contact_burst, business_rate=settings.business_rate),
+        pacer=pacer_for(db, settings),
+        gate=gate,
     )
     workers = Workers(
         pipeline=pipeline,
         send=sender,
+        circuits=gate,
         outbox_settings=outbox.OutboxSettings(
-            max_attempts=settings.max_send_attempts,
             stale_after=timedelta(seconds=settings.outbox_stale_seconds),
         ),
         poll_interval=settings.poll_interval,

@@ -1,8 +1,9 @@
 """How one outbox row reaches its platform: the Graph API, or the simulator's transcript.
 
-Pacing lives here: a token bucket per recipient (WhatsApp allows about one message per 6 s
-sustained, with bursts) and per business number (80 messages/s by default). A row that must
-wait is deferred without counting as a failed attempt.
+Pacing: a token bucket per recipient (Meta allows bursts of up to 45, then about one message
+per 6 s) and per business number (its tier, 80 messages/s by default). A row that must wait
+is deferred without counting as a failed attempt. `Pacer` keeps the buckets in memory (one
+process: SQLite); `bot.pacing.SharedPacer` keeps them in PostgreSQL for every process.
 """
 
 from __future__ import annotations
@@ -58,9 +59,15 @@ class Bucket:
         return self.tokens < 0 or self.tokens + (now - self.stamp) * self.rate >= self.capacity
 
 
+class Paces(Protocol):
+    """What the sender asks of a pacer: 0 to send now, else seconds to defer the row."""
+
+    async def acquire(self, row: Sendable) -> float: ...
+
+
 @dataclass
 class Pacer:
-    contact_burst: int = 10
+    contact_burst: int = 45
     contact_rate: float = 1 / 6
     business_rate: float = 80.0
     sweep_every: float = 300.0  # seconds between dropping the buckets that are full again
@@ -68,6 +75,9 @@ class Pacer:
     _contacts: dict[int, Bucket] = field(default_factory=dict)
     _businesses: dict[str, Bucket] = field(default_factory=dict)
     _swept: float | None = None
+
+    async def acquire(self, row: Sendable) -> float:
+        return self.wait(row)
 
     def wait(self, row: Sendable) -> float:
         now = self.clock()
@@ -93,12 +103,19 @@ class Pacer:
         self._contacts = {k: b for k, b in self._contacts.items() if not b.full(now)}
 
 
+class Gate(Protocol):
+    """Whether a business number may be sent to now (bot.circuits.Circuits)."""
+
+    async def admit(self, path: str) -> SendError | None: ...
+
+
 @dataclass
 class Sender:
     graph: GraphClient
     whatsapp_token: str
     messenger_token: str
-    pacer: Pacer
+    pacer: Paces
+    gate: Gate | None = None
 
     async def __call__(self, row: Sendable) -> str | None:
         if row.path == SIMULATOR_PATH:
@@ -106,10 +123,12 @@ class Sender:
         body = row.body
         is_read_receipt = body.get("status") == "read" or "sender_action" in body
         if not is_read_receipt:
-            wait = self.pacer.wait(row)
+            wait = await self.pacer.acquire(row)
             if wait > 0:
                 err = Deferred("paced")
                 err.retry_after = wait
                 raise err
+        if self.gate is not None and (held := await self.gate.admit(row.path)) is not None:
+            raise held
         token = self.whatsapp_token if row.channel == "whatsapp" else self.messenger_token
         return await self.graph.send(row.path, body, token)

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import update
 
 from bot import conversations, ingest, outbox
+from bot.circuits import Circuits
 from bot.conversations import Pipeline
 from bot.store.group_commit import GroupCommit
 from bot.store.models import Outbox, utcnow
@@ -37,6 +38,8 @@ INTAKE_WINDOW = 0.02  # seconds over which the webhook rate is counted: a burst 
 class Workers:
     pipeline: Pipeline
     send: outbox.SendFn
+    # The per-number circuits the sender consults (bot.circuits); recording keeps it told.
+    circuits: Circuits | None = None
     outbox_settings: outbox.OutboxSettings = field(default_factory=outbox.OutboxSettings)
     poll_interval: float = 1.0
     send_concurrency: int = 16
@@ -251,11 +254,11 @@ class Workers:
         mark-read of their message, waited a whole round more: after a burst of 1,000 first
         messages, 64 senders answered ~320 people/s at a third of a core.
         Outcomes that come back together are recorded in one transaction."""
-        db, cfg, total = self.pipeline.db, self.outbox_settings, 0
+        db, total = self.pipeline.db, 0
         # Small batches: loading and recording a batch holds the event loop, and webhooks
         # waiting to be acknowledged queue behind it.
         recorder: GroupCommit[tuple[outbox.Claimed, outbox.Outcome]] = GroupCommit(
-            lambda results: outbox.record_many(db, results, cfg),
+            lambda results: self._record(results),
             max_batch=16,
         )
         quarter = max(1, self.send_concurrency // 4)
@@ -310,6 +313,14 @@ class Workers:
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
         return total
+
+    async def _record(self, results: list[tuple[outbox.Claimed, outbox.Outcome]]) -> None:
+        db, cfg = self.pipeline.db, self.outbox_settings
+        if await outbox.record_many(db, results, cfg, self.circuits):
+            # A number answers again and its held replies are due now: here and elsewhere.
+            self._outbound.set()
+            if self._waker is not None:
+                self._waker.announce("out")
 
     async def timers_once(self) -> None:
         now = utcnow()

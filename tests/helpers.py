@@ -1,4 +1,5 @@
-"""Small builders shared by tests: inbound events, and storing them like the webhook does."""
+"""Small builders shared by tests: inbound events, and storing them like the webhook does;
+WhatsApp conversations with replies waiting in the outbox."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import UTC, datetime
 
 from bot.messages import Inbound, Location
 from bot.store.db import Database
-from bot.store.models import WebhookEvent
+from bot.store.models import Conversation, Outbox, WebhookEvent, utcnow
 
 _counter = {"n": 0}
 
@@ -42,3 +43,34 @@ async def store_events(db: Database, *items: Inbound) -> None:
     body = json.dumps([i.model_dump(mode="json") for i in items]).encode()
     async with db.session() as session, session.begin():
         session.add(WebhookEvent(source="simulator", body=body))
+
+
+async def waiting_replies(db: Database, n: int, path: str = "1202/messages") -> list[int]:
+    """`n` WhatsApp conversations (the person wrote just now), each with one reply due to
+    business number `path`; their conversation ids."""
+    ids = []
+    async with db.session() as session, session.begin():
+        for i in range(n):
+            phone = f"44700{i:04}"
+            conv = Conversation(
+                channel="whatsapp",
+                business_id=path.split("/")[0],
+                contact_hash=f"h{i}",
+                contact_ref=phone,
+                last_inbound_at=utcnow(),
+            )
+            session.add(conv)
+            await session.flush()
+            assert conv.id is not None
+            ids.append(conv.id)
+            body = {"messaging_product": "whatsapp", "to": phone, "type": "text"}
+            session.add(
+                Outbox(
+                    conversation_id=conv.id,
+                    idempotency_key=f"msg:{conv.id}:0",
+                    channel="whatsapp",
+                    path=path,
+                    body=body,
+                )
+            )
+    return ids

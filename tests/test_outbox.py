@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import secrets
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from types import SimpleNamespace
@@ -20,6 +22,7 @@ from bot.outbox import (
     Claimed,
     OutboxSettings,
     claim_due,
+    deadline,
     ensure_aware,
     reap_stale,
     record_many,
@@ -58,8 +61,18 @@ class Script:
         return httpx.Response(200, json={"messages": [{"id": self.ids[-1]}]})
 
 
-async def deliver_text(client: httpx.AsyncClient, settings: Settings) -> None:
-    body, headers = signed(settings, TEXT_EVENT)
+def text_event(timestamp: float | None = None) -> dict[str, Any]:
+    """TEXT_EVENT written now (or at `timestamp`): the platform's window runs from it."""
+    event = copy.deepcopy(TEXT_EVENT)
+    message = event["entry"][0]["changes"][0]["value"]["messages"][0]
+    message["timestamp"] = str(int(time.time() if timestamp is None else timestamp))
+    return event
+
+
+async def deliver_text(
+    client: httpx.AsyncClient, settings: Settings, timestamp: float | None = None
+) -> None:
+    body, headers = signed(settings, text_event(timestamp))
     assert (await client.post("/webhooks/meta", content=body, headers=headers)).status_code == 200
 
 
@@ -283,7 +296,13 @@ async def test_a_status_webhook_between_our_read_and_our_write_still_wins(
 ) -> None:
     claimed = await claimed_then_recorded_sent_by_a_webhook(db)
     # As if our read came first: it still saw the row in `sending`.
-    stale_read = select(Outbox.id, Outbox.attempts, Outbox.message_id, Conversation.status)
+    stale_read = select(
+        Outbox.id,
+        Outbox.attempts,
+        Outbox.message_id,
+        Conversation.status,
+        Conversation.last_inbound_at,
+    )
     stale_read = stale_read.join(Conversation, Conversation.id == Outbox.conversation_id)
     monkeypatch.setattr(
         "bot.outbox._LIVE", stale_read.where(Outbox.id.in_(bindparam("ids", expanding=True)))
@@ -322,7 +341,7 @@ async def test_recording_a_batch_of_outcomes(db: Database) -> None:
     assert sent.platform_message_id == hashed_id("whatsapp", "wamid.OK")
     assert messages[convs[0]].state == "sent"
     assert retried.state == "pending" and retried.attempts == 3
-    assert retried.error == "retrying: TransientError"
+    assert retried.error == "retrying: the platform did not answer (server error)"
     assert messages[convs[1]].state == "queued"
     assert failed.state == "failed" and failed.attempts == 3 and failed.error_code == 131047
     assert "window closed" in (failed.error or "")
@@ -422,3 +441,17 @@ async def test_a_slow_send_does_not_hold_back_the_other_conversations(db: Databa
     released.set()
     assert await asyncio.wait_for(sending, timeout=5) == 10
     assert await states(db, rows) == ["sent"] * 10
+
+
+def test_a_reply_is_retried_within_the_platforms_window() -> None:
+    last = utcnow() - timedelta(hours=1)
+
+    def row(channel: str, body: dict[str, Any]) -> Claimed:
+        path = "1202/messages" if channel == "whatsapp" else "me/messages"
+        return Claimed(1, 1, 1, "msg:1:0", channel, path, body)
+
+    assert deadline(row("whatsapp", {}), last) == last + timedelta(hours=24)
+    assert deadline(row("messenger", {}), last) == last + timedelta(hours=24)
+    tagged = {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+    assert deadline(row("instagram", tagged), last) == last + timedelta(days=7)
+    assert deadline(row("whatsapp", {}), None) is None, "no window known: no deadline"

@@ -1,7 +1,9 @@
 """JSON shapes of cases, messages and notes, for the API and the inbox.
 
 `case_json` is the contract's case shape (architecture A5) plus fields a caseworker needs:
-the platform window, the contact preferences, why the bot handed off, the outcome.
+the platform window, the contact preferences, why the bot handed off, the outcome, whether
+any reply has reached the person (`not_reached`); `case_payload` adds why the latest reply
+has not (`delivery`).
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.access import is_unrouted
 from bot.cases.window import iso, window_for
-from bot.store.models import Case, Conversation, Message, Note, User
+from bot.store.models import Case, Conversation, Message, Note, Outbox, User
 
 LOCATION_KEYS = ("latitude", "longitude", "text", "place", "country_code")
 # Outbound message states as shown to caseworkers ("played" is a voice note listened to).
@@ -66,6 +69,7 @@ def case_json(
         "bot_paused": conv.claimed,
         "routed": not is_unrouted(case),  # False: every caseworker sees it until it is routed
         "stopped": (conv.state or {}).get("ended") == "stopped",  # the person wrote STOP
+        "not_reached": case.not_reached,  # no reply has reached the person yet
     }
 
 
@@ -77,7 +81,39 @@ async def case_payload(
     if case.assignee_id is not None:
         user = await session.get(User, case.assignee_id)
         name = user.name if user else None
-    return case_json(case, conv, now=now, assignee=name)
+    out = case_json(case, conv, now=now, assignee=name)
+    out["delivery"] = await delivery_json(session, conv)
+    return out
+
+
+# The latest reply that has not reached the person and was tried at least once.
+_UNDELIVERED = (
+    select(Outbox)
+    .where(
+        Outbox.conversation_id == bindparam("conv_id"),
+        Outbox.message_id.is_not(None),  # type: ignore[union-attr]
+        Outbox.state.in_(("pending", "sending", "failed")),  # type: ignore[attr-defined]
+        Outbox.attempts > 0,
+    )
+    .order_by(Outbox.id.desc())  # type: ignore[union-attr]
+    .limit(1)
+)
+
+
+async def delivery_json(session: AsyncSession, conv: Conversation) -> dict[str, Any] | None:
+    """Why the latest undelivered reply has not reached the person, and when it was last
+    tried; None when every reply tried so far went through."""
+    row = (await session.execute(_UNDELIVERED, {"conv_id": conv.id})).scalar_one_or_none()
+    if row is None:
+        return None
+    return {
+        "state": "failed" if row.state == "failed" else "retrying",
+        "reason": row.error,
+        "error_code": row.error_code,
+        "attempts": row.attempts,
+        "last_attempt_at": iso(row.claimed_at),
+        "next_attempt_at": iso(row.next_attempt_at) if row.state != "failed" else None,
+    }
 
 
 def message_json(

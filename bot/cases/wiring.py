@@ -1,8 +1,9 @@
 """Plugs the cases layer into a running Runtime: the event bus and the periodic jobs.
 
 `install(runtime)` is an async startup hook (app.state.startup_hooks): it attaches an
-EventBus to the runtime's sessions (runtime.extras["events"]) and adds three jobs to the
-workers: deliver team notifications, escalate unclaimed urgent cases, fetch media.
+EventBus to the runtime's sessions (runtime.extras["events"]) and adds four jobs to the
+workers: deliver team notifications, escalate unclaimed urgent cases, fetch media, and open
+the cases of people none of whose replies reached them (bot.cases.unreached).
 Idempotent. If the workers are already running, it starts the jobs itself.
 """
 
@@ -19,6 +20,7 @@ EVENTS_KEY = "events"
 NOTIFY_PERIOD = 2.0  # "at once": a due notification waits at most this long
 ESCALATE_PERIOD = 15.0
 MEDIA_PERIOD = 3.0
+UNREACHED_PERIOD = 15.0
 
 
 def events_of(runtime: Any) -> EventBus:
@@ -46,9 +48,11 @@ def jobs(runtime: Any) -> list[tuple[float, Callable[[], Awaitable[object]]]]:
 
     async def fetch_media() -> int:
         from bot.channels.graph import GraphClient
+        from bot.channels.media_hosts import MediaHosts
         from bot.media import fetch_pending
 
-        graph = GraphClient(runtime.http, settings.graph_url, settings.graph_version)
+        hosts = MediaHosts(settings.graph_url, settings.media_hosts)
+        graph = GraphClient(runtime.http, settings.graph_url, settings.graph_version, hosts)
         return await fetch_pending(
             runtime.db,
             graph,
@@ -57,8 +61,14 @@ def jobs(runtime: Any) -> list[tuple[float, Callable[[], Awaitable[object]]]]:
             max_bytes=settings.max_media_bytes,
         )
 
+    async def mark_unreached() -> list[str]:
+        from bot.cases.unreached import open_unreached
+
+        return await open_unreached(runtime.db, runtime.sink)
+
     return [
         (NOTIFY_PERIOD, deliver_notifications),
+        (UNREACHED_PERIOD, mark_unreached),
         (ESCALATE_PERIOD, escalate_unclaimed),
         (MEDIA_PERIOD, fetch_media),
     ]

@@ -4,10 +4,10 @@ Hierarchy:
 
 * SendError - any failed send; `.code`, `.subcode`, `.title`, `.retry_after`, `.status_code`
   + TransientError - try again with backoff: HTTP 5xx without a code, network errors,
-  |                  timeouts, codes 1, 2, 131000, 131016, 133004, 131057
-  + RateLimitError - too fast: back off (honour `.retry_after`) and retry; codes 4, 613,
-  |                  80007, 130429, 131048, and 131056 (pair rate: `.per_contact` is True,
-  |                  only this person's messages must wait)
+  |                  timeouts, codes 1, 2, 131000, 131016, 131053, 133004, 131057
+  + RateLimitError - too fast: back off (`.retry_after` is a minimum) and retry; codes 4,
+  |                  17, 32, 613, 80007, 130429, 131048, 133016, and 131056 (pair rate:
+  |                  `.per_contact` is True, only this person's messages must wait)
   + WindowClosedError - outside the 24 h window: do not retry free-form text; send a
   |                     template (WhatsApp 131047) or wait for the person (Messenger 10 with
   |                     subcode 2018278/2534022, 551, 1545041)
@@ -32,6 +32,7 @@ __all__ = [
     "TransientError",
     "WindowClosedError",
     "classify",
+    "reason",
 ]
 
 
@@ -84,8 +85,9 @@ class MediaTooLargeError(PermanentError):
     pass
 
 
-TRANSIENT_CODES = frozenset({1, 2, 131000, 131016, 133004, 131057})
-RATE_LIMIT_CODES = frozenset({4, 613, 80007, 130429, 131048, 131056})
+TRANSIENT_CODES = frozenset({1, 2, 131000, 131016, 131053, 133004, 131057})
+# 17 and 32: user and Page request limits (Messenger); 133016: registration rate limit.
+RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, 80007, 130429, 131048, 131056, 133016})
 PER_CONTACT_CODES = frozenset({131056})
 WINDOW_CODES = frozenset({131047, 551, 1545041})
 # Messenger code 10 with these subcodes means "outside the allowed window", not permissions.
@@ -158,3 +160,35 @@ def _title(error: dict[str, Any]) -> str | None:
         if isinstance(value, str) and value:
             return value[:300]
     return None
+
+
+# What a caseworker reads when a reply did not reach the person (English, like the
+# platform's own titles; stored on the outbox row and its transcript message).
+_REASONS = {
+    131026: "not reachable on WhatsApp (not a WhatsApp user, an old app, or terms not accepted)",
+    131047: "window closed: the person has not written within the platform's 24-hour window",
+    131049: "not delivered by WhatsApp to keep the ecosystem healthy",
+    131050: "the person stopped messages from this business",
+    131021: "the recipient is this business's own number",
+    368: "blocked by the platform for a policy violation",
+    551: "the person is not available (they may have blocked the page)",
+    1545041: "window closed: the person has not written within the platform's window",
+}
+
+
+def reason(err: SendError) -> str:
+    """Why a send failed, in words a caseworker can act on (with Meta's code)."""
+    code = f" (code {err.code})" if err.code is not None else ""
+    if err.code in _REASONS:
+        return _REASONS[err.code] + code
+    if isinstance(err, WindowClosedError):
+        return _REASONS[131047] + code
+    if isinstance(err, AuthError):
+        return "our access token or permissions were refused: an operator must fix it" + code
+    if isinstance(err, RateLimitError):
+        return "the platform asked us to slow down" + code
+    if isinstance(err, TransientError):
+        return f"the platform did not answer ({err.title or 'server error'})" + code
+    if err.code in (100, 131008, 131009) or (err.code or 0) // 1000 == 132:
+        return "the platform refused the message as invalid" + code
+    return f"refused by the platform{code}"

@@ -23,12 +23,14 @@ from bot.channels.errors import (
     classify,
 )
 from bot.channels.http import failure_kind, maybe_delivered
+from bot.channels.media_hosts import MediaHosts
 
 __all__ = ["GraphClient", "MESSENGER_PATH", "whatsapp_path"]
 
 MESSENGER_PATH = "me/messages"  # Messenger and Instagram, with the Page token
 _ERROR_BODY_LIMIT = 64 * 1024
 _URL_CACHE_SIZE = 256
+_MAX_REDIRECTS = 3
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
@@ -38,9 +40,17 @@ def whatsapp_path(phone_number_id: str) -> str:
 
 
 class GraphClient:
-    def __init__(self, client: httpx.AsyncClient, base_url: str, version: str) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        base_url: str,
+        version: str,
+        media_hosts: MediaHosts | None = None,
+    ) -> None:
         self._client = client
         self._root = f"{base_url.rstrip('/')}/{version.strip('/')}"
+        # Where media may be downloaded from, and where the token may go (media_hosts.py).
+        self._hosts = media_hosts or MediaHosts(base_url)
         # Every message is a send or two: parse each send URL once, not on every request.
         self._send_urls: dict[str, httpx.URL] = {}
 
@@ -83,7 +93,8 @@ class GraphClient:
     async def fetch_media(self, media_id: str, token: str, max_bytes: int) -> tuple[bytes, str]:
         """Download a WhatsApp media id: GET its metadata, then its short-lived URL.
 
-        Both calls carry the Bearer token (the URL refuses requests without it).
+        Both calls carry the Bearer token (Meta's media URL refuses requests without it),
+        but only to the Graph host and Meta's media host: a URL elsewhere is refused.
 
         Returns:
             (content, mime type).
@@ -102,35 +113,41 @@ class GraphClient:
         size = _size(meta.get("file_size"))  # some proxies send it as a string
         if size is not None and size > max_bytes:
             raise MediaTooLargeError(f"media is {size} bytes, limit {max_bytes}")
-        content, mime = await self._download(
-            url, max_bytes, _auth(token), expired_is_transient=True
-        )
+        content, mime = await self._download(url, max_bytes, token, expired_is_transient=True)
         mime_type = meta.get("mime_type")
         return content, mime_type if isinstance(mime_type, str) and mime_type else mime
 
     async def fetch_url(self, url: str, max_bytes: int) -> tuple[bytes, str]:
-        """Download a Messenger/Instagram CDN URL (no token needed); (content, mime type)."""
-        return await self._download(url, max_bytes, {}, expired_is_transient=False)
+        """Download a Messenger/Instagram CDN URL (no token); (content, mime type)."""
+        return await self._download(url, max_bytes, None, expired_is_transient=False)
 
     async def _download(
-        self, url: str, max_bytes: int, headers: dict[str, str], *, expired_is_transient: bool
+        self, url: str, max_bytes: int, token: str | None, *, expired_is_transient: bool
     ) -> tuple[bytes, str]:
+        """GET a media URL on an allowed host, following redirects by hand within the list.
+
+        Raises:
+            PermanentError: a host outside the list (never contacted), or too many redirects.
+        """
         try:
-            async with self._client.stream(
-                "GET", url, headers=headers, follow_redirects=True
-            ) as response:
-                if response.is_error:
-                    body = _json(await _read(response, _ERROR_BODY_LIMIT, truncate=True))
-                    if response.status_code == 404 and expired_is_transient:
-                        # WhatsApp media URLs live 5 minutes; a fresh fetch gets a new one.
-                        raise TransientError("media URL expired", status_code=404)
-                    raise classify(response.status_code, body if isinstance(body, dict) else None)
-                length = _size(response.headers.get("content-length"))
-                if length is not None and length > max_bytes:
-                    raise MediaTooLargeError(f"media is {length} bytes, limit {max_bytes}")
-                content = await _read(response, max_bytes, truncate=False)
-                mime = response.headers.get("content-type", "application/octet-stream")
-                return content, mime
+            target = httpx.URL(url)
+            for _ in range(_MAX_REDIRECTS + 1):
+                if not self._hosts.allows(target):
+                    # The host only: the URL's query is a signature.
+                    raise PermanentError(f"media host not allowed: {target.host or '(none)'}")
+                send_token = token is not None and self._hosts.wants_token(target)
+                headers = _auth(token) if send_token and token else {}
+                async with self._client.stream(
+                    "GET", target, headers=headers, follow_redirects=False
+                ) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location", "")
+                        if not location:
+                            raise PermanentError("media redirect without a location")
+                        target = target.join(location)
+                        continue
+                    return await _media_response(response, max_bytes, expired_is_transient)
+            raise PermanentError(f"media URL redirected more than {_MAX_REDIRECTS} times")
         except httpx.TransportError as exc:
             raise _network_error(exc) from exc
         except httpx.InvalidURL as exc:
@@ -143,6 +160,23 @@ class GraphClient:
             raise _network_error(exc) from exc
         except httpx.InvalidURL as exc:
             raise PermanentError(f"invalid URL ({type(exc).__name__})") from exc
+
+
+async def _media_response(
+    response: httpx.Response, max_bytes: int, expired_is_transient: bool
+) -> tuple[bytes, str]:
+    """The body of a media download, bounded before reading (Content-Length) and while."""
+    if response.is_error:
+        body = _json(await _read(response, _ERROR_BODY_LIMIT, truncate=True))
+        if response.status_code == 404 and expired_is_transient:
+            # WhatsApp media URLs live 5 minutes; a fresh fetch gets a new one.
+            raise TransientError("media URL expired", status_code=404)
+        raise classify(response.status_code, body if isinstance(body, dict) else None)
+    length = _size(response.headers.get("content-length"))
+    if length is not None and length > max_bytes:
+        raise MediaTooLargeError(f"media is {length} bytes, limit {max_bytes}")
+    content = await _read(response, max_bytes, truncate=False)
+    return content, response.headers.get("content-type", "application/octet-stream")
 
 
 async def _read(response: httpx.Response, limit: int, *, truncate: bool) -> bytes:

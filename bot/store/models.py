@@ -150,6 +150,35 @@ class Outbox(SQLModel, table=True):
     sent_at: datetime | None = None
 
 
+class SendCircuit(SQLModel, table=True):
+    """One business number's send path (bot.circuits): open while its sends fail
+    transiently; then one probe at a time, and everything held goes at the first success."""
+
+    __tablename__ = "send_circuit"
+
+    path: str = Field(primary_key=True)  # Graph send path, e.g. "<phone_number_id>/messages"
+    state: str = "closed"  # closed | open
+    failures: int = 0  # failed probes in a row (the backoff between probes)
+    opened_at: datetime | None = None
+    next_probe_at: datetime | None = None
+    probe_until: datetime | None = None  # a probe is on the wire until then
+    last_error: str | None = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PaceBucket(SQLModel, table=True):
+    """A token bucket shared by every process (PostgreSQL): per business number, per contact."""
+
+    __tablename__ = "pace_bucket"
+
+    key: str = Field(primary_key=True)  # "b:<path>" or "c:<conversation id>"
+    tokens: float  # below zero: slots already promised to senders waiting for them
+    stamp: float  # the database clock, epoch seconds, when `tokens` was counted
+    # The last take, read back by its RETURNING: whether it got a token, and when to use it.
+    taken: bool = False
+    slot_at: float = 0.0
+
+
 class Receipt(SQLModel, table=True):
     """Delivery receipts already applied ("<wamid>:<status>"), so a duplicate changes nothing."""
 
@@ -265,6 +294,8 @@ class Case(SQLModel, table=True):
     outcome: str | None = None
     previous_case_id: str | None = None
     handoff: str | None = None  # why the bot asked for a person, if it did
+    # No reply has reached the person yet (all failed, or still undelivered): bot.unreached.
+    not_reached: bool = False
     erased_at: datetime | None = None
     claimed_at: datetime | None = None
     resolved_at: datetime | None = None

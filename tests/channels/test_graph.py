@@ -19,8 +19,10 @@ from bot.channels.errors import (
 )
 from bot.channels.graph import MESSENGER_PATH, GraphClient, whatsapp_path
 from bot.channels.http import graph_http_client
+from bot.channels.media_hosts import MediaHosts
 from bot.channels.render_messenger import mark_seen_messenger
 from bot.channels.render_whatsapp import mark_read_whatsapp
+from bot.config import Settings
 from tests.fakes.graph_server import FakeGraph
 
 from .conftest import TOKEN, VERSION
@@ -179,7 +181,9 @@ async def test_fetch_url_refuses_more_than_the_limit(
 
 def mock_graph(handler: httpx.MockTransport | None = None, **response: object) -> GraphClient:
     transport = handler or httpx.MockTransport(lambda request: httpx.Response(**response))
-    return GraphClient(httpx.AsyncClient(transport=transport), "https://graph.test/", "/v25.0/")
+    client = httpx.AsyncClient(transport=transport)
+    hosts = MediaHosts("https://graph.test/", Settings().media_hosts)
+    return GraphClient(client, "https://graph.test/", "/v25.0/", hosts)
 
 
 async def test_retry_after_is_passed_on() -> None:
@@ -216,7 +220,9 @@ async def test_urls_are_joined_without_double_slashes() -> None:
 async def test_a_stream_longer_than_announced_is_cut_off() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/m1"):
-            return httpx.Response(200, json={"url": "https://cdn.test/file"})  # no file_size
+            return httpx.Response(
+                200, json={"url": "https://scontent.xx.fbcdn.net/file"}
+            )  # no file_size
         return httpx.Response(200, content=chunks())  # streamed: no content-length
 
     async def chunks() -> AsyncIterator[bytes]:

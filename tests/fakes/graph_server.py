@@ -23,10 +23,13 @@ What it answers (any version prefix, e.g. /v25.0/...):
 Failure injection applies, in order, to the next Graph requests (not to media downloads):
 `fail_next(n, status=500, code=None)` (no code: an empty body), `rate_limit_next(n,
 code=130429)` (429), `delay_next(n, seconds)` (answers normally after the delay, and counts
-as sent, as when a client times out on a request Meta did process).
+as sent, as when a client times out on a request Meta did process). `fail_for(seconds,
+status=500, code=None, retry_after=None)` is an outage: every Graph request fails so for
+`seconds` from now (a 429 with code 130429 and `Retry-After: 2` is a throughput storm).
 
 `requests` records every request as (method, path, headers, json); `sent` and `sent_texts()`
-only the messages that were accepted. All methods are thread-safe.
+only the messages that were accepted, and `sent_times` when each was (time.monotonic()).
+All methods are thread-safe.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from collections import deque
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 import uvicorn
 from starlette.applications import Starlette
@@ -65,6 +69,7 @@ class _Behaviour:
     status: int = 200
     code: int | None = None
     delay: float = 0.0
+    retry_after: float | None = None
 
 
 class FakeGraph:
@@ -74,8 +79,11 @@ class FakeGraph:
         self._lock = threading.Condition()
         self._requests: list[Recorded] = []
         self._sent: list[dict[str, Any]] = []
+        self._sent_times: list[float] = []
+        self._outage: tuple[float, _Behaviour] | None = None  # (until, how requests fail)
         self._behaviours: deque[_Behaviour] = deque()
         self._media: dict[str, tuple[bytes, str]] = {}
+        self._media_urls: dict[str, str] = {}  # media id → the url its metadata names
         self._ids = itertools.count(1)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -138,23 +146,52 @@ class FakeGraph:
         """The next `n` Graph requests get 429 with Meta error `code`."""
         self._queue(n, _Behaviour(status=429, code=code))
 
+    def fail_for(
+        self,
+        seconds: float,
+        status: int = 500,
+        code: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        """Every Graph request fails for `seconds` from now (after any queued failures)."""
+        with self._lock:
+            until = time.monotonic() + seconds
+            self._outage = (until, _Behaviour(status=status, code=code, retry_after=retry_after))
+
+    def down(self) -> bool:
+        """Whether an outage set by `fail_for` is still going on."""
+        with self._lock:
+            return self._outage is not None and time.monotonic() < self._outage[0]
+
     def delay_next(self, n: int, seconds: float) -> None:
         """The next `n` Graph requests are answered (normally) only after `seconds`."""
         self._queue(n, _Behaviour(delay=seconds))
 
-    def add_media(self, media_id: str, data: bytes, mime_type: str = "image/jpeg") -> str:
-        """Serve `data` as WhatsApp media `media_id`; returns a token-free CDN URL for it."""
+    def add_media(
+        self, media_id: str, data: bytes, mime_type: str = "image/jpeg", url: str | None = None
+    ) -> str:
+        """Serve `data` as WhatsApp media `media_id`; returns a token-free CDN URL for it.
+        With `url`, the metadata names that URL instead of the fake's own download URL."""
         with self._lock:
             self._media[media_id] = (data, mime_type)
+            if url is not None:
+                self._media_urls[media_id] = url
         return f"{self.url}/_fake/cdn/{media_id}"
+
+    def redirect_url(self, to: str) -> str:
+        """A URL on this server that answers 302 to `to`."""
+        return f"{self.url}/_fake/redirect?to={quote(to, safe='')}"
 
     def reset(self) -> None:
         """Forget recorded requests, sent messages, pending failures and media."""
         with self._lock:
             self._requests.clear()
             self._sent.clear()
+            self._sent_times.clear()
+            self._outage = None
             self._behaviours.clear()
             self._media.clear()
+            self._media_urls.clear()
             self._ids = itertools.count(1)
 
     # -- what happened -----------------------------------------------------------------
@@ -170,6 +207,12 @@ class FakeGraph:
         """The bodies of messages (and read marks) that were accepted, oldest first."""
         with self._lock:
             return list(self._sent)
+
+    @property
+    def sent_times(self) -> list[float]:
+        """When each accepted message was accepted (time.monotonic()), oldest first."""
+        with self._lock:
+            return list(self._sent_times)
 
     def sent_texts(self) -> list[str]:
         """The text of each accepted message: text body, interactive body, caption."""
@@ -196,7 +239,11 @@ class FakeGraph:
 
     def _next_behaviour(self) -> _Behaviour:
         with self._lock:
-            return self._behaviours.popleft() if self._behaviours else _Behaviour()
+            if self._behaviours:
+                return self._behaviours.popleft()
+            if self._outage is not None and time.monotonic() < self._outage[0]:
+                return self._outage[1]
+            return _Behaviour()
 
     def _authorized(self, request: Request) -> bool:
         header = request.headers.get("authorization", "")
@@ -209,6 +256,7 @@ class FakeGraph:
             routes=[
                 Route("/_fake/media/{media_id}", self._download, methods=["GET"]),
                 Route("/_fake/cdn/{media_id}", self._download, methods=["GET"]),
+                Route("/_fake/redirect", self._redirect, methods=["GET"]),
                 Route("/{version}/{path:path}", self._graph, methods=["GET", "POST"]),
             ]
         )
@@ -224,9 +272,14 @@ class FakeGraph:
         if behaviour.delay:
             await asyncio.sleep(behaviour.delay)
         if behaviour.status != 200:
+            headers = {}
+            if behaviour.retry_after is not None:
+                headers["Retry-After"] = f"{behaviour.retry_after:g}"
             if behaviour.code is None:
-                return Response(status_code=behaviour.status)
-            return _error(behaviour.status, behaviour.code, "injected failure")
+                return Response(status_code=behaviour.status, headers=headers)
+            response = _error(behaviour.status, behaviour.code, "injected failure")
+            response.headers.update(headers)
+            return response
         if not self._authorized(request):
             return _error(401, 190, "Invalid OAuth access token.")
         if request.method == "GET":
@@ -238,6 +291,7 @@ class FakeGraph:
     def _accept(self, body: dict[str, Any]) -> Response:
         with self._lock:
             self._sent.append(body)
+            self._sent_times.append(time.monotonic())
             number = next(self._ids)
             self._lock.notify_all()
         if body.get("messaging_product") == "whatsapp":
@@ -268,16 +322,22 @@ class FakeGraph:
         if media is None:
             return _error(400, 100, "Unsupported get request.")
         data, mime_type = media
+        with self._lock:
+            url = self._media_urls.get(media_id, f"{self.url}/_fake/media/{media_id}")
         return JSONResponse(
             {
                 "messaging_product": "whatsapp",
-                "url": f"{self.url}/_fake/media/{media_id}",
+                "url": url,
                 "mime_type": mime_type,
                 "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode(),
                 "file_size": len(data),
                 "id": media_id,
             }
         )
+
+    async def _redirect(self, request: Request) -> Response:
+        self._record(request, None)
+        return Response(status_code=302, headers={"Location": request.query_params["to"]})
 
     async def _download(self, request: Request) -> Response:
         self._record(request, None)

@@ -58,8 +58,8 @@ async def test_replies_arrive_once_after_the_graph_api_recovers(
     async with running_app(settings, start_workers=True, http=http) as client:
         stale = timedelta(seconds=settings.outbox_stale_seconds)
         runtime(client).workers.outbox_settings = OutboxSettings(
-            base_delay=0.05, max_delay=0.5, stale_after=stale
-        )
+            base_delay=0.05, max_delay=0.5, probe_max_delay=0.5, stale_after=stale
+        )  # the injected failures meet one probe at a time: fast probes keep the test short
         ledger = await deliver_and_settle(
             Meta([client]), fake_graph, fresh_database, messages,
             rate=50, retry_for=20, quiet=4.0, settle_for=40,
