@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 
@@ -129,6 +130,17 @@ def parse_number(ctx: Context, text: str, lang: str | None) -> int | None:
 
         ctx.parse_number = parse
     return ctx.parse_number(text, lang)
+
+
+def read_count(ctx: Context, text: str, lang: str | None) -> Any:
+    """A count of people (`bot.i18n.counting.Count`: value, children) or None. A context
+    with its own `parse_number` (tests) counts with it."""
+    if ctx.parse_number is not None:
+        value = ctx.parse_number(text, lang)
+        return None if value is None else SimpleNamespace(value=value, children=False)
+    from bot.i18n.counting import read_count as read
+
+    return read(text, lang)
 
 
 def detect_language(ctx: Context, text: str, supported: list[str]) -> str | None:

@@ -22,6 +22,7 @@ from bot.messages import Option, Reply
 
 SKIP = "skip"
 PLACE_OTHER = "place:other"
+CONFIRM_OTHER = "confirm:other"  # "no, something else" under "Did you mean …?"
 ERASE_YES, ERASE_NO = "erase-yes", "erase-no"
 MENU_BUTTON = "menu-button"
 LANGUAGE_MENU_BUTTON = "language-menu-button"
@@ -97,6 +98,17 @@ def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
     options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
     options.append(Option(id=PLACE_OTHER, title=text(ctx, lang, "location-other")))
     return ask(ctx, lang, "location-ambiguous", options, name=pending["typed"])
+
+
+def confirm_question(ctx: Context, lang: str, step: ChoiceStep, likely: str) -> Reply:
+    """ "Did you mean: my employer?" with that answer and "no, something else"."""
+    option = next(o for o in step.options if o.id == likely)
+    label = text(ctx, lang, option_label(step, option))
+    options = [
+        Option(id=likely, title=label),
+        Option(id=CONFIRM_OTHER, title=text(ctx, lang, "confirm-other")),
+    ]
+    return ask(ctx, lang, "confirm-prompt", options, answer=label)
 
 
 def erase_question(ctx: Context, lang: str) -> Reply:

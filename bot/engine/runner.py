@@ -7,8 +7,8 @@ Order for a message: ignore platform noise; a claimed chat stays silent (except 
 erase); global words (help, restart, language, stop, erase) in every language, at any
 step, except that a help word which is also an answer to the question asked ("SOS" at
 "are you in danger?") is that answer; then an open side question (erase confirmation,
-language menu, which place); a language's name alone ("français") switches to it; then
-media and shared locations; then the answer to the current step.
+language menu, which place, "did you mean …?"); a language's name alone ("français")
+switches to it; then media and shared locations; then the answer to the current step.
 """
 
 from __future__ import annotations
@@ -157,6 +157,8 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         answers.language_menu(turn, event)
     elif pending.get("kind") == "place":
         answers.which_place(turn, event)
+    elif pending.get("kind") == "confirm":
+        answers.confirm(turn, event)
     elif tag := _language_named(turn, event):
         answers.switch_language(turn, tag)
     elif event.kind == "media":
@@ -199,6 +201,17 @@ def _global(turn: Turn, word: str) -> None:
     elif word == "language":
         turn.state["pending"] = {"kind": "language"}
         turn.ask_again()
+    elif word == "change":
+        _change(turn)
+
+
+def _change(turn: Turn) -> None:
+    """ "change": the question answered last, asked again; the flow goes on from there."""
+    last = turn.state.get("last")
+    turn.state["pending"] = None
+    if last in turn.flow.steps and not turn.state["done"]:
+        turn.state.update(step=last, misses=0, last=None)
+    turn.ask_again()
 
 
 def _erase_answer(turn: Turn, event: Inbound) -> None:

@@ -38,7 +38,9 @@ DEFAULTS: dict[str, Any] = {
     "answers": {},
     "done": False,
     "ended": None,  # stopped | declined | erased | expired: the next message starts over
-    "pending": None,  # a side question: language menu, erase confirmation, which place
+    "pending": None,  # a side question: language menu, erase confirmation, which place,
+    # "did you mean …?"
+    "last": None,  # the question answered last, which `change` asks again
     "location": None,
     "case_open": False,
     "emergency": None,  # pending | given
@@ -95,6 +97,9 @@ class Turn:
             self.fx.replies.append(render.place_question(self.ctx, self.lang, pending))
         elif pending and pending["kind"] == "erase":
             self.fx.replies.append(render.erase_question(self.ctx, self.lang))
+        elif pending and pending["kind"] == "confirm":
+            reply = render.confirm_question(self.ctx, self.lang, self.current, pending["answer"])
+            self.fx.replies.append(reply)
         elif not self.state["done"] and self.flow.is_question(self.state["step"]):
             self.fx.replies.append(render.question(self.ctx, self.lang, self.current))
         elif not self.state["done"]:

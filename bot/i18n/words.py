@@ -27,7 +27,7 @@ from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
-__all__ = ["Lexicon", "lexicon_chain"]
+__all__ = ["Lexicon", "Understood", "lexicon_chain"]
 
 ARABIZI = "ary-Latn"
 # Darija is written in both scripts, often in the same conversation: a person who chose
@@ -62,6 +62,18 @@ _ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th|e|er|ere|re|eme|ieme|em|ème)$")
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Understood:
+    """An answer read from typed text: how sure (0..1), how, and the words it came from."""
+
+    answer: str
+    score: float
+    how: str  # emoji | exact | inside | typo | elsewhere
+    words: str
+
+
 Words = tuple[str, ...]
 Candidates = dict[str, list[str]]
 NUMBER_LANGS = tuple(NUMBER_WORDS)
@@ -152,7 +164,7 @@ class _Fuzzy:
 
     def pick(
         self, said: str, negation: frozenset[str] = frozenset(), whole: bool = False
-    ) -> str | None:
+    ) -> tuple[str, float, str] | None:
         """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner.
 
         With `whole`, only the whole message may resemble a phrase (keywords); otherwise a
@@ -163,26 +175,36 @@ class _Fuzzy:
         # "not" too ("not saef" is "not safe"; "ma 3arftch" is "ma 3reftch").
         negated = frozenset(t for t in tokens if t in negation)
         scores: dict[str, float] = {}
+        # How sure each answer is (0..1) and the phrase it came from: a whole message that
+        # resembles a phrase is surer than one word of a sentence that resembles one.
+        sure: dict[str, tuple[float, str]] = {}
+
+        def note(answer: str, score: float, certainty: float, phrase: str) -> None:
+            if score >= scores.get(answer, 0.0):
+                scores[answer] = score
+                sure[answer] = (certainty, phrase)
+
         for _, score, i in process.extract(
             said, self.phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
         ):
             if negated <= self.phrase_words[i]:
-                scores[self.owners[i]] = max(score, scores.get(self.owners[i], 0.0))
+                note(self.owners[i], score, score / 100, self.phrases[i])
         if not whole and not negated and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
             for token in tokens:
                 for _, score, i in process.extract(
                     token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
                 ):
-                    owner = self.word_owners[i]
-                    scores[owner] = max(score, scores.get(owner, 0.0))
+                    note(self.word_owners[i], score, score / 100 / len(tokens), self.words[i])
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
             for answer, key, words, own in self.skeletons:
                 if not negated <= own:
                     continue
-                if key == said_skeleton or (not whole and _find(said_words, words)):
-                    scores[answer] = max(scores.get(answer, 0.0), 95.0)
+                if key == said_skeleton:
+                    note(answer, 95.0, 0.95, key)
+                elif not whole and _find(said_words, words):
+                    note(answer, 95.0, 0.95 * len(words) / max(1, len(said_words)), key)
         if len(scores) > 1:
             scores.pop(SKIP, None)
         if not scores:
@@ -190,7 +212,8 @@ class _Fuzzy:
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
             return None
-        return ranked[0][0]
+        answer = ranked[0][0]
+        return answer, *sure[answer]
 
 
 class _Keywords:
@@ -225,7 +248,8 @@ class _Keywords:
         exact = self.exact.get(said) or self.exact.get(squeeze(said))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
-        return self.fuzzy.pick(said, whole=True)
+        typo = self.fuzzy.pick(said, whole=True)
+        return typo[0] if typo else None
 
 
 class _Answers:
@@ -248,9 +272,14 @@ class _Answers:
             for phrase in phrases:
                 self.exact[phrase].add(answer)
         self.fuzzy = _Fuzzy.build(table, arabizi)
+        self._words = {a: frozenset(t for p in ps for t in p.split()) for a, ps in table.items()}
 
-    def contained(self, tokens: list[str], language: _Language) -> str | None:
-        """The answer whose words stand in `tokens`: "" when several do, None when none does.
+    def words_of(self, answer: str) -> frozenset[str]:
+        return self._words.get(answer, frozenset())
+
+    def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
+        """The answer whose words stand in `tokens` and where: "" when several answers do,
+        None when none does.
 
         A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way.
         A phrase right after a negation ("not really safe") does not count, unless it is
@@ -273,15 +302,16 @@ class _Answers:
                 hits.append((answer, (i, end)))
         if not hits:
             return None
-        kept = {
-            answer
+        kept = [
+            (answer, (start, end))
             for answer, (start, end) in hits
             if not any(
                 other != answer and s <= start and end <= e and (e - s) > (end - start)
                 for other, (s, e) in hits
             )
-        }
-        return _one(kept) or ""
+        ]
+        answer = _one({a for a, _ in kept}) or ""
+        return answer, [span for a, span in kept if a == answer]
 
 
 @dataclass
@@ -298,6 +328,27 @@ class _Language:
     @cached_property
     def keywords(self) -> tuple[_Keywords, _Keywords]:
         return _Keywords(self.chain), _Keywords(self.others, CROSS_LANGUAGE_KEYWORDS)
+
+    @cached_property
+    def neutral(self) -> frozenset[str]:
+        """Words that say nothing by themselves ("the", "has", "it"), and fillers."""
+        words = {n for w in self.chain for n in w.neutral}
+        words.update(t for w in self.chain for f in w.filler for t in f.split())
+        return frozenset(words)
+
+    @cached_property
+    def other_words(self) -> frozenset[str]:
+        """Words of the keywords' phrases ("talk", "beginning"): beside an answer's word,
+        they make it doubtful. Short words ("to", "a") say too little to count."""
+        words = {
+            t
+            for w in self.chain
+            for phrases in w.keywords.values()
+            for phrase in phrases
+            for t in phrase.split()
+            if len(t) > 2
+        }
+        return frozenset(words - self.neutral)
 
     @cached_property
     def negation(self) -> frozenset[str]:
@@ -409,17 +460,28 @@ class Lexicon:
     def match(
         self, text: str, lang: str | None, candidates: Candidates, *, whole: bool = False
     ) -> str | None:
-        """The answer id among `candidates` that `text` means, or None if unsure.
+        """The answer id among `candidates` that `text` means, or None if unsure."""
+        found = self.understand(text, lang, candidates, whole=whole)
+        return found.answer if found else None
+
+    def understand(
+        self, text: str, lang: str | None, candidates: Candidates, *, whole: bool = False
+    ) -> Understood | None:
+        """The answer among `candidates` that `text` means, how sure we are and why.
 
         `candidates` maps each answer id to extra labels (the option titles shown, synonyms
         from the flow). Tried in order: a thumbs emoji, the whole message, whole words inside
         it ("my boss has it"), then typos and Arabizi spelling variants. A `skip` that is
         also another answer ("I don't know" is `unsure` too) gives way to that answer.
         With `whole`, only the whole message counts (no words inside it, no typos).
+
+        The score is 1 for the whole message; for words inside a sentence, the share of the
+        sentence they and neutral words ("the", "has", "it") explain: "the madam keeps it"
+        is sure, "talk to agent" is not.
         """
         emoji = _thumbs(text)
         if emoji in candidates:
-            return emoji
+            return Understood(emoji, 1.0, "emoji", text.strip())
         said = _norm(text)
         if not said:
             return None
@@ -430,16 +492,28 @@ class Lexicon:
         if not exact and (squeezed := squeeze(cleaned or said)) != (cleaned or said):
             exact = answers.exact.get(squeezed, set())  # "ouii", "yess", "laa"
         if exact or whole:
-            return _one(exact)
-        inside = answers.contained(said.split(), language)
+            one = _one(exact)
+            return Understood(one, 1.0, "exact", cleaned or said) if one else None
+        tokens = said.split()
+        inside = answers.contained(tokens, language)
         if inside is not None:
-            return inside or None
+            answer, spans = inside
+            if not answer:
+                return None
+            used = {i for start, end in spans for i in range(start, end)}
+            words = " ".join(tokens[i] for i in sorted(used))
+            score = _inside_score(tokens, used, language, answers.words_of(answer))
+            return Understood(answer, score, "inside", words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
-        if typo or lang is None:
-            return typo
+        if typo:
+            answer, score, phrase = typo
+            return Understood(answer, round(score, 2), "typo", phrase)
+        if lang is None:
+            return None
         # "oui" in an English conversation: other languages count, but only word for word.
         elsewhere = language.elsewhere.get(said, set()) | language.elsewhere.get(cleaned, set())
-        return _one(elsewhere & candidates.keys())
+        one = _one(elsewhere & candidates.keys())
+        return Understood(one, 0.9, "elsewhere", said) if one else None
 
     def _answers(self, lang: str | None, language: _Language, candidates: Candidates) -> _Answers:
         key = (lang, tuple((answer, tuple(labels)) for answer, labels in candidates.items()))
@@ -518,6 +592,20 @@ def _one(answers: set[str]) -> str | None:
     if len(answers) > 1:
         answers = answers - {SKIP}
     return next(iter(answers)) if len(answers) == 1 else None
+
+
+def _inside_score(
+    tokens: list[str], used: set[int], language: _Language, own: frozenset[str]
+) -> float:
+    """How sure an answer found inside a sentence is: 1 when the other words are neutral
+    ("the madam keeps it"); lower when some of them belong to a keyword or to another
+    answer ("talk to agent": "talk" asks for a person), so the bot asks back."""
+    rest = [t for i, t in enumerate(tokens) if i not in used and t not in language.neutral]
+    if not rest:
+        return 1.0
+    if any(t in language.other_words and t not in own for t in rest):
+        return 0.5
+    return 0.9
 
 
 def _thumbs(text: str) -> str | None:

@@ -39,6 +39,7 @@ passport-prompt = ፓስፖርትዎ አሁን ማን ጋር ነው?
 passport-with_me = እኔ ጋር ነው
 passport-held_by_employer = አሠሪዬ ጋር
 passport-held_by_agent = ኤጀንሲ ወይም ደላላ
+passport-held_by_authorities = ፖሊስ ወይም ባለሥልጣናት
 passport-lost = ጠፍቷል ወይም ተሰርቋል
 passport-never_had = ኖሮኝ አያውቅም
 
@@ -47,7 +48,7 @@ free_to_leave-yes = አዎ
 free_to_leave-no = አይ
 free_to_leave-unsure = አላውቅም
 
-people-prompt = በተመሳሳይ ሁኔታ ውስጥ ከእርስዎ ጋር ስንት ሰዎች አሉ? ቁጥር ይጻፉ። ብቻዎን ከሆኑ 1 ይጻፉ።
+people-prompt = እርስዎን ጨምሮ በተመሳሳይ ሁኔታ ውስጥ ስንት ሰዎች አሉ? ቁጥር ይጻፉ፤ ብቻዎን ከሆኑ 1 ይጻፉ።
 
 ## Optional questions (a person can skip them)
 
@@ -130,3 +131,9 @@ sea-call-now = ከቻላችሁ አሁን ወደ ባሕር ጠረፍ ጠባቂ �
 sea-position-prompt = ያላችሁበትን ቦታ ላኩ፦ location አጋሩ፣ ወይም ጻፉት። በThuraya ስልክ ላይ፦ Menu፣ GPS Manager፣ Current position።
 sea-people-prompt = ስንት ሰዎች ናችሁ? ቁጥር ጻፉ።
 sea-condition-prompt = ሁሉም እንዴት ናቸው? ስለ ውሃ፣ ስለ ቁስለኞች፣ እና ስለ ጀልባው ወይም ስለ መኪናው ጻፉልን።
+
+## Saying back what we understood
+
+answer-noted = ተመዝግቧል፦ { $answer }። ለመቀየር ቀይር ብለው ይጻፉ።
+confirm-prompt = { $answer } ማለትዎ ነው?
+confirm-other = አይ፣ ሌላ ነገር

@@ -32,9 +32,9 @@ consent-declined = نحن نفهم. لا نحتفظ بأي شيء. يمكنك ا
 ## Questions of the default flow
 
 safety-prompt = هل أنت في خطر الآن؟
-safety-danger_now = في خطر الآن
-safety-not_safe = لست بأمان
-safety-safe = بأمان الآن
+safety-danger_now = أنا في خطر الآن
+safety-not_safe = لست في أمان
+safety-safe = أنا بأمان الآن
 
 location-prompt = أين أنت الآن؟ يمكنك إرسال موقعك، أو كتابة اسم المدينة أو المكان.
 location-found = شكرًا. سجّلنا: { $place }، { $country }.
@@ -46,6 +46,7 @@ passport-prompt = من معه جواز سفرك الآن؟
 passport-with_me = هو معي
 passport-held_by_employer = صاحب العمل
 passport-held_by_agent = الوكيل أو المكتب
+passport-held_by_authorities = الشرطة أو السلطات
 passport-lost = ضاع أو سُرق
 passport-never_had = لم يكن عندي جواز
 
@@ -54,7 +55,7 @@ free_to_leave-yes = نعم
 free_to_leave-no = لا
 free_to_leave-unsure = لا أعرف
 
-people-prompt = كم شخصًا معك في نفس الوضع؟ الرجاء كتابة رقم، أو 1 إذا كنت وحدك.
+people-prompt = كم شخصًا في نفس الوضع، بما فيهم أنت؟ اكتب/اكتبي رقمًا: 1 إذا كنت وحدك.
 
 ## Optional questions (a person can skip them)
 
@@ -137,3 +138,9 @@ sea-call-now = اتصلوا الآن بخفر السواحل أو برقم ال�
 sea-position-prompt = أرسلوا موقعكم: شاركوا الموقع، أو اكتبوه. على هاتف ثريا (Thuraya): Menu ثم GPS Manager ثم Current position.
 sea-people-prompt = كم شخصًا معكم؟ الرجاء كتابة رقم.
 sea-condition-prompt = كيف حال الجميع؟ اكتبوا لنا عن الماء، والجرحى، وحالة القارب أو السيارة.
+
+## Saying back what we understood
+
+answer-noted = سجّلنا: { $answer }. للتغيير اكتب/اكتبي تغيير.
+confirm-prompt = هل تقصد/تقصدين: { $answer }؟
+confirm-other = لا، شيء آخر

@@ -30,9 +30,9 @@ consent-declined = Fhmnak. Ma khllina walo. T9der tkteb lina 3awtani f ay wa9t.
 ## Questions of the default flow
 
 safety-prompt = Wach kayn chi khatar 3lik daba?
-safety-danger_now = F khatar daba
-safety-not_safe = Machi f aman
-safety-safe = Labas daba
+safety-danger_now = Ana f khatar daba
+safety-not_safe = Ma f amanch
+safety-safe = Labas 3lia daba
 
 location-prompt = Fin rak daba? Sifet lina location dyalk, wla kteb smiyt lmdina wla lblasa.
 location-found = Chokran. Sjjelna: { $place }, { $country }.
@@ -44,6 +44,7 @@ passport-prompt = Chkoun 3ndo lpaspor dyalk daba?
 passport-with_me = 3ndi ana
 passport-held_by_employer = Lpatron
 passport-held_by_agent = Samsar wla lwakala
+passport-held_by_authorities = Lboulis wla sl6at
 passport-lost = Da3 wla tsre9
 passport-never_had = 3mri ma kan 3ndi
 
@@ -52,7 +53,7 @@ free_to_leave-yes = Ih
 free_to_leave-no = La
 free_to_leave-unsure = Ma 3reftch
 
-people-prompt = Ch7al mn wa7ed m3ak f nefs l7ala? Kteb ra9m. Kteb 1 ila konti bo7dk.
+people-prompt = Ch7al mn wa7ed f nefs l7ala, nta/nti m3ahom? Kteb ra9m: 1 ila konti bo7dk.
 
 ## Optional questions (a person can skip them)
 
@@ -135,3 +136,9 @@ sea-call-now = Ila 9dertou, 3iyto daba l lbahriya (garde-côtes) wla l nmra dyal
 sea-position-prompt = Sifto lblasa dyalkom: partagiw location, wla ktbouha. F tilifoun Thuraya: Menu, GPS Manager, Current position.
 sea-people-prompt = Ch7al mn wa7ed m3akom? Ktbo ra9m.
 sea-condition-prompt = Kidayrin kamlin? Ktbo lina 3la lma, wach kayn chi mjrou7, w kif dayra lflouka wla tomobil.
+
+## Saying back what we understood
+
+answer-noted = Sjjelna: { $answer }. Bach tbeddel, kteb BEDDEL.
+confirm-prompt = Wach bghiti tgoul: { $answer }?
+confirm-other = La, chi 7aja khra

@@ -30,9 +30,9 @@ consent-declined = فهمناك. ما خلينا والو. تقدر تكتب ل�
 ## Questions of the default flow
 
 safety-prompt = واش كاين شي خطر عليك دابا؟
-safety-danger_now = فخطر دابا
-safety-not_safe = ماشي فأمان
-safety-safe = لاباس دابا
+safety-danger_now = أنا فخطر دابا
+safety-not_safe = ما فأمانش
+safety-safe = لاباس عليا دابا
 
 location-prompt = فين راك دابا؟ صيفط لينا الموقع (location) ديالك، ولا كتب سمية المدينة ولا البلاصة.
 location-found = شكرا. سجلنا: { $place }، { $country }.
@@ -44,6 +44,7 @@ passport-prompt = شكون عندو الباسبور ديالك دابا؟
 passport-with_me = عندي أنا
 passport-held_by_employer = الباطرون
 passport-held_by_agent = السمسار ولا الوكالة
+passport-held_by_authorities = البوليس ولا السلطات
 passport-lost = ضاع ولا تسرق
 passport-never_had = عمري ما كان عندي
 
@@ -52,7 +53,7 @@ free_to_leave-yes = إيه
 free_to_leave-no = لا
 free_to_leave-unsure = ما عرفتش
 
-people-prompt = شحال من واحد معاك فنفس الحالة؟ كتب رقم. كتب 1 إلا كنتي بوحدك.
+people-prompt = شحال من واحد فنفس الحالة، حتى نتا/نتي معاهم؟ كتب رقم: 1 إلا كنتي بوحدك.
 
 ## Optional questions (a person can skip them)
 
@@ -135,3 +136,9 @@ sea-call-now = إلا قدرتو، عيطو دابا للبحرية (خفر ال
 sea-position-prompt = صيفطو البلاصة ديالكم: بارطاجيو الموقع (location)، ولا كتبوه. فتيليفون Thuraya: Menu، من بعد GPS Manager، من بعد Current position.
 sea-people-prompt = شحال من واحد معاكم؟ كتبو رقم.
 sea-condition-prompt = كيداير كلشي؟ كتبو لينا على الما، واش كاين شي مجروح، وكيف دايرة الفلوكة ولا الطوموبيل.
+
+## Saying back what we understood
+
+answer-noted = سجلنا: { $answer }. باش تبدل/تبدلي، كتب بدل.
+confirm-prompt = واش بغيتي تقول/تقولي: { $answer }؟
+confirm-other = لا، حاجة أخرى

@@ -27,7 +27,7 @@ consent-declined = Nous comprenons. Nous ne gardons rien. Vous pouvez nous écri
 ## Questions of the default flow
 
 safety-prompt = Êtes-vous en danger maintenant ?
-safety-danger_now = Danger maintenant
+safety-danger_now = Je suis en danger
 safety-not_safe = Pas en sécurité
 safety-safe = En sécurité
 
@@ -41,6 +41,7 @@ passport-prompt = Qui a votre passeport maintenant ?
 passport-with_me = Je l'ai
 passport-held_by_employer = Mon employeur
 passport-held_by_agent = Un agent
+passport-held_by_authorities = Police / autorités
 passport-lost = Perdu ou volé
 passport-never_had = Je n'en ai jamais eu
 
@@ -49,7 +50,7 @@ free_to_leave-yes = Oui
 free_to_leave-no = Non
 free_to_leave-unsure = Je ne sais pas
 
-people-prompt = Combien de personnes sont avec vous dans la même situation ? Écrivez un nombre. Écrivez 1 si vous êtes seul ou seule.
+people-prompt = Combien de personnes sont dans la même situation, vous compris ? Écrivez un nombre : 1 si vous êtes seul ou seule.
 
 ## Optional questions (a person can skip them)
 
@@ -133,3 +134,9 @@ sea-call-now = Si vous pouvez, appelez maintenant les garde-côtes ou le numéro
 sea-position-prompt = Envoyez votre position : partagez votre localisation, ou écrivez-la. Sur un téléphone Thuraya : Menu, GPS Manager, Current position.
 sea-people-prompt = Combien de personnes sont avec vous ? Écrivez un nombre.
 sea-condition-prompt = Comment va tout le monde ? Écrivez-nous sur l'eau, les blessés, et l'état du bateau ou de la voiture.
+
+## Saying back what we understood
+
+answer-noted = Noté : { $answer }. Pour changer, écrivez CHANGER.
+confirm-prompt = Vouliez-vous dire : { $answer } ?
+confirm-other = Non, autre chose

@@ -25,9 +25,9 @@ consent-declined = Tunaelewa. Hatuhifadhi chochote. Unaweza kutuandikia tena wak
 ## Questions of the default flow
 
 safety-prompt = Uko hatarini sasa hivi?
-safety-danger_now = Hatari sasa
-safety-not_safe = Si salama
-safety-safe = Salama kwa sasa
+safety-danger_now = Niko hatarini sasa
+safety-not_safe = Siko salama
+safety-safe = Niko salama kwa sasa
 
 location-prompt = Uko wapi sasa? Tuma mahali ulipo (location), au andika jina la mji au mahali.
 location-found = Asante. Tumeandika: { $place }, { $country }.
@@ -39,6 +39,7 @@ passport-prompt = Pasipoti yako iko kwa nani sasa?
 passport-with_me = Iko kwangu
 passport-held_by_employer = Mwajiri wangu
 passport-held_by_agent = Wakala
+passport-held_by_authorities = Polisi au mamlaka
 passport-lost = Imepotea au imeibiwa
 passport-never_had = Sijawahi kuwa nayo
 
@@ -47,7 +48,7 @@ free_to_leave-yes = Ndiyo
 free_to_leave-no = Hapana
 free_to_leave-unsure = Sijui
 
-people-prompt = Kuna watu wangapi pamoja nawe walio katika hali hiyo hiyo? Andika namba. Andika 1 kama uko peke yako.
+people-prompt = Ni watu wangapi walio katika hali hiyo hiyo, ukijumuisha wewe? Andika namba: 1 kama uko peke yako.
 
 ## Optional questions (a person can skip them)
 
@@ -130,3 +131,9 @@ sea-call-now = Kama mnaweza, pigeni simu sasa kwa walinzi wa pwani au namba ya d
 sea-position-prompt = Tumeni mahali mlipo: shirikisheni location, au iandikeni. Kwenye simu ya Thuraya: Menu, GPS Manager, Current position.
 sea-people-prompt = Mko watu wangapi? Andikeni namba.
 sea-condition-prompt = Watu wote wako hali gani? Tuandikieni kuhusu maji, majeraha, na hali ya boti au gari.
+
+## Saying back what we understood
+
+answer-noted = Tumeandika: { $answer }. Kubadilisha, andika BADILI.
+confirm-prompt = Ulimaanisha: { $answer }?
+confirm-other = Hapana, kitu kingine

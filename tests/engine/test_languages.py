@@ -135,7 +135,7 @@ def test_a_help_word_that_means_in_danger_opens_an_urgent_case(real, lang, word)
     greeting = {"en": "hi", "fr": "bonjour", "ar": "مرحبا"}[lang]
     yes = {"en": "yes", "fr": "oui", "ar": "نعم"}[lang]
     c = _at_safety(real(), greeting, yes)
-    assert c.send(msg(word)) == ["urgent-opened", "location-prompt"]
+    assert c.send(msg(word)) == ["answer-noted", "urgent-opened", "location-prompt"]
     assert c.fx.priority == "urgent" and c.fx.handoff is None
     c.send(msg("Sabha"))
     assert c.send(msg(word)) == ["help-handoff", "passport-prompt"]  # elsewhere: a person
