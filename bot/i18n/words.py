@@ -272,10 +272,6 @@ class _Answers:
             for phrase in phrases:
                 self.exact[phrase].add(answer)
         self.fuzzy = _Fuzzy.build(table, arabizi)
-        self._words = {a: frozenset(t for p in ps for t in p.split()) for a, ps in table.items()}
-
-    def words_of(self, answer: str) -> frozenset[str]:
-        return self._words.get(answer, frozenset())
 
     def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
         """The answer whose words stand in `tokens` and where: "" when several answers do,
@@ -337,18 +333,16 @@ class _Language:
         return frozenset(words)
 
     @cached_property
-    def other_words(self) -> frozenset[str]:
-        """Words of the keywords' phrases ("talk", "beginning"): beside an answer's word,
-        they make it doubtful. Short words ("to", "a") say too little to count."""
-        words = {
-            t
-            for w in self.chain
-            for phrases in w.keywords.values()
-            for phrase in phrases
-            for t in phrase.split()
-            if len(t) > 2
-        }
-        return frozenset(words - self.neutral)
+    def keyword_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two words in a row of a keyword's phrase ("talk to", "start again"): beside an
+        answer's word, they make it doubtful ("talk to agent" is not "an agent has it")."""
+        pairs = set()
+        for w in self.chain:
+            for phrases in w.keywords.values():
+                for phrase in phrases:
+                    words = phrase.split()
+                    pairs.update(zip(words, words[1:], strict=False))
+        return frozenset(pairs)
 
     @cached_property
     def negation(self) -> frozenset[str]:
@@ -502,7 +496,7 @@ class Lexicon:
                 return None
             used = {i for start, end in spans for i in range(start, end)}
             words = " ".join(tokens[i] for i in sorted(used))
-            score = _inside_score(tokens, used, language, answers.words_of(answer))
+            score = _inside_score(tokens, used, language)
             return Understood(answer, score, "inside", words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
         if typo:
@@ -595,7 +589,7 @@ def _one(answers: set[str]) -> str | None:
 
 
 def _inside_score(
-    tokens: list[str], used: set[int], language: _Language, own: frozenset[str]
+    tokens: list[str], used: set[int], language: _Language
 ) -> float:
     """How sure an answer found inside a sentence is: 1 when the other words are neutral
     ("the madam keeps it"); lower when some of them belong to a keyword or to another
@@ -603,7 +597,8 @@ def _inside_score(
     rest = [t for i, t in enumerate(tokens) if i not in used and t not in language.neutral]
     if not rest:
         return 1.0
-    if any(t in language.other_words and t not in own for t in rest):
+    others = [t for i, t in enumerate(tokens) if i not in used]
+    if any(pair in language.keyword_pairs for pair in zip(others, others[1:], strict=False)):
         return 0.5
     return 0.9
 
