@@ -588,9 +588,7 @@ def _one(answers: set[str]) -> str | None:
     return next(iter(answers)) if len(answers) == 1 else None
 
 
-def _inside_score(
-    tokens: list[str], used: set[int], language: _Language
-) -> float:
+def _inside_score(tokens: list[str], used: set[int], language: _Language) -> float:
     """How sure an answer found inside a sentence is: 1 when the other words are neutral
     ("the madam keeps it"); lower when some of them belong to a keyword or to another
     answer ("talk to agent": "talk" asks for a person), so the bot asks back."""
