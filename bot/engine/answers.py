@@ -214,5 +214,5 @@ def switch_language(turn: Turn, tag: str) -> None:
 
 
 def _set_language(turn: Turn, tag: str) -> None:
-    turn.state["lang"] = tag
+    turn.state.update(lang=tag, menu_first=None)
     turn.fx.language = tag

@@ -151,6 +151,17 @@ def detect_language(ctx: Context, text: str, supported: list[str]) -> str | None
     return ctx.detect_language(text, supported)
 
 
+def language_choices(ctx: Context, text: str, supported: list[str]) -> tuple[str, ...]:
+    """The languages a first message may be in: one, none, or two that tie (Amharic and
+    Tigrinya in Ge'ez script), which the language menu then shows first."""
+    from bot.i18n import detect
+
+    if ctx.detect_language not in (None, detect.detect_language):  # its own detector (tests)
+        found = ctx.detect_language(text, supported)  # type: ignore[misc]
+        return (found,) if found else ()
+    return detect.language_choices(text, supported)
+
+
 def language_by_name(ctx: Context, text: str) -> str | None:
     if ctx.language_by_name is None:
         from bot.i18n.detect import language_by_name as by_name

@@ -174,6 +174,11 @@ def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound)
     if lang in tags and ctx.lexicon.match(typed, lang, {"yes": []}, whole=True) == "yes":
         return lang
     detected = tools.detect_language(ctx, typed, tags)
+    if detected is None:
+        # "እሺ" after "ሰላም": Amharic or Tigrinya script, and a word for yes in only one.
+        tied = tools.language_choices(ctx, typed, tags)
+        said_yes = [t for t in tied if ctx.lexicon.match(typed, t, {"yes": []}, whole=True)]
+        return said_yes[0] if len(said_yes) == 1 else None
     if detected not in tags:
         return None
     # One word tells little ("la" is French, Swahili and Darija): only a word for yes.

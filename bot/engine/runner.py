@@ -72,13 +72,16 @@ def _start(
     flow: CompiledFlow, previous: dict[str, Any] | None, event: Inbound, ctx: Context
 ) -> tuple[dict[str, Any], Effects]:
     languages = list(ctx.catalogs.languages)
-    detected = (
-        tools.detect_language(ctx, event.text, languages)
+    choices = (
+        tools.language_choices(ctx, event.text, languages)
         if event.kind == "text" and event.text
-        else None
+        else ()
     )
+    detected = choices[0] if len(choices) == 1 else None
     lang = detected or (previous or {}).get("lang") or "en"
     turn = Turn(flow, new_state(flow, lang if lang in languages else "en"), ctx)
+    if len(choices) > 1:
+        turn.state["menu_first"] = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
     word = _keyword(turn, event)
     if word == "stop":
         turn.end("stopped")

@@ -58,7 +58,8 @@ def test_there_are_scripts_that_mix_scripts_and_switch_language() -> None:
     [
         ("habari", "ndiyo", "sw"),  # "yes" keeps the language the menu is written in
         ("salam 3afak", "wah", "ary-Latn"),
-        ("ሰላም", "እሺ", "am"),
+        ("ሰላም", "እሺ", "am"),  # a tie on the menu; "ok" in Amharic, not Tigrinya
+        ("ሰላም", "ሕራይ", "ti"),
         ("hi", "ok", "en"),
         ("hi", "niko hatarini", "sw"),  # a sentence in another language picks that one
         ("hi", "oui", "fr"),
