@@ -73,7 +73,7 @@ done-prompt =
     Thank you. Your case number is { $case }.
     A caseworker will read your answers and write to you here. We cannot say how fast, and we cannot promise what will happen.
     To talk to a person now, write HELP.
-urgent-opened = We have alerted a caseworker now. If you can, keep this chat open.
+urgent-opened = Your case is marked urgent. A caseworker will see it as soon as one is available; we cannot say how fast. If you can, keep this chat open.
 emergency-number = In { $country }, the emergency number is { $number }.
 emergency-none = We do not know an emergency number that works in { $country }. If you can, ask a person you trust near you.
 emergency-unknown-country = If you are in danger now, call the local emergency number if you can.

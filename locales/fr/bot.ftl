@@ -75,9 +75,9 @@ done-prompt =
     Merci. Votre numéro de dossier est { $case }.
     Une personne de notre équipe va lire vos réponses et vous écrire ici. Nous ne pouvons pas dire quand, et nous ne pouvons pas promettre ce qui va se passer.
     Pour parler à une personne maintenant, écrivez AIDE.
-urgent-opened = Nous venons d'alerter une personne de notre équipe. Si vous pouvez, gardez ce chat ouvert.
-emergency-number = Le numéro d'urgence pour { $country } est le { $number }.
-emergency-none = Nous ne connaissons pas de numéro d'urgence qui marche pour { $country }. Si vous pouvez, demandez à une personne de confiance près de vous.
+urgent-opened = Votre dossier est marqué urgent. Une personne de notre équipe le verra dès qu'elle sera disponible ; nous ne pouvons pas dire quand. Si vous pouvez, gardez ce chat ouvert.
+emergency-number = Numéro d'urgence (pays : { $country }) : { $number }.
+emergency-none = Pays : { $country }. Nous ne connaissons pas de numéro d'urgence qui marche dans ce pays. Si vous pouvez, demandez à une personne de confiance près de vous.
 emergency-unknown-country = Si vous êtes en danger maintenant, appelez le numéro d'urgence du pays si vous pouvez.
 
 ## Words that work at any step

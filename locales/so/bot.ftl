@@ -73,7 +73,7 @@ done-prompt =
     Mahadsanid. Lambarka kiiskaagu waa { $case }.
     Qof kooxdayada ka mid ah ayaa akhrin doona jawaabahaaga, halkanna kuugu soo qori doona. Ma sheegi karno goorta, mana ballan qaadi karno waxa dhici doona.
     Si aad hadda ula hadasho qof, qor CAAWIMO.
-urgent-opened = Hadda waxaan ogeysiinnay qof kooxdayada ka mid ah. Haddii aad awooddo, wada-sheekeysigan furan u daa.
+urgent-opened = Kiiskaaga waxaa lagu calaamadeeyay degdeg. Qof kooxdayada ka mid ah ayaa arki doona marka uu qof diyaar noqdo; ma sheegi karno goorta. Haddii aad awooddo, wada-sheekeysigan furan u daa.
 emergency-number = Gudaha { $country }, lambarka gurmadka degdegga ah waa { $number }.
 emergency-none = Ma naqaanno lambar gurmad degdeg ah oo ka shaqeeya { $country }. Haddii aad awooddo, weydii qof aad aaminsan tahay oo kuu dhow.
 emergency-unknown-country = Haddii aad hadda khatar ku jirto, wac lambarka gurmadka degdegga ah ee dalka haddii aad awooddo.

@@ -32,7 +32,7 @@ safety-safe = Niko salama kwa sasa
 location-prompt = Uko wapi sasa? Tuma mahali ulipo (location), au andika jina la mji au mahali.
 location-found = Asante. Tumeandika: { $place }, { $country }.
 location-near = Asante. Uko karibu na { $place }, { $country } (umbali wa km { $km } hivi).
-location-ambiguous = Kuna mahali zaidi ya pamoja panapoitwa "{ $name }". Ni wapi?
+location-ambiguous = Kuna sehemu zaidi ya moja zinazoitwa "{ $name }". Ni ipi?
 location-unknown = Asante. Hatukupata "{ $name }" kwenye ramani yetu, lakini tumeliandika. Mtu wa timu yetu atakuuliza zaidi.
 
 passport-prompt = Pasipoti yako iko kwa nani sasa?
@@ -73,7 +73,7 @@ done-prompt =
     Asante. Namba ya kesi yako ni { $case }.
     Mtu wa timu yetu atasoma majibu yako na kukuandikia hapa. Hatuwezi kusema ni lini, na hatuwezi kuahidi kitakachotokea.
     Ili kuongea na mtu sasa, andika MSAADA.
-urgent-opened = Tumemjulisha mtu wa timu yetu sasa hivi. Kama unaweza, acha mazungumzo haya wazi.
+urgent-opened = Kesi yako imewekwa alama ya dharura. Mtu wa timu yetu ataiona mara tu mmoja atakapopatikana; hatuwezi kusema ni lini. Kama unaweza, acha mazungumzo haya wazi.
 emergency-number = Nchini { $country }, namba ya dharura ni { $number }.
 emergency-none = Hatujui namba ya dharura inayofanya kazi nchini { $country }. Kama unaweza, muulize mtu unayemwamini aliye karibu nawe.
 emergency-unknown-country = Kama uko hatarini sasa, piga namba ya dharura ya nchi hiyo kama unaweza.
@@ -84,7 +84,7 @@ help-handoff = Mtu wa timu yetu atakujibu hapa haraka iwezekanavyo. Acha mazungu
 restart-done = Tunaanza tena kutoka mwanzo.
 erase-confirm = Unataka tufute kila kitu ulichotuambia? Hatutaweza kukirudisha.
 erase-yes = Ndiyo, futa
-erase-no = Hapana, hifadhi
+erase-no = Hapana, usifute
 erase-done = Kila kitu ulichotuambia kimefutwa. Tafadhali futa pia mazungumzo haya kwenye simu yako.
 erase-cancelled = Hakuna kilichofutwa. Tunaendelea.
 
