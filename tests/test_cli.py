@@ -188,3 +188,12 @@ def test_serve_refuses_a_data_key_that_cannot_read_what_is_stored(
     assert "sauti keys rotate" in replaced.output
     assert rotated.exit_code == 0
     assert len(started) == 1
+
+
+def test_understand_prints_what_would_be_recorded_and_why() -> None:
+    result = runner.invoke(
+        app, ["understand", "the madam keeps it", "--lang", "en", "--step", "passport"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "held_by_employer (score 1.00, sure; inside: 'madam')" in result.output
+    assert "would: record passport = 'held_by_employer'" in result.output
