@@ -42,6 +42,9 @@ SKELETON_MIN_LEN = 4
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
 # (or after it, for the languages that negate after: Amharic "አደጋ ላይ አይደለሁም")
 EXACT_KEYWORDS = {"stop"}
+# Inside a sentence that holds several answers, these win, in this order: a person who
+# writes both "ok" and "he beats me" is in danger; a caseworker can lower it, not raise it.
+OUTRANKS = ("danger_now", "not_safe")
 # Words of languages outside the conversation's chain count for these keywords only: "msaada"
 # in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
@@ -306,7 +309,10 @@ class _Answers:
                 for other, (s, e) in hits
             )
         ]
-        answer = _one({a for a, _ in kept}) or ""
+        found = {a for a, _ in kept}
+        # "I am ok but he beats me": the more serious answer wins, never the milder one.
+        serious = next((a for a in OUTRANKS if a in found), None)
+        answer = serious or _one(found) or ""
         return answer, [span for a, span in kept if a == answer]
 
 

@@ -40,3 +40,22 @@ def test_beside_a_keyword_it_is_doubtful(lexicon: Lexicon, text: str, lang: str)
 def test_a_typo_carries_its_similarity(lexicon: Lexicon) -> None:
     found = lexicon.understand("emploer", "en", PASSPORT)
     assert found is not None and found.how == "typo" and 0.86 <= found.score < 1
+
+
+SAFETY = {"danger_now": [], "not_safe": [], "safe": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("i am ok but scared", "not_safe"),
+        ("i am not safe but not in danger now", "not_safe"),
+        ("i am fine but he beats me", "danger_now"),
+        ("not safe, they beat me", "danger_now"),
+    ],
+)
+def test_the_more_serious_answer_wins_inside_a_sentence(
+    lexicon: Lexicon, text: str, answer: str
+) -> None:
+    found = lexicon.understand(text, "en", SAFETY)
+    assert found is not None and found.answer == answer

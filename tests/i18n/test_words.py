@@ -222,8 +222,6 @@ NEVER_GUESS = [
     ("am", "passport", "የለኝም"),
     ("ti", "passport", "ምሳይ የለን"),  # not with me
     ("ti", "passport", "የብለይን"),
-    ("en", "safety", "i am ok but scared"),
-    ("en", "safety", "i am not safe but not in danger now"),
 ]
 
 
