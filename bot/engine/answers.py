@@ -42,6 +42,10 @@ def current_step(turn: Turn, event: Inbound) -> None:
             reading: Reading | None = Reading(event.choice_id, how="tap")  # no need to read
         else:
             reading = matching.read_choice(ctx, lang, step, event)
+        if reading is None and ctx.lexicon.keyword(event.text or "", lang) == "help":
+            # A call for help at "are you in danger?" is the urgent answer, never lower.
+            urgent = urgent_option(turn)
+            reading = Reading(urgent, how="help", words=event.text or "") if urgent else None
         if reading is None and matching.is_skip(ctx, lang, step, event):
             return turn.advance()
         if reading is None:
@@ -98,6 +102,15 @@ def _urgent(turn: Turn, step: ChoiceStep, chosen: str) -> bool:
     facts = {**turn.facts(), answer_key(step): chosen}
     level, _ = priority.evaluate(turn.flow.spec.priority, facts)
     return level == "urgent"
+
+
+def urgent_option(turn: Turn) -> str | None:
+    """The one option of the current choice question that makes the case urgent, if any."""
+    step = turn.current
+    if not isinstance(step, ChoiceStep):
+        return None
+    found = [o.id for o in step.options if _urgent(turn, step, o.id)]
+    return found[0] if len(found) == 1 else None
 
 
 def _ask_back(turn: Turn, likely: str) -> None:

@@ -116,7 +116,7 @@ def _keyword(turn: Turn, event: Inbound) -> str | None:
     if event.kind != "text" or not event.text:
         return None
     word = turn.ctx.lexicon.keyword(event.text, turn.lang)
-    if word == "help" and _answers_the_question(turn, event):
+    if word == "help" and (_answers_the_question(turn, event) or _urgent_here(turn)):
         # "SOS", "au secours", «النجدة» at "are you in danger?" mean `danger_now`: the
         # urgent case alerts a person at once and the questions go on.
         return None
@@ -128,6 +128,14 @@ def _answers_the_question(turn: Turn, event: Inbound) -> bool:
     if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
         return False
     return exact_answer(turn.ctx, turn.lang, turn.current, event) is not None
+
+
+def _urgent_here(turn: Turn) -> bool:
+    """The question asked has an answer that makes the case urgent ("in danger now")."""
+    state = turn.state
+    if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
+        return False
+    return answers.urgent_option(turn) is not None
 
 
 def _language_named(turn: Turn, event: Inbound) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.i18n.normalize import normalize
-from bot.i18n.number_words import CONNECTORS
+from bot.i18n.number_words import ALONE, CONNECTORS
 from bot.i18n.numbers import parse_number
 
 __all__ = ["Count", "read_count"]
@@ -62,6 +62,22 @@ def _split(tokens: list[str], joiners: frozenset[str]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
+@cache
+def _alone_words() -> frozenset[str]:
+    return frozenset(normalize(w) for ws in ALONE.values() for p in ws for w in p.split())
+
+
+def _split_and(tokens: list[str]) -> list[str]:
+    """ "وأختي" (and my sister) → "و", "اختي"; "وحدي" (alone) stays whole."""
+    out: list[str] = []
+    for token in tokens:
+        if token[:1] == "و" and len(token) > 3 and token not in _alone_words():
+            out += ["و", token[1:]]
+        else:
+            out.append(token)
+    return out
+
+
 def _attached(token: str) -> str:
     # Arabic "و" and Arabizi "w" stuck to the next word: "وأنا", "w ana".
     return token[1:] if token[:1] == "و" and len(token) > 1 else token
@@ -70,7 +86,7 @@ def _attached(token: str) -> str:
 def read_count(text: str, lang: str | None = None) -> Count | None:
     """The number of people `text` counts, or None when it holds no clear count."""
     text = text.replace("+", " plus ")
-    tokens = normalize(text, lang).split()
+    tokens = _split_and(normalize(text, lang).split())
     if not tokens:
         return None
     children = _children(tokens)

@@ -275,6 +275,14 @@ class _Answers:
             for phrase in phrases:
                 self.exact[phrase].add(answer)
         self.fuzzy = _Fuzzy.build(table, arabizi)
+        # One-word phrases in Arabic letters by their light stem: "كفيلي" (my kafeel) is
+        # "الكفيل", "يضربني" (he beats me) is "يضرب".
+        self.by_stem: dict[str, set[str]] = defaultdict(set)
+        for answer, phrases in table.items():
+            for phrase in phrases:
+                if " " not in phrase and _ARABIC_LETTER.search(phrase):
+                    for stem in _arabic_stems(phrase):
+                        self.by_stem[stem].add(answer)
 
     def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
         """The answer whose words stand in `tokens` and where: "" when several answers do,
@@ -299,6 +307,12 @@ class _Answers:
                 ):
                     continue
                 hits.append((answer, (i, end)))
+        if not hits and self.by_stem:
+            for i, token in enumerate(tokens):
+                if not _ARABIC_LETTER.search(token) or (i and tokens[i - 1] in negation):
+                    continue
+                found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
+                hits.extend((answer, (i, i + 1)) for answer in found)
         if not hits:
             return None
         kept = [
@@ -592,6 +606,30 @@ def _one(answers: set[str]) -> str | None:
     if len(answers) > 1:
         answers = answers - {SKIP}
     return next(iter(answers)) if len(answers) == 1 else None
+
+
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و")
+_ARABIC_SUFFIXES = ("ونني", "وني", "ني", "ها", "هم", "كم", "نا", "وه", "ه", "ي", "ك")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+ARABIC_STEM_MIN = 3  # letters left after a prefix or suffix is taken off
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _arabic_stems(word: str) -> frozenset[str]:
+    """Light stems: the word without a common prefix (ال, و) and/or an attached pronoun
+    (ي, ني, ه…): "كفيلي" (my kafeel) and "الكفيل" share "كفيل"."""
+    bases = {word}
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= ARABIC_STEM_MIN:
+            bases.add(word[len(prefix) :])
+            break
+    stems = set(bases)
+    for base in bases:
+        for suffix in _ARABIC_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= ARABIC_STEM_MIN:
+                stems.add(base[: -len(suffix)])
+                break
+    return frozenset(stems)
 
 
 def _inside_score(tokens: list[str], used: set[int], language: _Language) -> float:
