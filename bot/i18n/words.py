@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton, squeeze
@@ -39,6 +40,10 @@ FUZZY_MIN = 86  # rapidfuzz ratio for a typo; below it we would rather ask again
 FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
 FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
 SKELETON_MIN_LEN = 4
+NEAR_MIN = 5  # a word of a sentence this long may have one typo ("the agnet"; "lont" ≠ "lost")
+NEAR_MIN_ALONE = 3  # a whole message this long may ("hlp", "yse"); two letters never
+NEAR_TWO_TYPOS = 8  # words this long may have two
+SHORT_SENTENCE = 3  # a typo in a sentence this short is sure enough ("my sponser")
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
 # (or after it, for the languages that negate after: Amharic "አደጋ ላይ አይደለሁም")
 EXACT_KEYWORDS = {"stop"}
@@ -140,6 +145,9 @@ class _Fuzzy:
     word_owners: tuple[str, ...]
     # (answer, Arabizi skeleton, its words, the phrase's own words)
     skeletons: tuple[tuple[str, str, Words, frozenset[str]], ...]
+    # every one-word phrase (however short), for one-typo matches
+    near_words: tuple[str, ...] = ()
+    near_owners: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> _Fuzzy:
@@ -156,7 +164,15 @@ class _Fuzzy:
                 key = _skeleton(phrase)
                 if len(key.replace(" ", "")) >= SKELETON_MIN_LEN:
                     skeletons.append((answer, key, tuple(key.split()), frozenset(phrase.split())))
+        near = [
+            (answer, phrase)
+            for answer, found in table.items()
+            for phrase in sorted(found)
+            if " " not in phrase and not any(ch.isdigit() for ch in phrase)
+        ]
         return cls(
+            near_words=tuple(p for _, p in near),
+            near_owners=tuple(a for a, _ in near),
             phrases=tuple(p for _, p in pairs),
             owners=tuple(a for a, _ in pairs),
             phrase_words=tuple(frozenset(p.split()) for _, p in pairs),
@@ -197,7 +213,17 @@ class _Fuzzy:
                 for _, score, i in process.extract(
                     token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
                 ):
-                    note(self.word_owners[i], score, score / 100 / len(tokens), self.words[i])
+                    certain = score / 100 if len(tokens) <= SHORT_SENTENCE else 0.7
+                    note(self.word_owners[i], score, certain, self.words[i])
+        if not negated:
+            near_ok = len(tokens) == 1 or (not whole and len(tokens) <= ORDINAL_MAX_WORDS)
+            for token in tokens if near_ok else ():
+                found = self._near(token, alone=len(tokens) == 1)
+                if found is not None:
+                    answer, distance, phrase = found
+                    score = 90.0 if distance == 1 else 84.0
+                    short = distance == 1 and len(tokens) <= SHORT_SENTENCE
+                    note(answer, score, 0.85 if short else 0.7, phrase)
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
@@ -217,6 +243,29 @@ class _Fuzzy:
             return None
         answer = ranked[0][0]
         return answer, *sure[answer]
+
+    def _near(self, token: str, alone: bool) -> tuple[str, int, str] | None:
+        """The one-word phrase one typo away from `token` ("agancy", "polise", "bos"),
+        or two for long words; None when two answers are as near. Short words only when
+        they are the whole message ("hlp"), never two letters ("ys" / "ya")."""
+        shortest = NEAR_MIN_ALONE if alone else NEAR_MIN
+        if len(token) < shortest:
+            return None
+        best: dict[str, tuple[int, str]] = {}
+        for phrase, owner in zip(self.near_words, self.near_owners, strict=True):
+            if abs(len(phrase) - len(token)) > 2 or len(phrase) < shortest:
+                continue
+            limit = 2 if min(len(phrase), len(token)) >= NEAR_TWO_TYPOS else 1
+            distance = DamerauLevenshtein.distance(token, phrase, score_cutoff=limit)
+            if 0 < distance <= limit and distance < best.get(owner, (99, ""))[0]:
+                best[owner] = (distance, phrase)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0]:
+            return None
+        answer, (distance, phrase) = ranked[0]
+        return answer, distance, phrase
 
 
 class _Keywords:

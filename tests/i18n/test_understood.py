@@ -59,3 +59,21 @@ def test_the_more_serious_answer_wins_inside_a_sentence(
 ) -> None:
     found = lexicon.understand(text, "en", SAFETY)
     assert found is not None and found.answer == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("agancy", "held_by_agent"),
+        ("polise", "held_by_authorities"),
+        ("my sponser", "held_by_employer"),
+    ],
+)
+def test_one_typo_in_a_word_is_read(lexicon: Lexicon, text: str, answer: str) -> None:
+    found = lexicon.understand(text, "en", PASSPORT)
+    assert found is not None and found.answer == answer and found.how == "typo"
+
+
+def test_a_typo_in_a_long_sentence_is_asked_back(lexicon: Lexicon) -> None:
+    found = lexicon.understand("i think maybe the agnet took it yesterday", "en", PASSPORT)
+    assert found is None or found.score < 0.75
