@@ -50,6 +50,10 @@ EXACT_KEYWORDS = {"stop"}
 # Inside a sentence that holds several answers, these win, in this order: a person who
 # writes both "ok" and "he beats me" is in danger; a caseworker can lower it, not raise it.
 OUTRANKS = ("danger_now", "not_safe")
+# The mildest answer is recorded from a sentence only when every other word is neutral, and
+# never from a typo: a wrong "safe" is the one mistake that costs a life.
+MILD = ("safe",)
+DOUBTFUL = 0.5
 # Words of languages outside the conversation's chain count for these keywords only: "msaada"
 # in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
@@ -566,10 +570,13 @@ class Lexicon:
             used = {i for start, end in spans for i in range(start, end)}
             words = " ".join(tokens[i] for i in sorted(used))
             score = _inside_score(tokens, used, language)
+            if answer in MILD and score < 1:
+                score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, "inside", words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
         if typo:
             answer, score, phrase = typo
+            score = min(score, DOUBTFUL) if answer in MILD else score
             return Understood(answer, round(score, 2), "typo", phrase)
         if lang is None:
             return None
@@ -690,7 +697,7 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
         return 1.0
     others = [t for i, t in enumerate(tokens) if i not in used]
     if any(pair in language.keyword_pairs for pair in zip(others, others[1:], strict=False)):
-        return 0.5
+        return DOUBTFUL
     return 0.9
 
 

@@ -7,7 +7,7 @@
 ## Language
 
 language-name = Darija
-language-prompt = Khtar lougha dyalk. T9der tbddelha f ay wa9t ila ktebti "lougha".
+language-prompt = Khtaro lougha dyalkom. T9der tbddelha f ay wa9t ila ktebti "lougha".
 language-menu-button = Loughat
 language-switched = Ghadi nktbo lik b darija.
 

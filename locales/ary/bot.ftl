@@ -7,7 +7,7 @@
 ## Language
 
 language-name = الدارجة
-language-prompt = ختار اللغة ديالك. تقدر تبدلها فأي وقت إلا كتبتي «لغة».
+language-prompt = ختارو اللغة ديالكم. تقدر تبدلها فأي وقت إلا كتبتي «لغة».
 language-menu-button = اللغات
 language-switched = غادي نكتبو ليك بالدارجة.
 

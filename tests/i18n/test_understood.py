@@ -77,3 +77,11 @@ def test_one_typo_in_a_word_is_read(lexicon: Lexicon, text: str, answer: str) ->
 def test_a_typo_in_a_long_sentence_is_asked_back(lexicon: Lexicon) -> None:
     found = lexicon.understand("i think maybe the agnet took it yesterday", "en", PASSPORT)
     assert found is None or found.score < 0.75
+
+
+@pytest.mark.parametrize("text", ["nit safe", "im safe but", "saef"])
+def test_safe_is_never_guessed(lexicon: Lexicon, text: str) -> None:
+    # A wrong "safe" is the one mistake that costs a life: from a typo or beside words we
+    # do not know, the bot asks back.
+    found = lexicon.understand(text, "en", SAFETY)
+    assert found is None or found.answer != "safe" or found.score < 0.75
