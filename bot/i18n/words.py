@@ -43,6 +43,7 @@ SKELETON_MIN_LEN = 4
 NEAR_MIN = 5  # a word of a sentence this long may have one typo ("the agnet"; "lont" ≠ "lost")
 NEAR_MIN_ALONE = 3  # a whole message this long may ("hlp", "yse"); two letters never
 NEAR_TWO_TYPOS = 8  # words this long may have two
+KEYWORD_PAIR_MIN = 3  # keyword phrases this long lend their word pairs ("talk to a person")
 SHORT_SENTENCE = 3  # a typo in a sentence this short is sure enough ("my sponser")
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
 # (or after it, for the languages that negate after: Amharic "አደጋ ላይ አይደለሁም")
@@ -414,7 +415,8 @@ class _Language:
             for phrases in w.keywords.values():
                 for phrase in phrases:
                     words = phrase.split()
-                    pairs.update(zip(words, words[1:], strict=False))
+                    if len(words) >= KEYWORD_PAIR_MIN:  # "help me" beside "yes" is a plea
+                        pairs.update(zip(words, words[1:], strict=False))
         return frozenset(pairs)
 
     @cached_property
