@@ -194,6 +194,25 @@ def chat(
     run_chat(flow or settings.flows_dir / "distress.yaml", settings.locales_dir, lang=lang)
 
 
+@app.command()
+def understand(
+    text: Annotated[str, typer.Argument(help="What a person typed.")],
+    lang: Annotated[str, typer.Option(help="The conversation's language.")] = "en",
+    step: Annotated[str, typer.Option(help="The question it answers.")] = "safety",
+    flow: Annotated[str, typer.Option(help="Flow id.")] = "distress",
+) -> None:
+    """What the bot would record for TEXT at a question, and why (words, score)."""
+    from bot.engine.registry import FlowRegistry
+    from bot.engine.scripts import real_context_factory
+    from bot.engine.understand import explain
+
+    settings = get_settings()
+    compiled = FlowRegistry(settings.flows_dir).latest(flow)
+    ctx = real_context_factory(settings.locales_dir)()
+    for line in explain(compiled, ctx, lang, step, text):
+        _echo(line)
+
+
 # --- flows and locales ---------------------------------------------------------------------
 
 

@@ -252,3 +252,12 @@ def test_missing_channel_tokens_names_each_channel_and_its_variable() -> None:
         ("WhatsApp", "SAUTI_WHATSAPP_TOKEN"),
         ("Messenger and Instagram", "SAUTI_MESSENGER_TOKEN"),
     ]
+
+
+def test_understand_prints_what_would_be_recorded_and_why() -> None:
+    result = runner.invoke(
+        app, ["understand", "the madam keeps it", "--lang", "en", "--step", "passport"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "held_by_employer (score 1.00, sure; inside: 'madam')" in result.output
+    assert "would: record passport = 'held_by_employer'" in result.output

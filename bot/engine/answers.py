@@ -4,7 +4,8 @@ is a miss (a hint and the question again; at the limit, a person is offered)."""
 
 from __future__ import annotations
 
-from bot.engine import matching, places
+from bot.engine import matching, places, priority, render
+from bot.engine.matching import Reading
 from bot.engine.schema import (
     ChoiceStep,
     LanguageStep,
@@ -13,9 +14,13 @@ from bot.engine.schema import (
     QuestionBase,
     TextStep,
     answer_key,
+    option_label,
 )
 from bot.engine.turn import Turn
 from bot.messages import Inbound
+
+SURE = 0.75  # below this score a typed answer is asked back, not recorded
+CHILDREN = "children"  # the answer noted when a count mentions children (architecture A6)
 
 
 def current_step(turn: Turn, event: Inbound) -> None:
@@ -31,28 +36,33 @@ def current_step(turn: Turn, event: Inbound) -> None:
         # The step's own answers come first: "I don't know" is `unsure` here, not "skip".
         ids = [o.id for o in step.options]
         if event.kind == "choice" and event.choice_id in ids:
-            chosen: str | None = event.choice_id  # a tap: no need to read labels
+            reading: Reading | None = Reading(event.choice_id, how="tap")  # no need to read
         else:
-            chosen = matching.pick(ctx, lang, event, matching.choice_candidates(ctx, lang, step))
-        if chosen is None and matching.is_skip(ctx, lang, step, event):
+            reading = matching.read_choice(ctx, lang, step, event)
+        if reading is None and ctx.lexicon.keyword(event.text or "", lang) == "help":
+            # A call for help at "are you in danger?" is the urgent answer, never lower.
+            urgent = urgent_option(turn)
+            reading = Reading(urgent, how="help", words=event.text or "") if urgent else None
+        if reading is None and matching.is_skip(ctx, lang, step, event):
             return turn.advance()
-        if chosen is None:
+        if reading is None:
             return turn.miss("reask-choice")
-        turn.record(answer_key(step), chosen)
-        option = next(o for o in step.options if o.id == chosen)
-        if option.contact_prefs is not None:
-            turn.fx.contact_prefs = dict(option.contact_prefs)
-        turn.advance()
+        if reading.score < SURE and not _urgent(turn, step, reading.answer):
+            return _ask_back(turn, reading.answer)
+        choose(turn, step, reading.answer, typed=reading.how != "tap")
     elif matching.is_skip(ctx, lang, step, event):
         turn.advance()
     elif isinstance(step, NumberStep):
-        value = (
-            matching.number(ctx, lang, event, step.min, step.max) if event.kind == "text" else None
+        count = (
+            matching.count(ctx, lang, event, step.min, step.max) if event.kind == "text" else None
         )
-        if value is None:
+        if count is None:
             return turn.miss("reask-number")
-        turn.record(answer_key(step), value)
-        turn.advance()
+        turn.state["last"] = step.id
+        turn.record(answer_key(step), count.value)
+        if count.children:
+            turn.record(CHILDREN, "yes")  # "5 women and 2 children": the case says so
+        _advance_noting(turn, str(count.value))
     elif isinstance(step, TextStep):
         value = matching.free_text(event, step.max_length) if event.kind == "text" else None
         if value is None:
@@ -61,6 +71,75 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.advance()
     elif isinstance(step, LocationStep):
         places.typed_place(turn, event)
+
+
+
+def choose(turn: Turn, step: ChoiceStep, chosen: str, typed: bool) -> None:
+    """Record an option and move on; a typed answer is said back, with how to change it."""
+    turn.record(answer_key(step), chosen)
+    turn.state["last"] = step.id
+    option = next(o for o in step.options if o.id == chosen)
+    if option.contact_prefs is not None:
+        turn.fx.contact_prefs = dict(option.contact_prefs)
+    label = render.text(turn.ctx, turn.lang, option_label(step, option)) if typed else None
+    _advance_noting(turn, label)
+
+
+def _advance_noting(turn: Turn, noted: str | None) -> None:
+    """Move on; a typed answer is said back first, unless the conversation ended with it."""
+    before = len(turn.fx.replies)
+    turn.advance()
+    if noted is not None and not turn.state.get("ended"):
+        echo = render.say(turn.ctx, turn.lang, "answer-noted", answer=noted)
+        turn.fx.replies.insert(before, echo)
+
+
+def _urgent(turn: Turn, step: ChoiceStep, chosen: str) -> bool:
+    """Whether this answer alone makes the case urgent: recorded without asking back, as
+    a wrong "in danger" costs a caseworker a look, and a question costs the person time."""
+    facts = {**turn.facts(), answer_key(step): chosen}
+    level, _ = priority.evaluate(turn.flow.spec.priority, facts)
+    return level == "urgent"
+
+
+def urgent_option(turn: Turn) -> str | None:
+    """The one option of the current choice question that makes the case urgent, if any."""
+    step = turn.current
+    if not isinstance(step, ChoiceStep):
+        return None
+    found = [o.id for o in step.options if _urgent(turn, step, o.id)]
+    return found[0] if len(found) == 1 else None
+
+
+def _ask_back(turn: Turn, likely: str) -> None:
+    """Not sure enough to record: "Did you mean: my employer has it?" with a button."""
+    turn.state["pending"] = {"kind": "confirm", "answer": likely}
+    turn.ask_again()
+
+
+def confirm(turn: Turn, event: Inbound) -> None:
+    """The answer to "Did you mean …?": yes records it; "something else" asks the question
+    again; anything else is read as a new answer to the question."""
+    step = turn.current
+    likely = turn.state["pending"]["answer"]
+    turn.state["pending"] = None
+    if event.kind == "choice" and event.choice_id == render.CONFIRM_OTHER:
+        return turn.ask_again()
+    said = (
+        matching.pick(
+            turn.ctx,
+            turn.lang,
+            event,
+            {"yes": [], "no": [render.text(turn.ctx, turn.lang, "confirm-other")]},
+        )
+        if event.kind == "text"
+        else None
+    )
+    if (event.kind == "choice" and event.choice_id == likely) or said == "yes":
+        return choose(turn, step, likely, typed=event.kind == "text")
+    if said == "no":
+        return turn.ask_again()
+    current_step(turn, event)
 
 
 def language_menu(turn: Turn, event: Inbound) -> None:
@@ -85,5 +164,5 @@ def switch_language(turn: Turn, tag: str) -> None:
 
 
 def _set_language(turn: Turn, tag: str) -> None:
-    turn.state["lang"] = tag
+    turn.state.update(lang=tag, menu_first=None)
     turn.fx.language = tag

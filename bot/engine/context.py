@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 
@@ -143,12 +144,34 @@ def parse_number(ctx: Context, text: str, lang: str | None) -> int | None:
     return ctx.parse_number(text, lang)
 
 
+def read_count(ctx: Context, text: str, lang: str | None) -> Any:
+    """A count of people (`bot.i18n.counting.Count`: value, children) or None. A context
+    with its own `parse_number` (tests) counts with it."""
+    if ctx.parse_number is not None:
+        value = ctx.parse_number(text, lang)
+        return None if value is None else SimpleNamespace(value=value, children=False)
+    from bot.i18n.counting import read_count as read
+
+    return read(text, lang)
+
+
 def detect_language(ctx: Context, text: str, supported: list[str]) -> str | None:
     if ctx.detect_language is None:
         from bot.i18n.detect import detect_language as detect
 
         ctx.detect_language = detect
     return ctx.detect_language(text, supported)
+
+
+def language_choices(ctx: Context, text: str, supported: list[str]) -> tuple[str, ...]:
+    """The languages a first message may be in: one, none, or two that tie (Amharic and
+    Tigrinya in Ge'ez script), which the language menu then shows first."""
+    from bot.i18n import detect
+
+    if ctx.detect_language not in (None, detect.detect_language):  # its own detector (tests)
+        found = ctx.detect_language(text, supported)  # type: ignore[misc]
+        return (found,) if found else ()
+    return detect.language_choices(text, supported)
 
 
 def language_by_name(ctx: Context, text: str) -> str | None:

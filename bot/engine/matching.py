@@ -7,6 +7,7 @@ person's language and in English, words.yaml synonyms, the flow's own `words:`, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from bot.engine import context as tools
@@ -22,21 +23,70 @@ def _typed(event: Inbound) -> str:
     return (event.text or "").strip()
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a person's message was read as: the answer, how sure (0..1), how, and why."""
+
+    answer: str
+    score: float = 1.0
+    how: str = "exact"  # tap | id | ordinal | exact | emoji | inside | typo | elsewhere
+    words: str = ""
+
+
 def pick(ctx: Context, lang: str, event: Inbound, candidates: dict[str, list[str]]) -> str | None:
     """The candidate id the person chose, or None."""
+    found = read(ctx, lang, event, candidates)
+    return found.answer if found else None
+
+
+def read(
+    ctx: Context,
+    lang: str,
+    event: Inbound,
+    candidates: dict[str, list[str]],
+    means: dict[str, list[str]] | None = None,
+) -> Reading | None:
+    """The candidate the person chose and how sure we are, or None.
+
+    `means` maps other answers to candidates ({"yes": ["danger_now"]}): their words count
+    for those candidates, after the candidates' own words ("yes" at "are you in danger?").
+    """
     if event.kind == "choice" and event.choice_id in candidates:
-        return event.choice_id
+        return Reading(event.choice_id, how="tap")
     typed = _typed(event)
     if not typed:
         return None
     key = typed.casefold().replace(" ", "_")
     if key in candidates:
-        return key
+        return Reading(key, how="id", words=typed)
     ids = list(candidates)
     number = ctx.lexicon.ordinal(typed, lang, len(ids))
     if number is not None and 1 <= number <= len(ids):
-        return ids[number - 1]
-    return ctx.lexicon.match(typed, lang, candidates)
+        return Reading(ids[number - 1], how="ordinal", words=typed)
+    borrowed = {a: [] for a in means or {}}
+    for whole in (True, False):
+        for table in (candidates, borrowed):
+            found = _understand(ctx, lang, typed, table, whole) if table else None
+            if found is None:
+                continue
+            if table is borrowed:
+                owners = (means or {}).get(found.answer, [])
+                if len(owners) != 1:
+                    continue
+                found = Reading(owners[0], found.score, found.how, found.words)
+            return found
+    return None
+
+
+def _understand(
+    ctx: Context, lang: str, typed: str, candidates: dict[str, list[str]], whole: bool
+) -> Reading | None:
+    understand = getattr(ctx.lexicon, "understand", None)
+    if understand is None:  # a lexicon that only matches: sure of what it finds
+        answer = ctx.lexicon.match(typed, lang, candidates, whole=whole)
+        return Reading(answer, words=typed) if answer else None
+    found = understand(typed, lang, candidates, whole=whole)
+    return Reading(found.answer, found.score, found.how, found.words) if found else None
 
 
 def _labels(ctx: Context, lang: str, msg_id: str) -> list[str]:
@@ -44,6 +94,20 @@ def _labels(ctx: Context, lang: str, msg_id: str) -> list[str]:
     if lang != "en":
         found.append(text(ctx, "en", msg_id))
     return found
+
+
+def choice_means(step: ChoiceStep) -> dict[str, list[str]]:
+    """Other answers whose words mean an option here: {"yes": ["danger_now"]}."""
+    found: dict[str, list[str]] = {}
+    for option in step.options:
+        for other in option.means:
+            found.setdefault(other, []).append(option.id)
+    return found
+
+
+def read_choice(ctx: Context, lang: str, step: ChoiceStep, event: Inbound) -> Reading | None:
+    """The option of a choice step the person chose, and how sure we are."""
+    return read(ctx, lang, event, choice_candidates(ctx, lang, step), choice_means(step))
 
 
 def choice_candidates(ctx: Context, lang: str, step: ChoiceStep) -> dict[str, list[str]]:
@@ -107,6 +171,11 @@ def language(ctx: Context, lang: str, step: LanguageStep | None, event: Inbound)
     if lang in tags and ctx.lexicon.match(typed, lang, {"yes": []}, whole=True) == "yes":
         return lang
     detected = tools.detect_language(ctx, typed, tags)
+    if detected is None:
+        # "እሺ" after "ሰላም": Amharic or Tigrinya script, and a word for yes in only one.
+        tied = tools.language_choices(ctx, typed, tags)
+        said_yes = [t for t in tied if ctx.lexicon.match(typed, t, {"yes": []}, whole=True)]
+        return said_yes[0] if len(said_yes) == 1 else None
     if detected not in tags:
         return None
     # One word tells little ("la" is French, Swahili and Darija): only a word for yes.
@@ -121,7 +190,12 @@ def exact_answer(ctx: Context, lang: str, step: Any, event: Inbound) -> str | No
     typed = _typed(event)
     if not isinstance(step, ChoiceStep) or event.kind != "text" or not typed:
         return None
-    return ctx.lexicon.match(typed, lang, choice_candidates(ctx, lang, step), whole=True)
+    found = ctx.lexicon.match(typed, lang, choice_candidates(ctx, lang, step), whole=True)
+    if found is None and (means := choice_means(step)):
+        other = ctx.lexicon.match(typed, lang, {a: [] for a in means}, whole=True)
+        owners = means.get(other or "", [])
+        found = owners[0] if len(owners) == 1 else None
+    return found
 
 
 def number(
@@ -132,6 +206,17 @@ def number(
     if value is None or (low is not None and value < low) or (high is not None and value > high):
         return None
     return value
+
+
+def count(ctx: Context, lang: str, event: Inbound, low: int | None, high: int | None) -> Any:
+    """How many people the message counts ("me and 4 others" = 5), with whether children
+    were mentioned; None when there is no clear count in range."""
+    typed = _typed(event)
+    found = tools.read_count(ctx, typed, lang) if typed else None
+    value = found.value if found else None
+    if value is None or (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return found
 
 
 def free_text(event: Inbound, max_length: int) -> str | None:

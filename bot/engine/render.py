@@ -22,6 +22,7 @@ from bot.messages import Option, Reply
 
 SKIP = "skip"
 PLACE_OTHER = "place:other"
+CONFIRM_OTHER = "confirm:other"  # "no, something else" under "Did you mean …?"
 ERASE_YES, ERASE_NO = "erase-yes", "erase-no"
 MENU_BUTTON = "menu-button"
 LANGUAGE_MENU_BUTTON = "language-menu-button"
@@ -63,11 +64,14 @@ def languages(ctx: Context, step: LanguageStep | None) -> list[str]:
     return wanted + [t for t in available if t not in wanted]
 
 
-def language_options(ctx: Context, step: LanguageStep | None) -> list[Option]:
-    # Each language is labelled in its own words, so a person finds theirs in any script.
-    return [
-        Option(id=t, title=ctx.catalogs.format(t, "language-name")) for t in languages(ctx, step)
-    ]
+def language_options(
+    ctx: Context, step: LanguageStep | None, first: list[str] | None = None
+) -> list[Option]:
+    # Each language is labelled in its own words, so a person finds theirs in any script;
+    # `first` (Amharic and Tigrinya when a message could be either) come at the top.
+    tags = languages(ctx, step)
+    tags = [t for t in first or [] if t in tags] + [t for t in tags if t not in (first or [])]
+    return [Option(id=t, title=ctx.catalogs.format(t, "language-name")) for t in tags]
 
 
 def choice_options(ctx: Context, lang: str, step: ChoiceStep) -> list[Option]:
@@ -78,11 +82,12 @@ def skip_option(ctx: Context, lang: str) -> Option:
     return Option(id=SKIP, title=text(ctx, lang, "option-skip"))
 
 
-def question(ctx: Context, lang: str, step: StepBase) -> Reply:
-    """The question a step asks, with its options."""
+def question(ctx: Context, lang: str, step: StepBase, first: list[str] | None = None) -> Reply:
+    """The question a step asks, with its options (`first`: languages shown first)."""
     assert isinstance(step, QuestionBase)
     if isinstance(step, LanguageStep):
-        return ask(ctx, lang, prompt_id(step), language_options(ctx, step), LANGUAGE_MENU_BUTTON)
+        options = language_options(ctx, step, first)
+        return ask(ctx, lang, prompt_id(step), options, LANGUAGE_MENU_BUTTON)
     options = choice_options(ctx, lang, step) if isinstance(step, ChoiceStep) else []
     if step.skippable:
         options.append(skip_option(ctx, lang))
@@ -105,6 +110,17 @@ def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
                    country=c["country"])  # fmt: skip
     options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
     return ask(ctx, lang, "location-ambiguous", [*options, other], name=pending["typed"])
+
+
+def confirm_question(ctx: Context, lang: str, step: ChoiceStep, likely: str) -> Reply:
+    """ "Did you mean: my employer?" with that answer and "no, something else"."""
+    option = next(o for o in step.options if o.id == likely)
+    label = text(ctx, lang, option_label(step, option))
+    options = [
+        Option(id=likely, title=label),
+        Option(id=CONFIRM_OTHER, title=text(ctx, lang, "confirm-other")),
+    ]
+    return ask(ctx, lang, "confirm-prompt", options, answer=label)
 
 
 def erase_question(ctx: Context, lang: str) -> Reply:

@@ -7,8 +7,8 @@ Order for a message: ignore platform noise; a claimed chat stays silent (except 
 erase); global words (help, restart, language, stop, erase) in every language, at any
 step, except that a help word which is also an answer to the question asked ("SOS" at
 "are you in danger?") is that answer; then an open side question (erase confirmation,
-language menu, which place); a language's name alone ("français") switches to it; then
-media and shared locations; then the answer to the current step.
+language menu, which place, "did you mean …?"); a language's name alone ("français")
+switches to it; then media and shared locations; then the answer to the current step.
 """
 
 from __future__ import annotations
@@ -72,13 +72,16 @@ def _start(
     flow: CompiledFlow, previous: dict[str, Any] | None, event: Inbound, ctx: Context
 ) -> tuple[dict[str, Any], Effects]:
     languages = list(ctx.catalogs.languages)
-    detected = (
-        tools.detect_language(ctx, event.text, languages)
+    choices = (
+        tools.language_choices(ctx, event.text, languages)
         if event.kind == "text" and event.text
-        else None
+        else ()
     )
+    detected = choices[0] if len(choices) == 1 else None
     lang = detected or (previous or {}).get("lang") or "en"
     turn = Turn(flow, new_state(flow, lang if lang in languages else "en"), ctx)
+    if len(choices) > 1:
+        turn.state["menu_first"] = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
     word = _keyword(turn, event)
     if word == "stop":
         turn.end("stopped")
@@ -113,7 +116,7 @@ def _keyword(turn: Turn, event: Inbound) -> str | None:
     if event.kind != "text" or not event.text:
         return None
     word = turn.ctx.lexicon.keyword(event.text, turn.lang)
-    if word == "help" and _answers_the_question(turn, event):
+    if word == "help" and (_answers_the_question(turn, event) or _urgent_here(turn)):
         # "SOS", "au secours", «النجدة» at "are you in danger?" mean `danger_now`: the
         # urgent case alerts a person at once and the questions go on.
         return None
@@ -125,6 +128,14 @@ def _answers_the_question(turn: Turn, event: Inbound) -> bool:
     if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
         return False
     return exact_answer(turn.ctx, turn.lang, turn.current, event) is not None
+
+
+def _urgent_here(turn: Turn) -> bool:
+    """The question asked has an answer that makes the case urgent ("in danger now")."""
+    state = turn.state
+    if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
+        return False
+    return answers.urgent_option(turn) is not None
 
 
 def _language_named(turn: Turn, event: Inbound) -> str | None:
@@ -159,6 +170,8 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         places.which_place(turn, event)
     elif pending.get("kind") == "town":
         places.town_answer(turn, event)
+    elif pending.get("kind") == "confirm":
+        answers.confirm(turn, event)
     elif tag := _language_named(turn, event):
         answers.switch_language(turn, tag)
     elif event.kind == "media":
@@ -201,6 +214,17 @@ def _global(turn: Turn, word: str) -> None:
     elif word == "language":
         turn.state["pending"] = {"kind": "language"}
         turn.ask_again()
+    elif word == "change":
+        _change(turn)
+
+
+def _change(turn: Turn) -> None:
+    """ "change": the question answered last, asked again; the flow goes on from there."""
+    last = turn.state.get("last")
+    turn.state["pending"] = None
+    if last in turn.flow.steps and not turn.state["done"]:
+        turn.state.update(step=last, misses=0, last=None)
+    turn.ask_again()
 
 
 def _erase_answer(turn: Turn, event: Inbound) -> None:

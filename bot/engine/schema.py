@@ -19,8 +19,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 SCHEMA_VERSION = 1
 Priority = Literal["urgent", "high", "normal"]
-GlobalWord = Literal["help", "restart", "language", "stop", "erase"]
-ALL_GLOBAL_WORDS: list[GlobalWord] = ["help", "restart", "language", "stop", "erase"]
+GlobalWord = Literal["help", "restart", "language", "stop", "erase", "change"]
+ALL_GLOBAL_WORDS: list[GlobalWord] = ["help", "restart", "language", "stop", "erase", "change"]
 
 # Keys with a meaning of their own inside `when:`; answers cannot use these names.
 COMBINATORS = ("any", "all", "not")
@@ -100,6 +100,9 @@ class OptionSpec(Strict):
     id: StepId
     label: MessageId | None = None  # default: <step>-<option>
     words: dict[str, list[str]] = Field(default_factory=dict)  # typed synonyms per language
+    # Other answers whose words also mean this one: at "Are you in danger right now?",
+    # "yes" is danger_now (`means: ["yes"]`). The option's own words come first.
+    means: list[StepId] = Field(default_factory=list)
     contact_prefs: dict[str, Any] | None = None  # e.g. {safe_to_message_first: true}
 
 

@@ -38,7 +38,10 @@ DEFAULTS: dict[str, Any] = {
     "answers": {},
     "done": False,
     "ended": None,  # stopped | declined | erased | expired: the next message starts over
-    "pending": None,  # a side question: language menu, erase confirmation, which place
+    "pending": None,  # a side question: language menu, erase confirmation, which place,
+    # "did you mean …?"
+    "last": None,  # the question answered last, which `change` asks again
+    "menu_first": None,  # languages the language menu shows first (a tie: am and ti)
     "location": None,
     "case_open": False,
     "emergency": None,  # pending | given
@@ -96,8 +99,12 @@ class Turn:
             self.fx.replies.append(render.place_question(self.ctx, self.lang, pending))
         elif pending and pending["kind"] == "erase":
             self.fx.replies.append(render.erase_question(self.ctx, self.lang))
+        elif pending and pending["kind"] == "confirm":
+            reply = render.confirm_question(self.ctx, self.lang, self.current, pending["answer"])
+            self.fx.replies.append(reply)
         elif not self.state["done"] and self.flow.is_question(self.state["step"]):
-            self.fx.replies.append(render.question(self.ctx, self.lang, self.current))
+            first = self.state.get("menu_first")
+            self.fx.replies.append(render.question(self.ctx, self.lang, self.current, first))
         elif not self.state["done"]:
             self.enter(self.state["step"])  # a new conversation that began with "erase"
 
@@ -107,7 +114,7 @@ class Turn:
             self.ctx,
             self.lang,
             "language-prompt",
-            render.language_options(self.ctx, step),  # type: ignore[arg-type]
+            render.language_options(self.ctx, step, self.state.get("menu_first")),  # type: ignore[arg-type]
             render.LANGUAGE_MENU_BUTTON,
         )
         return reply

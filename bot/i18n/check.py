@@ -22,6 +22,7 @@ from bot.i18n.catalog import CATALOG_FILE, SOURCE_LOCALE, fallback_chain
 from bot.i18n.wordlists import (
     ANSWER_IDS,
     KEYWORDS,
+    OPTIONAL_KEYWORDS,
     OPTIONAL_SECTIONS,
     WORDS_FILE,
     read_yaml,
@@ -224,12 +225,12 @@ def _check_words(path: Path) -> Iterator[Problem]:
                 yield Problem(path, _key_line(path, key), f"{section}.{key}: must be a list")
         if section == "keywords":
             for key in KEYWORDS:
-                if not body.get(key):
+                if key not in OPTIONAL_KEYWORDS and not body.get(key):
                     yield Problem(path, _key_line(path, section), f"keywords: `{key}` missing")
     ordinals = data.get("ordinals", [])
     if not isinstance(ordinals, list) or not all(isinstance(o, list) for o in ordinals):
         yield Problem(path, _key_line(path, "ordinals"), "ordinals: must be a list of lists")
-    for key in ("negation", "negation_after", "filler"):
+    for key in ("negation", "negation_after", "filler", "neutral"):
         if not isinstance(data.get(key, []), list):
             yield Problem(path, _key_line(path, key), f"{key}: must be a list")
 

@@ -3,9 +3,11 @@
 No library detects Moroccan Darija or Arabizi, and lingua knows neither Amharic nor
 Tigrinya, so we route by Unicode script first (reference §3.3):
 
-- Ethiopic: Tigrinya against Amharic by marker words and letters; a tie ("ሰላም") gives
-  Amharic, the language most people who write Ge'ez script to us read (the menu that
-  follows names Tigrinya in its own script).
+- Ethiopic: Tigrinya against Amharic by marker words and letters; on a tie ("ሰላም") we
+  ask: the menu comes with both first (`language_choices`), never Amharic by default.
+- A greeting alone: "slm", "asc" → Darija in Latin letters; "salaan" → Somali; "habari"
+  → Swahili; "selam" → Amharic or Tigrinya (ask). Amharic and Tigrinya typed in Latin
+  letters are told apart by their frequent words.
 - Arabic: any Darija word → "ary", else "ar".
 - Latin: digits inside words (3afak, 7na) or Darija words → "ary-Latn"; else frequent
   words plus lingua restricted to the Latin-script languages we support (en, fr, so, sw).
@@ -32,7 +34,14 @@ from bot.i18n.normalize import normalize
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-__all__ = ["detect_language", "language_by_name", "language_named", "script_of"]
+__all__ = [
+    "detect_language",
+    "language_by_name",
+    "language_choices",
+    "language_named",
+    "script_of",
+]
+ETHIOPIC_TIE = ("am", "ti")  # Ge'ez script or "selam": ask, both first in the menu
 
 LINGUA_LANGS = ("en", "fr", "so", "sw")
 LINGUA_MIN = 0.75  # combined score the best language needs
@@ -147,16 +156,54 @@ def _first_supported(supported: Collection[str], *tags: str) -> str | None:
 
 def detect_language(text: str, supported: list[str]) -> str | None:
     """The language `text` is probably written in, among `supported`, or None if unsure."""
-    return _detect(text, tuple(supported))
+    found = language_choices(text, supported)
+    return found[0] if len(found) == 1 else None
+
+
+def language_choices(text: str, supported: list[str]) -> tuple[str, ...]:
+    """The languages `text` may be in: one when we can tell, two when Amharic and Tigrinya
+    tie ("ሰላም", "selam": the bot asks, with both first in the menu), none when unsure."""
+    found = _detect(text, tuple(supported))
+    if found == ETHIOPIC_TIE:
+        return tuple(t for t in ETHIOPIC_TIE if t in supported)
+    return (found,) if isinstance(found, str) else ()
+
+
+def _greeting(tokens: list[str]) -> str | tuple[str, ...] | None:
+    """The language of a message that is only greetings ("slm", "habari", "selam")."""
+    if not tokens:
+        return None
+    table = _greeting_table()
+    if all(t in _vocabulary(markers.ETHIOPIC_LATIN_SHARED) for t in tokens):
+        return ETHIOPIC_TIE
+    found = {table.get(t) for t in tokens}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _greeting_table() -> dict[str, str]:
+    return {normalize(word): tag for word, tag in markers.GREETING_LANGUAGE.items()}
+
+
+def _ethiopic_latin(tokens: list[str]) -> str | tuple[str, ...] | None:
+    """Amharic or Tigrinya typed in Latin letters, by their frequent words."""
+    am = _hits(tokens, markers.AMHARIC_LATIN)
+    ti = _hits(tokens, markers.TIGRINYA_LATIN)
+    if not am and not ti:
+        return None
+    if am == ti:
+        return ETHIOPIC_TIE
+    return "am" if am > ti else "ti"
 
 
 @lru_cache(maxsize=4096)  # first messages repeat a lot ("hi", "salam", "bonjour")
-def _detect(text: str, supported: tuple[str, ...]) -> str | None:
+def _detect(text: str, supported: tuple[str, ...]) -> str | tuple[str, ...] | None:
     script = script_of(text)
     if script == "Ethiopic":
         found = _ethiopic(text)
         if found is None:
-            return _first_supported(supported, "am", "ti")
+            both = tuple(t for t in ETHIOPIC_TIE if t in supported)
+            return both if len(both) > 1 else (both[0] if both else None)
         return found if found in supported else None
     tokens = normalize(text).split()
     if script == "Arabic":
@@ -165,10 +212,27 @@ def _detect(text: str, supported: tuple[str, ...]) -> str | None:
         return _first_supported(supported, "ar")
     if script != "Latin":
         return None
+    greeting = _greeting(tokens)
+    if greeting is None:
+        greeting = _ethiopic_latin(tokens) if not _latin_marked(tokens) else None
+    if greeting == ETHIOPIC_TIE:
+        both = tuple(t for t in ETHIOPIC_TIE if t in supported)
+        return both if len(both) > 1 else (both[0] if both else None)
+    if greeting is not None:
+        if greeting == "ary-Latn":
+            return _first_supported(supported, "ary-Latn", "ary", "ar")
+        return greeting if greeting in supported else None
     if _is_arabizi(tokens):
         return _first_supported(supported, "ary-Latn", "ary")
     found = _latin(text, tokens)
     return found if found in supported else None
+
+
+def _latin_marked(tokens: list[str]) -> bool:
+    """Whether frequent words of en/fr/sw/so outnumber Ethiopic-in-Latin ones."""
+    others = max(_hits(tokens, markers.LATIN_MARKERS[t]) for t in LINGUA_LANGS)
+    ours = _hits(tokens, markers.AMHARIC_LATIN) + _hits(tokens, markers.TIGRINYA_LATIN)
+    return others > ours
 
 
 @cache

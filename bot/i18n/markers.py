@@ -48,6 +48,34 @@ GREETINGS = {
     "assalamu", "asalamu", "assalam", "marhaba",
 }
 
+# A message that is only a greeting: the language it most likely comes with. "salam" typed
+# in Latin letters is most often Darija or Arabic written in Latin letters; "selam" is
+# Amharic or Tigrinya (a tie, below).
+GREETING_LANGUAGE: dict[str, str] = {
+    "salam": "ary-Latn", "salaam": "ary-Latn", "slm": "ary-Latn", "asc": "ary-Latn",
+    "assalam": "ary-Latn", "assalamu": "ary-Latn", "asalamu": "ary-Latn", "salamu": "ary-Latn",
+    "alikom": "ary-Latn", "alaikum": "ary-Latn", "aleikum": "ary-Latn", "alaykum": "ary-Latn",
+    "alikoum": "ary-Latn", "marhaba": "ary-Latn", "salamualaikum": "ary-Latn",
+    "salaan": "so", "salaanta": "so", "nabadeey": "so", "iska": "so", "warran": "so",
+    "habari": "sw", "jambo": "sw", "mambo": "sw", "hujambo": "sw", "shikamoo": "sw",
+    "hi": "en", "hello": "en", "hey": "en", "hii": "en", "helo": "en", "hallo": "en",
+    "bonjour": "fr", "bjr": "fr", "salut": "fr", "slt": "fr", "coucou": "fr", "bonsoir": "fr",
+}  # fmt: skip
+# Amharic and Tigrinya typed in Latin letters ("selam", "endet neh", "kemey aleki").
+AMHARIC_LATIN = {
+    "endet", "neh", "nesh", "negn", "nen", "nachu", "alehu", "aydelem", "aydelehum", "awo",
+    "ishi", "eshi", "yelem", "yelegnim", "ene", "amesegnalehu", "betam", "ebakih", "ebakish",
+    "ebakachu", "erdugn", "erduny", "iriduny", "dehna", "tenayistilign", "selamno", "alchilim",
+    "tadiyas", "denanesh", "denaneh", "efralehu", "ametachign",
+}  # fmt: skip
+TIGRINYA_LATIN = {
+    "kemey", "aleka", "aleki", "alekum", "ewe", "iye", "ayfal", "hagizuni", "hagezuni",
+    "dehan", "yekenyeley", "abey", "hiji", "entay", "zeloku", "aloku", "aleku",
+    "bejaka", "bejaki", "selamat", "hawey", "haftey", "ayekielin", "aykielin",
+    "yefereh", "wesidu",
+}  # fmt: skip
+ETHIOPIC_LATIN_SHARED = {"selam", "salam new", "tena", "yistilign"}
+
 # Latin-script languages: frequent short words, used alongside lingua on short messages.
 LATIN_MARKERS: dict[str, set[str]] = {
     "en": {

@@ -17,6 +17,7 @@ UNITS: dict[str, dict[str, int]] = {
         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
         "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "dozen": 12,
     },
     "fr": {
         "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
@@ -26,6 +27,9 @@ UNITS: dict[str, dict[str, int]] = {
         "huitante": 80, "octante": 80, "nonante": 90,
         # "quatre-vingt(s)" is joined into one word before lookup.
         "quatrevingt": 80, "quatrevingts": 80,
+        # Approximate amounts: "une vingtaine" (about twenty) is 20 ("une" is dropped).
+        "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+        "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     },
     "ar": {
         "صفر": 0, "واحد": 1, "واحدة": 1, "أحد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,

@@ -23,6 +23,7 @@ _ETHIOPIC = {chr(0x1369 + i): i + 1 for i in range(9)} | {
     chr(0x1372 + i): (i + 1) * 10 for i in range(9)
 }
 _QUATRE_VINGT = re.compile(r"\bquatre (vingts?)\b")
+_UNE_VINGTAINE = re.compile(r"\b(?:une|a) (\w+aine|dozen)\b")  # "une vingtaine" is 20, not 21
 _Word = tuple[int, bool]  # (value, is a multiplier)
 
 
@@ -146,7 +147,7 @@ def parse_number(text: str, lang: str | None = None) -> int | None:
     found |= {int(d) for d in _DIGITS.findall(flat)}
     if found:
         return found.pop() if len(found) == 1 else None
-    toks = _QUATRE_VINGT.sub(r"quatre\1", flat).split()
+    toks = _UNE_VINGTAINE.sub(r"\1", _QUATRE_VINGT.sub(r"quatre\1", flat)).split()
     readings: dict[int, int] = {}  # value → most number words any language read it from
     for tag in _languages(lang):
         runs = _runs(toks, tag)

@@ -10,6 +10,7 @@ ordinals: [[first, 1st], [second, 2nd], ...]               # optional: "the seco
 negation: [not, never]                                      # optional: "not safe" ≠ "safe"
 negation_after: [pas]            # optional: "je l'ai pas" ≠ "je l'ai" (negation after)
 filler: [please, now]                                       # optional: "help please" = "help"
+neutral: [the, has, it]      # optional: words that say nothing alone ("the madam keeps it")
 ```
 
 `load_wordlist` is forgiving (a person in danger must still get answers when one list is
@@ -30,6 +31,7 @@ from bot.i18n.normalize import normalize
 __all__ = [
     "ANSWER_IDS",
     "KEYWORDS",
+    "OPTIONAL_KEYWORDS",
     "OPTIONAL_SECTIONS",
     "WORDS_FILE",
     "Wordlist",
@@ -40,15 +42,17 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 WORDS_FILE = "words.yaml"
-KEYWORDS = ("help", "restart", "language", "stop", "erase")
+KEYWORDS = ("help", "restart", "language", "stop", "erase", "change")
+OPTIONAL_KEYWORDS = ("change",)  # "change" (redo the last answer) came later: not required
 # The default flow's answer ids (architecture A5), `skip` for optional questions, and the
 # sea example's two extra safety answers (flows/examples/sea.yaml).
 ANSWER_IDS = (
     "yes", "no", "unsure", "skip", "danger_now", "not_safe", "safe", "with_me",
-    "held_by_employer", "held_by_agent", "lost", "never_had", "anytime", "daytime", "never",
+    "held_by_employer", "held_by_agent", "held_by_authorities", "lost", "never_had",
+    "anytime", "daytime", "never",
     "at_sea", "in_desert",
 )  # fmt: skip
-OPTIONAL_SECTIONS = ("alone", "ordinals", "negation", "negation_after", "filler")
+OPTIONAL_SECTIONS = ("alone", "ordinals", "negation", "negation_after", "filler", "neutral")
 
 Phrases = tuple[str, ...]
 
@@ -67,6 +71,9 @@ class Wordlist:
     # Words that negate the phrase just before them (Amharic አይደለም, French "je l'ai pas").
     negation_after: frozenset[str] = frozenset()
     filler: Phrases = ()
+    # Words that say nothing alone ("the", "has", "it"): an answer's words inside a sentence
+    # of such words are sure; beside other words ("talk to agent") the bot asks back.
+    neutral: frozenset[str] = frozenset()
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -122,4 +129,5 @@ def load_wordlist(path: Path) -> Wordlist:
         negation=frozenset(_phrases(data.get("negation"), lang)),
         negation_after=frozenset(_phrases(data.get("negation_after"), lang)),
         filler=_phrases(data.get("filler"), lang),
+        neutral=frozenset(_phrases(data.get("neutral"), lang)),
     )

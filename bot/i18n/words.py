@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton, squeeze
@@ -27,7 +28,7 @@ from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
-__all__ = ["Lexicon", "lexicon_chain"]
+__all__ = ["Lexicon", "Understood", "lexicon_chain"]
 
 ARABIZI = "ary-Latn"
 # Darija is written in both scripts, often in the same conversation: a person who chose
@@ -39,9 +40,21 @@ FUZZY_MIN = 86  # rapidfuzz ratio for a typo; below it we would rather ask again
 FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
 FUZZY_MIN_LEN = 5  # shorter words are too easy to confuse ("no" / "na")
 SKELETON_MIN_LEN = 4
+NEAR_MIN = 5  # a word of a sentence this long may have one typo ("the agnet"; "lont" ≠ "lost")
+NEAR_MIN_ALONE = 3  # a whole message this long may ("hlp", "yse"); two letters never
+NEAR_TWO_TYPOS = 8  # words this long may have two
+KEYWORD_PAIR_MIN = 3  # keyword phrases this long lend their word pairs ("talk to a person")
+SHORT_SENTENCE = 3  # a typo in a sentence this short is sure enough ("my sponser")
 NEGATION_REACH = 2  # "not really safe": a negation up to two words before a phrase flips it
 # (or after it, for the languages that negate after: Amharic "አደጋ ላይ አይደለሁም")
 EXACT_KEYWORDS = {"stop"}
+# Inside a sentence that holds several answers, these win, in this order: a person who
+# writes both "ok" and "he beats me" is in danger; a caseworker can lower it, not raise it.
+OUTRANKS = ("danger_now", "not_safe")
+# The mildest answer is recorded from a sentence only when every other word is neutral, and
+# never from a typo: a wrong "safe" is the one mistake that costs a life.
+MILD = ("safe",)
+DOUBTFUL = 0.5
 # Words of languages outside the conversation's chain count for these keywords only: "msaada"
 # in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
@@ -62,6 +75,18 @@ _ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th|e|er|ere|re|eme|ieme|em|ème)$")
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Understood:
+    """An answer read from typed text: how sure (0..1), how, and the words it came from."""
+
+    answer: str
+    score: float
+    how: str  # emoji | exact | inside | typo | elsewhere
+    words: str
+
+
 Words = tuple[str, ...]
 Candidates = dict[str, list[str]]
 NUMBER_LANGS = tuple(NUMBER_WORDS)
@@ -125,6 +150,9 @@ class _Fuzzy:
     word_owners: tuple[str, ...]
     # (answer, Arabizi skeleton, its words, the phrase's own words)
     skeletons: tuple[tuple[str, str, Words, frozenset[str]], ...]
+    # every one-word phrase (however short), for one-typo matches
+    near_words: tuple[str, ...] = ()
+    near_owners: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, table: dict[str, set[str]], arabizi: dict[str, set[str]]) -> _Fuzzy:
@@ -141,7 +169,15 @@ class _Fuzzy:
                 key = _skeleton(phrase)
                 if len(key.replace(" ", "")) >= SKELETON_MIN_LEN:
                     skeletons.append((answer, key, tuple(key.split()), frozenset(phrase.split())))
+        near = [
+            (answer, phrase)
+            for answer, found in table.items()
+            for phrase in sorted(found)
+            if " " not in phrase and not any(ch.isdigit() for ch in phrase)
+        ]
         return cls(
+            near_words=tuple(p for _, p in near),
+            near_owners=tuple(a for a, _ in near),
             phrases=tuple(p for _, p in pairs),
             owners=tuple(a for a, _ in pairs),
             phrase_words=tuple(frozenset(p.split()) for _, p in pairs),
@@ -152,7 +188,7 @@ class _Fuzzy:
 
     def pick(
         self, said: str, negation: frozenset[str] = frozenset(), whole: bool = False
-    ) -> str | None:
+    ) -> tuple[str, float, str] | None:
         """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner.
 
         With `whole`, only the whole message may resemble a phrase (keywords); otherwise a
@@ -163,26 +199,46 @@ class _Fuzzy:
         # "not" too ("not saef" is "not safe"; "ma 3arftch" is "ma 3reftch").
         negated = frozenset(t for t in tokens if t in negation)
         scores: dict[str, float] = {}
+        # How sure each answer is (0..1) and the phrase it came from: a whole message that
+        # resembles a phrase is surer than one word of a sentence that resembles one.
+        sure: dict[str, tuple[float, str]] = {}
+
+        def note(answer: str, score: float, certainty: float, phrase: str) -> None:
+            if score >= scores.get(answer, 0.0):
+                scores[answer] = score
+                sure[answer] = (certainty, phrase)
+
         for _, score, i in process.extract(
             said, self.phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
         ):
             if negated <= self.phrase_words[i]:
-                scores[self.owners[i]] = max(score, scores.get(self.owners[i], 0.0))
+                note(self.owners[i], score, score / 100, self.phrases[i])
         if not whole and not negated and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
             for token in tokens:
                 for _, score, i in process.extract(
                     token, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
                 ):
-                    owner = self.word_owners[i]
-                    scores[owner] = max(score, scores.get(owner, 0.0))
+                    certain = score / 100 if len(tokens) <= SHORT_SENTENCE else 0.7
+                    note(self.word_owners[i], score, certain, self.words[i])
+        if not negated:
+            near_ok = len(tokens) == 1 or (not whole and len(tokens) <= ORDINAL_MAX_WORDS)
+            for token in tokens if near_ok else ():
+                found = self._near(token, alone=len(tokens) == 1)
+                if found is not None:
+                    answer, distance, phrase = found
+                    score = 90.0 if distance == 1 else 84.0
+                    short = distance == 1 and len(tokens) <= SHORT_SENTENCE
+                    note(answer, score, 0.85 if short else 0.7, phrase)
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
             for answer, key, words, own in self.skeletons:
                 if not negated <= own:
                     continue
-                if key == said_skeleton or (not whole and _find(said_words, words)):
-                    scores[answer] = max(scores.get(answer, 0.0), 95.0)
+                if key == said_skeleton:
+                    note(answer, 95.0, 0.95, key)
+                elif not whole and _find(said_words, words):
+                    note(answer, 95.0, 0.95 * len(words) / max(1, len(said_words)), key)
         if len(scores) > 1:
             scores.pop(SKIP, None)
         if not scores:
@@ -190,7 +246,31 @@ class _Fuzzy:
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < FUZZY_MARGIN:
             return None
-        return ranked[0][0]
+        answer = ranked[0][0]
+        return answer, *sure[answer]
+
+    def _near(self, token: str, alone: bool) -> tuple[str, int, str] | None:
+        """The one-word phrase one typo away from `token` ("agancy", "polise", "bos"),
+        or two for long words; None when two answers are as near. Short words only when
+        they are the whole message ("hlp"), never two letters ("ys" / "ya")."""
+        shortest = NEAR_MIN_ALONE if alone else NEAR_MIN
+        if len(token) < shortest:
+            return None
+        best: dict[str, tuple[int, str]] = {}
+        for phrase, owner in zip(self.near_words, self.near_owners, strict=True):
+            if abs(len(phrase) - len(token)) > 2 or len(phrase) < shortest:
+                continue
+            limit = 2 if min(len(phrase), len(token)) >= NEAR_TWO_TYPOS else 1
+            distance = DamerauLevenshtein.distance(token, phrase, score_cutoff=limit)
+            if 0 < distance <= limit and distance < best.get(owner, (99, ""))[0]:
+                best[owner] = (distance, phrase)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: kv[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] == ranked[1][1][0]:
+            return None
+        answer, (distance, phrase) = ranked[0]
+        return answer, distance, phrase
 
 
 class _Keywords:
@@ -225,7 +305,8 @@ class _Keywords:
         exact = self.exact.get(said) or self.exact.get(squeeze(said))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
-        return self.fuzzy.pick(said, whole=True)
+        typo = self.fuzzy.pick(said, whole=True)
+        return typo[0] if typo else None
 
 
 class _Answers:
@@ -248,9 +329,18 @@ class _Answers:
             for phrase in phrases:
                 self.exact[phrase].add(answer)
         self.fuzzy = _Fuzzy.build(table, arabizi)
+        # One-word phrases in Arabic letters by their light stem: "كفيلي" (my kafeel) is
+        # "الكفيل", "يضربني" (he beats me) is "يضرب".
+        self.by_stem: dict[str, set[str]] = defaultdict(set)
+        for answer, phrases in table.items():
+            for phrase in phrases:
+                if " " not in phrase and _ARABIC_LETTER.search(phrase):
+                    for stem in _arabic_stems(phrase):
+                        self.by_stem[stem].add(answer)
 
-    def contained(self, tokens: list[str], language: _Language) -> str | None:
-        """The answer whose words stand in `tokens`: "" when several do, None when none does.
+    def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
+        """The answer whose words stand in `tokens` and where: "" when several answers do,
+        None when none does.
 
         A phrase inside a longer phrase of another answer ("safe" in "not safe") gives way.
         A phrase right after a negation ("not really safe") does not count, unless it is
@@ -271,17 +361,27 @@ class _Answers:
                 ):
                     continue
                 hits.append((answer, (i, end)))
+        if not hits and self.by_stem:
+            for i, token in enumerate(tokens):
+                if not _ARABIC_LETTER.search(token) or (i and tokens[i - 1] in negation):
+                    continue
+                found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
+                hits.extend((answer, (i, i + 1)) for answer in found)
         if not hits:
             return None
-        kept = {
-            answer
+        kept = [
+            (answer, (start, end))
             for answer, (start, end) in hits
             if not any(
                 other != answer and s <= start and end <= e and (e - s) > (end - start)
                 for other, (s, e) in hits
             )
-        }
-        return _one(kept) or ""
+        ]
+        found = {a for a, _ in kept}
+        # "I am ok but he beats me": the more serious answer wins, never the milder one.
+        serious = next((a for a in OUTRANKS if a in found), None)
+        answer = serious or _one(found) or ""
+        return answer, [span for a, span in kept if a == answer]
 
 
 @dataclass
@@ -298,6 +398,26 @@ class _Language:
     @cached_property
     def keywords(self) -> tuple[_Keywords, _Keywords]:
         return _Keywords(self.chain), _Keywords(self.others, CROSS_LANGUAGE_KEYWORDS)
+
+    @cached_property
+    def neutral(self) -> frozenset[str]:
+        """Words that say nothing by themselves ("the", "has", "it"), and fillers."""
+        words = {n for w in self.chain for n in w.neutral}
+        words.update(t for w in self.chain for f in w.filler for t in f.split())
+        return frozenset(words)
+
+    @cached_property
+    def keyword_pairs(self) -> frozenset[tuple[str, str]]:
+        """Two words in a row of a keyword's phrase ("talk to", "start again"): beside an
+        answer's word, they make it doubtful ("talk to agent" is not "an agent has it")."""
+        pairs = set()
+        for w in self.chain:
+            for phrases in w.keywords.values():
+                for phrase in phrases:
+                    words = phrase.split()
+                    if len(words) >= KEYWORD_PAIR_MIN:  # "help me" beside "yes" is a plea
+                        pairs.update(zip(words, words[1:], strict=False))
+        return frozenset(pairs)
 
     @cached_property
     def negation(self) -> frozenset[str]:
@@ -409,17 +529,28 @@ class Lexicon:
     def match(
         self, text: str, lang: str | None, candidates: Candidates, *, whole: bool = False
     ) -> str | None:
-        """The answer id among `candidates` that `text` means, or None if unsure.
+        """The answer id among `candidates` that `text` means, or None if unsure."""
+        found = self.understand(text, lang, candidates, whole=whole)
+        return found.answer if found else None
+
+    def understand(
+        self, text: str, lang: str | None, candidates: Candidates, *, whole: bool = False
+    ) -> Understood | None:
+        """The answer among `candidates` that `text` means, how sure we are and why.
 
         `candidates` maps each answer id to extra labels (the option titles shown, synonyms
         from the flow). Tried in order: a thumbs emoji, the whole message, whole words inside
         it ("my boss has it"), then typos and Arabizi spelling variants. A `skip` that is
         also another answer ("I don't know" is `unsure` too) gives way to that answer.
         With `whole`, only the whole message counts (no words inside it, no typos).
+
+        The score is 1 for the whole message; for words inside a sentence, the share of the
+        sentence they and neutral words ("the", "has", "it") explain: "the madam keeps it"
+        is sure, "talk to agent" is not.
         """
         emoji = _thumbs(text)
         if emoji in candidates:
-            return emoji
+            return Understood(emoji, 1.0, "emoji", text.strip())
         said = _norm(text)
         if not said:
             return None
@@ -430,16 +561,31 @@ class Lexicon:
         if not exact and (squeezed := squeeze(cleaned or said)) != (cleaned or said):
             exact = answers.exact.get(squeezed, set())  # "ouii", "yess", "laa"
         if exact or whole:
-            return _one(exact)
-        inside = answers.contained(said.split(), language)
+            one = _one(exact)
+            return Understood(one, 1.0, "exact", cleaned or said) if one else None
+        tokens = said.split()
+        inside = answers.contained(tokens, language)
         if inside is not None:
-            return inside or None
+            answer, spans = inside
+            if not answer:
+                return None
+            used = {i for start, end in spans for i in range(start, end)}
+            words = " ".join(tokens[i] for i in sorted(used))
+            score = _inside_score(tokens, used, language)
+            if answer in MILD and score < 1:
+                score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
+            return Understood(answer, score, "inside", words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
-        if typo or lang is None:
-            return typo
+        if typo:
+            answer, score, phrase = typo
+            score = min(score, DOUBTFUL) if answer in MILD else score
+            return Understood(answer, round(score, 2), "typo", phrase)
+        if lang is None:
+            return None
         # "oui" in an English conversation: other languages count, but only word for word.
         elsewhere = language.elsewhere.get(said, set()) | language.elsewhere.get(cleaned, set())
-        return _one(elsewhere & candidates.keys())
+        one = _one(elsewhere & candidates.keys())
+        return Understood(one, 0.9, "elsewhere", said) if one else None
 
     def _answers(self, lang: str | None, language: _Language, candidates: Candidates) -> _Answers:
         key = (lang, tuple((answer, tuple(labels)) for answer, labels in candidates.items()))
@@ -518,6 +664,43 @@ def _one(answers: set[str]) -> str | None:
     if len(answers) > 1:
         answers = answers - {SKIP}
     return next(iter(answers)) if len(answers) == 1 else None
+
+
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و")
+_ARABIC_SUFFIXES = ("ونني", "وني", "ني", "ها", "هم", "كم", "نا", "وه", "ه", "ي", "ك")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+ARABIC_STEM_MIN = 3  # letters left after a prefix or suffix is taken off
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _arabic_stems(word: str) -> frozenset[str]:
+    """Light stems: the word without a common prefix (ال, و) and/or an attached pronoun
+    (ي, ني, ه…): "كفيلي" (my kafeel) and "الكفيل" share "كفيل"."""
+    bases = {word}
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= ARABIC_STEM_MIN:
+            bases.add(word[len(prefix) :])
+            break
+    stems = set(bases)
+    for base in bases:
+        for suffix in _ARABIC_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= ARABIC_STEM_MIN:
+                stems.add(base[: -len(suffix)])
+                break
+    return frozenset(stems)
+
+
+def _inside_score(tokens: list[str], used: set[int], language: _Language) -> float:
+    """How sure an answer found inside a sentence is: 1 when the other words are neutral
+    ("the madam keeps it"); lower when some of them belong to a keyword or to another
+    answer ("talk to agent": "talk" asks for a person), so the bot asks back."""
+    rest = [t for i, t in enumerate(tokens) if i not in used and t not in language.neutral]
+    if not rest:
+        return 1.0
+    others = [t for i, t in enumerate(tokens) if i not in used]
+    if any(pair in language.keyword_pairs for pair in zip(others, others[1:], strict=False)):
+        return DOUBTFUL
+    return 0.9
 
 
 def _thumbs(text: str) -> str | None:

@@ -37,8 +37,8 @@ location-unknown = እናመሰግናለን። "{ $name }" በካርታችን �
 location-reask = እባክዎ ያሉበትን ቦታ (location) ይላኩ፣ ወይም የከተማውን ወይም የቦታውን ስም ይጻፉ። ካላወቁ፣ አላውቅም ብለው ይጻፉ።
 location-dont-know = ችግር የለም። የት እንዳሉ እንደማያውቁ መዝግበናል። የቡድናችን ሠራተኛ እንዲያውቁ ይረዳዎታል።
 location-situation = እናመሰግናለን። መዝግበናል፦ { $situation }።
-location-at-sea = እናመሰግናለን። ያሉበት ቦታ ባሕር ላይ ነው፣ ከ{ $country } ጠረፍ በግምት { $km } ኪ.ሜ.። መዝግበነዋል።
-location-remote = እናመሰግናለን። ያሉበትን ቦታ በ{ $country } መዝግበናል፣ ከምናውቀው ቅርብ ከተማ በግምት { $km } ኪ.ሜ.።
+location-at-sea = እናመሰግናለን። ያሉበት ቦታ ባሕር ላይ ነው፣ ከጠረፍ በግምት { $km } ኪ.ሜ. (ቅርብ አገር፦ { $country })። መዝግበነዋል።
+location-remote = እናመሰግናለን። ያሉበትን ቦታ መዝግበናል (አገር፦ { $country })፣ ከምናውቀው ቅርብ ከተማ በግምት { $km } ኪ.ሜ.።
 location-country = እናመሰግናለን። መዝግበናል፦ { $country }።
 location-town-prompt = በየትኛው ከተማ ወይም ቦታ? መናገር ካልፈለጉ እለፍ ይጫኑ።
 location-confirm = { $place }፣ { $country }፦ እዚያ ነዎት?
@@ -52,6 +52,7 @@ passport-prompt = ፓስፖርትዎ አሁን ማን ጋር ነው?
 passport-with_me = እኔ ጋር ነው
 passport-held_by_employer = አሠሪዬ ጋር
 passport-held_by_agent = ኤጀንሲ ወይም ደላላ
+passport-held_by_authorities = ፖሊስ ወይም ባለሥልጣናት
 passport-lost = ጠፍቷል ወይም ተሰርቋል
 passport-never_had = ኖሮኝ አያውቅም
 
@@ -60,7 +61,7 @@ free_to_leave-yes = አዎ
 free_to_leave-no = አይ
 free_to_leave-unsure = አላውቅም
 
-people-prompt = በተመሳሳይ ሁኔታ ውስጥ ከእርስዎ ጋር ስንት ሰዎች አሉ? ቁጥር ይጻፉ። ብቻዎን ከሆኑ 1 ይጻፉ።
+people-prompt = እርስዎን ጨምሮ በተመሳሳይ ሁኔታ ውስጥ ስንት ሰዎች አሉ? ቁጥር ይጻፉ፤ ብቻዎን ከሆኑ 1 ይጻፉ።
 
 ## Optional questions (a person can skip them)
 
@@ -85,11 +86,11 @@ done-prompt =
     እናመሰግናለን። የጉዳይዎ ቁጥር { $case } ነው።
     የቡድናችን ሠራተኛ መልሶችዎን አንብቦ እዚህ ይጽፍልዎታል። መቼ እንደሆነ መናገር አንችልም፤ ምን እንደሚሆንም ቃል መግባት አንችልም።
     አሁን ከሰው ጋር ለመነጋገር "እርዳታ" ብለው ይጻፉ።
-urgent-opened = የቡድናችንን ሠራተኛ አሁን አሳውቀናል። ከቻሉ ይህን ውይይት ክፍት ይተዉት።
+urgent-opened = ጉዳይዎ አስቸኳይ ተብሎ ተመዝግቧል። የቡድናችን ሠራተኛ እንደተገኘ ያየዋል፤ መቼ እንደሆነ መናገር አንችልም። ከቻሉ ይህን ውይይት ክፍት ይተዉት።
 emergency-number =
-    በ{ $country } ቡድናችን ያረጋገጣቸው ቁጥሮች፦
+    አገር፦ { $country }። ቡድናችን ያረጋገጣቸው ቁጥሮች፦
     { $numbers }
-emergency-none = በ{ $country } ያረጋገጥነው የአደጋ ጊዜ ቁጥር እስካሁን የለንም። የምንሰጠው ቡድናችን ያረጋገጣቸውን ቁጥሮች ብቻ ነው።
+emergency-none = አገር፦ { $country }። ያረጋገጥነው የአደጋ ጊዜ ቁጥር እስካሁን የለንም። የምንሰጠው ቡድናችን ያረጋገጣቸውን ቁጥሮች ብቻ ነው።
 emergency-unknown-country = አሁን አደጋ ላይ ከሆኑ፣ ከቻሉ ወደ አገሩ የአደጋ ጊዜ ቁጥር ይደውሉ።
 emergency-number-sea =
     ባሕር ላይ፣ ቡድናችን ያረጋገጣቸው ቁጥሮች፦
@@ -165,3 +166,9 @@ sea-call-now = ከቻላችሁ አሁን ወደ ባሕር ጠረፍ ጠባቂ �
 sea-position-prompt = ያላችሁበትን ቦታ ላኩ፦ location አጋሩ፣ ወይም ጻፉት። በThuraya ስልክ ላይ፦ Menu፣ GPS Manager፣ Current position።
 sea-people-prompt = ስንት ሰዎች ናችሁ? ቁጥር ጻፉ።
 sea-condition-prompt = ሁሉም እንዴት ናቸው? ስለ ውሃ፣ ስለ ቁስለኞች፣ እና ስለ ጀልባው ወይም ስለ መኪናው ጻፉልን።
+
+## Saying back what we understood
+
+answer-noted = ተመዝግቧል፦ { $answer }። ለመቀየር ቀይር ብለው ይጻፉ።
+confirm-prompt = { $answer } ማለትዎ ነው?
+confirm-other = አይ፣ ሌላ ነገር

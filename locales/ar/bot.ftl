@@ -32,9 +32,9 @@ consent-declined = نحن نفهم. لا نحتفظ بأي شيء. يمكنك ا
 ## Questions of the default flow
 
 safety-prompt = هل أنت في خطر الآن؟
-safety-danger_now = في خطر الآن
-safety-not_safe = لست بأمان
-safety-safe = بأمان الآن
+safety-danger_now = أنا في خطر الآن
+safety-not_safe = لست في أمان
+safety-safe = أنا بأمان الآن
 
 location-prompt = أين أنت الآن؟ يمكنك إرسال موقعك، أو كتابة اسم المدينة أو المكان.
 location-found = شكرًا. سجّلنا: { $place }، { $country }.
@@ -59,6 +59,7 @@ passport-prompt = من معه جواز سفرك الآن؟
 passport-with_me = هو معي
 passport-held_by_employer = صاحب العمل
 passport-held_by_agent = الوكيل أو المكتب
+passport-held_by_authorities = الشرطة أو السلطات
 passport-lost = ضاع أو سُرق
 passport-never_had = لم يكن عندي جواز
 
@@ -67,7 +68,7 @@ free_to_leave-yes = نعم
 free_to_leave-no = لا
 free_to_leave-unsure = لا أعرف
 
-people-prompt = كم شخصًا معك في نفس الوضع؟ الرجاء كتابة رقم، أو 1 إذا كنت وحدك.
+people-prompt = كم شخصًا في نفس الوضع، بما في ذلك أنت؟ الرجاء كتابة رقم: 1 إذا كنت وحدك.
 
 ## Optional questions (a person can skip them)
 
@@ -92,7 +93,7 @@ done-prompt =
     شكرًا. رقم ملفك هو { $case }.
     سيقرأ شخص من فريقنا أجوبتك ويكتب لك هنا. لا نستطيع أن نقول متى، ولا نستطيع أن نعد بما سيحدث.
     للحديث مع شخص الآن، يمكنك كتابة «مساعدة».
-urgent-opened = نبّهنا الآن شخصًا من فريقنا. إن أمكن، من الأفضل إبقاء هذه المحادثة مفتوحة.
+urgent-opened = وضعنا على ملفك علامة «عاجل». سيراه شخص من فريقنا في أقرب وقت يكون فيه أحد متاحًا؛ لا نستطيع أن نقول متى. إن أمكن، من الأفضل إبقاء هذه المحادثة مفتوحة.
 emergency-number =
     في { $country }، أرقام تحقّق منها فريقنا:
     { $numbers }
@@ -126,7 +127,7 @@ restart-done = نبدأ من جديد من البداية.
 erase-confirm = هل نحذف كل ما قلته لنا؟ لا يمكن التراجع عن ذلك.
 erase-yes = نعم، احذفوا
 erase-no = لا، احتفظوا به
-erase-done = حذفنا كل ما قلته لنا. من الأفضل أن تحذف هذه المحادثة من هاتفك أيضًا.
+erase-done = حذفنا كل ما قلته لنا. من الأفضل حذف هذه المحادثة من هاتفك أيضًا.
 erase-cancelled = لم نحذف شيئًا. نتابع.
 
 ## When we do not understand
@@ -172,3 +173,9 @@ sea-call-now = اتصلوا الآن بخفر السواحل أو برقم ال�
 sea-position-prompt = أرسلوا موقعكم: شاركوا الموقع، أو اكتبوه. على هاتف ثريا (Thuraya): Menu ثم GPS Manager ثم Current position.
 sea-people-prompt = كم شخصًا معكم؟ الرجاء كتابة رقم.
 sea-condition-prompt = كيف حال الجميع؟ اكتبوا لنا عن الماء، والجرحى، وحالة القارب أو السيارة.
+
+## Saying back what we understood
+
+answer-noted = سجّلنا: { $answer }. للتغيير، يمكنك كتابة «تغيير».
+confirm-prompt = هل المقصود: { $answer }؟
+confirm-other = لا، شيء آخر

@@ -7,7 +7,7 @@
 ## Language
 
 language-name = Darija
-language-prompt = Khtar lougha dyalk. T9der tbddelha f ay wa9t ila ktebti "lougha".
+language-prompt = Khtaro lougha dyalkom. T9der tbddelha f ay wa9t ila ktebti "lougha".
 language-menu-button = Loughat
 language-switched = Ghadi nktbo lik b darija.
 
@@ -21,7 +21,7 @@ consent-prompt =
         [few] { $days } iyam
        *[other] { $days } youm
     }, w mn b3d kanms7ouhom.
-    Kteb "MS7" f ay wa9t bach nms7o kolchi. Ms7 had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
+    Ktbo "MS7" f ay wa9t bach nms7o kolchi. Ms7o had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
     Wach nkmmlo?
 consent-yes = Ih, nkmmlo
 consent-no = La
@@ -30,11 +30,11 @@ consent-declined = Fhmnak. Ma khllina walo. T9der tkteb lina 3awtani f ay wa9t.
 ## Questions of the default flow
 
 safety-prompt = Wach kayn chi khatar 3lik daba?
-safety-danger_now = F khatar daba
-safety-not_safe = Machi f aman
-safety-safe = Labas daba
+safety-danger_now = Ana f khatar daba
+safety-not_safe = Ma f amanch
+safety-safe = Labas 3lia daba
 
-location-prompt = Fin rak daba? Sifet lina location dyalk, wla kteb smiyt lmdina wla lblasa.
+location-prompt = Fin rak daba? Sifto lina location dyalk, wla ktbo smiyt lmdina wla lblasa.
 location-found = Chokran. Sjjelna: { $place }, { $country }.
 location-near = Chokran. Rak 9rib mn { $place }, { $country } (ta9riban { $km } km).
 location-ambiguous = Kayn ktar mn blasa smitha "{ $name }". Chmen wa7da?
@@ -57,6 +57,7 @@ passport-prompt = Chkoun 3ndo lpaspor dyalk daba?
 passport-with_me = 3ndi ana
 passport-held_by_employer = Lpatron
 passport-held_by_agent = Samsar wla lwakala
+passport-held_by_authorities = Lboulis wla sl6at
 passport-lost = Da3 wla tsre9
 passport-never_had = 3mri ma kan 3ndi
 
@@ -65,12 +66,12 @@ free_to_leave-yes = Ih
 free_to_leave-no = La
 free_to_leave-unsure = Ma 3reftch
 
-people-prompt = Ch7al mn wa7ed m3ak f nefs l7ala? Kteb ra9m. Kteb 1 ila konti bo7dk.
+people-prompt = Ch7al mn wa7ed f nefs l7ala, nta/nti m3ahom? Ktbo ra9m: 1 ila konti bo7dk.
 
 ## Optional questions (a person can skip them)
 
-agency-prompt = Chno smiyt lwakala wla chkhs li jabk l had lkhedma? Kteb "fout" ila ma 3reftich.
-employer_town-prompt = F ina mdina wla mante9a saken lpatron dyalk? Kteb "fout" ila ma 3reftich.
+agency-prompt = Chno smiyt lwakala wla chkhs li jabk l had lkhedma? Ktbo "fout" ila ma 3reftich.
+employer_town-prompt = F ina mdina wla mante9a saken lpatron dyalk? Ktbo "fout" ila ma 3reftich.
 others-prompt = Wach kaynin nas khrin f nefs ddar wla nefs lkhedma 3ndhom nefs lmochkil?
 others-yes = Ih
 others-no = La
@@ -79,7 +80,7 @@ option-skip = Fout
 
 ## Safe contact (the bot never writes first unless the person says it is safe)
 
-contact-prompt = Wach n9dro nktbo lik 7na lwlin mn b3d, b7al bach n3tiwk lakhbar 3la dossier dyalk? Gol ih ghir ila kan hadchi ma fih 7ta khatar 3lik.
+contact-prompt = Wach n9dro nktbo lik 7na lwlin mn b3d, b7al bach n3tiwk lakhbar 3la dossier dyalk? Golo ih ghir ila kan hadchi ma fih 7ta khatar 3lik.
 contact-anytime = Ih, f ay wa9t
 contact-daytime = Ih, ghir f nhar
 contact-never = La, nihaian
@@ -90,7 +91,7 @@ done-prompt =
     Chokran. Ra9m dossier dyalk howa { $case }.
     Wa7ed mn lfari9 dyalna ghadi y9ra les réponses dyalk w ykteb lik hna. Ma n9droch ngoulo imta, w ma n9droch nw3dok b chi 7aja.
     Ila bghiti tdwi m3a chi wa7ed daba, kteb "3AWNOUNI".
-urgent-opened = 3lmna daba wa7ed mn lfari9 dyalna. Ila 9dti, khlli had chat m7loul.
+urgent-opened = Dossier dyalk m3ellem "mosta3jil". Wa7ed mn lfari9 dyalna ghadi ychoufo f a9rab wa9t, ghir ykoun chi wa7ed mojoud. Ila 9derti, khlliw had chat m7loul.
 emergency-number =
     F { $country }, nmer t2kked menhom lfari9 dyalna:
     { $numbers }
@@ -119,39 +120,39 @@ service-alarm_phone-name = Alarm Phone
 
 ## Words that work at any step
 
-help-handoff = Wa7ed mn lfari9 dyalna ghadi yjawbk hna f a9rab wa9t. Khlli had chat m7loul ila kan ma fihach khatar.
+help-handoff = Wa7ed mn lfari9 dyalna ghadi yjawbk hna f a9rab wa9t. Khlliw had chat m7loul ila kan ma fihach khatar.
 restart-done = Ghadi nbdaw mn lowl.
 erase-confirm = Wach bghiti nms7o kolchi li 9olti lina? Mn b3d ma ymkench nrj3oh.
 erase-yes = Ih, ms7o
 erase-no = La, khllih
-erase-done = Ms7na kolchi li 9olti lina. 3afak ms7 7ta had chat mn tilifoun dyalk.
+erase-done = Ms7na kolchi li 9olti lina. 3afak ms7o 7ta had chat mn tilifoun dyalk.
 erase-cancelled = Ma ms7na walo. Ghadi nkmmlo.
 
 ## When we do not understand
 
-reask-choice = 3afak wrrek 3la wa7ed mn les réponses, wla kteb ra9m dyalo.
-reask-number = 3afak kteb ra9m, b7al 3.
-reask-text = 3afak kteb jawab 9sir.
+reask-choice = 3afak wrrkou 3la wa7ed mn les réponses, wla ktbo ra9m dyalo.
+reask-number = 3afak ktbo ra9m, b7al 3.
+reask-text = 3afak ktbo jawab 9sir.
 offer-human = Ma fhmnach. Wa7ed mn lfari9 dyalna ghadi y9ra message dyalk w yjawbk.
 menu-button = Ajwiba
-numbered-hint = Kteb ra9m jawab dyalk.
+numbered-hint = Ktbo ra9m jawab dyalk.
 
 ## Other messages
 
-voice-note = Ma n9droch nsm3o l'audio, walakin wa7ed mn lfari9 dyalna ghadi ysm3o. F had so2al, 3afak wrrek 3la jawab wla kteb.
+voice-note = Ma n9droch nsm3o l'audio, walakin wa7ed mn lfari9 dyalna ghadi ysm3o. F had so2al, 3afak wrrkou 3la jawab wla ktbo.
 media-received = Chokran, wslna lfichier dyalk. Wa7ed mn lfari9 dyalna ghadi ychoufo.
-unsupported-message = Ma n9droch n9raw had nou3 dyal messages. 3afak kteb.
+unsupported-message = Ma n9droch n9raw had nou3 dyal messages. 3afak ktbo.
 flood-notice = Sifetti bzaf dyal messages b zerba. Wslouna kamlin. 3afak tsenna jawab.
 received-ack = Wslna message dyalk. Wa7ed mn lfari9 dyalna ghadi y9rah.
 handback-done = Lfari9 dyalna sala daba. T9der tkteb lina f ay wa9t ila 7tajiti chi mosa3ada.
 handback-resume = Ghadi nkmmlo l2as2ila.
-reminder = Wach mazal m3ana? Jaweb ghir mli ykoun ma fihach khatar.
+reminder = Wach mazal m3ana? Jawbo ghir mli ykoun ma fihach khatar.
 conversation-expired = Had lmo7adata tsddat. T9der tkteb lina 3awtani f ay wa9t.
 
 ## Canned replies for caseworkers (flows/replies.yaml)
 
 canned-received = Wslna message dyalk. Wa7ed mn lfari9 dyalna kay9rah daba.
-canned-safe-to-talk = Wach t9der tdwi daba bla khatar? Jaweb b ih wla la.
+canned-safe-to-talk = Wach t9der tdwi daba bla khatar? Jawbo b ih wla la.
 canned-send-location = Mli ykoun ma fihach khatar, 3afak sifet lina location dyalk.
 canned-contacting-embassy = Rah kantwasslo m3a sefara 3la 9bel dossier dyalk.
 canned-stay-put = Ila ma kanch khatar, b9a fin rak. Ghadi nktbo lik 3awtani.
@@ -170,3 +171,9 @@ sea-call-now = Ila 9dertou, 3iyto daba l lbahriya (garde-côtes) wla l nmra dyal
 sea-position-prompt = Sifto lblasa dyalkom: partagiw location, wla ktbouha. F tilifoun Thuraya: Menu, GPS Manager, Current position.
 sea-people-prompt = Ch7al mn wa7ed m3akom? Ktbo ra9m.
 sea-condition-prompt = Kidayrin kamlin? Ktbo lina 3la lma, wach kayn chi mjrou7, w kif dayra lflouka wla tomobil.
+
+## Saying back what we understood
+
+answer-noted = Sjjelna: { $answer }. Bach tbeddlo, ktbo BEDDEL.
+confirm-prompt = Wach 9sdk: { $answer }?
+confirm-other = La, chi 7aja khra

@@ -25,9 +25,9 @@ consent-declined = We understand. We keep nothing. You can write to us again at 
 ## Questions of the default flow
 
 safety-prompt = Are you in danger right now?
-safety-danger_now = Danger now
-safety-not_safe = Not safe
-safety-safe = Safe for now
+safety-danger_now = I am in danger now
+safety-not_safe = I am not safe
+safety-safe = I am safe for now
 
 location-prompt = Where are you now? Share your location, or write the name of the town or place.
 location-found = Thank you. We noted: { $place }, { $country }.
@@ -52,6 +52,7 @@ passport-prompt = Who has your passport now?
 passport-with_me = I have it
 passport-held_by_employer = My employer
 passport-held_by_agent = An agent
+passport-held_by_authorities = Police / authorities
 passport-lost = Lost or stolen
 passport-never_had = I never had one
 
@@ -60,7 +61,7 @@ free_to_leave-yes = Yes
 free_to_leave-no = No
 free_to_leave-unsure = I don't know
 
-people-prompt = How many people are with you in the same situation? Write a number. Write 1 if you are alone.
+people-prompt = How many people are in the same situation, counting you? Write a number: 1 if you are alone.
 
 ## Optional questions (a person can skip them)
 
@@ -85,7 +86,7 @@ done-prompt =
     Thank you. Your case number is { $case }.
     A caseworker will read your answers and write to you here. We cannot say how fast, and we cannot promise what will happen.
     To talk to a person now, write HELP.
-urgent-opened = We have alerted a caseworker now. If you can, keep this chat open.
+urgent-opened = Your case is marked urgent. A caseworker will see it as soon as one is available; we cannot say how fast. If you can, keep this chat open.
 emergency-number =
     In { $country }, numbers checked by our team:
     { $numbers }
@@ -166,3 +167,11 @@ sea-call-now = If you can, call the coast guard or the emergency number now. We 
 sea-position-prompt = Send your position: share your location, or write it. On a Thuraya phone: Menu, GPS Manager, Current position.
 sea-people-prompt = How many people are with you? Write a number.
 sea-condition-prompt = How is everyone? Write about water, injuries, and the boat or the car.
+
+## Saying back what we understood
+
+# After a typed answer: what was recorded, and how to change it.
+answer-noted = Noted: { $answer }. To change it, write CHANGE.
+# When we are not sure what a typed answer means.
+confirm-prompt = Did you mean: { $answer }?
+confirm-other = No, something else

@@ -27,7 +27,7 @@ consent-declined = Nous comprenons. Nous ne gardons rien. Vous pouvez nous écri
 ## Questions of the default flow
 
 safety-prompt = Êtes-vous en danger maintenant ?
-safety-danger_now = Danger maintenant
+safety-danger_now = Je suis en danger
 safety-not_safe = Pas en sécurité
 safety-safe = En sécurité
 
@@ -39,8 +39,8 @@ location-unknown = Merci. Nous n'avons pas trouvé « { $name } » sur notre car
 location-reask = Envoyez votre position, ou écrivez le nom de la ville ou du lieu. Si vous ne savez pas, écrivez : je ne sais pas.
 location-dont-know = Ce n'est pas grave. Nous avons noté que vous ne savez pas où vous êtes. Une personne de notre équipe vous aidera à le trouver.
 location-situation = Merci. Nous avons noté : { $situation }.
-location-at-sea = Merci. Votre position est en mer, à environ { $km } km de la côte de { $country }. Nous l'avons notée.
-location-remote = Merci. Nous avons noté votre position en { $country }, à environ { $km } km de la ville connue la plus proche.
+location-at-sea = Merci. Votre position est en mer, à environ { $km } km de la côte (pays le plus proche : { $country }). Nous l'avons notée.
+location-remote = Merci. Nous avons noté votre position (pays : { $country }), à environ { $km } km de la ville connue la plus proche.
 location-country = Merci. Nous avons noté : { $country }.
 location-town-prompt = Dans quelle ville ou quel lieu ? Si vous préférez ne pas le dire, touchez Passer.
 location-confirm = { $place }, { $country } : c'est bien là que vous êtes ?
@@ -54,6 +54,7 @@ passport-prompt = Qui a votre passeport maintenant ?
 passport-with_me = Je l'ai
 passport-held_by_employer = Mon employeur
 passport-held_by_agent = Un agent
+passport-held_by_authorities = Police / autorités
 passport-lost = Perdu ou volé
 passport-never_had = Je n'en ai jamais eu
 
@@ -62,7 +63,7 @@ free_to_leave-yes = Oui
 free_to_leave-no = Non
 free_to_leave-unsure = Je ne sais pas
 
-people-prompt = Combien de personnes sont avec vous dans la même situation ? Écrivez un nombre. Écrivez 1 si vous êtes seul ou seule.
+people-prompt = Combien de personnes sont dans la même situation, vous compris ? Écrivez un nombre : 1 si vous êtes seul ou seule.
 
 ## Optional questions (a person can skip them)
 
@@ -87,11 +88,11 @@ done-prompt =
     Merci. Votre numéro de dossier est { $case }.
     Une personne de notre équipe va lire vos réponses et vous écrire ici. Nous ne pouvons pas dire quand, et nous ne pouvons pas promettre ce qui va se passer.
     Pour parler à une personne maintenant, écrivez AIDE.
-urgent-opened = Nous venons d'alerter une personne de notre équipe. Si vous pouvez, gardez ce chat ouvert.
+urgent-opened = Votre dossier est marqué urgent. Une personne de notre équipe le verra dès qu'elle sera disponible ; nous ne pouvons pas dire quand. Si vous pouvez, gardez ce chat ouvert.
 emergency-number =
-    Pour { $country }, numéros vérifiés par notre équipe :
+    Pays : { $country }. Numéros vérifiés par notre équipe :
     { $numbers }
-emergency-none = Nous n'avons pas encore de numéro d'urgence vérifié pour { $country }. Nous ne donnons que des numéros vérifiés par notre équipe.
+emergency-none = Pays : { $country }. Nous n'avons pas encore de numéro d'urgence vérifié pour ce pays. Nous ne donnons que des numéros vérifiés par notre équipe.
 emergency-unknown-country = Si vous êtes en danger maintenant, appelez le numéro d'urgence du pays si vous pouvez.
 emergency-number-sea =
     En mer, numéros vérifiés par notre équipe :
@@ -168,3 +169,9 @@ sea-call-now = Si vous pouvez, appelez maintenant les garde-côtes ou le numéro
 sea-position-prompt = Envoyez votre position : partagez votre localisation, ou écrivez-la. Sur un téléphone Thuraya : Menu, GPS Manager, Current position.
 sea-people-prompt = Combien de personnes sont avec vous ? Écrivez un nombre.
 sea-condition-prompt = Comment va tout le monde ? Écrivez-nous sur l'eau, les blessés, et l'état du bateau ou de la voiture.
+
+## Saying back what we understood
+
+answer-noted = Noté : { $answer }. Pour changer, écrivez CHANGER.
+confirm-prompt = Vouliez-vous dire : { $answer } ?
+confirm-other = Non, autre chose

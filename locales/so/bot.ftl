@@ -25,8 +25,8 @@ consent-declined = Waan fahamsanahay. Waxba ma hayno. Wakhti kasta waad noo soo 
 ## Questions of the default flow
 
 safety-prompt = Hadda ma ku jirtaa khatar?
-safety-danger_now = Khatar hadda
-safety-not_safe = Ammaan ma ihi
+safety-danger_now = Khatar baan ku jiraa
+safety-not_safe = Ammaan kuma jiro
 safety-safe = Nabad baan ahay
 
 location-prompt = Hadda xaggee joogtaa? Noo soo dir goobtaada (location), ama qor magaca magaalada ama meesha.
@@ -52,6 +52,7 @@ passport-prompt = Hadda yaa haysta baasaboorkaaga?
 passport-with_me = Anigaa haysta
 passport-held_by_employer = Shaqo-bixiyaha
 passport-held_by_agent = Wakiilka
+passport-held_by_authorities = Booliska / dowladda
 passport-lost = Lumay ama la xaday
 passport-never_had = Weligay ma haysan
 
@@ -60,7 +61,7 @@ free_to_leave-yes = Haa
 free_to_leave-no = Maya
 free_to_leave-unsure = Ma garanayo
 
-people-prompt = Immisa qof ayaa kula jooga oo isla xaaladdaada ku jira? Qor tiro. Qor 1 haddii aad keligaa tahay.
+people-prompt = Immisa qof ayaa isla xaaladdaada ku jira, adiga oo ku jira? Qor tiro: 1 haddii aad keligaa tahay.
 
 ## Optional questions (a person can skip them)
 
@@ -85,7 +86,7 @@ done-prompt =
     Mahadsanid. Lambarka kiiskaagu waa { $case }.
     Qof kooxdayada ka mid ah ayaa akhrin doona jawaabahaaga, halkanna kuugu soo qori doona. Ma sheegi karno goorta, mana ballan qaadi karno waxa dhici doona.
     Si aad hadda ula hadasho qof, qor CAAWIMO.
-urgent-opened = Hadda waxaan ogeysiinnay qof kooxdayada ka mid ah. Haddii aad awooddo, wada-sheekeysigan furan u daa.
+urgent-opened = Kiiskaaga waxaa lagu calaamadeeyay degdeg. Qof kooxdayada ka mid ah ayaa arki doona marka uu qof diyaar noqdo; ma sheegi karno goorta. Haddii aad awooddo, wada-sheekeysigan furan u daa.
 emergency-number =
     Gudaha { $country }, lambarrada ay kooxdayadu hubisay:
     { $numbers }
@@ -165,3 +166,9 @@ sea-call-now = Haddii aad awoodaan, hadda waca ilaalada xeebaha ama lambarka gur
 sea-position-prompt = Noo soo dira goobtiinna: la wadaaga location, ama qora. Taleefanka Thuraya: Menu, GPS Manager, Current position.
 sea-people-prompt = Immisa qof ayaad tihiin? Qora tiro.
 sea-condition-prompt = Dadku sidee bay u wada yihiin? Noo qora biyaha, dhaawacyada, iyo xaaladda doonta ama baabuurka.
+
+## Saying back what we understood
+
+answer-noted = Waan qornay: { $answer }. Si aad u beddesho, qor BEDDEL.
+confirm-prompt = Ma waxaad ula jeeddaa: { $answer }?
+confirm-other = Maya, wax kale

@@ -25,14 +25,14 @@ consent-declined = Tunaelewa. Hatuhifadhi chochote. Unaweza kutuandikia tena wak
 ## Questions of the default flow
 
 safety-prompt = Uko hatarini sasa hivi?
-safety-danger_now = Hatari sasa
-safety-not_safe = Si salama
-safety-safe = Salama kwa sasa
+safety-danger_now = Niko hatarini sasa
+safety-not_safe = Siko salama
+safety-safe = Niko salama kwa sasa
 
 location-prompt = Uko wapi sasa? Tuma mahali ulipo (location), au andika jina la mji au mahali.
 location-found = Asante. Tumeandika: { $place }, { $country }.
 location-near = Asante. Uko karibu na { $place }, { $country } (umbali wa km { $km } hivi).
-location-ambiguous = Kuna mahali zaidi ya pamoja panapoitwa "{ $name }". Ni wapi?
+location-ambiguous = Kuna sehemu zaidi ya moja zinazoitwa "{ $name }". Ni ipi?
 location-unknown = Asante. Hatukupata "{ $name }" kwenye ramani yetu, lakini tumeliandika. Mtu wa timu yetu atakuuliza zaidi.
 location-reask = Tafadhali tuma mahali ulipo, au andika jina la mji au mahali. Kama hujui, andika: sijui.
 location-dont-know = Sawa. Tumeandika kwamba hujui uko wapi. Mtu wa timu yetu atakusaidia kujua.
@@ -52,6 +52,7 @@ passport-prompt = Pasipoti yako iko kwa nani sasa?
 passport-with_me = Iko kwangu
 passport-held_by_employer = Mwajiri wangu
 passport-held_by_agent = Wakala
+passport-held_by_authorities = Polisi au mamlaka
 passport-lost = Imepotea au imeibiwa
 passport-never_had = Sijawahi kuwa nayo
 
@@ -60,7 +61,7 @@ free_to_leave-yes = Ndiyo
 free_to_leave-no = Hapana
 free_to_leave-unsure = Sijui
 
-people-prompt = Kuna watu wangapi pamoja nawe walio katika hali hiyo hiyo? Andika namba. Andika 1 kama uko peke yako.
+people-prompt = Ni watu wangapi walio katika hali hiyo hiyo, ukijumuisha wewe? Andika namba: 1 kama uko peke yako.
 
 ## Optional questions (a person can skip them)
 
@@ -85,7 +86,7 @@ done-prompt =
     Asante. Namba ya kesi yako ni { $case }.
     Mtu wa timu yetu atasoma majibu yako na kukuandikia hapa. Hatuwezi kusema ni lini, na hatuwezi kuahidi kitakachotokea.
     Ili kuongea na mtu sasa, andika MSAADA.
-urgent-opened = Tumemjulisha mtu wa timu yetu sasa hivi. Kama unaweza, acha mazungumzo haya wazi.
+urgent-opened = Kesi yako imewekwa alama ya dharura. Mtu wa timu yetu ataiona mara tu mmoja atakapopatikana; hatuwezi kusema ni lini. Kama unaweza, acha mazungumzo haya wazi.
 emergency-number =
     Nchini { $country }, namba zilizothibitishwa na timu yetu:
     { $numbers }
@@ -118,7 +119,7 @@ help-handoff = Mtu wa timu yetu atakujibu hapa haraka iwezekanavyo. Acha mazungu
 restart-done = Tunaanza tena kutoka mwanzo.
 erase-confirm = Unataka tufute kila kitu ulichotuambia? Hatutaweza kukirudisha.
 erase-yes = Ndiyo, futa
-erase-no = Hapana, hifadhi
+erase-no = Hapana, usifute
 erase-done = Kila kitu ulichotuambia kimefutwa. Tafadhali futa pia mazungumzo haya kwenye simu yako.
 erase-cancelled = Hakuna kilichofutwa. Tunaendelea.
 
@@ -165,3 +166,9 @@ sea-call-now = Kama mnaweza, pigeni simu sasa kwa walinzi wa pwani au namba ya d
 sea-position-prompt = Tumeni mahali mlipo: shirikisheni location, au iandikeni. Kwenye simu ya Thuraya: Menu, GPS Manager, Current position.
 sea-people-prompt = Mko watu wangapi? Andikeni namba.
 sea-condition-prompt = Watu wote wako hali gani? Tuandikieni kuhusu maji, majeraha, na hali ya boti au gari.
+
+## Saying back what we understood
+
+answer-noted = Tumeandika: { $answer }. Kubadilisha, andika BADILI.
+confirm-prompt = Ulimaanisha: { $answer }?
+confirm-other = Hapana, kitu kingine

@@ -25,7 +25,7 @@ consent-declined = ንርደኣኩም ኢና። ዋላ ሓንቲ ኣይንሕዝ
 ## Questions of the default flow
 
 safety-prompt = ሕጂ ኣብ ሓደጋ ዶ ኣለኹም?
-safety-danger_now = ሕጂ ኣብ ሓደጋ
+safety-danger_now = ሕጂ ኣብ ሓደጋ እየ
 safety-not_safe = ውሑስ ኣይኮንኩን
 safety-safe = ሕጂ ደሓን እየ
 
@@ -52,6 +52,7 @@ passport-prompt = ሕጂ ፓስፖርትኩም ኣብ መን ኣሎ?
 passport-with_me = ምሳይ ኣሎ
 passport-held_by_employer = ኣስራሒየይ
 passport-held_by_agent = ኤጀንሲ ወይ ደላላይ
+passport-held_by_authorities = ፖሊስ ወይ ሰበ ስልጣን
 passport-lost = ጠፊኡ ወይ ተሰሪቑ
 passport-never_had = ፈጺሙ ኣይነበረንን
 
@@ -60,7 +61,7 @@ free_to_leave-yes = እወ
 free_to_leave-no = ኣይፋል
 free_to_leave-unsure = ኣይፈልጥን
 
-people-prompt = ኣብ ተመሳሳሊ ኩነታት ምሳኹም ክንደይ ሰባት ኣለዉ? ቁጽሪ ጽሓፉ። በይንኹም እንተኾንኩም 1 ጽሓፉ።
+people-prompt = ንዓኹም ሓዊስኩም ኣብ ተመሳሳሊ ኩነታት ክንደይ ሰባት ኣለዉ? ቁጽሪ ጽሓፉ፤ በይንኹም እንተኾንኩም 1 ጽሓፉ።
 
 ## Optional questions (a person can skip them)
 
@@ -85,7 +86,7 @@ done-prompt =
     የቐንየልና። ቁጽሪ ጉዳይኩም { $case } እዩ።
     ሓደ ካብ ጉጅለና መልስታትኩም ኣንቢቡ ኣብዚ ክጽሕፈልኩም እዩ። መዓስ ምዃኑ ክንነግረኩም ኣይንኽእልን፣ እንታይ ከም ዝኸውን ድማ ቃል ክንኣትወልኩም ኣይንኽእልን።
     ሕጂ ምስ ሰብ ክትዛረቡ እንተደሊኹም "ሓገዝ" ጽሓፉ።
-urgent-opened = ሕጂ ንሓደ ካብ ጉጅለና ሓቢርናዮ ኣለና። እንተኽኢልኩም እዚ ዕላል ክፉት ግደፍዎ።
+urgent-opened = ጉዳይኩም ህጹጽ ተባሂሉ ተመዝጊቡ ኣሎ። ሓደ ካብ ጉጅለና ምስ ተረኽበ ክርእዮ እዩ፤ መዓስ ምዃኑ ክንዛረብ ኣይንኽእልን። እንተኽኢልኩም እዚ ዕላል ክፉት ግደፍዎ።
 emergency-number =
     ኣብ { $country } ጉጅለና ዘረጋገጾም ቁጽርታት፦
     { $numbers }
@@ -165,3 +166,9 @@ sea-call-now = እንተኽኢልኩም ሕጂ ናብ ሓለውቲ ገምገም 
 sea-position-prompt = ዘለኹምዎ ቦታ ስደዱ፦ location ኣካፍሉ፣ ወይ ጽሓፍዎ። ኣብ ተሌፎን Thuraya፦ Menu፣ GPS Manager፣ Current position።
 sea-people-prompt = ክንደይ ሰባት ኢኹም? ቁጽሪ ጽሓፉ።
 sea-condition-prompt = ኩሉ ሰብ ከመይ ኣሎ? ብዛዕባ ማይ፣ ቁሱላት፣ ከምኡ'ውን ብዛዕባ ጀልባ ወይ መኪና ጽሓፉልና።
+
+## Saying back what we understood
+
+answer-noted = ተመዝጊቡ፦ { $answer }። ንምቕያር ቀይር ጽሓፉ።
+confirm-prompt = { $answer } ማለትኩም ድዩ?
+confirm-other = ኣይፋል፣ ካልእ

@@ -148,8 +148,9 @@ async def test_after_release_the_bot_resumes_where_it_stopped(
     staff = await seed_staff(rt)
     await say(rt, "hello")
     await say(rt, choice="en")
-    await say(rt, choice="yes")
-    await say(rt, "help")  # at the safety question: a person is asked for, a case opens
+    # At the consent question a person is asked for and a case opens (at the safety
+    # question a call for help is the answer "in danger now").
+    await say(rt, "help")
     case = await the_case(rt)
     assert case.handoff == "help"
     async with rt.db.session() as session, session.begin():
@@ -161,13 +162,13 @@ async def test_after_release_the_bot_resumes_where_it_stopped(
     await rt.workers.run_until_idle()
     resumed = (await bot_lines(rt))[before:]
     assert resumed[0] == rt.catalogs.format("en", "handback-resume")
-    assert rt.catalogs.format("en", "safety-prompt") in resumed
+    assert rt.catalogs.format("en", "consent-prompt", org="Sauti", days=90) in resumed
     async with rt.db.session() as session:
         conv = await session.get(Conversation, case.conversation_id)
     assert conv is not None and conv.claimed is False
     # The flow goes on from there: the next answer is the answer to that question.
-    await say(rt, choice="not_safe")
-    assert (await bot_lines(rt))[-1] == rt.catalogs.format("en", "location-prompt")
+    await say(rt, choice="yes")
+    assert (await bot_lines(rt))[-1] == rt.catalogs.format("en", "safety-prompt")
 
 
 async def test_after_resolve_a_new_message_opens_a_new_linked_case(

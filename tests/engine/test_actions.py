@@ -81,7 +81,7 @@ def test_branch_on_the_country_then_set_priority_and_handoff(chat):
     assert c.fx.handoff == "flow"
     assert c.state["answers"]["route"] == "libya"
     assert c.state["forced"] == {"manual": "urgent"}
-    assert c.send(msg("the madam")) == []  # words of the flow; then the case opens and it ends
+    assert c.send(msg("the madam")) == ["answer-noted"]  # words of the flow; said back; it ends
     assert c.fx.open_case and c.fx.finished
     assert (c.fx.priority, c.fx.rules_fired) == ("urgent", ["in_libya", "manual"])
     assert c.fx.answers["route"] == "libya" and c.fx.answers["passport"] == "held_by_employer"

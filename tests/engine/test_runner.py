@@ -108,7 +108,7 @@ def test_buttons_all_the_way_open_a_normal_case_and_finish(chat):
 
 def test_the_case_opens_after_the_core_questions_with_answers_location_and_priority(chat):
     c = walk(chat(), "people")
-    assert c.send(msg("we are 16")) == ["agency-prompt"]
+    assert c.send(msg("we are 16")) == ["answer-noted", "agency-prompt"]
     fx = c.fx
     assert fx.open_case is True
     assert fx.answers == {
@@ -233,7 +233,7 @@ def test_a_pin_at_another_step_is_noted_and_the_question_asked_again(chat):
 )  # fmt: skip
 def test_typed_answers_map_to_option_ids(chat, typed, answer):
     c = walk(chat(), "passport")
-    assert c.send(msg(typed)) == ["free_to_leave-prompt"]
+    assert c.send(msg(typed)) == ["answer-noted", "free_to_leave-prompt"]
     assert c.state["answers"]["passport"] == answer
 
 
@@ -244,7 +244,7 @@ def test_two_misses_offer_a_person_instead_of_looping(chat):
     assert c.send(msg("banana")) == ["offer-human"]
     assert c.fx.handoff == "misses"
     assert c.send(msg("banana")) == ["received-ack"]
-    assert c.send(msg("1")) == ["free_to_leave-prompt"]  # an answer still counts
+    assert c.send(msg("1")) == ["answer-noted", "free_to_leave-prompt"]  # still counts
     assert c.state["misses"] == 0
 
 
@@ -355,7 +355,7 @@ def test_a_first_voice_note_is_acknowledged(chat):
 def test_an_answer_instead_of_the_erase_confirmation_cancels_and_counts(chat):
     c = walk(chat(), "passport")
     c.send(msg("erase"))
-    assert c.send(msg("3")) == ["erase-cancelled", "free_to_leave-prompt"]
+    assert c.send(msg("3")) == ["erase-cancelled", "answer-noted", "free_to_leave-prompt"]
     assert c.state["answers"]["passport"] == "held_by_agent"
 
 

@@ -80,7 +80,7 @@ def test_step_ids_cannot_end_with_an_underscore():
 
 def test_defaults_for_globals_timeouts_and_priority():
     flow = spec({"id": "a", "kind": "end"})
-    assert flow.globals.words == ["help", "restart", "language", "stop", "erase"]
+    assert flow.globals.words == ["help", "restart", "language", "stop", "erase", "change"]
     assert flow.globals.max_misses == 2
     assert flow.timeouts.expire_after == timedelta(days=7)
     assert flow.priority.default == "normal" and flow.priority.rules == []

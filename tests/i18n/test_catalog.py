@@ -16,6 +16,7 @@ ARGS = {
     "days": 30,
     "place": "Tripoli",
     "country": "Libya",
+    "answer": "My employer",
     "km": 12,
     "name": "Kufra",
     "case": "S-1042",

@@ -222,12 +222,6 @@ NEVER_GUESS = [
     ("am", "passport", "የለኝም"),
     ("ti", "passport", "ምሳይ የለን"),  # not with me
     ("ti", "passport", "የብለይን"),
-    ("en", "safety", "no"),  # not in danger now, but safe? ask
-    ("en", "safety", "i am ok but scared"),
-    ("en", "safety", "i am not safe but not in danger now"),
-    ("fr", "safety", "non"),
-    ("ary-Latn", "safety", "la"),
-    ("sw", "safety", "hapana"),
 ]
 
 

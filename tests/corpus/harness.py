@@ -1,0 +1,148 @@
+"""Replaying the corpus: each reply sent at its question of the default flow, and what the
+bot made of it (an answer recorded, a number, a global keyword, or "ask": it asked back).
+
+A corpus file is `tests/corpus/<lang>.yaml`:
+
+```yaml
+safety:                        # a question of the default flow, or `keywords`
+  - [ana khayfa, not_safe]     # the reply, what must come of it
+  - [from the beginning, ask]  # "ask": nothing recorded; the bot asks again or asks back
+people:
+  - [about twenty, 20]
+keywords:                      # sent at the passport question
+  - [i want to talk to a person, help]
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.engine.compile import CompiledFlow
+from bot.engine.context import Context
+from bot.engine.runner import step
+from bot.engine.scripts import START, RecordingCatalogs, real_context_factory
+from bot.engine.turn import new_state
+from bot.i18n.wordlists import read_yaml
+from bot.messages import Inbound
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_DIR = Path(__file__).resolve().parent
+QUESTIONS = ("consent", "safety", "passport", "free_to_leave", "people")
+KEYWORD_AT = "passport"  # where sentences that mean a keyword are tried
+ASK = "ask"
+# Answers given before each question, as a person would have.
+BEFORE = {"consent": {}, "safety": {"consent": "yes"}}
+EARLIER = {"consent": "yes", "safety": "not_safe"}
+
+
+@dataclass
+class Result:
+    lang: str
+    question: str
+    said: str
+    want: Any
+    got: Any
+
+    @property
+    def ok(self) -> bool:
+        return self.got == self.want
+
+    @property
+    def confident_wrong(self) -> bool:
+        """A wrong answer recorded (not asked back) at the safety question."""
+        return self.question == "safety" and not self.ok and self.got != ASK
+
+
+@dataclass
+class Rate:
+    lang: str
+    results: list[Result] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return sum(r.ok for r in self.results) / max(1, len(self.results))
+
+    def misses(self) -> list[Result]:
+        return [r for r in self.results if not r.ok]
+
+
+def corpus_files(directory: Path = CORPUS_DIR) -> dict[str, Path]:
+    return {p.stem: p for p in sorted(directory.glob("*.yaml"))}
+
+
+def items(path: Path) -> Iterator[tuple[str, str, Any]]:
+    data = read_yaml(path) or {}
+    for question, pairs in data.items():
+        for said, want in pairs or []:
+            yield question, str(said), want
+
+
+def _state(flow: CompiledFlow, lang: str, question: str) -> dict[str, Any]:
+    state = new_state(flow, lang)
+    at = KEYWORD_AT if question == "keywords" else question
+    order = list(QUESTIONS)
+    earlier = order[: order.index(at)]
+    state.update(step=at, answers={q: EARLIER.get(q, "yes") for q in earlier if q in EARLIER})
+    if at in ("passport", "free_to_leave", "people"):
+        state["location"] = {"text": "Sabha", "place": "Sabha", "country_code": "LY",
+                             "matched": True, "latitude": 27.0, "longitude": 14.4}  # fmt: skip
+        state["answers"].pop("location", None)
+    if at in ("free_to_leave", "people"):
+        state["answers"]["passport"] = "with_me"
+    if at == "people":
+        state["answers"]["free_to_leave"] = "yes"
+    return state
+
+
+def outcome(flow: CompiledFlow, ctx: Context, lang: str, question: str, said: str) -> Any:
+    """What the bot made of `said` at `question`."""
+    recorder = RecordingCatalogs(ctx.catalogs)
+    ctx.catalogs = recorder
+    state = _state(flow, lang, question)
+    at = state["step"]
+    event = Inbound(
+        kind="text", text=said, channel="simulator", dedupe_key="corpus",
+        business_id="corpus", contact_id="corpus", timestamp=START,
+    )  # fmt: skip
+    new, fx = step(flow, state, event, ctx)
+    ids = [recorder.ids_by_text.get(r.text) for r in fx.replies]
+    if fx.stop:
+        return "stop"
+    if new.get("ended") == "declined":
+        return "no"  # consent refused: the conversation ends and nothing is kept
+    if (new.get("pending") or {}).get("kind") == "erase":
+        return "erase"
+    if (new.get("pending") or {}).get("kind") == "language" or fx.language:
+        return "language"
+    if "restart-done" in ids:
+        return "restart"
+    if fx.handoff == "help":
+        return "help"
+    if at in new["answers"] and new["answers"].get(at) != state["answers"].get(at):
+        return new["answers"][at]
+    return ASK
+
+
+def run(flow: CompiledFlow, directory: Path = CORPUS_DIR) -> dict[str, Rate]:
+    make = real_context_factory(ROOT / "locales")
+    rates: dict[str, Rate] = {}
+    for lang, path in corpus_files(directory).items():
+        rate = rates[lang] = Rate(lang)
+        for question, said, want in items(path):
+            got = outcome(flow, make(), lang, question, said)
+            rate.results.append(Result(lang, question, said, want, got))
+    return rates
+
+
+def report(rates: dict[str, Rate]) -> str:
+    lines = []
+    for lang, rate in rates.items():
+        lines.append(f"{lang:9} {rate.rate:6.1%}  ({len(rate.results)} replies)")
+        for r in rate.misses():
+            flag = " CONFIDENT WRONG" if r.confident_wrong else ""
+            lines.append(f"    {r.question:13} {r.said!r}: want {r.want!r}, got {r.got!r}{flag}")
+    return "\n".join(lines)

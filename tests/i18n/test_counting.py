@@ -1,0 +1,40 @@
+"""Counting people in a reply: the person herself, groups added up, about-amounts, children."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n.counting import read_count
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("me and 4 others", "en", 5), ("me and my sister", "en", 2),
+        ("me and two friends", "en", 3), ("5 women and 2 children", "en", 7),
+        ("5 women and 5 children", "en", 10), ("5 + 2", "en", 7), ("about twenty", "en", 20),
+        ("we are 16", "en", 16), ("4 of us", "en", 4), ("alone", "en", 1),
+        ("10 or 15", "en", 15), ("between 10 and 15", "en", 15),
+        ("twenty and five", "en", 25), ("une vingtaine", "fr", 20),
+        ("moi et 4 autres", "fr", 5), ("3 femmes et 2 enfants", "fr", 5),
+        ("7awali 3ichrin", "ary-Latn", 20), ("ana w 3 bnat", "ary-Latn", 4),
+        ("ana w khti", "ary-Latn", 2), ("أنا و 4 بنات", "ar", 5), ("عشرين و خمسة", "ar", 25),
+        ("ishirini na tano", "sw", 25), ("mimi na wengine 4", "sw", 5),
+        ("labaatan iyo shan", "so", 25), ("ሃያ አምስት", "am", 25), ("፳፭", "am", 25),
+        ("ዕስራን ሓሙሽተን", "ti", 25), ("٢٥", "ar", 25), ("۲۵", "ar", 25),
+    ],
+)  # fmt: skip
+def test_counts(text: str, lang: str, value: int) -> None:
+    found = read_count(text, lang)
+    assert found is not None and found.value == value
+
+
+def test_children_are_noticed() -> None:
+    assert read_count("5 women and 2 children", "en").children  # type: ignore[union-attr]
+    assert read_count("watoto 3 na wanawake 2", "sw").children  # type: ignore[union-attr]
+    assert not read_count("we are 16", "en").children  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["", "hello", "i dont know"])
+def test_no_count(text: str) -> None:
+    assert read_count(text, "en") is None
