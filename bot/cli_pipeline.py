@@ -37,10 +37,13 @@ def _with_db(fn: Callable[[Database], Awaitable[T]]) -> T:
 def status() -> None:
     """The pipeline's health: oldest unread webhook and unsent reply, what waits, what was
     set aside."""
+    from bot.config import get_settings, missing_channel_tokens
     from bot.health_report import describe, read
 
     for line in describe(_with_db(read)):
         typer.echo(line)
+    for channels, variable in missing_channel_tokens(get_settings()):
+        typer.echo(f"warning: no {variable}: replies on {channels} are not sent")
 
 
 @webhooks_app.command("retry")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from bot import metrics
+from bot.circuits import circuit_states
 from bot.ingest import reason_of
 from bot.store.db import Database
 from bot.store.models import Message, Outbox, WebhookEvent, utcnow
@@ -30,6 +31,9 @@ class Health:
     pending_webhooks: int = 0
     set_aside: dict[str, int] = field(default_factory=dict)  # webhooks by reason
     waiting: dict[str, int] = field(default_factory=dict)  # unsent outbox rows by channel
+    # Business numbers whose sends are held while the Graph API fails for them: Graph path
+    # ("<phone_number_id>/messages", "me/messages") -> (seconds held, last error).
+    held_numbers: dict[str, tuple[float | None, str | None]] = field(default_factory=dict)
 
 
 def _age(now: datetime, then: datetime | None) -> float | None:
@@ -70,6 +74,11 @@ async def read(db: Database, now: datetime | None = None) -> Health:
         waiting = select(outbox.channel, func.count()).where(outbox.state.in_(UNSENT))
         rows = await session.execute(waiting.group_by(outbox.channel))
         health.waiting = dict(sorted(rows.all()))
+    health.held_numbers = {
+        c.path: (_age(now, c.opened_at), c.last_error)
+        for c in await circuit_states(db)
+        if c.state != "closed"
+    }
     return health
 
 
@@ -88,6 +97,9 @@ def publish(health: Health | None) -> None:
     metrics.outbox_waiting.clear()
     for channel, n in health.waiting.items():
         metrics.outbox_waiting.labels(channel).set(n)
+    metrics.numbers_held.clear()
+    for path, (held_for, _error) in health.held_numbers.items():
+        metrics.numbers_held.labels(path).set(held_for or 0)
 
 
 def _seconds(value: float | None) -> str:
@@ -113,4 +125,9 @@ def describe(health: Health) -> list[str]:
         f" (oldest: {_seconds(health.oldest_due_reply)})" + (f"; {waiting}" if waiting else ""),
         f"webhooks set aside: {set_aside}"
         + (f" ({reasons}); see docs/operations.md, `sauti webhooks retry`" if set_aside else ""),
+        f"business numbers held (their sends fail; probed until they answer): "
+        f"{len(health.held_numbers)}",
+    ] + [
+        f"  {path}: held {_seconds(held_for)}" + (f", last error: {error}" if error else "")
+        for path, (held_for, error) in health.held_numbers.items()
     ]

@@ -65,6 +65,12 @@ webhooks_failed = Gauge(
     ["reason"],
     registry=REGISTRY,
 )
+numbers_held = Gauge(
+    "sauti_business_number_held_seconds",
+    "How long a business number's sends have been held (its circuit open), by Graph path",
+    ["path"],
+    registry=REGISTRY,
+)
 outbox_waiting = Gauge(
     "sauti_outbox_waiting",
     "Outbox rows not yet sent (pending or being sent), by channel",

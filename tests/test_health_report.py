@@ -4,15 +4,25 @@ figures in /metrics and in `sauti status`."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
+import pytest
 from sqlalchemy import update
 
 from bot import health_report
+from bot.config import Settings
 from bot.store.db import Database
-from bot.store.models import Conversation, Message, Outbox, WebhookEvent, utcnow
-from tests.conftest import runtime
+from bot.store.models import (
+    Conversation,
+    Message,
+    Outbox,
+    SendCircuit,
+    WebhookEvent,
+    utcnow,
+)
+from tests.conftest import running_app, runtime
 
 
 async def seed(db: Database) -> None:
@@ -74,6 +84,7 @@ async def test_the_figures_come_from_the_database(db: Database) -> None:
         "replies waiting to be sent: 3 (oldest: 10 min); messenger: 1, whatsapp: 2",
         "webhooks set aside: 3 (apply_error: 2, not_an_object: 1);"
         " see docs/operations.md, `sauti webhooks retry`",
+        "business numbers held (their sends fail; probed until they answer): 0",
     ]
 
 
@@ -85,15 +96,47 @@ async def test_an_idle_line_reads_as_nothing_waiting(db: Database) -> None:
         "messages waiting to be answered: oldest none",
         "replies waiting to be sent: 0 (oldest: none)",
         "webhooks set aside: 0",
+        "business numbers held (their sends fail; probed until they answer): 0",
     ]
 
 
+async def test_a_held_business_number_is_named_with_how_long_and_why(db: Database) -> None:
+    async with db.session() as s, s.begin():
+        s.add(SendCircuit(path="1202/messages", failures=1))  # closed: not held
+        s.add(
+            SendCircuit(
+                path="1303/messages",
+                state="open",
+                failures=3,
+                opened_at=utcnow() - timedelta(seconds=45),
+                last_error="Graph API 503: temporarily unavailable",
+            )
+        )
+    health = await health_report.read(db)
+    assert list(health.held_numbers) == ["1303/messages"]
+    assert health_report.describe(health)[-2:] == [
+        "business numbers held (their sends fail; probed until they answer): 1",
+        "  1303/messages: held 45 s, last error: Graph API 503: temporarily unavailable",
+    ]
+
+
+@pytest.fixture
+async def metrics_client(settings: Settings, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    async with running_app(settings.model_copy(update={"metrics_token": "scrape"})) as client:
+        client.headers["Authorization"] = "Bearer scrape"
+        yield client
+
+
 async def test_metrics_export_the_figures_and_drop_reasons_no_longer_seen(
-    app_client: httpx.AsyncClient,
+    metrics_client: httpx.AsyncClient,
 ) -> None:
+    app_client = metrics_client
     db = runtime(app_client).db
     await seed(db)
+    async with db.session() as s, s.begin():
+        s.add(SendCircuit(path="1202/messages", state="open", opened_at=utcnow()))
     text = (await app_client.get("/metrics")).text
+    assert 'sauti_business_number_held_seconds{path="1202/messages"}' in text
     assert 'sauti_webhooks_failed{reason="apply_error"} 2.0' in text
     assert 'sauti_outbox_waiting{channel="whatsapp"} 2.0' in text
     assert "sauti_webhooks_pending 2.0" in text
