@@ -42,6 +42,7 @@ class FlowBrain:
         flow_id: str = "distress",
         org: str = "Sauti",
         retention_days: int = 90,
+        hotline: str | None = None,
         prefer_countries: list[str] | None = None,
         flows_dir: Path | None = None,
     ) -> None:
@@ -51,6 +52,7 @@ class FlowBrain:
         self.flow_id = flow_id
         self.org = org
         self.retention_days = retention_days
+        self.hotline = hotline
         self.prefer_countries = prefer_countries or []
         self.flows_dir = flows_dir
 
@@ -82,6 +84,7 @@ class FlowBrain:
             lexicon=self.lexicon,
             org=self.org,
             retention_days=self.retention_days,
+            hotline=self.hotline,
             case_ref=case_ref,
             claimed=conv.claimed,
             prefer_countries=self.prefer_countries,

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     hash_key: str = ""
 
     org_name: str = "Sauti"
+    # The NGO's own phone line, told to people who decline (with 112 and the local number).
+    hotline: str | None = None
     demo: bool = False
     simulator: bool = False
     # Days kept, per kind of data (issue: retention). 0 keeps forever.

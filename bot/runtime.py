@@ -117,6 +117,7 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
             lexicon,
             org=settings.org_name,
             retention_days=settings.retention_days,
+            hotline=settings.hotline,
             flows_dir=settings.flows_dir,
         )
     else:

@@ -56,6 +56,7 @@ def current_step(turn: Turn, event: Inbound) -> None:
         if value is None:
             return turn.miss("reask-number")
         turn.record(answer_key(step), value)
+        _also(turn, step, event.text or "")
         turn.advance()
     elif isinstance(step, TextStep):
         value = matching.free_text(event, step.max_length) if event.kind == "text" else None
@@ -65,6 +66,18 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.advance()
     elif isinstance(step, LocationStep):
         _typed_place(turn, step, event)
+
+
+def _also(turn: Turn, step: NumberStep, text: str) -> None:
+    """Other questions answered in passing ("we are 5, two children"): recorded as "yes",
+    so they are not asked later. Never "no": not mentioning children is not an answer."""
+    base = turn.lang.split("-")[0]
+    for key, words in step.also.items():
+        listed = words.get(turn.lang, []) + (words.get(base, []) if base != turn.lang else [])
+        if key in turn.state["answers"] or not listed:
+            continue
+        if turn.ctx.lexicon.match(text, turn.lang, {key: listed}) == key:
+            turn.record(key, "yes")
 
 
 def _typed_place(turn: Turn, step: LocationStep, event: Inbound) -> None:

@@ -50,6 +50,7 @@ DUMMY_ARGS: dict[str, Any] = {
     "org": "",
     "days": 0,
     "case": "",
+    "hotline": 0,
     "country": "",
     "number": "",
     "place": "",

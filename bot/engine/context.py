@@ -71,6 +71,7 @@ class Context:
     lexicon: LexiconLike
     org: str = "Sauti"
     retention_days: int = 90
+    hotline: str | None = None  # the NGO's own phone line (SAUTI_HOTLINE), if it has one
     case_ref: str = ""
     # A caseworker has the chat: the bot stays silent (stop and erase still work).
     claimed: bool = False

@@ -27,7 +27,7 @@ from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
 
-__all__ = ["Context", "Resume", "Timeout", "step"]
+__all__ = ["Context", "Resume", "Timeout", "close", "step"]
 
 # Kinds that are not the person talking to us: never answered.
 NOISE = {"status", "echo", "standby", "system", "reaction", "other"}
@@ -68,6 +68,25 @@ def step(
     return turn.state, turn.fx
 
 
+def close(state: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A caseworker resolved the case: the bot asks nothing more in this conversation
+    (no question picked up again, no reminder). The answers stay in the state, so the
+    person's next message starts a new conversation with those the flow's `closing: keep`
+    lists; everything else is asked afresh."""
+    if not state or state.get("ended") in ("stopped", "declined", "erased"):
+        return state
+    return {**state, "done": True, "ended": "resolved", "pending": None, "timers": []}
+
+
+def _carried(flow: CompiledFlow, previous: dict[str, Any] | None) -> dict[str, Any]:
+    """What a conversation after a resolved case starts with (see `close`)."""
+    if not previous or previous.get("ended") != "resolved":
+        return {}
+    known = previous.get("answers") or {}
+    answers = {k: known[k] for k in flow.spec.closing.keep if k in known}
+    return {"answers": answers, "kept": ["language", *answers]}
+
+
 def _start(
     flow: CompiledFlow, previous: dict[str, Any] | None, event: Inbound, ctx: Context
 ) -> tuple[dict[str, Any], Effects]:
@@ -78,7 +97,9 @@ def _start(
         else None
     )
     lang = detected or (previous or {}).get("lang") or "en"
-    turn = Turn(flow, new_state(flow, lang if lang in languages else "en"), ctx)
+    carried = _carried(flow, previous)
+    turn = Turn(flow, {**new_state(flow, lang if lang in languages else "en"), **carried}, ctx)
+    turn.fx.answers.update(carried.get("answers", {}))  # the new case shows what is known
     word = _keyword(turn, event)
     if word == "stop":
         turn.end("stopped")
@@ -193,7 +214,9 @@ def _global(turn: Turn, word: str) -> None:
         turn.state["pending"] = None
         turn.ask_again()
     elif word == "restart":
-        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None)
+        turn.state.update(
+            answers={}, done=False, emergency=None, forced={}, location=None, kept=[]
+        )
         turn.say("restart-done")
         turn.enter(turn.flow.restart_step)
     elif word == "language":

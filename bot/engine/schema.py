@@ -146,6 +146,9 @@ class NumberStep(QuestionBase):
     kind: Literal["number"]
     min: int | None = None
     max: int | None = None
+    # Words in the same answer that also answer another question ("5, two children"):
+    # {answer: {language: [words]}} records `answer: "yes"` when one of the words is there.
+    also: dict[StepId, dict[str, list[str]]] = Field(default_factory=dict)
 
 
 class LocationStep(QuestionBase):
@@ -234,6 +237,21 @@ class PrioritySpec(Strict):
     rules: list[Rule] = Field(default_factory=list)
 
 
+class Indicator(Strict):
+    """A sign (e.g. one of the ILO's forced-labour indicators) shown on the case when its
+    condition holds; unlike a priority rule it does not change the priority."""
+
+    id: StepId
+    when: Condition
+
+
+class Closing(Strict):
+    """What happens when a caseworker resolves the case: the bot asks nothing more; the
+    answers listed in `keep` start the person's next conversation (not asked again)."""
+
+    keep: list[StepId] = Field(default_factory=list)
+
+
 class Globals(Strict):
     words: list[GlobalWord] = Field(default_factory=lambda: list(ALL_GLOBAL_WORDS))
     max_misses: int = Field(default=2, ge=1)
@@ -260,6 +278,8 @@ class FlowSpec(Strict):
     description: str | None = None
     steps: list[Step] = Field(min_length=1)
     priority: PrioritySpec = Field(default_factory=PrioritySpec)
+    indicators: list[Indicator] = Field(default_factory=list)
+    closing: Closing = Field(default_factory=Closing)
     globals: Globals = Field(default_factory=Globals)
     timeouts: Timeouts = Field(default_factory=Timeouts)
 

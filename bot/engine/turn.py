@@ -17,9 +17,11 @@ from bot.engine.effects import Effects, PlaceMatch, Timer
 from bot.engine.schema import (
     CaseStep,
     EndStep,
+    LanguageStep,
     PriorityStep,
     QuestionBase,
     SetStep,
+    answer_key,
 )
 from bot.engine.timers import may_write_first, to_state
 
@@ -45,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "forced": {},  # rules raised by priority steps
     "reminded": None,
     "timers": [],
+    "kept": [],  # answers (and "language") carried over from a resolved case: not asked
 }
 
 
@@ -200,6 +203,10 @@ class Turn:
                 return
             self.state.update(step=step_id, misses=0, reminded=None, pending=None)
             step = self.flow.steps[step_id]
+            if isinstance(step, QuestionBase) and self._known(step):
+                # Already answered (in passing, or before a case was resolved): not asked.
+                step_id = self.flow.advance(step_id, self.facts())
+                continue
             if step.say:
                 self.say(step.say)
             if isinstance(step, QuestionBase):
@@ -211,6 +218,11 @@ class Turn:
             self._act(step)
             step_id = self.flow.advance(step_id, self.facts())
         self.fx.handoff = "flow"  # a loop of action steps: let a person look
+
+    def _known(self, step: QuestionBase) -> bool:
+        if isinstance(step, LanguageStep):
+            return "language" in self.state.get("kept", [])
+        return answer_key(step) in self.state["answers"]
 
     def _act(self, step: Any) -> None:
         if isinstance(step, SetStep):
