@@ -42,7 +42,11 @@ def load_replies(flows_dir: Path, catalogs: Catalogs) -> dict[str, str]:
     """Canned reply id → message id, in file order; every `canned-*` message without a file."""
     data = _load(Path(flows_dir) / REPLIES_FILE)
     if isinstance(data, dict) and isinstance(data.get("replies"), dict):
-        return {str(k): str(v) for k, v in data["replies"].items()}
+        # `id: message` or `id: {message: ..., requires_consent: embassy}`
+        return {
+            str(k): str(v.get("message", "")) if isinstance(v, dict) else str(v)
+            for k, v in data["replies"].items()
+        }
     return {msg_id[len(CANNED_PREFIX) :]: msg_id for msg_id in _canned_ids(catalogs)}
 
 

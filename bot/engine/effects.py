@@ -48,4 +48,5 @@ class Effects(BaseModel):
     stop: bool = False  # the person said stop: end silently, no follow-up
     finished: bool = False  # the flow reached its end
     contact_prefs: dict[str, Any] | None = None  # safe_to_message_first, safe_hours
+    share_consent: dict[str, bool] | None = None  # {recipient: yes?}: the person answered
     timers: list[Timer] = Field(default_factory=list)  # replaces any timers set before

@@ -21,13 +21,14 @@ from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
 from bot.engine.matching import exact_answer, from_pin, pick
+from bot.consent import SHARE_NO, SHARE_YES
 from bot.engine.render import ERASE_NO, ERASE_YES
 from bot.engine.schema import LanguageStep
 from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
 
-__all__ = ["Context", "Resume", "Timeout", "close", "step"]
+__all__ = ["Context", "Resume", "Timeout", "ask_share", "close", "step"]
 
 # Kinds that are not the person talking to us: never answered.
 NOISE = {"status", "echo", "standby", "system", "reaction", "other"}
@@ -58,6 +59,8 @@ def step(
     if isinstance(event, Resume):
         turn.say("handback-done" if turn.state["done"] else "handback-resume")
         turn.ask_again()
+    elif event.kind not in NOISE and _share_answer(turn, event):
+        pass  # the answer to a caseworker's "may we contact the embassy?"
     elif event.kind in NOISE or (ctx.claimed and not _claimed_exception(turn, event)):
         turn.fx.timers = _kept_timers(turn)
         return turn.state, turn.fx
@@ -159,6 +162,34 @@ def _language_named(turn: Turn, event: Inbound) -> str | None:
         base = (tag or "").split("-")[0]
         tag = base if base in turn.ctx.catalogs.languages else None
     return tag
+
+
+def ask_share(state: dict[str, Any] | None, recipient: str) -> dict[str, Any]:
+    """A caseworker asked the person whether we may contact `recipient`: her next yes or no
+    (a tap or typed, even while the caseworker has the chat) is her answer."""
+    return {**(state or {}), "share_asked": recipient}
+
+
+def _share_answer(turn: Turn, event: Inbound) -> bool:
+    recipient = turn.state.get("share_asked")
+    if not recipient or _keyword(turn, event):
+        return False
+    if event.kind == "choice":
+        choice = {SHARE_YES: "yes", SHARE_NO: "no"}.get(event.choice_id or "")
+    elif event.kind == "text":
+        labels = {
+            "yes": [turn.ctx.catalogs.format(turn.lang, SHARE_YES), "yes"],
+            "no": [turn.ctx.catalogs.format(turn.lang, SHARE_NO), "no"],
+        }
+        choice = pick(turn.ctx, turn.lang, event, labels)
+    else:
+        choice = None
+    if choice is None:
+        return False  # not an answer: an ordinary message (the question stays open)
+    turn.state["share_asked"] = None
+    turn.fx.share_consent = {recipient: choice == "yes"}
+    turn.say("share-answer-given" if choice == "yes" else "share-answer-refused")
+    return True
 
 
 def _claimed_exception(turn: Turn, event: Inbound) -> bool:

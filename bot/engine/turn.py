@@ -47,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "forced": {},  # rules raised by priority steps
     "reminded": None,
     "timers": [],
+    "share_asked": None,  # a caseworker asked "may we contact <recipient>?"
     "kept": [],  # answers (and "language") carried over from a resolved case: not asked
 }
 
