@@ -43,6 +43,8 @@ def required_by(flows_dir: Path, reply_id: str) -> str | None:
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     entry = (data.get("replies") or {}).get(reply_id) if isinstance(data, dict) else None
-    return str(entry["requires_consent"]) if isinstance(entry, dict) and entry.get(
-        "requires_consent"
-    ) else None
+    return (
+        str(entry["requires_consent"])
+        if isinstance(entry, dict) and entry.get("requires_consent")
+        else None
+    )

@@ -45,6 +45,7 @@ def case_json(
         "contact": {"name": conv.contact_name, "masked_id": conv.masked_id},
         "location": location,
         "answers": dict(case.answers or {}),
+        "consent": {"share_with": list((case.consent or {}).get("share_with") or [])},
         "created_at": iso(case.created_at),
         "updated_at": iso(case.updated_at),
         # Beyond A5:

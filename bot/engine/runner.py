@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.consent import SHARE_NO, SHARE_YES
 from bot.engine import answers
 from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
 from bot.engine.matching import exact_answer, from_pin, pick
-from bot.consent import SHARE_NO, SHARE_YES
 from bot.engine.render import ERASE_NO, ERASE_YES
 from bot.engine.schema import LanguageStep
 from bot.engine.timers import from_state, to_state
@@ -245,9 +245,7 @@ def _global(turn: Turn, word: str) -> None:
         turn.state["pending"] = None
         turn.ask_again()
     elif word == "restart":
-        turn.state.update(
-            answers={}, done=False, emergency=None, forced={}, location=None, kept=[]
-        )
+        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None, kept=[])
         turn.say("restart-done")
         turn.enter(turn.flow.restart_step)
     elif word == "language":

@@ -41,11 +41,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.consent import allows, merged, required_by
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects
 from bot.engine.loader import YamlError, load_yaml
 from bot.engine.registry import FlowRegistry
-from bot.consent import allows, merged, required_by
 from bot.engine.runner import ask_share, close
 from bot.engine.runner import step as run_step
 from bot.engine.schema import parse_duration

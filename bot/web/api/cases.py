@@ -14,7 +14,7 @@ from bot.cases.replies import canned_replies, fitting_templates
 from bot.cases.views import case_json, case_payload, message_json, note_json
 from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
-from bot.web.api.schemas import NoteBody, ResolveBody, SendBody
+from bot.web.api.schemas import ConsentBody, NoteBody, ResolveBody, SendBody
 from bot.web.auth import ApiUser
 from bot.web.deps import AppStateDep
 
@@ -102,6 +102,17 @@ async def send(
     return message_json(msg, case_id=case_id.strip().upper())
 
 
+@router.post("/cases/{case_id}/consent", status_code=201)
+async def ask_consent(
+    case_id: str, body: ConsentBody, app: AppStateDep, user: ApiUser
+) -> dict[str, Any]:
+    """Ask the person, in her language with yes/no buttons, whether we may contact
+    `recipient`; her answer is recorded on the case (`consent.share_with`)."""
+    async with transaction(app) as session:
+        msg = await actions.ask_consent(session, app, user, case_id, body.recipient)
+    return message_json(msg, case_id=case_id.strip().upper())
+
+
 @router.get("/cases/{case_id}/notes")
 async def list_notes(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
     async with transaction(app) as session:
@@ -129,7 +140,9 @@ async def resolve(
     case_id: str, body: ResolveBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
     async with transaction(app) as session:
-        case = await actions.resolve(session, user, case_id, body.outcome, runtime=app)
+        case = await actions.resolve(
+            session, user, case_id, body.outcome, runtime=app, closing=body.closing
+        )
         return await _fresh(session, user, case.id)
 
 

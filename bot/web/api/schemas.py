@@ -38,3 +38,12 @@ class ResolveBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
+    closing: str | None = Field(default=None, min_length=1, max_length=100)  # a canned reply
+
+
+class ConsentBody(BaseModel):
+    """Ask the person whether we may contact this recipient (e.g. "embassy")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    recipient: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")
