@@ -183,6 +183,7 @@ class CaseSink:
             status="open",
             priority="normal",
             rules_fired=[],
+            indicators=None,
             channel=conv.channel,
             language=None,
             team=None,
@@ -262,6 +263,8 @@ class CaseSink:
             case.priority = effects.priority
         if effects.rules_fired:
             case.rules_fired = sorted(set(case.rules_fired or []) | set(effects.rules_fired))
+        if effects.indicators:
+            case.indicators = sorted(set(case.indicators or []) | set(effects.indicators))
         if effects.handoff:
             case.handoff = effects.handoff
 

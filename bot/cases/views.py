@@ -51,6 +51,7 @@ def case_json(
         # Beyond A5:
         "assignee_id": case.assignee_id,
         "rules_fired": list(case.rules_fired or []),
+        "indicators": list(case.indicators or []),
         "window": window_for(conv, now).as_json(),
         "contact_prefs": conv.contact_prefs,
         "handoff": case.handoff,

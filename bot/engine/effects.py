@@ -43,6 +43,7 @@ class Effects(BaseModel):
     open_case: bool = False  # open the case now (or keep the open one)
     priority: Priority | None = None  # the priority the flow's rules give now
     rules_fired: list[str] = Field(default_factory=list)  # ids of the priority rules that fired
+    indicators: list[str] = Field(default_factory=list)  # ids of the flow's indicators that hold
     handoff: str | None = None  # a person is needed: "help", "misses", "media", "flow"
     erase: bool = False  # the person confirmed: delete everything about them
     stop: bool = False  # the person said stop: end silently, no follow-up

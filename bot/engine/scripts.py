@@ -120,7 +120,7 @@ class CaseRecord:
 
     def __init__(self) -> None:
         self.data: dict[str, Any] = {
-            "opened": False, "priority": None, "rules_fired": [], "answers": {},
+            "opened": False, "priority": None, "rules_fired": [], "indicators": [], "answers": {},
             "location": None, "language": None, "contact_prefs": None, "handoffs": [],
             "erased": False, "stopped": False, "finished": False, "consent": {},
         }  # fmt: skip
@@ -135,6 +135,7 @@ class CaseRecord:
             d["location"] = fx.location.model_dump()
         if fx.priority is not None:
             d["priority"], d["rules_fired"] = fx.priority, list(fx.rules_fired)
+            d["indicators"] = list(fx.indicators)
         for key in ("language", "contact_prefs"):
             if getattr(fx, key) is not None:
                 d[key] = getattr(fx, key)

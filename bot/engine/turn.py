@@ -140,6 +140,7 @@ class Turn:
             self.flow.spec.priority, self.facts(), self.state["forced"]
         )
         self.fx.priority, self.fx.rules_fired = level, fired
+        self.fx.indicators = priority.indicators(self.flow.spec.indicators, self.facts())
 
     def open_case(self, update_only: bool = False) -> None:
         if update_only and not self.state["case_open"]:

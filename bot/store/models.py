@@ -209,6 +209,8 @@ class Case(SQLModel, table=True):
     status: str = "open"  # open | claimed | resolved
     priority: str = "normal"  # urgent | high | normal
     rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    # The flow's indicators that held (the ILO's signs of forced labour in the default flow).
+    indicators: list[str] | None = Field(default=None, sa_type=JSON)
     channel: str = ""
     language: str | None = None
     team: str | None = None

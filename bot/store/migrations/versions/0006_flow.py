@@ -1,4 +1,4 @@
-"""case consent to share (issue 24)
+"""case consent to share and indicators (issue 24)
 
 Revision ID: 0006f
 Revises: 0001
@@ -18,8 +18,10 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("case_file") as batch:
         batch.add_column(sa.Column("consent", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("indicators", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("case_file") as batch:
+        batch.drop_column("indicators")
         batch.drop_column("consent")
