@@ -285,3 +285,36 @@ async def test_delivery_ticks_and_failure_reasons(web: Web) -> None:
         ("tick-failed", "failed", "✗"),
     ]
     assert "window closed: more than 24 hours" in html
+
+
+async def test_the_embassy_reply_waits_for_her_consent_and_the_inbox_asks_for_it(
+    web: Web,
+) -> None:
+    case_id = await make_case(web.rt)
+    await login(web.client, "amina")
+    csrf = await claim(web, case_id)
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert 'data-canned="contacting-embassy"' not in page.text  # no send button for it
+    assert 'data-consent="embassy"' in page.text
+    assert "Nothing may be shared with anyone outside the team" in page.text
+    # Posted anyway (an old page): refused with a clear reason, nothing sent.
+    await web.client.post(
+        f"/inbox/cases/{case_id}/reply",
+        data={"csrf": csrf, "canned": "contacting-embassy", "client_key": "e1"},
+    )
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert "has not agreed that we contact the embassy" in page.text
+    response = await web.client.post(
+        f"/inbox/cases/{case_id}/consent", data={"csrf": csrf, "recipient": "embassy"}
+    )
+    assert response.status_code == 303
+    async with web.rt.db.session() as s:
+        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
+        texts = [m.text for m in sent]
+        case = await s.get(Case, case_id)
+        assert case is not None
+        from bot.store.models import Conversation
+
+        conv = await s.get(Conversation, case.conversation_id)
+    assert texts == [web.rt.catalogs.format("en", "share-embassy-prompt")]
+    assert conv is not None and conv.state["share_asked"] == "embassy"
