@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.engine.check_replies import check_replies
 from bot.engine.schema import (
     ChoiceStep,
     FlowSpec,
@@ -22,7 +23,6 @@ from bot.engine.schema import (
     option_label,
     prompt_id,
 )
-from bot.engine.check_replies import check_replies
 from bot.engine.validate import Problem, parse_flow
 from bot.i18n.catalog import Catalogs
 
