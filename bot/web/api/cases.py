@@ -169,7 +169,7 @@ async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, An
 @router.get("/replies")
 async def replies_for_language(
     app: AppStateDep, user: ApiUser, lang: Annotated[str, Query(max_length=20)] = "en"
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """Canned replies in any language (`?lang=`), previews in the caller's."""
     if lang not in app.catalogs.languages:
         lang = "en"
