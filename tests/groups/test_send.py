@@ -172,7 +172,7 @@ async def test_no_member_identifiers_appear_in_another_members_messages(
         group = await groups.create_group(
             session, staff.amina, "house", [c.id for c in people.values()]
         )
-        await send.send_update(session, rt, staff.amina, gid(group), canned="contacting-embassy")
+        await send.send_update(session, rt, staff.amina, gid(group), canned="call-later")
     async with rt.db.session() as session, session.begin():
         await send.send_update(
             session,
