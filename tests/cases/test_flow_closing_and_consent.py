@@ -8,20 +8,27 @@ import httpx
 from sqlalchemy import select
 
 from bot.cases import actions
+from bot.runtime import Runtime
 from bot.store.models import Case, Conversation, Message
 from tests.cases.support import seed_staff
 from tests.cases.test_takeover import bot_lines, in_danger, say, the_case
 from tests.conftest import runtime
 
 
-async def test_the_embassy_reply_is_refused_until_the_person_says_yes(
-    app_client: httpx.AsyncClient,
-) -> None:
-    rt = runtime(app_client)
+async def claimed_by_omar(client: httpx.AsyncClient) -> tuple[Runtime, Case, dict[str, str]]:
+    """A person in danger now; Omar (default team) claims her case through the API."""
+    rt = runtime(client)
     staff = await seed_staff(rt)
     case = await in_danger(rt)
     auth = staff.auth("omar")
-    assert (await app_client.post(f"/api/cases/{case.id}/claim", headers=auth)).status_code == 200
+    assert (await client.post(f"/api/cases/{case.id}/claim", headers=auth)).status_code == 200
+    return rt, case, auth
+
+
+async def test_the_embassy_reply_is_refused_until_the_person_says_yes(
+    app_client: httpx.AsyncClient,
+) -> None:
+    rt, case, auth = await claimed_by_omar(app_client)
     embassy = {"canned": "contacting-embassy"}
     refused = await app_client.post(f"/api/cases/{case.id}/messages", json=embassy, headers=auth)
     assert refused.status_code == 409
@@ -52,11 +59,7 @@ async def test_the_embassy_reply_is_refused_until_the_person_says_yes(
 async def test_asking_consent_for_a_recipient_without_a_question_is_a_clear_error(
     app_client: httpx.AsyncClient,
 ) -> None:
-    rt = runtime(app_client)
-    staff = await seed_staff(rt)
-    case = await in_danger(rt)
-    auth = staff.auth("omar")
-    await app_client.post(f"/api/cases/{case.id}/claim", headers=auth)
+    _rt, case, auth = await claimed_by_omar(app_client)
     bad = await app_client.post(
         f"/api/cases/{case.id}/consent", json={"recipient": "mafia"}, headers=auth
     )
