@@ -261,6 +261,7 @@ async def resolve(
     case.resolved_at = case.updated_at = now
     conv.claimed = False
     conv.state = close_conversation(conv.state)
+    conv.wake_at, conv.wake_name = None, None  # no reminder of a question no longer asked
     audit.record(session, user, "resolve", case.id, now=now, outcome=outcome)
     queue_event(session, case_event("resolved", case, user_id=user.id, outcome=outcome))
     return case

@@ -57,6 +57,7 @@ def step(
     if isinstance(event, Timeout):
         return _timeout(turn, event)
     if isinstance(event, Resume):
+        turn.state["share_asked"] = None  # the caseworker's yes/no question closes with the chat
         turn.say("handback-done" if turn.state["done"] else "handback-resume")
         turn.ask_again()
     elif event.kind not in NOISE and _share_answer(turn, event):

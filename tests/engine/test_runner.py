@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.runner import Resume, Timeout, step
+from bot.engine.runner import Resume, Timeout, ask_share, close, step
 from tests.engine.fakes import NOW, locales_with_french, make_context, msg
 
 TRIPOLI_LY = (32.8872, 13.1913)
@@ -483,3 +483,30 @@ def test_locales_without_a_catalog_are_not_offered(chat, tmp_path: Path):
     c = chat(locales)
     c.send(msg("hi"))
     assert c.options() == ["en", "fr"]
+
+
+def test_a_caseworkers_consent_question_takes_the_next_yes_even_while_claimed(chat):
+    c = walk(chat(), "free_to_leave")
+    c.ctx.claimed = True  # a caseworker took the chat and asked
+    c.state = ask_share(c.state, "embassy")
+    assert c.send(msg(choice="share-no")) == ["share-answer-refused"]
+    assert c.fx.share_consent == {"embassy": False}
+    assert c.send(msg("yes")) == []  # answered: the bot is silent again while claimed
+
+
+def test_a_consent_question_left_open_closes_when_the_chat_is_handed_back(chat):
+    c = walk(chat(), "free_to_leave")
+    c.state = ask_share(c.state, "embassy")
+    c.send(Resume())
+    assert c.send(msg(choice="yes")) == ["people-with-prompt"]  # the flow's question
+    assert c.fx.share_consent is None
+
+
+def test_resolved_the_bot_asks_nothing_and_the_next_message_keeps_what_is_known(chat):
+    c = walk(chat(), "phone_private")
+    c.state["answers"]["nationality"] = "Eritrean"
+    c.state = close(c.state)
+    assert c.send(Resume()) == [] and c.send(Timeout("reminder")) == []
+    assert c.send(msg("hello again")) == ["safety-prompt"]  # no menu, no consent again
+    assert c.fx.answers == {"consent": "yes", "nationality": "Eritrean"}
+    assert c.state["kept"] == ["language", "consent", "nationality"]
