@@ -318,3 +318,36 @@ async def test_the_embassy_reply_waits_for_her_consent_and_the_inbox_asks_for_it
         conv = await s.get(Conversation, case.conversation_id)
     assert texts == [web.rt.catalogs.format("en", "share-embassy-prompt")]
     assert conv is not None and conv.state["share_asked"] == "embassy"
+
+
+async def test_resolve_can_send_a_closing_reply_and_the_bot_asks_nothing_more(web: Web) -> None:
+    case_id = await make_case(web.rt)
+    async with web.rt.db.session() as s, s.begin():
+        from bot.store.models import Conversation
+
+        made = await s.get(Case, case_id)
+        assert made is not None
+        asking = await s.get(Conversation, made.conversation_id)
+        assert asking is not None
+        asking.state = {"flow": "distress", "step": "passport", "lang": "en", "answers": {}}
+    await login(web.client, "amina")
+    csrf = await claim(web, case_id)
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert 'name="closing"' in page.text
+    assert '<option value="contacting-embassy">' not in page.text  # needs consent: not offered
+    await web.client.post(
+        f"/inbox/cases/{case_id}/resolve",
+        data={"csrf": csrf, "outcome": "assisted", "closing": "call-later"},
+    )
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert "Case resolved: the bot asks nothing more." in page.text
+    async with web.rt.db.session() as s:
+        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
+        texts = [m.text for m in sent]
+        case = await s.get(Case, case_id)
+        assert case is not None
+        from bot.store.models import Conversation
+
+        conv = await s.get(Conversation, case.conversation_id)
+    assert texts == [web.rt.catalogs.format("en", "canned-call-later")]
+    assert conv is not None and conv.state["ended"] == "resolved"
