@@ -23,7 +23,7 @@ from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
 from bot.engine.matching import exact_answer, from_pin, pick
 from bot.engine.render import ERASE_NO, ERASE_YES
-from bot.engine.schema import LanguageStep
+from bot.engine.schema import LanguageStep, TextStep
 from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
@@ -58,8 +58,14 @@ def step(
         return _timeout(turn, event)
     if isinstance(event, Resume):
         turn.state["share_asked"] = None  # the caseworker's yes/no question closes with the chat
-        turn.say("handback-done" if turn.state["done"] else "handback-resume")
-        turn.ask_again()
+        later = getattr(turn.current, "on_handback", None) if turn.state["done"] else None
+        if later:
+            turn.state["done"] = False
+            turn.say("handback-resume")
+            turn.enter(later)
+        else:
+            turn.say("handback-done" if turn.state["done"] else "handback-resume")
+            turn.ask_again()
     elif event.kind not in NOISE and _share_answer(turn, event):
         pass  # the answer to a caseworker's "may we contact the embassy?"
     elif event.kind in NOISE or (ctx.claimed and not _claimed_exception(turn, event)):
@@ -156,8 +162,10 @@ def _language_named(turn: Turn, event: Inbound) -> str | None:
     """A message that is only a language's name, outside the language menu itself."""
     if event.kind != "text" or not event.text:
         return None
-    if isinstance(turn.current, LanguageStep) and not turn.state["done"]:
-        return None  # the menu's own answer
+    if isinstance(turn.current, LanguageStep | TextStep) and not turn.state["done"]:
+        # The menu's own answer; at a free-text question ("nationality?" "Somali") the
+        # name is the answer (the word "language" still opens the menu).
+        return None
     tag = tools.language_named(turn.ctx, event.text)
     if tag not in turn.ctx.catalogs.languages:
         base = (tag or "").split("-")[0]

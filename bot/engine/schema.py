@@ -189,6 +189,9 @@ class HandoffStep(StepBase):
 class EndStep(StepBase):
     kind: Literal["end"]
     erase: bool = False  # nothing about the person is kept (e.g. consent declined)
+    # When a caseworker hands the chat back after this end, the flow goes on at this step
+    # (e.g. the questions left out of the danger path); without it the bot only says so.
+    on_handback: StepId | None = None
 
 
 QUESTION_KINDS = ("choice", "language", "text", "number", "location")

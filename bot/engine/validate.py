@@ -114,7 +114,9 @@ def successors(spec: FlowSpec, index: int) -> list[str]:
     step = spec.steps[index]
     if step.next:
         return [b.goto for b in step.next] + _fallthrough_if_open(spec, index)
-    if isinstance(step, EndStep) or index + 1 >= len(spec.steps):
+    if isinstance(step, EndStep):
+        return [step.on_handback] if step.on_handback else []
+    if index + 1 >= len(spec.steps):
         return []
     return [spec.steps[index + 1].id]
 
@@ -140,6 +142,12 @@ def graph_problems(spec: FlowSpec, doc: Document, file: str) -> list[Problem]:
         ids.setdefault(step.id, i)
         if step.id in COMBINATORS:
             add(("steps", i, "id"), f"'{step.id}' is a reserved word; pick another step id")
+        later = getattr(step, "on_handback", None)
+        if later and later not in {s.id for s in spec.steps}:
+            add(
+                ("steps", i, "on_handback"),
+                f"step '{step.id}' hands back to unknown step '{later}'",
+            )
         for j, branch in enumerate(step.next or []):
             if branch.goto not in {s.id for s in spec.steps}:
                 hint = difflib.get_close_matches(branch.goto, [s.id for s in spec.steps], n=1)

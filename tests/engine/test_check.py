@@ -138,3 +138,13 @@ def test_promise_words_ignore_negated_ones(text, found):
 def test_an_unreadable_file_is_an_error(tmp_path: Path):
     problems = check_flow(tmp_path / "missing.yaml", LOCALES)
     assert problems[0].severity == "error" and "cannot read" in problems[0].message
+
+
+def test_on_handback_must_name_a_step(tmp_path: Path):
+    text = (ROOT / "flows" / "distress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "distress.yaml").write_text(
+        text.replace("on_handback: asked_later", "on_handback: askd_later"), encoding="utf-8"
+    )
+    out: list[str] = []
+    assert run_check([tmp_path / "distress.yaml"], LOCALES, echo=out.append) == 1
+    assert any("hands back to unknown step 'askd_later'" in line for line in out)

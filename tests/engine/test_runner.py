@@ -510,3 +510,9 @@ def test_resolved_the_bot_asks_nothing_and_the_next_message_keeps_what_is_known(
     assert c.send(msg("hello again")) == ["safety-prompt"]  # no menu, no consent again
     assert c.fx.answers == {"consent": "yes", "nationality": "Eritrean"}
     assert c.state["kept"] == ["language", "consent", "nationality"]
+
+
+def test_a_language_name_at_a_free_text_question_is_the_answer_not_a_switch(chat):
+    c = walk(chat(), "nationality")
+    assert c.send(msg("Somali")) == ["safe_to_call-prompt"]
+    assert c.state["answers"]["nationality"] == "Somali" and c.state["lang"] == "en"
