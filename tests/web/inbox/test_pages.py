@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import select
 
@@ -287,6 +288,17 @@ async def test_delivery_ticks_and_failure_reasons(web: Web) -> None:
     assert "window closed: more than 24 hours" in html
 
 
+async def caseworker_texts_and_conversation(web: Web, case_id: str) -> tuple[list[str], Any]:
+    """What caseworkers sent in the case, and its conversation as stored now."""
+    from bot.store.models import Conversation
+
+    async with web.rt.db.session() as s:
+        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
+        case = await s.get(Case, case_id)
+        assert case is not None
+        return [m.text for m in sent], await s.get(Conversation, case.conversation_id)
+
+
 async def test_the_embassy_reply_waits_for_her_consent_and_the_inbox_asks_for_it(
     web: Web,
 ) -> None:
@@ -308,14 +320,7 @@ async def test_the_embassy_reply_waits_for_her_consent_and_the_inbox_asks_for_it
         f"/inbox/cases/{case_id}/consent", data={"csrf": csrf, "recipient": "embassy"}
     )
     assert response.status_code == 303
-    async with web.rt.db.session() as s:
-        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
-        texts = [m.text for m in sent]
-        case = await s.get(Case, case_id)
-        assert case is not None
-        from bot.store.models import Conversation
-
-        conv = await s.get(Conversation, case.conversation_id)
+    texts, conv = await caseworker_texts_and_conversation(web, case_id)
     assert texts == [web.rt.catalogs.format("en", "share-embassy-prompt")]
     assert conv is not None and conv.state["share_asked"] == "embassy"
 
@@ -341,13 +346,6 @@ async def test_resolve_can_send_a_closing_reply_and_the_bot_asks_nothing_more(we
     )
     page = await web.client.get(f"/inbox/cases/{case_id}")
     assert "Case resolved: the bot asks nothing more." in page.text
-    async with web.rt.db.session() as s:
-        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
-        texts = [m.text for m in sent]
-        case = await s.get(Case, case_id)
-        assert case is not None
-        from bot.store.models import Conversation
-
-        conv = await s.get(Conversation, case.conversation_id)
+    texts, conv = await caseworker_texts_and_conversation(web, case_id)
     assert texts == [web.rt.catalogs.format("en", "canned-call-later")]
     assert conv is not None and conv.state["ended"] == "resolved"
