@@ -38,7 +38,8 @@ class Settings(BaseSettings):
     hash_key: str = ""
 
     org_name: str = "Sauti"
-    # The NGO's own phone line, given when we have no checked emergency number (optional).
+    # The NGO's own phone line (optional): given when we have no checked emergency number,
+    # and to people who decline.
     hotline: str = ""
     # An emergency number a partner checked longer ago than this is not given to people.
     numbers_max_age_months: int = Field(default=12, ge=1)

@@ -25,6 +25,17 @@ QUESTIONS = {
     "passport": "Who has the passport",
     "free_to_leave": "Free to leave",
     "people": "People in the same situation",
+    "nationality": "Nationality",
+    "safe_to_call": "Safe to call or write first",
+    "phone_private": "Whose phone",
+    "injured": "Injured or needs a doctor",
+    "children": "Children present",
+    "wages": "Paid for the work",
+    "debt": "Owes money to an agent or employer",
+    "threats": "Threats to the person or family",
+    "wants": "What the person wants",
+    "agency": "Agency or person who brought them",
+    "employer_town": "Town of the employer",
 }
 HANDOFFS = {
     "help": "the person asked to talk to a person",
@@ -53,6 +64,11 @@ def _answer(catalogs: Catalogs | None, key: str, value: Any) -> str:
     if catalogs is not None and isinstance(value, str) and catalogs.has(f"{key}-{value}"):
         return f"{catalogs.format('en', f'{key}-{value}')} ({value})"
     return str(value)
+
+
+def _share_with(case: Case) -> str:
+    agreed = (case.consent or {}).get("share_with") or []
+    return ", ".join(agreed) if agreed else "no one outside the team"
 
 
 def location_lines(location: dict[str, Any] | None) -> list[str]:
@@ -97,6 +113,8 @@ async def render_case(session: AsyncSession, case: Case, catalogs: Catalogs | No
         f"- Status: {case.status}" + (f" ({case.outcome})" if case.outcome else ""),
         f"- Priority: {case.priority}",
         f"- Why: {', '.join(case.rules_fired) if case.rules_fired else 'no rule fired'}",
+        f"- ILO indicators: {', '.join(case.indicators) if case.indicators else 'none'}",
+        f"- May contact (the person agreed): {_share_with(case)}",
     ]
     if case.handoff:
         lines.append(f"- Handed to a person because {HANDOFFS.get(case.handoff, case.handoff)}")

@@ -16,11 +16,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import audit
 from bot.cases.access import is_admin, load_case, require_holder, visible_teams, visible_to
-from bot.cases.compose import send_text
+from bot.cases.compose import ask_consent, send_text
 from bot.cases.errors import BadRequest, Conflict, NotFound
 from bot.cases.events import case_event, on_commit, queue_event
 from bot.cases.replies import canned_replies
 from bot.cases.window import window_for
+from bot.engine.runner import close as close_conversation
 from bot.store.models import Case, Conversation, MediaBlob, Message, Note, User, utcnow
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "notes",
     "release",
     "resolve",
+    "ask_consent",
     "send_text",
     "transcript",
 ]
@@ -238,10 +240,13 @@ async def resolve(
     outcome: str,
     *,
     runtime: Any = None,
+    closing: str | None = None,
     now: datetime | None = None,
 ) -> Case:
-    """Close the case with an outcome; the chat goes back to the bot (pass `runtime` so it
-    can say so at once). A later message from the person opens a new, linked case."""
+    """Close the case with an outcome. The bot asks nothing more in the conversation (it
+    never picks the questions up again); `closing`, a canned reply id, is sent to the
+    person first (the caller must hold the case). A later message from the person opens a
+    new, linked case that starts with what the flow keeps (`closing: keep`)."""
     now = now or utcnow()
     if outcome not in OUTCOMES:
         raise BadRequest(f"outcome must be one of {', '.join(OUTCOMES)}")
@@ -250,9 +255,13 @@ async def resolve(
         raise Conflict("the case is already resolved")
     if case.status == "claimed" and case.assignee_id != user.id and not is_admin(user):
         raise Conflict("the case is claimed by another caseworker")
+    if closing:
+        await send_text(session, runtime, user, case.id, canned=closing, now=now)
     case.status, case.outcome = "resolved", outcome
     case.resolved_at = case.updated_at = now
-    await _hand_back(session, runtime, conv, now)
+    conv.claimed = False
+    conv.state = close_conversation(conv.state)
+    conv.wake_at, conv.wake_name = None, None  # no reminder of a question no longer asked
     audit.record(session, user, "resolve", case.id, now=now, outcome=outcome)
     queue_event(session, case_event("resolved", case, user_id=user.id, outcome=outcome))
     return case

@@ -17,12 +17,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot import delivery
 from bot.cases import audit
 from bot.cases.access import load_case, require_holder
-from bot.cases.errors import BadRequest, Conflict, WindowClosed
+from bot.cases.errors import BadRequest, Conflict, ConsentRequired, WindowClosed
 from bot.cases.events import case_event, on_commit, queue_event
 from bot.cases.replies import fitting_templates, load_templates, render_canned
 from bot.cases.window import Window, iso, window_for
+from bot.consent import SHARE_NO, SHARE_YES, allows, required_by
+from bot.consent import prompt_id as consent_prompt
+from bot.engine.runner import ask_share
 from bot.engine.timers import may_write_first
-from bot.messages import Reply, TemplateCall
+from bot.messages import Option, Reply, TemplateCall
 from bot.store.models import Case, Conversation, Message, User, utcnow
 
 _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -72,6 +75,7 @@ async def send_text(
         detail["template"] = template
     else:
         if canned is not None:
+            _require_consent(settings.flows_dir, case, canned)
             body = render_canned(runtime.catalogs, settings.flows_dir, canned, lang)
             reply = Reply(text=body, lang=lang)
             detail["canned"] = canned
@@ -102,6 +106,15 @@ async def send_text(
     queue_event(session, case_event("message", case, message_id=msg.id, direction="out"))
     on_commit(session, runtime.workers.kick_outbound)
     return msg
+
+
+def _require_consent(flows_dir: Any, case: Case, reply_id: str) -> None:
+    recipient = required_by(flows_dir, reply_id)
+    if not allows(case.consent, recipient):
+        raise ConsentRequired(
+            f"The person has not agreed that we contact the {recipient}. Ask her first"
+            f' ("Ask consent: {recipient}"); for some people that contact is dangerous.'
+        )
 
 
 def stopped(conv: Conversation) -> bool:
@@ -187,3 +200,43 @@ def _may_write_first(conv: Conversation, case: Case, window: Window, now: dateti
             window.closes_at,
             [],
         )
+
+
+async def ask_consent(
+    session: AsyncSession,
+    runtime: Any,
+    user: User,
+    case_id: str,
+    recipient: str,
+    *,
+    now: datetime | None = None,
+) -> Message:
+    """Ask the person, in her language with yes/no buttons, whether we may contact
+    `recipient` (message `share-<recipient>-prompt`). Her answer, tapped or typed, is
+    recorded on the case as `consent` by the bot, even while the caseworker has the chat."""
+    now = now or utcnow()
+    catalogs = runtime.catalogs
+    question = consent_prompt(recipient)
+    if not catalogs.has(question):
+        raise BadRequest(f"no question for {recipient!r}: add {question} to the catalogs")
+    case, conv = await load_case(session, user, case_id, lock=True)
+    require_holder(case, user)
+    if conv.status == "erased" or not conv.contact_ref or stopped(conv):
+        raise Conflict("the person cannot be written to (erased, or wrote STOP)")
+    lang = conv.language or case.language or "en"
+    reply = Reply(
+        text=catalogs.format(lang, consent_prompt(recipient)),
+        options=[Option(id=i, title=catalogs.format(lang, i)) for i in (SHARE_YES, SHARE_NO)],
+        lang=lang,
+    )
+    reply.human_agent = _free_text_allowed(
+        runtime.settings, case, conv, window_for(conv, now), lang, now
+    )
+    msg = await delivery.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
+    conv.state = ask_share(conv.state, recipient)
+    case.updated_at = now
+    await session.flush()
+    audit.record(session, user, "ask_consent", case.id, now=now, recipient=recipient)
+    queue_event(session, case_event("message", case, message_id=msg.id, direction="out"))
+    on_commit(session, runtime.workers.kick_outbound)
+    return msg

@@ -36,6 +36,12 @@ class Conflict(CaseError):
     code = "conflict"
 
 
+class ConsentRequired(Conflict):
+    """The message implies contacting someone outside the NGO the person did not agree to."""
+
+    code = "consent_required"
+
+
 class BadRequest(CaseError):
     """The request itself is wrong (unknown canned reply or template, empty text...)."""
 

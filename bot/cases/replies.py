@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from bot.cases.errors import BadRequest
+from bot.consent import required_by
 from bot.i18n.catalog import Catalogs
 
 REPLIES_FILE = "replies.yaml"
@@ -42,7 +43,11 @@ def load_replies(flows_dir: Path, catalogs: Catalogs) -> dict[str, str]:
     """Canned reply id → message id, in file order; every `canned-*` message without a file."""
     data = _load(Path(flows_dir) / REPLIES_FILE)
     if isinstance(data, dict) and isinstance(data.get("replies"), dict):
-        return {str(k): str(v) for k, v in data["replies"].items()}
+        # `id: message` or `id: {message: ..., requires_consent: embassy}`
+        return {
+            str(k): str(v.get("message", "")) if isinstance(v, dict) else str(v)
+            for k, v in data["replies"].items()
+        }
     return {msg_id[len(CANNED_PREFIX) :]: msg_id for msg_id in _canned_ids(catalogs)}
 
 
@@ -64,10 +69,11 @@ def canned_replies(
     caseworker_lang: str | None,
     *,
     flows_dir: Path | None = None,
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """What a caseworker can send with one click: the text the person will get, in their
     language, and a preview in the caseworker's own language."""
-    replies = load_replies(flows_dir or default_flows_dir(catalogs), catalogs)
+    folder = flows_dir or default_flows_dir(catalogs)
+    replies = load_replies(folder, catalogs)
     person, worker = person_lang or "en", caseworker_lang or "en"
     return [
         {
@@ -76,6 +82,7 @@ def canned_replies(
             "text": catalogs.format(person, msg_id),
             "preview": catalogs.format(worker, msg_id),
             "lang": person,
+            "requires_consent": required_by(folder, reply_id),
         }
         for reply_id, msg_id in replies.items()
     ]

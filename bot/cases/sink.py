@@ -29,6 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.events import case_event, queue_event
 from bot.cases.notify import queue_notice
+from bot.consent import merged
 from bot.engine.effects import Effects
 from bot.store.models import Case, Conversation, Message, Team, new_case_id, utcnow
 
@@ -186,6 +187,7 @@ class CaseSink:
             status="open",
             priority="normal",
             rules_fired=[],
+            indicators=None,
             channel=conv.channel,
             language=None,
             team=None,
@@ -193,6 +195,7 @@ class CaseSink:
             assignee_id=None,
             location=None,
             answers={},
+            consent=None,
             outcome=None,
             previous_case_id=previous.id if previous else None,
             handoff=None,
@@ -257,6 +260,8 @@ class CaseSink:
     def _merge(case: Case, effects: Effects, created: bool) -> None:
         if effects.answers:
             case.answers = {**(case.answers or {}), **effects.answers}
+        if effects.share_consent:
+            case.consent = merged(case.consent, effects.share_consent)
         if effects.location is not None:
             case.location = effects.location.model_dump(exclude_none=True)
         # Never lowered automatically: a person may be made to say they are safe.
@@ -264,6 +269,8 @@ class CaseSink:
             case.priority = effects.priority
         if effects.rules_fired:
             case.rules_fired = sorted(set(case.rules_fired or []) | set(effects.rules_fired))
+        if effects.indicators:
+            case.indicators = sorted(set(case.indicators or []) | set(effects.indicators))
         if effects.handoff:
             case.handoff = effects.handoff
 

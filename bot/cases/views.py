@@ -51,11 +51,13 @@ def case_json(
         "contact": {"name": conv.contact_name, "masked_id": conv.masked_id},
         "location": location,
         "answers": dict(case.answers or {}),
+        "consent": {"share_with": list((case.consent or {}).get("share_with") or [])},
         "created_at": iso(case.created_at),
         "updated_at": iso(case.updated_at),
         # Beyond A5:
         "assignee_id": case.assignee_id,
         "rules_fired": list(case.rules_fired or []),
+        "indicators": list(case.indicators or []),
         "window": window_for(conv, now).as_json(),
         "contact_prefs": conv.contact_prefs,
         "handoff": case.handoff,

@@ -62,6 +62,7 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.record(answer_key(step), count.value)
         if count.children:
             turn.record(CHILDREN, "yes")  # "5 women and 2 children": the case says so
+        _also(turn, step, event.text or "")
         _advance_noting(turn, str(count.value))
     elif isinstance(step, TextStep):
         value = matching.free_text(event, step.max_length) if event.kind == "text" else None
@@ -71,6 +72,18 @@ def current_step(turn: Turn, event: Inbound) -> None:
         turn.advance()
     elif isinstance(step, LocationStep):
         places.typed_place(turn, event)
+
+
+def _also(turn: Turn, step: NumberStep, text: str) -> None:
+    """Other questions answered in passing ("we are 5, two children"): recorded as "yes",
+    so they are not asked later. Never "no": not mentioning children is not an answer."""
+    base = turn.lang.split("-")[0]
+    for key, words in step.also.items():
+        listed = words.get(turn.lang, []) + (words.get(base, []) if base != turn.lang else [])
+        if key in turn.state["answers"] or not listed:
+            continue
+        if turn.ctx.lexicon.match(text, turn.lang, {key: listed}) == key:
+            turn.record(key, "yes")
 
 
 

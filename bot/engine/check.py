@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.engine.check_replies import check_replies
 from bot.engine.schema import (
     ChoiceStep,
     FlowSpec,
@@ -24,6 +25,8 @@ from bot.engine.schema import (
 )
 from bot.engine.validate import Problem, parse_flow
 from bot.i18n.catalog import Catalogs
+
+REPLIES_FILE = "replies.yaml"
 
 # Messages the engine itself may say in any flow.
 ENGINE_MESSAGES = (
@@ -55,6 +58,7 @@ DUMMY_ARGS: dict[str, Any] = {
     "org": "",
     "days": 0,
     "case": "",
+    "hotline": 0,
     "country": "",
     "number": "",
     "place": "",
@@ -194,16 +198,20 @@ def run_check(
 ) -> int:
     """Check flows and print the problems; 1 if there is any error."""
     files, skipped = flow_files([Path(p) for p in paths] or [Path("flows")])
+    replies = [p for p in skipped if p.name == REPLIES_FILE]
     for other in skipped:
-        echo(f"{other}: skipped, not a flow (no schema_version: or steps:)")
+        if other not in replies:
+            echo(f"{other}: skipped, not a flow (no schema_version: or steps:)")
     errors = warnings = 0
-    for file in files:
-        problems = check_flow(file, locales_dir)
+    for file in [*files, *replies]:
+        check = check_replies if file in replies else check_flow
+        problems = check(file, locales_dir)
         for problem in sorted(problems, key=lambda p: (p.line or 0, p.severity)):
             echo(str(problem))
         errors += sum(p.severity == "error" for p in problems)
         warnings += sum(p.severity == "warning" for p in problems)
-    echo(f"{len(files)} flow(s) checked: {errors} error(s), {warnings} warning(s)")
+    also = f" and {REPLIES_FILE}" if replies else ""
+    echo(f"{len(files)} flow(s){also} checked: {errors} error(s), {warnings} warning(s)")
     return 1 if errors or not files else 0
 
 

@@ -81,7 +81,8 @@ class Context:
     claimed: bool = False
     prefer_countries: list[str] = field(default_factory=list)
     contact_prefs: dict[str, Any] | None = None
-    hotline: str | None = None  # the NGO's own line, given when we have no checked number
+    # The NGO's own line (SAUTI_HOTLINE): when we have no checked number, and on declining.
+    hotline: str | None = None
     numbers_max_age_months: int = 12  # an emergency number checked longer ago is not given
     # Defaults: bot.geo / bot.i18n, resolved on first use by the helpers below.
     gazetteer: GazetteerLike | None = None

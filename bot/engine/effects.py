@@ -45,9 +45,11 @@ class Effects(BaseModel):
     open_case: bool = False  # open the case now (or keep the open one)
     priority: Priority | None = None  # the priority the flow's rules give now
     rules_fired: list[str] = Field(default_factory=list)  # ids of the priority rules that fired
+    indicators: list[str] = Field(default_factory=list)  # ids of the flow's indicators that hold
     handoff: str | None = None  # a person is needed: "help", "misses", "media", "flow"
     erase: bool = False  # the person confirmed: delete everything about them
     stop: bool = False  # the person said stop: end silently, no follow-up
     finished: bool = False  # the flow reached its end
     contact_prefs: dict[str, Any] | None = None  # safe_to_message_first, safe_hours
+    share_consent: dict[str, bool] | None = None  # {recipient: yes?}: the person answered
     timers: list[Timer] = Field(default_factory=list)  # replaces any timers set before

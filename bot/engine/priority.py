@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.engine.conditions import holds
-from bot.engine.schema import Priority, PrioritySpec
+from bot.engine.schema import Indicator, Priority, PrioritySpec
 
 RANK: dict[str, int] = {"normal": 0, "high": 1, "urgent": 2}
 
@@ -24,3 +24,8 @@ def evaluate(
     if RANK[spec.default] > RANK[level]:
         level = spec.default
     return level, [rule for rule, _ in fired]  # type: ignore[return-value]
+
+
+def indicators(specs: list[Indicator], facts: Mapping[str, Any]) -> list[str]:
+    """Ids of the flow's indicators (e.g. the ILO's signs of forced labour) that hold."""
+    return [i.id for i in specs if holds(i.when, facts)]

@@ -29,8 +29,14 @@ LANGUAGE_MENU_BUTTON = "language-menu-button"
 
 
 def message_args(ctx: Context) -> dict[str, Any]:
-    """The values any message may use: $org, $days, $case."""
-    return {"org": ctx.org, "days": ctx.retention_days, "case": ctx.case_ref}
+    """The values any message may use: $org, $days, $case, $hotline (0 when there is none,
+    so a message can select on `[0]`)."""
+    return {
+        "org": ctx.org,
+        "days": ctx.retention_days,
+        "case": ctx.case_ref,
+        "hotline": ctx.hotline or 0,
+    }
 
 
 def text(ctx: Context, lang: str, msg_id: str, **args: Any) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.consent import SHARE_NO, SHARE_YES
 from bot.engine import answers, places
 from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
@@ -22,12 +23,12 @@ from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects, Timer
 from bot.engine.matching import exact_answer, pick
 from bot.engine.render import ERASE_NO, ERASE_YES
-from bot.engine.schema import LanguageStep
+from bot.engine.schema import LanguageStep, TextStep
 from bot.engine.timers import from_state, to_state
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
 
-__all__ = ["Context", "Resume", "Timeout", "step"]
+__all__ = ["Context", "Resume", "Timeout", "ask_share", "close", "step"]
 
 # Kinds that are not the person talking to us: never answered.
 NOISE = {"status", "echo", "standby", "system", "reaction", "other"}
@@ -56,8 +57,17 @@ def step(
     if isinstance(event, Timeout):
         return _timeout(turn, event)
     if isinstance(event, Resume):
-        turn.say("handback-done" if turn.state["done"] else "handback-resume")
-        turn.ask_again()
+        turn.state["share_asked"] = None  # the caseworker's yes/no question closes with the chat
+        later = getattr(turn.current, "on_handback", None) if turn.state["done"] else None
+        if later:
+            turn.state["done"] = False
+            turn.say("handback-resume")
+            turn.enter(later)
+        else:
+            turn.say("handback-done" if turn.state["done"] else "handback-resume")
+            turn.ask_again()
+    elif event.kind not in NOISE and _share_answer(turn, event):
+        pass  # the answer to a caseworker's "may we contact the embassy?"
     elif event.kind in NOISE or (ctx.claimed and not _claimed_exception(turn, event)):
         turn.fx.timers = _kept_timers(turn)
         return turn.state, turn.fx
@@ -66,6 +76,25 @@ def step(
     if not turn.state.get("ended"):
         turn.set_timers()
     return turn.state, turn.fx
+
+
+def close(state: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A caseworker resolved the case: the bot asks nothing more in this conversation
+    (no question picked up again, no reminder). The answers stay in the state, so the
+    person's next message starts a new conversation with those the flow's `closing: keep`
+    lists; everything else is asked afresh."""
+    if not state or state.get("ended") in ("stopped", "declined", "erased"):
+        return state
+    return {**state, "done": True, "ended": "resolved", "pending": None, "timers": []}
+
+
+def _carried(flow: CompiledFlow, previous: dict[str, Any] | None) -> dict[str, Any]:
+    """What a conversation after a resolved case starts with (see `close`)."""
+    if not previous or previous.get("ended") != "resolved":
+        return {}
+    known = previous.get("answers") or {}
+    answers = {k: known[k] for k in flow.spec.closing.keep if k in known}
+    return {"answers": answers, "kept": ["language", *answers]}
 
 
 def _start(
@@ -79,7 +108,9 @@ def _start(
     )
     detected = choices[0] if len(choices) == 1 else None
     lang = detected or (previous or {}).get("lang") or "en"
-    turn = Turn(flow, new_state(flow, lang if lang in languages else "en"), ctx)
+    carried = _carried(flow, previous)
+    turn = Turn(flow, {**new_state(flow, lang if lang in languages else "en"), **carried}, ctx)
+    turn.fx.answers.update(carried.get("answers", {}))  # the new case shows what is known
     if len(choices) > 1:
         turn.state["menu_first"] = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
     word = _keyword(turn, event)
@@ -142,13 +173,43 @@ def _language_named(turn: Turn, event: Inbound) -> str | None:
     """A message that is only a language's name, outside the language menu itself."""
     if event.kind != "text" or not event.text:
         return None
-    if isinstance(turn.current, LanguageStep) and not turn.state["done"]:
-        return None  # the menu's own answer
+    if isinstance(turn.current, LanguageStep | TextStep) and not turn.state["done"]:
+        # The menu's own answer; at a free-text question ("nationality?" "Somali") the
+        # name is the answer (the word "language" still opens the menu).
+        return None
     tag = tools.language_named(turn.ctx, event.text)
     if tag not in turn.ctx.catalogs.languages:
         base = (tag or "").split("-")[0]
         tag = base if base in turn.ctx.catalogs.languages else None
     return tag
+
+
+def ask_share(state: dict[str, Any] | None, recipient: str) -> dict[str, Any]:
+    """A caseworker asked the person whether we may contact `recipient`: her next yes or no
+    (a tap or typed, even while the caseworker has the chat) is her answer."""
+    return {**(state or {}), "share_asked": recipient}
+
+
+def _share_answer(turn: Turn, event: Inbound) -> bool:
+    recipient = turn.state.get("share_asked")
+    if not recipient or _keyword(turn, event):
+        return False
+    if event.kind == "choice":
+        choice = {SHARE_YES: "yes", SHARE_NO: "no"}.get(event.choice_id or "")
+    elif event.kind == "text":
+        labels = {
+            "yes": [turn.ctx.catalogs.format(turn.lang, SHARE_YES), "yes"],
+            "no": [turn.ctx.catalogs.format(turn.lang, SHARE_NO), "no"],
+        }
+        choice = pick(turn.ctx, turn.lang, event, labels)
+    else:
+        choice = None
+    if choice is None:
+        return False  # not an answer: an ordinary message (the question stays open)
+    turn.state["share_asked"] = None
+    turn.fx.share_consent = {recipient: choice == "yes"}
+    turn.say("share-answer-given" if choice == "yes" else "share-answer-refused")
+    return True
 
 
 def _claimed_exception(turn: Turn, event: Inbound) -> bool:
@@ -208,7 +269,7 @@ def _global(turn: Turn, word: str) -> None:
         turn.state["pending"] = None
         turn.ask_again()
     elif word == "restart":
-        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None)
+        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None, kept=[])
         turn.say("restart-done")
         turn.enter(turn.flow.restart_step)
     elif word == "language":

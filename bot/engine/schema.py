@@ -149,6 +149,9 @@ class NumberStep(QuestionBase):
     kind: Literal["number"]
     min: int | None = None
     max: int | None = None
+    # Words in the same answer that also answer another question ("5, two children"):
+    # {answer: {language: [words]}} records `answer: "yes"` when one of the words is there.
+    also: dict[StepId, dict[str, list[str]]] = Field(default_factory=dict)
 
 
 class LocationStep(QuestionBase):
@@ -189,6 +192,9 @@ class HandoffStep(StepBase):
 class EndStep(StepBase):
     kind: Literal["end"]
     erase: bool = False  # nothing about the person is kept (e.g. consent declined)
+    # When a caseworker hands the chat back after this end, the flow goes on at this step
+    # (e.g. the questions left out of the danger path); without it the bot only says so.
+    on_handback: StepId | None = None
 
 
 QUESTION_KINDS = ("choice", "language", "text", "number", "location")
@@ -237,6 +243,21 @@ class PrioritySpec(Strict):
     rules: list[Rule] = Field(default_factory=list)
 
 
+class Indicator(Strict):
+    """A sign (e.g. one of the ILO's forced-labour indicators) shown on the case when its
+    condition holds; unlike a priority rule it does not change the priority."""
+
+    id: StepId
+    when: Condition
+
+
+class Closing(Strict):
+    """What happens when a caseworker resolves the case: the bot asks nothing more; the
+    answers listed in `keep` start the person's next conversation (not asked again)."""
+
+    keep: list[StepId] = Field(default_factory=list)
+
+
 class Globals(Strict):
     words: list[GlobalWord] = Field(default_factory=lambda: list(ALL_GLOBAL_WORDS))
     max_misses: int = Field(default=2, ge=1)
@@ -263,6 +284,8 @@ class FlowSpec(Strict):
     description: str | None = None
     steps: list[Step] = Field(min_length=1)
     priority: PrioritySpec = Field(default_factory=PrioritySpec)
+    indicators: list[Indicator] = Field(default_factory=list)
+    closing: Closing = Field(default_factory=Closing)
     globals: Globals = Field(default_factory=Globals)
     timeouts: Timeouts = Field(default_factory=Timeouts)
 

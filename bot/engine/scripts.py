@@ -24,6 +24,12 @@ steps:
 case: {priority: urgent, rules_fired: [danger_now], answers: {...}, location: {country_code: LY}}
 ```
 
+`channel: whatsapp` (or messenger) sends every message as from that channel. What a
+caseworker does between messages: `send: {resolve: true}` (the case is resolved: the bot
+asks nothing more), `send: {ask_consent: embassy}` (the caseworker asked "may we contact the
+embassy?"), and `canned: contacting-embassy` with `refused: true|false` checks whether the
+inbox would refuse that reply with the consent recorded so far (`case.consent`).
+
 An expect item is an id or `{msg: id, contains: "112"}`. The replies' ids are found by
 recording which catalog messages rendered them.
 """
@@ -36,10 +42,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.consent import allows, merged, required_by
 from bot.engine.context import Context, Resume, Timeout
 from bot.engine.effects import Effects
 from bot.engine.loader import YamlError, load_yaml
 from bot.engine.registry import FlowRegistry
+from bot.engine.runner import ask_share, close
 from bot.engine.runner import step as run_step
 from bot.engine.schema import parse_duration
 from bot.messages import Inbound, Location, Media
@@ -78,10 +86,12 @@ def real_context_factory(locales_dir: Path) -> ContextFactory:
     return lambda: Context(now=START, catalogs=catalogs, lexicon=lexicon, case_ref="C-0001")
 
 
-def inbound(send: Any, index: int, now: datetime) -> Inbound | Timeout | Resume:
+def inbound(
+    send: Any, index: int, now: datetime, channel: str = "simulator"
+) -> Inbound | Timeout | Resume:
     """A script's `send:` as an engine input."""
     base = {
-        "channel": "simulator",
+        "channel": channel,
         "dedupe_key": f"script-{index}",
         "business_id": "script",
         "contact_id": "script",
@@ -112,9 +122,9 @@ class CaseRecord:
 
     def __init__(self) -> None:
         self.data: dict[str, Any] = {
-            "opened": False, "priority": None, "rules_fired": [], "answers": {},
+            "opened": False, "priority": None, "rules_fired": [], "indicators": [], "answers": {},
             "location": None, "language": None, "contact_prefs": None, "handoffs": [],
-            "erased": False, "stopped": False, "finished": False,
+            "erased": False, "stopped": False, "finished": False, "consent": {},
         }  # fmt: skip
 
     def apply(self, fx: Effects) -> None:
@@ -127,11 +137,14 @@ class CaseRecord:
             d["location"] = fx.location.model_dump()
         if fx.priority is not None:
             d["priority"], d["rules_fired"] = fx.priority, list(fx.rules_fired)
+            d["indicators"] = list(fx.indicators)
         for key in ("language", "contact_prefs"):
             if getattr(fx, key) is not None:
                 d[key] = getattr(fx, key)
         if fx.handoff:
             d["handoffs"].append(fx.handoff)
+        if fx.share_consent:
+            d["consent"] = merged(d["consent"], fx.share_consent)
         d["stopped"] = d["stopped"] or fx.stop
         d["finished"] = d["finished"] or fx.finished
 
@@ -189,8 +202,20 @@ def run_script(
         label = f"step {i} (send {item.get('send')!r})"
         running = state and not state.get("ended") and registry.get(state["flow"], state["version"])
         flow = running or registry.latest(flow_ref)
-        state, fx = run_step(flow, state, inbound(item.get("send", ""), i, ctx.now), ctx)
+        send = item.get("send", "")
+        if isinstance(send, dict) and send.get("resolve"):
+            state, fx = close(state) or {}, Effects()
+        elif isinstance(send, dict) and send.get("ask_consent"):
+            state, fx = ask_share(state, str(send["ask_consent"])), Effects()
+        else:
+            event = inbound(send, i, ctx.now, script.get("channel", "simulator"))
+            state, fx = run_step(flow, state, event, ctx)
         case.apply(fx)
+        if "canned" in item:
+            recipient = required_by(registry.flows_dir, item["canned"])
+            refused = not allows(case.data["consent"], recipient)
+            if refused != bool(item.get("refused")):
+                failures.append(f"{label}: canned {item['canned']} refused={refused}")
         if "expect" in item:
             failures += _reply_problems(label, item["expect"] or [], fx, recorder.ids_by_text)
         want_lang = item.get("lang", script.get("replies_lang"))

@@ -16,9 +16,11 @@ from bot.engine.effects import Effects, PlaceMatch, Timer
 from bot.engine.schema import (
     CaseStep,
     EndStep,
+    LanguageStep,
     PriorityStep,
     QuestionBase,
     SetStep,
+    answer_key,
 )
 from bot.engine.timers import may_write_first, to_state
 from bot.engine.where import location_words
@@ -48,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "forced": {},  # rules raised by priority steps
     "reminded": None,
     "timers": [],
+    "share_asked": None,  # a caseworker asked "may we contact <recipient>?"
+    "kept": [],  # answers (and "language") carried over from a resolved case: not asked
 }
 
 
@@ -144,6 +148,7 @@ class Turn:
             self.flow.spec.priority, self.facts(), self.state["forced"]
         )
         self.fx.priority, self.fx.rules_fired = level, fired
+        self.fx.indicators = priority.indicators(self.flow.spec.indicators, self.facts())
 
     def open_case(self, update_only: bool = False) -> None:
         if update_only and not self.state["case_open"]:
@@ -195,6 +200,10 @@ class Turn:
                 return
             self.state.update(step=step_id, misses=0, reminded=None, pending=None)
             step = self.flow.steps[step_id]
+            if isinstance(step, QuestionBase) and self._known(step):
+                # Already answered (in passing, or before a case was resolved): not asked.
+                step_id = self.flow.advance(step_id, self.facts())
+                continue
             if step.say:
                 self.say(step.say)
             if isinstance(step, QuestionBase):
@@ -206,6 +215,11 @@ class Turn:
             self._act(step)
             step_id = self.flow.advance(step_id, self.facts())
         self.fx.handoff = "flow"  # a loop of action steps: let a person look
+
+    def _known(self, step: QuestionBase) -> bool:
+        if isinstance(step, LanguageStep):
+            return "language" in self.state.get("kept", [])
+        return answer_key(step) in self.state["answers"]
 
     def _act(self, step: Any) -> None:
         if isinstance(step, SetStep):

@@ -114,7 +114,9 @@ def successors(spec: FlowSpec, index: int) -> list[str]:
     step = spec.steps[index]
     if step.next:
         return [b.goto for b in step.next] + _fallthrough_if_open(spec, index)
-    if isinstance(step, EndStep) or index + 1 >= len(spec.steps):
+    if isinstance(step, EndStep):
+        return [step.on_handback] if step.on_handback else []
+    if index + 1 >= len(spec.steps):
         return []
     return [spec.steps[index + 1].id]
 
@@ -140,6 +142,12 @@ def graph_problems(spec: FlowSpec, doc: Document, file: str) -> list[Problem]:
         ids.setdefault(step.id, i)
         if step.id in COMBINATORS:
             add(("steps", i, "id"), f"'{step.id}' is a reserved word; pick another step id")
+        later = getattr(step, "on_handback", None)
+        if later and later not in {s.id for s in spec.steps}:
+            add(
+                ("steps", i, "on_handback"),
+                f"step '{step.id}' hands back to unknown step '{later}'",
+            )
         for j, branch in enumerate(step.next or []):
             if branch.goto not in {s.id for s in spec.steps}:
                 hint = difflib.get_close_matches(branch.goto, [s.id for s in spec.steps], n=1)
@@ -184,17 +192,26 @@ def graph_problems(spec: FlowSpec, doc: Document, file: str) -> list[Problem]:
             add(("steps", i, "id"), f"step '{step.id}' is never reached: no step goes to it")
     stored = {answer_key(s) for s in spec.steps if s.kind in QUESTION_KINDS or s.kind == "set"}  # type: ignore[arg-type]
     stored |= set(FACTS)
+    stored |= {key for s in spec.steps for key in getattr(s, "also", {})}
     conds = [
         (("steps", i, "next", j), b.when)
         for i, s in enumerate(spec.steps)
         for j, b in enumerate(s.next or [])
     ]
     conds += [(("priority", "rules", i), r.when) for i, r in enumerate(spec.priority.rules)]
+    conds += [(("indicators", i), ind.when) for i, ind in enumerate(spec.indicators)]
     for path, cond in conds:
         for name in sorted(conditions.names(cond) - stored):
             add(
                 path, f"condition on '{name}', but no step stores an answer by that name", "warning"
             )
+    for i, key in enumerate(spec.closing.keep):
+        if key not in stored:
+            add(("closing", "keep", i), f"closing keeps '{key}', but no step stores that answer")
+    indicator_ids = [ind.id for ind in spec.indicators]
+    for i, ind_id in enumerate(indicator_ids):
+        if ind_id in indicator_ids[:i]:
+            add(("indicators", i), f"indicator id '{ind_id}' is used twice")
     rule_ids = [r.id for r in spec.priority.rules]
     for i, rule_id in enumerate(rule_ids):
         if rule_id in rule_ids[:i]:

@@ -85,7 +85,11 @@ async def pattern_table(
     )
     names: list[tuple[int, AgencyName, str | None]] = []
     places: dict[tuple[str, str], set[int]] = {}
+    answered: dict[tuple[str, str], set[int]] = {}
     for person, answers, location in (await session.execute(query)).all():
+        for key, value in (answers or {}).items():
+            if (key, value) in SIGNS:
+                answered.setdefault((key, value), set()).add(person)
         loc = location or {}
         country = (loc.get("country_code") or "").upper() or None
         parsed = agency.parse((answers or {}).get("agency"))
@@ -93,6 +97,7 @@ async def pattern_table(
             names.append((person, parsed, country))
         if loc.get("place") and country:
             places.setdefault((str(loc["place"]), country), set()).add(person)
+    signs = _sign_rows(answered, min_count)
     clusters = _cluster(names)
     agencies = [
         {
@@ -115,12 +120,40 @@ async def pattern_table(
         "min_count": min_count,
         "agencies": shown_agencies,
         "places": shown_places,
+        "signs": signs["shown"],
         "suppressed": {
+            "signs": signs["suppressed"],
             "agencies": len(agencies) - len(shown_agencies),
             "places": len(place_rows) - len(shown_places),
         },
         "rows": _rows(shown_agencies, shown_places, period),
     }
+
+
+# Answers counted on the patterns page (people, never who): the caseworkers' questions.
+SIGNS: dict[tuple[str, str], str] = {
+    ("children", "yes"): "children present",
+    ("injured", "yes"): "injured or needs a doctor",
+    ("threats", "yes"): "threats to them or their family",
+    ("wages", "unpaid"): "not paid",
+    ("wages", "partly"): "paid only in part",
+    ("debt", "yes"): "owes money to an agent or employer",
+    ("phone_private", "watched"): "someone reads their phone",
+    ("wants", "go_home"): "wants to go home",
+    ("wants", "leave_employer"): "wants to leave the employer",
+    ("wants", "information"): "wants information",
+}
+
+
+def _sign_rows(answered: dict[tuple[str, str], set[int]], min_count: int) -> dict[str, Any]:
+    rows = [
+        {"sign": label, "answer": f"{key}: {value}", "count": len(answered[(key, value)])}
+        for (key, value), label in SIGNS.items()
+        if (key, value) in answered
+    ]
+    shown = [r for r in rows if r["count"] >= min_count]
+    shown.sort(key=lambda r: -r["count"])
+    return {"shown": shown, "suppressed": len(rows) - len(shown)}
 
 
 def _top(items: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:

@@ -19,9 +19,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import delivery
 from bot.cases import audit
-from bot.cases.errors import BadRequest
+from bot.cases.errors import BadRequest, ConsentRequired
 from bot.cases.events import case_event, on_commit, queue_event
 from bot.cases.replies import default_flows_dir, load_replies, render_canned
+from bot.consent import allows, required_by
 from bot.groups import eligibility
 from bot.groups.groups import load_group, members
 from bot.messages import Reply
@@ -70,6 +71,12 @@ async def send_update(
     if canned is not None:
         if canned not in load_replies(flows_dir, runtime.catalogs):
             raise BadRequest(f"unknown canned reply: {canned}")
+        recipient = required_by(flows_dir, canned)
+        if recipient and not all(allows(case.consent, recipient) for case, _ in people):
+            raise ConsentRequired(
+                f"not every person in the group agreed that we contact the {recipient}:"
+                " ask each one on their case first"
+            )
     else:
         body = _free_text(text or "", settings, people)
     update = GroupUpdate(

@@ -281,6 +281,8 @@ class Case(SQLModel, table=True):
     status: str = "open"  # open | claimed | resolved
     priority: str = "normal"  # urgent | high | normal
     rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    # The flow's indicators that held (the ILO's signs of forced labour in the default flow).
+    indicators: list[str] | None = Field(default=None, sa_type=JSON)
     channel: str = ""
     language: str | None = None
     team: str | None = None
@@ -291,6 +293,8 @@ class Case(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, foreign_key="user_account.id")
     location: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
     answers: dict[str, Any] = Field(default_factory=dict, sa_type=EncryptedJSON)
+    # Whom outside the NGO the person agreed we may contact: {share_with: [...], refused: [...]}.
+    consent: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     outcome: str | None = None
     previous_case_id: str | None = None
     handoff: str | None = None  # why the bot asked for a person, if it did

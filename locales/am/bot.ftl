@@ -16,11 +16,15 @@ language-switched = በአማርኛ እንጽፍልዎታለን።
 consent-prompt =
     ይህን ውይይት የሚያካሂደው { $org } ነው። በውጭ አገር አደጋ ላይ ያሉ ሰዎችን የሚረዳ ቡድን ነው። እኛ ፖሊስ አይደለንም፤ የአደጋ ጊዜ አገልግሎትም አይደለንም።
     የቡድናችን ሠራተኛ የሚጽፉትን ያነባል። ለ{ $days } ቀናት እናስቀምጠዋለን፤ ከዚያ እናጠፋዋለን።
+    የመጀመሪያዎቹ መልሶች በራስ-ሰር ናቸው። ስልክ ቁጥርዎን፣ የሚነግሩንን ቦታ እና መልዕክቶችዎን እናስቀምጣለን። መጀመሪያ ሳንጠይቅዎ ለኤምባሲ፣ ለፖሊስ ወይም ለማንኛውም ኤጀንሲ ምንም አናጋራም።
     ሁሉንም ለማጥፋት በማንኛውም ጊዜ "ሰርዝ" ብለው ይጻፉ። ሌላ ሰው ስልክዎን ሊያይ የሚችል ከሆነ ይህን ውይይት ያጥፉ።
     ለመቀጠል ይስማማሉ?
 consent-yes = አዎ፣ እንቀጥል
 consent-no = አይ
-consent-declined = ተረድተናል። ምንም ነገር አናስቀምጥም። በማንኛውም ጊዜ እንደገና ሊጽፉልን ይችላሉ።
+consent-declined = ተረድተናል፤ ከዚህ ውይይት ምንም አናስቀምጥም። አሁን አደጋ ላይ ከሆኑ በአውሮፓ 112 ይደውሉ፣ ወይም ያሉበትን አገር የአደጋ ጊዜ ቁጥር{ $hotline ->
+        [0] {""}
+       *[other] ፣ ወይም የእኛን መስመር { $hotline }
+    }። ለመመለስ በማንኛውም ጊዜ እንደገና ይጻፉልን።
 
 ## Questions of the default flow
 
@@ -172,3 +176,43 @@ sea-condition-prompt = ሁሉም እንዴት ናቸው? ስለ ውሃ፣ ስለ
 answer-noted = ተመዝግቧል፦ { $answer }። ለመቀየር ቀይር ብለው ይጻፉ።
 confirm-prompt = { $answer } ማለትዎ ነው?
 confirm-other = አይ፣ ሌላ ነገር
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = በተመሳሳይ ሁኔታ ውስጥ ከእርስዎ ጋር ስንት ሰዎች አሉ? ቁጥር ይጻፉ (ብቻዎን ከሆኑ 1)። ልጆች ወይም የቆሰሉ ሰዎች ካሉ ያንንም ይጻፉ።
+nationality-prompt = ዜግነትዎ ምንድን ነው? ይህን ጥያቄ መዝለል ይችላሉ።
+safe_to_call-prompt = እኛ ቀድመን ብንደውልልዎ ወይም ብንጽፍልዎ ደህንነቱ የተጠበቀ ነው? መቼ? ደህንነቱ የተጠበቀ ከሆነ ብቻ አዎ ይበሉ።
+safe_to_call-anytime = አዎ፣ በማንኛውም ጊዜ
+safe_to_call-daytime = አዎ፣ ቀን ቀን ብቻ
+safe_to_call-never = አይ፣ በጭራሽ
+phone_private-prompt = ይህ ስልክ የእርስዎ ብቻ ነው ወይስ ሌላ ሰው ሊያነበው ይችላል?
+phone_private-mine = የእኔ ብቻ
+phone_private-shared = ከሌሎች ጋር የምጋራው
+phone_private-watched = ሌላ ሰው ያነበዋል
+injured-prompt = እርስዎ ወይም ከእርስዎ ጋር ያለ ሰው ቆስሏል ወይም ሐኪም ያስፈልገዋል?
+injured-yes = አዎ
+injured-no = አይ
+children-prompt = ከእርስዎ ጋር ልጆች አሉ?
+children-yes = አዎ
+children-no = አይ
+wages-prompt = ለሥራዎ ይከፈልዎታል?
+wages-paid = አዎ፣ ይከፈለኛል
+wages-partly = በከፊል ብቻ
+wages-unpaid = አይከፈለኝም
+debt-prompt = ለደላላ፣ ለቀጣሪ ኤጀንሲ ወይም ለአሰሪዎ ዕዳ አለብዎት?
+debt-yes = አዎ
+debt-no = አይ
+debt-unsure = አላውቅም
+threats-prompt = እርስዎን ወይም ቤተሰብዎን ያስፈራራ ሰው አለ?
+threats-yes = አዎ
+threats-no = አይ
+wants-prompt = አሁን ከሁሉም በላይ ምን ይፈልጋሉ?
+wants-go_home = ወደ አገሬ መመለስ
+wants-leave_employer = አሰሪዬን መልቀቅ
+wants-information = መረጃ
+handover-prompt = እናመሰግናለን። የጉዳይዎ ቁጥር { $case } ነው። ከቡድናችን አንድ ሰው እዚህ ይጽፍልዎታል፤ አሁን ሌላ ጥያቄ አንጠይቅም። ደህንነቱ የተጠበቀ ከሆነ ይህን ውይይት ክፍት ያድርጉ። የሚጨምሩት ካለ ዝም ብለው ይጻፉ።
+share-embassy-prompt = ስለ ጉዳይዎ የአገርዎን ኤምባሲ ልናነጋግር እንችላለን? ያለ እርስዎ ፈቃድ ምንም አናደርግም። ለአንዳንድ ሰዎች ከኤምባሲያቸው ጋር መገናኘት አደገኛ ሊሆን ይችላል፤ እርግጠኛ ካልሆኑ አይ ይበሉ።
+share-yes = አዎ፣ ትችላላችሁ
+share-no = አይ፣ አታድርጉ
+share-answer-given = እናመሰግናለን፣ አዎ ማለትዎን መዝግበናል።
+share-answer-refused = እናመሰግናለን፣ አናነጋግራቸውም። በማንኛውም ጊዜ ሐሳብዎን መቀየር ይችላሉ።

@@ -23,11 +23,15 @@ consent-prompt =
         [many] { $days } يومًا
        *[other] { $days } يوم
     }، ثم نحذفها.
+    الردود الأولى آلية. نحتفظ برقم هاتفك والمكان الذي تخبرنا به ورسائلك. لا نشارك أي شيء مع سفارة أو الشرطة أو أي وكالة قبل أن نسألك.
     يمكنك حذف كل شيء في أي وقت بكتابة «امسح». من الأفضل حذف هذه المحادثة إذا كان أحد قد يقرأ هاتفك.
     هل نتابع؟
 consent-yes = نعم، نتابع
 consent-no = لا
-consent-declined = نحن نفهم. لا نحتفظ بأي شيء. يمكنك الكتابة لنا من جديد في أي وقت.
+consent-declined = نتفهم ذلك: لا نحتفظ بأي شيء من هذه المحادثة. إذا كنت في خطر الآن، اتصل بـ 112 في أوروبا، أو برقم الطوارئ في البلد الذي أنت فيه{ $hotline ->
+        [0] {""}
+       *[other] ، أو بخطنا { $hotline }
+    }. للعودة، اكتب لنا مرة أخرى في أي وقت.
 
 ## Questions of the default flow
 
@@ -179,3 +183,43 @@ sea-condition-prompt = كيف حال الجميع؟ اكتبوا لنا عن ا�
 answer-noted = سجّلنا: { $answer }. للتغيير، يمكنك كتابة «تغيير».
 confirm-prompt = هل المقصود: { $answer }؟
 confirm-other = لا، شيء آخر
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = كم شخصًا معك في نفس الوضع؟ اكتب رقمًا (1 إذا كنت وحدك). إذا كان بينكم أطفال أو جرحى، اكتب ذلك أيضًا.
+nationality-prompt = ما هي جنسيتك؟ يمكنك تخطي هذا السؤال.
+safe_to_call-prompt = هل من الآمن أن نتصل بك أو نكتب لك نحن أولًا، ومتى؟ قل نعم فقط إذا كان ذلك آمنًا.
+safe_to_call-anytime = نعم، في أي وقت
+safe_to_call-daytime = نعم، في النهار فقط
+safe_to_call-never = لا، أبدًا
+phone_private-prompt = هل هذا الهاتف لك وحدك، أم يمكن لشخص آخر أن يقرأه؟
+phone_private-mine = لي وحدي
+phone_private-shared = مشترك مع آخرين
+phone_private-watched = شخص ما يقرأه
+injured-prompt = هل أنت أو أحد معك مصاب أو بحاجة إلى طبيب؟
+injured-yes = نعم
+injured-no = لا
+children-prompt = هل معك أطفال؟
+children-yes = نعم
+children-no = لا
+wages-prompt = هل تحصل على أجرك مقابل عملك؟
+wages-paid = نعم، أتقاضى أجري
+wages-partly = جزء منه فقط
+wages-unpaid = لا أتقاضى أجرًا
+debt-prompt = هل عليك دين لوكيل أو لمكتب توظيف أو لصاحب العمل؟
+debt-yes = نعم
+debt-no = لا
+debt-unsure = لا أعرف
+threats-prompt = هل هددك أحد أو هدد عائلتك؟
+threats-yes = نعم
+threats-no = لا
+wants-prompt = ماذا تريد أكثر شيء الآن؟
+wants-go_home = العودة إلى بلدي
+wants-leave_employer = ترك صاحب العمل
+wants-information = معلومات
+handover-prompt = شكرًا. رقم ملفك هو { $case }. سيكتب لك شخص من فريقنا هنا؛ لن نسألك شيئًا آخر الآن. أبقِ هذه المحادثة مفتوحة إذا كان ذلك آمنًا. لإضافة شيء، اكتب فقط.
+share-embassy-prompt = هل يمكننا التواصل مع سفارة بلدك بخصوص ملفك؟ لن نفعل شيئًا دون موافقتك. بالنسبة لبعض الناس، قد يكون التواصل مع سفارتهم خطيرًا: قل لا إذا لم تكن متأكدًا.
+share-yes = نعم، يمكنكم
+share-no = لا، لا تفعلوا
+share-answer-given = شكرًا، سجلنا موافقتك.
+share-answer-refused = شكرًا، لن نتواصل معهم. يمكنك تغيير رأيك في أي وقت.

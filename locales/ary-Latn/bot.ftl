@@ -22,10 +22,16 @@ consent-prompt =
        *[other] { $days } youm
     }, w mn b3d kanms7ouhom.
     Ktbo "MS7" f ay wa9t bach nms7o kolchi. Ms7o had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
+
+    Ljawabat lwlin automatiques. Kankhliw ra9m dyalk, lblasa li glti lina w les messages dyalk. Ma kan3tiw walo l chi sifara wla lbolis wla chi wakala 7ta nsoulouk.
+    Kteb "MS7" f ay wa9t bach nms7o kolchi. Ms7 had chat ila kan chi wa7ed y9der y9ra tilifoun dyalk.
     Wach nkmmlo?
 consent-yes = Ih, nkmmlo
 consent-no = La
-consent-declined = Fhmnak. Ma khllina walo. T9der tkteb lina 3awtani f ay wa9t.
+consent-declined = Fahminek: ma kankhliw walo mn had chat. Ila konti f khatar daba, 3iyet l 112 f Europa, wla l ra9m l'urgence dyal lblad li nta fiha{ $hotline ->
+        [0] {""}
+       *[other] , wla l lkhat dyalna { $hotline }
+    }. Bach trje3, kteb lina 3awtani f ay wa9t.
 
 ## Questions of the default flow
 
@@ -177,3 +183,43 @@ sea-condition-prompt = Kidayrin kamlin? Ktbo lina 3la lma, wach kayn chi mjrou7,
 answer-noted = Sjjelna: { $answer }. Bach tbeddlo, ktbo BEDDEL.
 confirm-prompt = Wach 9sdk: { $answer }?
 confirm-other = La, chi 7aja khra
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = Ch7al mn wa7ed m3ak f nefs l7ala? Kteb ra9m (1 ila konti bo7dk). Ila kano drari sghar wla chi wa7ed mjrouh, ktebha 7ta hiya.
+nationality-prompt = Chnou hiya la nationalité dyalk? T9der tdouz had sou2al.
+safe_to_call-prompt = Wach ma fiha khatar ila 3iyetna lik wla ktebna lik 7na lwlin, w fou9ach? Gol ih ghir ila ma fiha khatar.
+safe_to_call-anytime = Ih, f ay wa9t
+safe_to_call-daytime = Ih, ghir f nhar
+safe_to_call-never = La, nihaian
+phone_private-prompt = Wach had tilifoun dyalk bo7dk, wla chi wa7ed akhor y9der y9rah?
+phone_private-mine = Dyali bo7di
+phone_private-shared = Mcharek m3a nas khrin
+phone_private-watched = Chi wa7ed kay9rah
+injured-prompt = Wach nta wla chi wa7ed m3ak mjrouh wla m7taj tbib?
+injured-yes = Ih
+injured-no = La
+children-prompt = Wach m3ak drari sghar?
+children-yes = Ih
+children-no = La
+wages-prompt = Wach kaykhlsouk 3la lkhedma dyalk?
+wages-paid = Ih, kaykhlsouni
+wages-partly = Ghir chwiya
+wages-unpaid = Ma kaykhlsounich
+debt-prompt = Wach 3lik chi kridi l chi smsar, wla l chi wakala, wla l lpatron?
+debt-yes = Ih
+debt-no = La
+debt-unsure = Ma 3rftch
+threats-prompt = Wach chi wa7ed heddedek nta wla l3a2ila dyalk?
+threats-yes = Ih
+threats-no = La
+wants-prompt = Chnou bghiti ktar 7aja daba?
+wants-go_home = Nrje3 l bladi
+wants-leave_employer = Nkhrej mn lpatron
+wants-information = Ma3loumat
+handover-prompt = Choukran. Ra9m dossier dyalk howa { $case }. Wa7ed mn lfari9 dyalna ghadi ykteb lik hna; ma ghadich nsoulouk chi 7aja khra daba. Khalli had chat m7loul ila ma fiha khatar. Bach tzid chi 7aja, ghir kteb.
+share-embassy-prompt = Wach n9dro ntasslo b sifara dyal bladek 3la dossier dyalk? Ma ghadi ndiro walo bla ma tgoul ih. L chi nas, l2ittisal b sifara dyalhom y9der ykoun khatar: gol la ila ma kontich mt2ekked.
+share-yes = Ih, t9dro
+share-no = La, ma tdirouch
+share-answer-given = Choukran, sejjelna belli glti ih.
+share-answer-refused = Choukran, ma ghadich ntasslo bihom. T9der tbeddel ra2yk f ay wa9t.

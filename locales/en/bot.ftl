@@ -16,11 +16,15 @@ language-switched = We will write in English.
 consent-prompt =
     This chat is run by { $org }, a group that helps people in danger abroad. We are not the police and not an emergency service.
     A caseworker from our team reads what you write. We keep it for { $days } days, then we delete it.
+    The first replies are automatic. We keep your phone number, the place you tell us and your messages. We share nothing with an embassy, the police or any agency without asking you first.
     Write ERASE at any time to delete everything. Delete this chat if someone may read your phone.
     Do you agree to continue?
 consent-yes = Yes, continue
 consent-no = No
-consent-declined = We understand. We keep nothing. You can write to us again at any time.
+consent-declined = We understand: we keep nothing of this chat. If you are in danger now, call 112 in Europe, or the emergency number of the country you are in{ $hotline ->
+        [0] {""}
+       *[other] , or our line { $hotline }
+    }. To come back, write to us again at any time.
 
 ## Questions of the default flow
 
@@ -175,3 +179,43 @@ answer-noted = Noted: { $answer }. To change it, write CHANGE.
 # When we are not sure what a typed answer means.
 confirm-prompt = Did you mean: { $answer }?
 confirm-other = No, something else
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = How many people are with you in the same situation? Write a number (1 if you are alone). If there are children or injured people, write it too.
+nationality-prompt = What is your nationality? You can skip this question.
+safe_to_call-prompt = Is it safe for us to call or write to you first, and when? Only say yes if it is safe.
+safe_to_call-anytime = Yes, any time
+safe_to_call-daytime = Yes, daytime only
+safe_to_call-never = No, never
+phone_private-prompt = Is this phone only yours, or can someone else read it?
+phone_private-mine = Only mine
+phone_private-shared = Shared with others
+phone_private-watched = Someone reads it
+injured-prompt = Are you or someone with you injured or in need of a doctor?
+injured-yes = Yes
+injured-no = No
+children-prompt = Are there children with you?
+children-yes = Yes
+children-no = No
+wages-prompt = Are you paid for your work?
+wages-paid = Yes, paid
+wages-partly = Only part of it
+wages-unpaid = Not paid
+debt-prompt = Do you owe money to an agent, a recruiter or your employer?
+debt-yes = Yes
+debt-no = No
+debt-unsure = I don't know
+threats-prompt = Has anyone threatened you or your family?
+threats-yes = Yes
+threats-no = No
+wants-prompt = What would you like most now?
+wants-go_home = Go home
+wants-leave_employer = Leave my employer
+wants-information = Information
+handover-prompt = Thank you. Your case number is { $case }. A person from our team will write to you here; we ask nothing more now. Keep this chat open if it is safe. To add something, just write.
+share-embassy-prompt = May we contact the embassy of your country about your case? We will do nothing without your yes. For some people, contact with their embassy can be dangerous: say no if you are not sure.
+share-yes = Yes, you may
+share-no = No, do not
+share-answer-given = Thank you, we have noted your yes.
+share-answer-refused = Thank you, we will not contact them. You can change your mind at any time.

@@ -18,11 +18,15 @@ consent-prompt =
         [one] { $days } jour
        *[other] { $days } jours
     }, puis nous l'effaçons.
+    Les premières réponses sont automatiques. Nous gardons votre numéro, le lieu que vous nous donnez et vos messages. Nous ne partageons rien avec une ambassade, la police ou une agence sans vous le demander d'abord.
     Écrivez SUPPRIMER à tout moment pour tout effacer. Effacez ce chat si quelqu'un peut lire votre téléphone.
     Êtes-vous d'accord pour continuer ?
 consent-yes = Oui, continuer
 consent-no = Non
-consent-declined = Nous comprenons. Nous ne gardons rien. Vous pouvez nous écrire à nouveau à tout moment.
+consent-declined = Nous comprenons : nous ne gardons rien de ce chat. Si vous êtes en danger maintenant, appelez le 112 en Europe, ou le numéro d'urgence du pays où vous êtes{ $hotline ->
+        [0] {""}
+       *[other] , ou notre ligne { $hotline }
+    }. Pour revenir, écrivez-nous à nouveau à tout moment.
 
 ## Questions of the default flow
 
@@ -175,3 +179,43 @@ sea-condition-prompt = Comment va tout le monde ? Écrivez-nous sur l'eau, les b
 answer-noted = Noté : { $answer }. Pour changer, écrivez CHANGER.
 confirm-prompt = Vouliez-vous dire : { $answer } ?
 confirm-other = Non, autre chose
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = Combien de personnes sont avec vous dans la même situation ? Écrivez un nombre (1 si vous êtes seule). S'il y a des enfants ou des blessés, écrivez-le aussi.
+nationality-prompt = Quelle est votre nationalité ? Vous pouvez passer cette question.
+safe_to_call-prompt = Pouvons-nous vous appeler ou vous écrire en premier sans danger, et quand ? Dites oui seulement si c'est sans danger.
+safe_to_call-anytime = Oui, à tout moment
+safe_to_call-daytime = Oui, en journée
+safe_to_call-never = Non, jamais
+phone_private-prompt = Ce téléphone est-il seulement à vous, ou quelqu'un d'autre peut-il le lire ?
+phone_private-mine = Seulement à moi
+phone_private-shared = Partagé avec d'autres
+phone_private-watched = Quelqu'un le lit
+injured-prompt = Êtes-vous, vous ou quelqu'un avec vous, blessé ou avez-vous besoin d'un médecin ?
+injured-yes = Oui
+injured-no = Non
+children-prompt = Y a-t-il des enfants avec vous ?
+children-yes = Oui
+children-no = Non
+wages-prompt = Êtes-vous payée pour votre travail ?
+wages-paid = Oui, payée
+wages-partly = Seulement une partie
+wages-unpaid = Pas payée
+debt-prompt = Devez-vous de l'argent à un agent, un recruteur ou votre employeur ?
+debt-yes = Oui
+debt-no = Non
+debt-unsure = Je ne sais pas
+threats-prompt = Quelqu'un vous a-t-il menacée, vous ou votre famille ?
+threats-yes = Oui
+threats-no = Non
+wants-prompt = Que voulez-vous le plus maintenant ?
+wants-go_home = Rentrer chez moi
+wants-leave_employer = Quitter l'employeur
+wants-information = Des informations
+handover-prompt = Merci. Votre numéro de dossier est { $case }. Une personne de notre équipe va vous écrire ici ; nous ne posons plus de questions. Gardez ce chat ouvert si c'est sans danger. Pour ajouter quelque chose, écrivez simplement.
+share-embassy-prompt = Pouvons-nous contacter l'ambassade de votre pays au sujet de votre dossier ? Nous ne ferons rien sans votre oui. Pour certaines personnes, un contact avec leur ambassade peut être dangereux : dites non si vous n'êtes pas sûre.
+share-yes = Oui, vous pouvez
+share-no = Non, surtout pas
+share-answer-given = Merci, nous avons noté votre oui.
+share-answer-refused = Merci, nous ne les contacterons pas. Vous pouvez changer d'avis à tout moment.

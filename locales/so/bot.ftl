@@ -16,11 +16,15 @@ language-switched = Waxaan kuugu qori doonnaa af Soomaali.
 consent-prompt =
     Wada-sheekeysigan waxaa maamula { $org }, koox caawisa dadka khatarta ku jira ee dalkooda ka baxsan. Ma nihin booliis, mana nihin adeeg gurmad degdeg ah.
     Qof kooxdayada ka mid ah ayaa akhrinaya waxaad qorto. Waxaan haynaa { $days } maalmood, kadibna waan tirtirnaa.
+    Jawaabaha ugu horreeya waa toos (automatic). Waxaan haynaa lambarka taleefankaaga, meesha aad noo sheegto iyo fariimahaaga. Waxba lama wadaagno safaarad, booliis ama hay'ad kale adigoo aan lagu weydiin.
     Wakhti kasta qor TIRTIR si wax walba loo tirtiro. Tirtir wada-sheekeysigan haddii qof kale akhrin karo taleefankaaga.
     Ma ku raacsan tahay inaan sii wadno?
 consent-yes = Haa, sii wad
 consent-no = Maya
-consent-declined = Waan fahamsanahay. Waxba ma hayno. Wakhti kasta waad noo soo qori kartaa.
+consent-declined = Waan fahamsanahay: waxba kama hayno wada-sheekeysigan. Haddii aad hadda khatar ku jirto, wac 112 haddii aad Yurub joogto, ama lambarka gurmadka ee dalka aad joogto{ $hotline ->
+        [0] {""}
+       *[other] , ama khadkayaga { $hotline }
+    }. Si aad u soo noqoto, wakhti kasta mar kale noo soo qor.
 
 ## Questions of the default flow
 
@@ -172,3 +176,43 @@ sea-condition-prompt = Dadku sidee bay u wada yihiin? Noo qora biyaha, dhaawacya
 answer-noted = Waan qornay: { $answer }. Si aad u beddesho, qor BEDDEL.
 confirm-prompt = Ma waxaad ula jeeddaa: { $answer }?
 confirm-other = Maya, wax kale
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = Immisa qof ayaa kula jooga oo isla xaaladdaada ku jira? Qor tiro (1 haddii aad keligaa tahay). Haddii ay jiraan carruur ama dad dhaawacan, taas sidoo kale qor.
+nationality-prompt = Dhalashadaadu waa maxay? Su'aashan waad ka boodi kartaa.
+safe_to_call-prompt = Ma nabad baa inaan annagu marka hore ku soo wacno ama kuu soo qorno, goorma? Haa dheh keliya haddii ay nabad tahay.
+safe_to_call-anytime = Haa, wakhti kasta
+safe_to_call-daytime = Haa, maalintii
+safe_to_call-never = Maya, marnaba
+phone_private-prompt = Taleefankan ma adiga oo keliya baa leh, mise qof kale ayaa akhrin kara?
+phone_private-mine = Aniga oo keliya
+phone_private-shared = Waan la wadaagaa dad kale
+phone_private-watched = Qof ayaa akhriya
+injured-prompt = Adiga ama qof kula jooga ma dhaawac baa qaba ama dhakhtar ma u baahan yahay?
+injured-yes = Haa
+injured-no = Maya
+children-prompt = Ma jiraan carruur kula jooga?
+children-yes = Haa
+children-no = Maya
+wages-prompt = Ma lagu siiyaa mushahar shaqadaada?
+wages-paid = Haa, waa la i siiyaa
+wages-partly = Qayb keliya
+wages-unpaid = Lama i siiyo
+debt-prompt = Ma lacag baad ku leedahay wakiil, shirkad shaqo-raadin ama shaqo-bixiyahaaga?
+debt-yes = Haa
+debt-no = Maya
+debt-unsure = Ma garanayo
+threats-prompt = Qof ma ku hanjabaad ku sameeyay adiga ama qoyskaaga?
+threats-yes = Haa
+threats-no = Maya
+wants-prompt = Maxaad hadda ugu badan rabtaa?
+wants-go_home = Dalkayga ku noqo
+wants-leave_employer = Ka tag shaqada
+wants-information = Macluumaad
+handover-prompt = Mahadsanid. Lambarka kiiskaagu waa { $case }. Qof kooxdayada ka mid ah ayaa halkan kuu soo qori doona; hadda wax kale kuma weydiinayno. Wada-sheekeysigan fur haddii ay nabad tahay. Si aad wax ugu darto, kaliya qor.
+share-embassy-prompt = Ma la xiriiri karnaa safaaradda dalkaaga ee ku saabsan kiiskaaga? Waxba ma samayn doonno haa la'aantaa. Dadka qaarkood, la xiriirka safaaradooda wuu khatar noqon karaa: maya dheh haddii aadan hubin.
+share-yes = Haa, waad kartaan
+share-no = Maya, ha samaynina
+share-answer-given = Mahadsanid, waxaan qornay haa-daada.
+share-answer-refused = Mahadsanid, lalama xiriiri doonno. Wakhti kasta waad beddeli kartaa go'aankaaga.

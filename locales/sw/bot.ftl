@@ -16,11 +16,15 @@ language-switched = Tutakuandikia kwa Kiswahili.
 consent-prompt =
     Mazungumzo haya yanaendeshwa na { $org }, kikundi kinachosaidia watu walio hatarini nje ya nchi yao. Sisi si polisi, na si huduma ya dharura.
     Mtu wa timu yetu anasoma unachoandika. Tunakihifadhi kwa siku { $days }, kisha tunakifuta.
+    Majibu ya kwanza ni ya kiotomatiki. Tunahifadhi namba yako ya simu, mahali unapotuambia na ujumbe wako. Hatushiriki chochote na ubalozi, polisi au wakala yeyote bila kukuuliza kwanza.
     Andika FUTA wakati wowote ili kufuta kila kitu. Futa mazungumzo haya kama kuna mtu anayeweza kusoma simu yako.
     Unakubali tuendelee?
 consent-yes = Ndiyo, endelea
 consent-no = Hapana
-consent-declined = Tunaelewa. Hatuhifadhi chochote. Unaweza kutuandikia tena wakati wowote.
+consent-declined = Tunaelewa: hatuhifadhi chochote cha mazungumzo haya. Kama uko hatarini sasa, piga 112 ukiwa Ulaya, au namba ya dharura ya nchi uliyomo{ $hotline ->
+        [0] {""}
+       *[other] , au namba yetu { $hotline }
+    }. Ili kurudi, tuandikie tena wakati wowote.
 
 ## Questions of the default flow
 
@@ -172,3 +176,43 @@ sea-condition-prompt = Watu wote wako hali gani? Tuandikieni kuhusu maji, majera
 answer-noted = Tumeandika: { $answer }. Kubadilisha, andika BADILI.
 confirm-prompt = Ulimaanisha: { $answer }?
 confirm-other = Hapana, kitu kingine
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = Kuna watu wangapi pamoja nawe walio katika hali hiyo hiyo? Andika namba (1 kama uko peke yako). Kama kuna watoto au majeruhi, liandike pia.
+nationality-prompt = Uraia wako ni wa nchi gani? Unaweza kuruka swali hili.
+safe_to_call-prompt = Je, ni salama tukupigie simu au tukuandikie sisi kwanza, na lini? Sema ndiyo tu kama ni salama.
+safe_to_call-anytime = Ndiyo, wakati wowote
+safe_to_call-daytime = Ndiyo, mchana tu
+safe_to_call-never = Hapana, kamwe
+phone_private-prompt = Je, simu hii ni yako peke yako, au mtu mwingine anaweza kuisoma?
+phone_private-mine = Ni yangu tu
+phone_private-shared = Ninashiriki na wengine
+phone_private-watched = Mtu huisoma
+injured-prompt = Je, wewe au mtu aliye nawe ameumia au anahitaji daktari?
+injured-yes = Ndiyo
+injured-no = Hapana
+children-prompt = Je, kuna watoto pamoja nawe?
+children-yes = Ndiyo
+children-no = Hapana
+wages-prompt = Je, unalipwa kwa kazi yako?
+wages-paid = Ndiyo, nalipwa
+wages-partly = Sehemu tu
+wages-unpaid = Sijalipwa
+debt-prompt = Je, unadaiwa pesa na wakala, mwajiri au anayekutafutia kazi?
+debt-yes = Ndiyo
+debt-no = Hapana
+debt-unsure = Sijui
+threats-prompt = Je, kuna mtu aliyekutishia wewe au familia yako?
+threats-yes = Ndiyo
+threats-no = Hapana
+wants-prompt = Unataka nini zaidi sasa?
+wants-go_home = Kurudi nyumbani
+wants-leave_employer = Kuacha mwajiri
+wants-information = Taarifa
+handover-prompt = Asante. Namba ya kesi yako ni { $case }. Mtu wa timu yetu atakuandikia hapa; hatuulizi kitu kingine sasa. Acha mazungumzo haya wazi kama ni salama. Kuongeza kitu, andika tu.
+share-embassy-prompt = Je, tunaweza kuwasiliana na ubalozi wa nchi yako kuhusu kesi yako? Hatutafanya chochote bila ndiyo yako. Kwa watu wengine, kuwasiliana na ubalozi wao kunaweza kuwa hatari: sema hapana kama huna uhakika.
+share-yes = Ndiyo, mnaweza
+share-no = Hapana, msifanye
+share-answer-given = Asante, tumeandika ndiyo yako.
+share-answer-refused = Asante, hatutawasiliana nao. Unaweza kubadili uamuzi wakati wowote.

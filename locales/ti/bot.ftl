@@ -16,11 +16,15 @@ language-switched = ብትግርኛ ክንጽሕፈልኩም ኢና።
 consent-prompt =
     እዚ ዕላል ብ{ $org } እዩ ዝመሓደር። ንሱ ኣብ ወጻኢ ሃገር ኣብ ሓደጋ ንዘለዉ ሰባት ዝሕግዝ ጉጅለ እዩ። ንሕና ፖሊስ ኣይኮንናን፣ ናይ ህጹጽ ረድኤት ኣገልግሎት እውን ኣይኮንናን።
     ሓደ ካብ ጉጅለና ዝጸሓፍኩምዎ የንብብ። ን{ $days } መዓልታት ንሕዞ፣ ድሕሪኡ ንድምስሶ።
+    እቶም ፈለማ መልስታት ኣውቶማቲክ እዮም። ቁጽሪ ተሌፎንኩም፣ ዝነገርኩምና ቦታን መልእኽትታትኩምን ንሕዝ። ቅድም ከይሓተትናኹም ንኤምባሲ፣ ንፖሊስ ወይ ንዝኾነ ኤጀንሲ ዋላ ሓንቲ ኣይነካፍልን።
     ኩሉ ንምድምሳስ ኣብ ዝኾነ ግዜ "ደምስስ" ጽሓፉ። ካልእ ሰብ ተሌፎንኩም ክርኢ ዝኽእል እንተኾይኑ እዚ ዕላል ደምስስዎ።
     ክንቕጽል ትሰማምዑ ዶ?
 consent-yes = እወ፣ ንቕጽል
 consent-no = ኣይፋል
-consent-declined = ንርደኣኩም ኢና። ዋላ ሓንቲ ኣይንሕዝን። ኣብ ዝኾነ ግዜ ደጊምኩም ክትጽሕፉልና ትኽእሉ ኢኹም።
+consent-declined = ንርደኣኩም ኢና፤ ካብዚ ዕላል ዋላ ሓንቲ ኣይንሕዝን። ሕጂ ኣብ ሓደጋ እንተሃሊኹም ኣብ ኤውሮጳ 112 ደውሉ፣ ወይ ናይ ህጹጽ ቁጽሪ ናይቲ ዘለኹምዎ ሃገር{ $hotline ->
+        [0] {""}
+       *[other] ፣ ወይ መስመርና { $hotline }
+    }። ንምምላስ ኣብ ዝኾነ ግዜ ደጊምኩም ጽሓፉልና።
 
 ## Questions of the default flow
 
@@ -172,3 +176,43 @@ sea-condition-prompt = ኩሉ ሰብ ከመይ ኣሎ? ብዛዕባ ማይ፣ �
 answer-noted = ተመዝጊቡ፦ { $answer }። ንምቕያር ቀይር ጽሓፉ።
 confirm-prompt = { $answer } ማለትኩም ድዩ?
 confirm-other = ኣይፋል፣ ካልእ
+
+## flow: danger path, caseworker questions, consent to share
+
+people-with-prompt = ኣብ ተመሳሳሊ ኩነታት ምሳኹም ክንደይ ሰባት ኣለዉ? ቁጽሪ ጽሓፉ (በይንኹም እንተኾንኩም 1)። ቆልዑ ወይ ዝተጎድኡ ሰባት እንተለዉ፣ ንሱ እውን ጽሓፉ።
+nationality-prompt = ዜግነትኩም እንታይ እዩ? ነዚ ሕቶ ክትሓልፍዎ ትኽእሉ ኢኹም።
+safe_to_call-prompt = ንሕና ቀዲምና እንተደወልናልኩም ወይ እንተጸሓፍናልኩም ውሑስ ድዩ፣ መዓስ? ውሑስ እንተኾይኑ ጥራይ እወ በሉ።
+safe_to_call-anytime = እወ፣ ኣብ ዝኾነ ግዜ
+safe_to_call-daytime = እወ፣ ቀትሪ ጥራይ
+safe_to_call-never = ኣይፋል፣ ፈጺሙ
+phone_private-prompt = እዚ ተሌፎን ናትኩም ጥራይ ድዩ፣ ወይስ ካልእ ሰብ ከንብቦ ይኽእል?
+phone_private-mine = ናተይ ጥራይ
+phone_private-shared = ምስ ካልኦት ዝካፈሎ
+phone_private-watched = ሓደ ሰብ የንብቦ
+injured-prompt = ንስኹም ወይ ምሳኹም ዘሎ ሰብ ተጎዲኡ ድዩ ወይ ሓኪም የድልዮ ድዩ?
+injured-yes = እወ
+injured-no = ኣይፋል
+children-prompt = ምሳኹም ቆልዑ ኣለዉ ዶ?
+children-yes = እወ
+children-no = ኣይፋል
+wages-prompt = ብስራሕኩም ይኽፈለኩም ድዩ?
+wages-paid = እወ፣ ይኽፈለኒ
+wages-partly = ገለ ክፋሉ ጥራይ
+wages-unpaid = ኣይክፈለንን
+debt-prompt = ንደላላ፣ ንኣካል ቅጽሪ ወይ ንወሃቢ ስራሕኩም ዕዳ ኣለኩም ዶ?
+debt-yes = እወ
+debt-no = ኣይፋል
+debt-unsure = ኣይፈልጥን
+threats-prompt = ንዓኹም ወይ ንስድራኹም ዘፈራርሐ ሰብ ኣሎ ዶ?
+threats-yes = እወ
+threats-no = ኣይፋል
+wants-prompt = ሕጂ ልዕሊ ኩሉ እንታይ ትደልዩ?
+wants-go_home = ናብ ሃገረይ ምምላስ
+wants-leave_employer = ካብ ወሃቢ ስራሐይ ምውጻእ
+wants-information = ሓበሬታ
+handover-prompt = የቐንየልና። ቁጽሪ ጉዳይኩም { $case } እዩ። ሓደ ሰብ ካብ ጉጅለና ኣብዚ ክጽሕፈልኩም እዩ፤ ሕጂ ካልእ ሕቶ ኣይንሓትን። ውሑስ እንተኾይኑ እዚ ዕላል ክፉት ግደፍዎ። ገለ ክትውስኹ እንተደሊኹም፣ ጽሓፉ ጥራይ።
+share-embassy-prompt = ብዛዕባ ጉዳይኩም ምስ ኤምባሲ ሃገርኩም ክንራኸብ ንኽእል ዶ? ብዘይ ፍቓድኩም ዋላ ሓንቲ ኣይንገብርን። ንገሊኦም ሰባት ምስ ኤምባሲኦም ምርኻብ ሓደገኛ ክኸውን ይኽእል፤ ርግጸኛታት እንተዘይኮንኩም ኣይፋል በሉ።
+share-yes = እወ፣ ትኽእሉ ኢኹም
+share-no = ኣይፋል፣ ኣይትግበሩ
+share-answer-given = የቐንየልና፣ እወ ምባልኩም መዝጊብና።
+share-answer-refused = የቐንየልና፣ ምስኣቶም ኣይንራኸብን። ኣብ ዝኾነ ግዜ ሓሳብኩም ክትቕይሩ ትኽእሉ ኢኹም።

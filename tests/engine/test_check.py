@@ -46,7 +46,7 @@ def test_every_broken_file_fails_the_command():
 def test_the_shipped_flows_are_clean():
     out: list[str] = []
     assert run_check([ROOT / "flows"], LOCALES, echo=out.append) == 0
-    assert out[-1].startswith("2 flow(s) checked: 0 error(s)")
+    assert out[-1].startswith("2 flow(s) and replies.yaml checked: 0 error(s)")
     # Only translations still to come (the i18n work runs alongside), nothing else.
     problems = [line for line in out[:-1] if "skipped, not a flow" not in line]
     assert all("has no translation in" in line for line in problems)
@@ -64,6 +64,36 @@ def test_a_folder_check_skips_yaml_files_that_are_not_flows(tmp_path: Path):
     # Named one by one (as `sauti flows check` does with the folder's files): the same.
     files = sorted(tmp_path.glob("*.yaml"))
     assert run_check(files, LOCALES, echo=out.append) == 0
+
+
+def test_replies_that_require_consent_need_the_question_that_asks_for_it(tmp_path: Path):
+    shutil.copy(ROOT / "flows" / "distress.yaml", tmp_path / "distress.yaml")
+    (tmp_path / "replies.yaml").write_text(
+        "replies:\n"
+        "  fine: {message: canned-contacting-embassy, requires_consent: embassy}\n"
+        "  police: {message: canned-received, requires_consent: police}\n"
+        "  typo: {mesage: canned-received}\n",
+        encoding="utf-8",
+    )
+    out: list[str] = []
+    assert run_check([tmp_path], LOCALES, echo=out.append) == 1
+    text = "\n".join(out)
+    assert "replies.yaml:3: error: reply 'police' requires consent for 'police'" in text
+    assert "no message 'share-police-prompt'" in text
+    assert "reply 'typo': unknown key ['mesage']" in text
+    assert "reply 'fine'" not in text
+
+
+def test_closing_keep_and_indicators_name_answers_the_flow_stores(tmp_path: Path):
+    text = (ROOT / "flows" / "distress.yaml").read_text(encoding="utf-8")
+    text = text.replace("keep: [consent, nationality,", "keep: [consent, nationalty,")
+    text = text.replace("when: {phone_private: watched}", "when: {phone: watched}")
+    (tmp_path / "distress.yaml").write_text(text, encoding="utf-8")
+    out: list[str] = []
+    assert run_check([tmp_path / "distress.yaml"], LOCALES, echo=out.append) == 1
+    joined = "\n".join(out)
+    assert "closing keeps 'nationalty', but no step stores that answer" in joined
+    assert "condition on 'phone', but no step stores an answer by that name" in joined
 
 
 def test_a_missing_translation_in_another_locale_is_a_warning(tmp_path: Path):
@@ -108,3 +138,13 @@ def test_promise_words_ignore_negated_ones(text, found):
 def test_an_unreadable_file_is_an_error(tmp_path: Path):
     problems = check_flow(tmp_path / "missing.yaml", LOCALES)
     assert problems[0].severity == "error" and "cannot read" in problems[0].message
+
+
+def test_on_handback_must_name_a_step(tmp_path: Path):
+    text = (ROOT / "flows" / "distress.yaml").read_text(encoding="utf-8")
+    (tmp_path / "distress.yaml").write_text(
+        text.replace("on_handback: asked_later", "on_handback: askd_later"), encoding="utf-8"
+    )
+    out: list[str] = []
+    assert run_check([tmp_path / "distress.yaml"], LOCALES, echo=out.append) == 1
+    assert any("hands back to unknown step 'askd_later'" in line for line in out)

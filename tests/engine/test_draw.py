@@ -13,7 +13,7 @@ def test_draw_the_default_flow():
     assert "    consent --> declined: consent = no" in text
     assert "    safety --> urgent: safety = danger_now" in text
     assert "    safety --> location\n" in text
-    assert '    state "people (number: people-prompt)" as people' in text
+    assert '    state "people (number: people-with-prompt)" as people' in text
     assert "    declined --> [*]" in text
 
 

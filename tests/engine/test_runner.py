@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.runner import Resume, Timeout, step
+from bot.engine.runner import Resume, Timeout, ask_share, close, step
 from tests.engine.fakes import NOW, locales_with_french, make_context, msg
 
 TRIPOLI_LY = (32.8872, 13.1913)
@@ -25,9 +25,7 @@ PATH = [
     msg(choice="with_me"),
     msg(choice="yes"),
     msg("1"),
-    msg(choice="skip"),
-    msg(choice="skip"),
-    msg(choice="skip"),
+    *[msg(choice="skip")] * 10,
 ]
 AT = {
     "language": 1,
@@ -37,10 +35,17 @@ AT = {
     "passport": 5,
     "free_to_leave": 6,
     "people": 7,
-    "agency": 8,
-    "employer_town": 9,
-    "others": 10,
-    "contact": 11,
+    "nationality": 8,
+    "safe_to_call": 9,
+    "phone_private": 10,
+    "injured": 11,
+    "children": 12,
+    "wages": 13,
+    "debt": 14,
+    "threats": 15,
+    "agency": 16,
+    "employer_town": 17,
+    "wants": 18,
 }
 
 
@@ -97,18 +102,24 @@ def test_consent_declined_keeps_nothing_and_ends(chat):
 
 
 def test_buttons_all_the_way_open_a_normal_case_and_finish(chat):
-    c = walk(chat(), "contact")
-    assert c.send(msg(choice="never")) == ["done-prompt", "emergency-number"]
+    c = walk(chat(), "wants")
+    assert c.send(msg(choice="go_home")) == ["done-prompt", "emergency-number"]
     assert "C-0042" in c.fx.replies[0].text
     assert "1515" in c.fx.replies[1].text and "Libya" in c.fx.replies[1].text
     assert c.fx.finished is True
+    assert c.state["done"] and c.state["answers"]["wants"] == "go_home"
+
+
+def test_safe_to_call_sets_the_contact_prefs(chat):
+    c = walk(chat(), "safe_to_call")
+    assert c.send(msg(choice="never")) == ["phone_private-prompt"]
     assert c.fx.contact_prefs == {"safe_to_message_first": False, "safe_hours": None}
-    assert c.state["done"] and c.state["answers"]["contact"] == "never"
+    assert c.state["answers"]["safe_to_call"] == "never"
 
 
 def test_the_case_opens_after_the_core_questions_with_answers_location_and_priority(chat):
     c = walk(chat(), "people")
-    assert c.send(msg("we are 16")) == ["answer-noted", "agency-prompt"]
+    assert c.send(msg("we are 16")) == ["answer-noted", "nationality-prompt"]
     fx = c.fx
     assert fx.open_case is True
     assert fx.answers == {
@@ -121,8 +132,8 @@ def test_the_case_opens_after_the_core_questions_with_answers_location_and_prior
     assert fx.location.country_code == "LY" and fx.location.place == "Tripoli"
     assert (fx.priority, fx.rules_fired) == ("normal", [])
     # Later answers update it.
-    c.send(msg("Golden Star Agency"))
-    assert c.fx.answers == {"agency": "Golden Star Agency"} and not c.fx.open_case
+    c.send(msg("Eritrean"))
+    assert c.fx.answers == {"nationality": "Eritrean"} and not c.fx.open_case
 
 
 def test_danger_now_opens_an_urgent_case_at_once_and_the_number_follows_the_country(chat):
@@ -138,10 +149,14 @@ def test_danger_now_opens_an_urgent_case_at_once_and_the_number_follows_the_coun
     ]
     assert "1515" in c.fx.replies[1].text
     # Given once: not again at the end.
-    for event in (msg("2"), msg("no"), msg("3"), msg("skip"), msg("skip"), msg("skip")):
-        c.send(event)
-    assert c.send(msg(choice="anytime")) == ["done-prompt"]
+    # At most five questions: location, passport, free_to_leave, people, safe_to_call.
+    assert c.send(msg("2")) == ["free_to_leave-prompt"]
+    assert c.send(msg("no")) == ["people-with-prompt"]
+    assert c.send(msg("3")) == ["safe_to_call-prompt"]
+    assert c.send(msg(choice="anytime")) == ["handover-prompt"]  # no number again
+    assert c.fx.finished and c.state["done"]
     assert c.fx.rules_fired == ["danger_now", "passport_held", "not_free_to_leave"]
+    assert c.send(msg("hello?")) == ["received-ack"]  # the bot asks nothing more
 
 
 def test_emergency_none_when_the_country_has_no_known_number(chat):
@@ -250,7 +265,7 @@ def test_two_misses_offer_a_person_instead_of_looping(chat):
 
 def test_number_and_text_misses_use_their_own_hints(chat):
     c = walk(chat(), "people")
-    assert c.send(msg("many")) == ["reask-number", "people-prompt"]
+    assert c.send(msg("many")) == ["reask-number", "people-with-prompt"]
     assert c.send(msg("0")) == ["offer-human"]  # below min: 1
     c = walk(chat(), "agency")
     assert c.send(msg("  ")) == ["reask-text", "agency-prompt"]
@@ -400,7 +415,7 @@ def test_resume_asks_the_current_question_again(chat):
 
 
 def test_resume_after_the_end_says_the_team_is_done(chat):
-    c = walk(chat(), "contact")
+    c = walk(chat(), "wants")
     c.send(msg("3"))
     assert c.send(Resume()) == ["handback-done"]
     assert c.send(msg("thank you")) == ["received-ack"]
@@ -474,3 +489,36 @@ def test_locales_without_a_catalog_are_not_offered(chat, tmp_path: Path):
     c = chat(locales)
     c.send(msg("hi"))
     assert c.options() == ["en", "fr"]
+
+
+def test_a_caseworkers_consent_question_takes_the_next_yes_even_while_claimed(chat):
+    c = walk(chat(), "free_to_leave")
+    c.ctx.claimed = True  # a caseworker took the chat and asked
+    c.state = ask_share(c.state, "embassy")
+    assert c.send(msg(choice="share-no")) == ["share-answer-refused"]
+    assert c.fx.share_consent == {"embassy": False}
+    assert c.send(msg("yes")) == []  # answered: the bot is silent again while claimed
+
+
+def test_a_consent_question_left_open_closes_when_the_chat_is_handed_back(chat):
+    c = walk(chat(), "free_to_leave")
+    c.state = ask_share(c.state, "embassy")
+    c.send(Resume())
+    assert c.send(msg(choice="yes")) == ["people-with-prompt"]  # the flow's question
+    assert c.fx.share_consent is None
+
+
+def test_resolved_the_bot_asks_nothing_and_the_next_message_keeps_what_is_known(chat):
+    c = walk(chat(), "phone_private")
+    c.state["answers"]["nationality"] = "Eritrean"
+    c.state = close(c.state)
+    assert c.send(Resume()) == [] and c.send(Timeout("reminder")) == []
+    assert c.send(msg("hello again")) == ["safety-prompt"]  # no menu, no consent again
+    assert c.fx.answers == {"consent": "yes", "nationality": "Eritrean"}
+    assert c.state["kept"] == ["language", "consent", "nationality"]
+
+
+def test_a_language_name_at_a_free_text_question_is_the_answer_not_a_switch(chat):
+    c = walk(chat(), "nationality")
+    assert c.send(msg("Somali")) == ["safe_to_call-prompt"]
+    assert c.state["answers"]["nationality"] == "Somali" and c.state["lang"] == "en"

@@ -70,8 +70,22 @@ async def test_agencies_cluster_across_spellings_and_small_counts_are_left_out(
     assert table["places"] == [{"place": "Tripoli", "country": "LY", "count": 4}]
     # "Golden Star" (twice, one with a boss's name after it: two spellings too far apart to
     # cluster) and Misrata (two people) are too small to show.
-    assert table["suppressed"] == {"agencies": 2, "places": 1}
+    assert table["suppressed"] == {"signs": 0, "agencies": 2, "places": 1}
     assert table["period"]["days"] == 90 and table["min_count"] == 3
+
+
+async def test_the_caseworkers_answers_are_counted_as_people_never_named(
+    client: httpx.AsyncClient, staff: Staff
+) -> None:
+    rt = runtime(client)
+    now = utcnow()
+    for i in range(3):
+        await person(rt, answers={"wages": "unpaid", "children": "yes" if i else "no"},
+                     created_at=now - timedelta(days=i))  # fmt: skip
+    async with rt.db.session() as session:
+        table = await pattern_table(session, days=90)
+    assert table["signs"] == [{"sign": "not paid", "answer": "wages: unpaid", "count": 3}]
+    assert table["suppressed"]["signs"] == 1  # children: two people, too few to show
 
 
 async def test_a_person_with_two_cases_counts_once(client: httpx.AsyncClient, staff: Staff) -> None:

@@ -172,7 +172,7 @@ async def test_no_member_identifiers_appear_in_another_members_messages(
         group = await groups.create_group(
             session, staff.amina, "house", [c.id for c in people.values()]
         )
-        await send.send_update(session, rt, staff.amina, gid(group), canned="contacting-embassy")
+        await send.send_update(session, rt, staff.amina, gid(group), canned="call-later")
     async with rt.db.session() as session, session.begin():
         await send.send_update(
             session,
@@ -345,3 +345,22 @@ async def test_two_identical_requests_at_once_send_once(client: httpx.AsyncClien
     assert first.json()["id"] == second.json()["id"]
     async with rt.db.session() as session:
         assert len((await session.execute(select(Outbox))).scalars().all()) == 3
+
+
+async def test_the_embassy_reply_cannot_go_to_a_group_unless_everyone_agreed(
+    graph_app: tuple[httpx.AsyncClient, GraphRecorder],
+) -> None:
+    client, _graph = graph_app
+    staff, people = await situation(client)
+    auth = staff.auth("amina")
+    made = await client.post(
+        "/api/groups",
+        json={"name": "Tripoli house", "case_ids": [c.id for c in people.values()]},
+        headers=auth,
+    )
+    group_id = made.json()["id"]
+    resp = await client.post(
+        f"/api/groups/{group_id}/messages", json={"canned": "contacting-embassy"}, headers=auth
+    )
+    assert resp.status_code == 409
+    assert "agreed that we contact the embassy" in resp.text

@@ -100,6 +100,14 @@ def test_every_message_renders_in_every_locale(
     assert caplog.text == ""  # no fallback, no formatting error
 
 
+def test_the_decline_names_the_ngos_own_line_only_when_there_is_one(catalogs: Catalogs) -> None:
+    for lang in catalogs.languages:
+        without = catalogs.format(lang, "consent-declined", **ARGS)
+        with_line = catalogs.format(lang, "consent-declined", **{**ARGS, "hotline": "+33 1 23"})
+        assert "112" in without and "+33 1 23" not in without, lang
+        assert "112" in with_line and "+33 1 23" in with_line, lang
+
+
 def test_no_rescue_promises_in_any_locale(catalogs: Catalogs) -> None:
     words = re.compile(r"rescue|guarantee|sauver|garanti|نعدك|ننقذ|okoa", re.IGNORECASE)
     for lang in catalogs.languages:

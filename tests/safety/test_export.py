@@ -67,6 +67,8 @@ async def test_the_export_reads_as_a_record_for_a_referral(
     assert "- Who has the passport: My employer (held_by_employer)" in text
     assert "- Free to leave: No (no)" in text
     assert "- People in the same situation: 16" in text
+    assert "- ILO indicators: restriction_of_movement, retention_of_identity_documents" in text
+    assert "- May contact (the person agreed): no one outside the team" in text
     assert re.search(r"- \d{4}-\d\d-\d\d \d\d:\d\d UTC — amina: called the embassy", text)
     assert re.search(rf"- \d{{4}}-\d\d-\d\d \d\d:\d\d UTC — Person: {STORY}", text)
     assert "— Bot: " in text

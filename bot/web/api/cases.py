@@ -15,7 +15,7 @@ from bot.cases.replies import canned_replies, fitting_templates
 from bot.cases.views import case_json, case_payload, message_json, note_json
 from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
-from bot.web.api.schemas import NoteBody, ResolveBody, RouteBody, SendBody
+from bot.web.api.schemas import ConsentBody, NoteBody, ResolveBody, RouteBody, SendBody
 from bot.web.auth import ApiUser
 from bot.web.deps import AppStateDep, Offset
 
@@ -103,6 +103,17 @@ async def send(
     return message_json(msg, case_id=case_id.strip().upper())
 
 
+@router.post("/cases/{case_id}/consent", status_code=201)
+async def ask_consent(
+    case_id: str, body: ConsentBody, app: AppStateDep, user: ApiUser
+) -> dict[str, Any]:
+    """Ask the person, in her language with yes/no buttons, whether we may contact
+    `recipient`; her answer is recorded on the case (`consent.share_with`)."""
+    async with transaction(app) as session:
+        msg = await actions.ask_consent(session, app, user, case_id, body.recipient)
+    return message_json(msg, case_id=case_id.strip().upper())
+
+
 @router.get("/cases/{case_id}/notes")
 async def list_notes(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
     async with transaction(app) as session:
@@ -130,7 +141,9 @@ async def resolve(
     case_id: str, body: ResolveBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
     async with transaction(app) as session:
-        case = await actions.resolve(session, user, case_id, body.outcome, runtime=app)
+        case = await actions.resolve(
+            session, user, case_id, body.outcome, runtime=app, closing=body.closing
+        )
         return await _fresh(session, user, case.id)
 
 
@@ -166,7 +179,7 @@ async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, An
 @router.get("/replies")
 async def replies_for_language(
     app: AppStateDep, user: ApiUser, lang: Annotated[str, Query(max_length=20)] = "en"
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """Canned replies in any language (`?lang=`), previews in the caller's."""
     if lang not in app.catalogs.languages:
         lang = "en"

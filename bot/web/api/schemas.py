@@ -38,9 +38,19 @@ class ResolveBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome
+    closing: str | None = Field(default=None, min_length=1, max_length=100)  # a canned reply
 
 
 class RouteBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     team: str = Field(min_length=1, max_length=100)
+
+
+class ConsentBody(BaseModel):
+    """Ask the person whether we may contact this recipient (e.g. "embassy")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    recipient: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")
+>>>>>>> flow

@@ -124,9 +124,31 @@ async def release(request: Request, app: AppStateDep, case_id: str) -> Response:
 
 @router.post("/{case_id}/resolve")
 async def resolve(
-    request: Request, app: AppStateDep, case_id: str, outcome: Annotated[str, Form()] = ""
+    request: Request,
+    app: AppStateDep,
+    case_id: str,
+    outcome: Annotated[str, Form()] = "",
+    closing: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     async def run(s: AsyncSession, user: User) -> Any:
-        return await actions.resolve(s, user, case_id, outcome, runtime=app)
+        return await actions.resolve(
+            s, user, case_id, outcome, runtime=app, closing=closing or None
+        )
 
-    return await _do(request, app, case_id, run, "Case resolved.")
+    return await _do(request, app, case_id, run, "Case resolved: the bot asks nothing more.")
+
+
+@router.post("/{case_id}/consent")
+async def ask_consent(
+    request: Request,
+    app: AppStateDep,
+    case_id: str,
+    recipient: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """Ask the person, in her language, whether we may contact `recipient`."""
+
+    async def run(s: AsyncSession, user: User) -> Any:
+        return await actions.ask_consent(s, app, user, case_id, recipient.strip())
+
+    done = "Question sent: her answer will show under Consent to share."
+    return await _do(request, app, case_id, run, done, "#composer")

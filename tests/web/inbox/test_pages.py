@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import select
 
@@ -285,3 +286,66 @@ async def test_delivery_ticks_and_failure_reasons(web: Web) -> None:
         ("tick-failed", "failed", "✗"),
     ]
     assert "window closed: more than 24 hours" in html
+
+
+async def caseworker_texts_and_conversation(web: Web, case_id: str) -> tuple[list[str], Any]:
+    """What caseworkers sent in the case, and its conversation as stored now."""
+    from bot.store.models import Conversation
+
+    async with web.rt.db.session() as s:
+        sent = (await s.execute(select(Message).where(Message.author == "caseworker"))).scalars()
+        case = await s.get(Case, case_id)
+        assert case is not None
+        return [m.text for m in sent], await s.get(Conversation, case.conversation_id)
+
+
+async def test_the_embassy_reply_waits_for_her_consent_and_the_inbox_asks_for_it(
+    web: Web,
+) -> None:
+    case_id = await make_case(web.rt)
+    await login(web.client, "amina")
+    csrf = await claim(web, case_id)
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert 'data-canned="contacting-embassy"' not in page.text  # no send button for it
+    assert 'data-consent="embassy"' in page.text
+    assert "Nothing may be shared with anyone outside the team" in page.text
+    # Posted anyway (an old page): refused with a clear reason, nothing sent.
+    await web.client.post(
+        f"/inbox/cases/{case_id}/reply",
+        data={"csrf": csrf, "canned": "contacting-embassy", "client_key": "e1"},
+    )
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert "has not agreed that we contact the embassy" in page.text
+    response = await web.client.post(
+        f"/inbox/cases/{case_id}/consent", data={"csrf": csrf, "recipient": "embassy"}
+    )
+    assert response.status_code == 303
+    texts, conv = await caseworker_texts_and_conversation(web, case_id)
+    assert texts == [web.rt.catalogs.format("en", "share-embassy-prompt")]
+    assert conv is not None and conv.state["share_asked"] == "embassy"
+
+
+async def test_resolve_can_send_a_closing_reply_and_the_bot_asks_nothing_more(web: Web) -> None:
+    case_id = await make_case(web.rt)
+    async with web.rt.db.session() as s, s.begin():
+        from bot.store.models import Conversation
+
+        made = await s.get(Case, case_id)
+        assert made is not None
+        asking = await s.get(Conversation, made.conversation_id)
+        assert asking is not None
+        asking.state = {"flow": "distress", "step": "passport", "lang": "en", "answers": {}}
+    await login(web.client, "amina")
+    csrf = await claim(web, case_id)
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert 'name="closing"' in page.text
+    assert '<option value="contacting-embassy">' not in page.text  # needs consent: not offered
+    await web.client.post(
+        f"/inbox/cases/{case_id}/resolve",
+        data={"csrf": csrf, "outcome": "assisted", "closing": "call-later"},
+    )
+    page = await web.client.get(f"/inbox/cases/{case_id}")
+    assert "Case resolved: the bot asks nothing more." in page.text
+    texts, conv = await caseworker_texts_and_conversation(web, case_id)
+    assert texts == [web.rt.catalogs.format("en", "canned-call-later")]
+    assert conv is not None and conv.state["ended"] == "resolved"
