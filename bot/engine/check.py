@@ -65,7 +65,6 @@ DUMMY_ARGS: dict[str, Any] = {
     "km": 0,
     "name": "",
     "numbers": "",
-    "hotline": "",
     "situation": "",
 }
 

@@ -150,9 +150,9 @@ def test_danger_now_opens_an_urgent_case_at_once_and_the_number_follows_the_coun
     assert "1515" in c.fx.replies[1].text
     # Given once: not again at the end.
     # At most five questions: location, passport, free_to_leave, people, safe_to_call.
-    assert c.send(msg("2")) == ["free_to_leave-prompt"]
-    assert c.send(msg("no")) == ["people-with-prompt"]
-    assert c.send(msg("3")) == ["safe_to_call-prompt"]
+    assert c.send(msg("2")) == ["answer-noted", "free_to_leave-prompt"]
+    assert c.send(msg("no")) == ["answer-noted", "people-with-prompt"]
+    assert c.send(msg("3")) == ["answer-noted", "safe_to_call-prompt"]
     assert c.send(msg(choice="anytime")) == ["handover-prompt"]  # no number again
     assert c.fx.finished and c.state["done"]
     assert c.fx.rules_fired == ["danger_now", "passport_held", "not_free_to_leave"]

@@ -53,4 +53,3 @@ class ConsentBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     recipient: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")
->>>>>>> flow
