@@ -118,6 +118,7 @@ def test_the_shipped_flows_and_locales_pass_their_checks() -> None:
     assert "skipped" not in flows.output
     assert "places.yaml: local place names" in flows.output
     assert "emergency_numbers.yaml: emergency numbers" in flows.output
+    assert "and replies.yaml checked: 0 error(s)" in flows.output
     locales = runner.invoke(app, ["locales", "check"])
     assert locales.exit_code == 0
     assert locales.output.startswith("9 locales complete: ")  # silence looked like a hang
