@@ -1,7 +1,7 @@
 """case consent to share and indicators (issue 24)
 
 Revision ID: 0006f
-Revises: 0001
+Revises: 0003s
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006f"
-down_revision: str | None = "0001"
+down_revision: str | None = '0003s'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
