@@ -107,20 +107,30 @@ def demo(
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
     base = settings.public_url
-    _echo("Sauti demo is ready.")
-    _echo(f"  Caseworker inbox:  {base}/inbox   user: {info.user}   password: {info.password}")
-    _echo(f"  Phone simulator:   {base}/simulator")
-    _echo(f"  Webhook:           {base}/webhooks/meta   (demo app secret: {settings.app_secret})")
-    _echo(f"  API token:         {info.token}")
-    _echo(f"  Database:          {demo_file(settings)}   (the demo's own, new each run)")
+    banner = [
+        f"  Caseworker inbox:  {base}/inbox   user: {info.user}   password: {info.password}",
+        f"  Phone simulator:   {base}/simulator",
+        f"  Webhook:           {base}/webhooks/meta   (demo app secret: {settings.app_secret})",
+        f"  API token:         {info.token}",
+        f"  Database:          {demo_file(settings)}   (the demo's own, new each run)",
+    ]
     if seed_only:
+        for line in ["Sauti demo database is prepared.", *banner]:
+            _echo(line)
         return
     import uvicorn
 
     from bot.app import create_app
+    from bot.demo import announce_when_ready
 
+    _echo("Starting the Sauti demo...")
+    demo_app = create_app(settings)
+    # "Ready" only once /readyz would say so (warmed up, database answering), not before.
+    demo_app.state.startup_hooks.append(
+        announce_when_ready(["Sauti demo is ready.", *banner], echo=_echo)
+    )
     uvicorn.run(
-        create_app(settings),
+        demo_app,
         host=host,
         port=port,
         log_level="warning",

@@ -13,11 +13,13 @@ log level.
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
@@ -27,6 +29,9 @@ from bot.store import crypto
 from bot.store.db import Database
 from bot.store.file_modes import create_private
 from bot.store.migrate import upgrade_async
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 DEMO_FILE = "sauti-demo.db"
 DEMO_TEAM = "demo"
@@ -136,3 +141,21 @@ async def prepare_demo(settings: Settings) -> DemoInfo:
         return DemoInfo(user=DEMO_USER, password=new.password, token=new.token)
     finally:
         await db.dispose()
+
+
+def announce_when_ready(
+    lines: list[str], *, echo: Callable[[str], object]
+) -> Callable[[Runtime], Awaitable[None]]:
+    """A start-up hook that prints `lines` once the process has warmed up, as `/readyz`
+    decides it: a newcomer who opens the inbox at "ready" finds it answering at once."""
+
+    async def hook(runtime: Runtime) -> None:
+        async def wait_then_print() -> None:
+            while (warming := runtime.extras.get("warm_up")) is None or not warming.done():
+                await asyncio.sleep(0.1)
+            for line in lines:
+                echo(line)
+
+        runtime.extras["demo_banner"] = asyncio.create_task(wait_then_print())
+
+    return hook

@@ -8,6 +8,7 @@ import asyncio
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.config import DEMO_DATA_KEY, get_settings
-from bot.demo import DEMO_FILE, is_demo_database
+from bot.demo import DEMO_FILE, announce_when_ready, is_demo_database
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import Team, User
@@ -168,3 +169,18 @@ def test_a_sqlite_file_of_another_application_is_not_the_demos_either(tmp_path: 
     assert not is_demo_database(tmp_path / DEMO_FILE)
     get_settings.cache_clear()
     assert runner.invoke(app, ["demo", "--seed-only"]).exit_code == 1
+
+
+async def test_the_demo_says_ready_only_once_the_process_has_warmed_up() -> None:
+    said: list[str] = []
+    runtime = SimpleNamespace(extras={})
+    await announce_when_ready(["Sauti demo is ready."], echo=said.append)(runtime)  # type: ignore[arg-type]
+    await asyncio.sleep(0.3)
+    assert said == []  # the server is up, but warming up: /readyz still says 503
+    warming: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    runtime.extras["warm_up"] = warming
+    await asyncio.sleep(0.3)
+    assert said == []
+    warming.set_result(None)
+    await asyncio.wait_for(runtime.extras["demo_banner"], timeout=2)
+    assert said == ["Sauti demo is ready."]
