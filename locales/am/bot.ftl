@@ -216,3 +216,7 @@ share-yes = አዎ፣ ትችላላችሁ
 share-no = አይ፣ አታድርጉ
 share-answer-given = እናመሰግናለን፣ አዎ ማለትዎን መዝግበናል።
 share-answer-refused = እናመሰግናለን፣ አናነጋግራቸውም። በማንኛውም ጊዜ ሐሳብዎን መቀየር ይችላሉ።
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 አካባቢ ላክ

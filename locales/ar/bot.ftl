@@ -223,3 +223,7 @@ share-yes = نعم، يمكنكم
 share-no = لا، لا تفعلوا
 share-answer-given = شكرًا، سجلنا موافقتك.
 share-answer-refused = شكرًا، لن نتواصل معهم. يمكنك تغيير رأيك في أي وقت.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 إرسال الموقع

@@ -223,3 +223,7 @@ share-yes = Ih, t9dro
 share-no = La, ma tdirouch
 share-answer-given = Choukran, sejjelna belli glti ih.
 share-answer-refused = Choukran, ma ghadich ntasslo bihom. T9der tbeddel ra2yk f ay wa9t.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 Sifet lblasa

@@ -223,3 +223,7 @@ share-yes = إيه، تقدرو
 share-no = لا، ما تديروش
 share-answer-given = شكرا، سجلنا بلي قلتي إيه.
 share-answer-refused = شكرا، ما غاديش نتاصلو بيهم. تقدر تبدل رأيك فأي وقت.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 صيفط البلاصة

@@ -219,3 +219,7 @@ share-yes = Yes, you may
 share-no = No, do not
 share-answer-given = Thank you, we have noted your yes.
 share-answer-refused = Thank you, we will not contact them. You can change your mind at any time.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 Send location

@@ -219,3 +219,7 @@ share-yes = Oui, vous pouvez
 share-no = Non, surtout pas
 share-answer-given = Merci, nous avons noté votre oui.
 share-answer-refused = Merci, nous ne les contacterons pas. Vous pouvez changer d'avis à tout moment.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 Envoyer la position

@@ -216,3 +216,7 @@ share-yes = Haa, waad kartaan
 share-no = Maya, ha samaynina
 share-answer-given = Mahadsanid, waxaan qornay haa-daada.
 share-answer-refused = Mahadsanid, lalama xiriiri doonno. Wakhti kasta waad beddeli kartaa go'aankaaga.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 Dir goobta

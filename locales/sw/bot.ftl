@@ -216,3 +216,7 @@ share-yes = Ndiyo, mnaweza
 share-no = Hapana, msifanye
 share-answer-given = Asante, tumeandika ndiyo yako.
 share-answer-refused = Asante, hatutawasiliana nao. Unaweza kubadili uamuzi wakati wowote.
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 Tuma mahali

@@ -216,3 +216,7 @@ share-yes = እወ፣ ትኽእሉ ኢኹም
 share-no = ኣይፋል፣ ኣይትግበሩ
 share-answer-given = የቐንየልና፣ እወ ምባልኩም መዝጊብና።
 share-answer-refused = የቐንየልና፣ ምስኣቶም ኣይንራኸብን። ኣብ ዝኾነ ግዜ ሓሳብኩም ክትቕይሩ ትኽእሉ ኢኹም።
+
+## The phone simulator (it shows what WhatsApp shows on the person's phone)
+
+simulator-send-location = 📍 ቦታ ስደድ

@@ -49,6 +49,10 @@ async def _screen(request: Request, app: Runtime, name: str) -> Response:
         "demo_user": DEMO_USER,
         "demo": app.settings.demo,
         "max_chars": app.settings.max_text_chars,
+        # WhatsApp labels its location button in the phone's language, not ours.
+        "send_location": app.catalogs.format(
+            (conv.language if conv else None) or "en", "simulator-send-location"
+        ),
     }
     return page(request, name, context)
 

@@ -199,3 +199,23 @@ async def test_only_delivered_replies_show(web: Web) -> None:
     assert 'class="bubble-row in"' not in (await web.client.get("/simulator/transcript")).text
     await web.rt.workers.outbound_once()
     assert 'class="bubble-row in"' in (await web.client.get("/simulator/transcript")).text
+
+
+async def tap(web: Web, csrf: str, option: str) -> None:
+    """Tap the newest button or list row with this option id, as a thumb would."""
+    page = (await web.client.get("/simulator/transcript")).text
+    values = re.findall(rf'name="choice" value="(\d+:{re.escape(option)})"', page)
+    assert values, f"no {option} on the screen"
+    await web.client.post("/simulator/choose", data={"csrf": csrf, "choice": values[-1]})
+    await web.rt.workers.run_until_idle()
+
+
+async def test_the_location_button_speaks_the_persons_language(web: Web) -> None:
+    csrf = await open_phone(web.client)
+    await web.client.post("/simulator/send", data={"csrf": csrf, "text": "bonjour"})
+    await web.rt.workers.run_until_idle()
+    for option in ("fr", "yes", "not_safe"):
+        await tap(web, csrf, option)
+    page = (await web.client.get("/simulator/transcript")).text
+    assert 'data-open="share-location">📍 Envoyer la position</button>' in page
+    assert "Send location" not in page
