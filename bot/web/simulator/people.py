@@ -72,8 +72,28 @@ def _next_number(found: list[Person]) -> int:
 
 
 def _store(session: Session, found: list[Person], index: int) -> None:
-    session.data["sim"] = {"people": [{"id": p.id, "name": p.name} for p in found], "cur": index}
+    chats = session.data.get("sim", {}).get("chats", {})
+    session.data["sim"] = {
+        "people": [{"id": p.id, "name": p.name} for p in found],
+        "cur": index,
+        "chats": {p.id: chats[p.id] for p in found if p.id in chats},
+    }
     session.changed = True
+
+
+def remember_chat(session: Session, person: Person, conv_id: int, language: str | None) -> None:
+    """The conversation this person's phone shows, and its language: a phone keeps the
+    last words of a chat the server has erased ("everything you told us is deleted")."""
+    sim = session.data.setdefault("sim", {})
+    chats = sim.setdefault("chats", {})
+    if chats.get(person.id) != [conv_id, language]:
+        chats[person.id] = [conv_id, language]
+        session.changed = True
+
+
+def last_chat(session: Session, person: Person) -> tuple[int, str | None] | None:
+    found = session.data.get("sim", {}).get("chats", {}).get(person.id)
+    return (int(found[0]), found[1]) if found else None
 
 
 def inbound(

@@ -40,11 +40,14 @@ async def _screen(request: Request, app: Runtime, name: str) -> Response:
     async with app.db.session() as s:
         conv = await transcript.conversation(s, person.id)
         rows = await transcript.messages(s, conv.id) if conv and conv.id else []
+        erased = await transcript.erased_goodbye(s, app.catalogs, people.last_chat(session, person))
+    if conv is not None and conv.id is not None:
+        people.remember_chat(session, person, conv.id, conv.language)
     context = {
         "person": person,
         "people": people.people(session),
         "current": people.current_index(session),
-        "bubbles": transcript.bubbles(rows),
+        "bubbles": transcript.bubbles(rows) if conv is not None else erased,
         "presets": PRESETS,
         "demo_user": DEMO_USER,
         "demo": app.settings.demo,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.i18n.catalog import Catalogs
 from bot.messages import Reply
 from bot.store.crypto import lookup_hash
 from bot.store.models import Conversation, Message
@@ -64,6 +65,20 @@ async def fingerprint(session: AsyncSession, person_id: str) -> tuple[Any, ...]:
         select(Message.id, Message.state).where(Message.conversation_id == conv.id)
     )
     return tuple(sorted((r[0], r[1]) for r in rows))
+
+
+async def erased_goodbye(
+    session: AsyncSession, catalogs: Catalogs, last: tuple[int, str | None] | None
+) -> list[Bubble]:
+    """After `erase` the server keeps nothing, but the phone still shows the goodbye it
+    got: the one bubble "Everything you told us is deleted", in the chat's language."""
+    if last is None:
+        return []
+    conv = await session.get(Conversation, last[0])
+    if conv is None or conv.status != "erased":
+        return []
+    text = catalogs.format(last[1] or "en", "erase-done")
+    return [Bubble(0, mine=False, text=text, at=conv.updated_at, author="bot", state="delivered")]
 
 
 def bubbles(rows: list[Message]) -> list[Bubble]:

@@ -219,3 +219,23 @@ async def test_the_location_button_speaks_the_persons_language(web: Web) -> None
     page = (await web.client.get("/simulator/transcript")).text
     assert 'data-open="share-location">📍 Envoyer la position</button>' in page
     assert "Send location" not in page
+
+
+async def test_after_erase_the_phone_still_shows_the_goodbye_in_her_language(web: Web) -> None:
+    csrf = await open_phone(web.client)
+    await web.client.post("/simulator/send", data={"csrf": csrf, "text": "habari"})
+    await web.rt.workers.run_until_idle()
+    for option in ("sw", "yes"):
+        await tap(web, csrf, option)
+    await web.client.post("/simulator/send", data={"csrf": csrf, "text": "futa"})
+    await web.rt.workers.run_until_idle()
+    await tap(web, csrf, "erase-yes")  # "Delete everything?" yes
+    async with web.rt.db.session() as s:
+        assert (await s.execute(select(Message))).scalars().all() == []  # nothing kept
+    page = (await web.client.get("/simulator/transcript")).text
+    goodbye = web.rt.catalogs.format("sw", "erase-done")
+    assert goodbye in page and page.count('<div class="bubble-row') == 1
+    # Writing again starts a new chat: the goodbye gives way to it.
+    await web.client.post("/simulator/send", data={"csrf": csrf, "text": "habari"})
+    await web.rt.workers.run_until_idle()
+    assert goodbye not in (await web.client.get("/simulator/transcript")).text
