@@ -12,12 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from bot.cases.replies import default_flows_dir
 from bot.groups import eligibility
 from bot.groups.send import base
 from bot.i18n.catalog import Catalogs
+from bot.i18n.language_names import language_name
 from bot.store.models import Case, Conversation
 
 # Skipped people, in a caseworker's words (the sentence in `detail` says more).
@@ -28,19 +27,6 @@ SKIP_WORDS = {
     eligibility.ERASED: "erased their data",
     eligibility.SAME_PERSON: "same person, sent once",
 }
-_NAMES = {"ary": "Moroccan Darija", "ary-Latn": "Moroccan Darija (Latin letters)"}
-
-
-def language_name(code: str | None) -> str:
-    """'sw' → 'Swahili'; the code itself when Babel does not know it."""
-    if not code:
-        return "unknown"
-    if code in _NAMES:
-        return _NAMES[code]
-    try:
-        return str(Locale.parse(code.replace("-", "_")).get_display_name("en"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return code
 
 
 def skip_words(reason: str | None) -> str:

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader, select_autoescape
 from starlette.responses import Response
 
+from bot.i18n.language_names import language_name
 from bot.web.session import session_of
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -109,7 +110,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        iso=iso, clock=clock, ago=ago, until=until, tick=tick, label=label, span=span
+        iso=iso,
+        clock=clock,
+        ago=ago,
+        until=until,
+        tick=tick,
+        label=label,
+        span=span,
+        language=language_name,
     )
     env.globals.update(osm_url=osm_url)
     return env

@@ -71,6 +71,7 @@ async def make_case(
     answers: dict[str, Any] | None = None,
     location: dict[str, Any] | None = None,
     minutes_ago: int = 30,
+    language: str = "en",
 ) -> str:
     """A conversation with one message from the person and its case, as the flow makes them."""
     now = utcnow()
@@ -83,7 +84,7 @@ async def make_case(
             contact_phone="218912345678" if channel == "whatsapp" else None,
             contact_name=name,
             masked_id="+218•••••••78",
-            language="en",
+            language=language,
             last_inbound_at=now - timedelta(minutes=minutes_ago),
             contact_prefs={"safe_to_message_first": False},
         )
@@ -105,7 +106,7 @@ async def make_case(
             status=status,
             priority=priority,
             channel=channel,
-            language="en",
+            language=language,
             team=team,
             rules_fired=["danger_now"] if priority == "urgent" else [],
             answers=answers if answers is not None else {"consent": "yes", "safety": "danger_now"},

@@ -70,6 +70,16 @@ async def test_the_case_page_shows_what_we_know(web: Web) -> None:
     assert 'id="claim"' in html
 
 
+async def test_languages_are_shown_by_name_not_by_code(web: Web) -> None:
+    case_id = await make_case(web.rt, language="ary-Latn")
+    await login(web.client, "amina")
+    listed = (await web.client.get("/inbox")).text
+    page = (await web.client.get(f"/inbox/cases/{case_id}")).text
+    for html in (listed, page):
+        assert "Moroccan Darija (Latin letters)" in html
+        assert "· ary-Latn" not in html
+
+
 async def test_another_team_s_case_is_not_found_anywhere(web: Web) -> None:
     case_id = await make_case(web.rt, team="morocco")
     await login(web.client, "amina")
