@@ -70,6 +70,15 @@ async def test_the_case_page_shows_what_we_know(web: Web) -> None:
     assert 'id="claim"' in html
 
 
+async def test_a_resolved_case_says_so_where_the_actions_were(web: Web) -> None:
+    case_id = await make_case(web.rt, status="resolved")
+    await login(web.client, "amina")
+    page = (await web.client.get(f"/inbox/cases/{case_id}")).text
+    actions = page.split('aria-label="Actions">', 1)[1].split("</section>", 1)[0]
+    assert "Resolved" in actions and "a new case opens" in actions  # not an empty card
+    assert 'id="claim"' not in page
+
+
 async def test_languages_are_shown_by_name_not_by_code(web: Web) -> None:
     case_id = await make_case(web.rt, language="ary-Latn")
     await login(web.client, "amina")
