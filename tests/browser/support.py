@@ -168,13 +168,18 @@ def first_case(inbox: Page) -> Locator:
 
 
 def horizontal_overflow(page: Page) -> int:
-    """How many CSS pixels the page is wider than the screen (0: no sideways scrolling)."""
-    return int(
+    """How many CSS pixels the page is wider than the screen (0: no sideways scrolling).
+
+    Against the screen's width, not `innerWidth`: a mobile browser zooms out to fit a page
+    that is too wide, and its `innerWidth` grows with it."""
+    size = page.viewport_size
+    assert size is not None
+    width = int(
         page.evaluate(
             "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-            " - window.innerWidth"
         )
     )
+    return width - size["width"]
 
 
 def in_first_screen(page: Page, locator: Locator, tries: int = 20) -> bool:

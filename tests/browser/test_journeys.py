@@ -168,6 +168,12 @@ def test_on_a_phone_screen_nothing_scrolls_sideways(
         )
         expect(control.first).to_be_visible()
     assert in_first_screen(inbox, inbox.get_by_role("link", name="Reply", exact=True))
+    # On a phone the conversation and the composer come before the case's facts.
+    conversation = inbox.get_by_role("heading", name="Conversation").bounding_box()
+    composer = inbox.locator("#composer").bounding_box()
+    facts = inbox.locator("#case-summary").bounding_box()
+    assert conversation and composer and facts
+    assert conversation["y"] < composer["y"] < facts["y"]
     send = inbox.get_by_role("button", name="Send", exact=True)
     send.scroll_into_view_if_needed()
     expect(send).to_be_in_viewport()
