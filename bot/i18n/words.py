@@ -349,6 +349,15 @@ class _Answers:
         """
         negation, after = language.negation, language.negation_after
         hits: list[tuple[str, Span]] = []
+        # Where a mild phrase ("bikhir", well) is flipped by a negation ("machi").
+        negated = [
+            i
+            for i, token in enumerate(tokens)
+            for words in language.mild_by_first.get(token, ())
+            if tuple(tokens[i : i + len(words)]) == words
+            and words[0] not in negation
+            and _negated(tokens, (i, i + len(words)), negation)
+        ]
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
@@ -367,6 +376,16 @@ class _Answers:
                     continue
                 found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
                 hits.extend((answer, (i, i + 1)) for answer in found)
+        # A negation word that is also an answer ("ماشي", no) is not that answer when it
+        # flips a mild phrase after it: "ماشي بخير" is "not well", never "no" (safe).
+        hits = [
+            (answer, (start, end))
+            for answer, (start, end) in hits
+            if not (
+                negation.issuperset(tokens[start:end])
+                and any(end <= n < end + NEGATION_REACH for n in negated)
+            )
+        ]
         if not hits:
             return None
         kept = [
@@ -438,6 +457,17 @@ class _Language:
     @cached_property
     def alone(self) -> dict[str, set[str]]:
         return _merge(w.alone for w in self.chain)
+
+    @cached_property
+    def mild_by_first(self) -> dict[str, list[Words]]:
+        """The phrases of the mild answers ("safe") by their first word, whatever the
+        options shown: a negation before one of them is never the mild answer."""
+        found: dict[str, list[Words]] = defaultdict(list)
+        for answer in MILD:
+            for phrase in self.answers.get(answer, ()):
+                words = tuple(phrase.split())
+                found[words[0]].append(words)
+        return found
 
     @cached_property
     def arabizi(self) -> dict[str, set[str]]:
@@ -652,10 +682,15 @@ def _numeric(token: str) -> bool:
 
 
 def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    """The answers of a chain of languages. A phrase the nearer language already gives
+    meaning to keeps it: "ماشي" is "no" in Darija even though it is "ok" in Arabic."""
     merged: dict[str, set[str]] = defaultdict(set)
+    claimed: set[str] = set()
     for section in sections:
+        mine = {p for phrases in section.values() for p in phrases}
         for answer, phrases in section.items():
-            merged[answer].update(phrases)
+            merged[answer].update(p for p in phrases if p not in claimed)
+        claimed |= mine
     return dict(merged)
 
 
