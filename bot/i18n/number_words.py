@@ -152,7 +152,7 @@ ALONE: dict[str, set[str]] = {
     "ary": {"بوحدي", "وحدي", "غير أنا"},
     "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana"},
     "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
-    "so": {"keligay", "kaligay", "aniga keliya", "keli"},
+    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay"},
     "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
     "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ"},
 }
