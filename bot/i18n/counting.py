@@ -20,7 +20,8 @@ __all__ = ["Count", "read_count"]
 
 # fmt: off
 SELF = {"me", "moi", "ana", "أنا", "انا", "mimi", "aniga", "anigu", "እኔ", "ኣነ", "i"}
-TI_AND = "ን"  # Tigrinya "and", written at the end of each word it joins
+# "and" written at the end of the words it joins: Tigrinya "ኣነን", Amharic "እኔና".
+SUFFIX_AND = ("ን", "ና")
 # "and" between groups, in every language (CONNECTORS joins parts of one number too).
 AND = {w for words in CONNECTORS.values() for w in words} | {"&", "plus", "pamoja", "እና"}
 RANGE = {
@@ -77,7 +78,7 @@ def _split_and(tokens: list[str]) -> list[str]:
             token not in _alone_words()
         ):
             out += ["و", token[1:]]
-        elif token[-1:] == TI_AND and token[:-1] in _norm_set(frozenset(SELF)):
+        elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
             out += [token[:-1], "እና"]
         else:
             out.append(token)

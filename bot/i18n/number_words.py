@@ -154,7 +154,7 @@ ALONE: dict[str, set[str]] = {
     "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
     "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay"},
     "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
-    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ"},
+    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney"},
 }
 NOT_ALONE = {
     "not", "never", "pas", "ne", "ليس", "لست", "مش", "مو", "ماشي", "machi", "mechi", "si",

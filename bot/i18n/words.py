@@ -427,8 +427,9 @@ class _Language:
 
     @cached_property
     def keyword_pairs(self) -> frozenset[tuple[str, str]]:
-        """Two words in a row of a keyword's phrase ("talk to", "start again"): beside an
-        answer's word, they make it doubtful ("talk to agent" is not "an agent has it")."""
+        """Two words in a row of a keyword's phrase ("talk to", "start again"), or around
+        one word (Tigrinya "ምስ [ሰብ] ክዛረብ", with [a person] I talk): beside an answer's
+        word, they make it doubtful ("talk to agent" is not "an agent has it")."""
         pairs = set()
         for w in self.chain:
             for phrases in w.keywords.values():
@@ -436,6 +437,7 @@ class _Language:
                     words = phrase.split()
                     if len(words) >= KEYWORD_PAIR_MIN:  # "help me" beside "yes" is a plea
                         pairs.update(zip(words, words[1:], strict=False))
+                        pairs.update(zip(words, words[2:], strict=False))
         return frozenset(pairs)
 
     @cached_property
