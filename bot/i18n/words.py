@@ -438,7 +438,8 @@ class _Language:
                     if len(words) >= KEYWORD_PAIR_MIN:  # "help me" beside "yes" is a plea
                         pairs.update(zip(words, words[1:], strict=False))
                         pairs.update(zip(words, words[2:], strict=False))
-        return frozenset(pairs)
+        # Two words that say nothing ("je veux", I want) do not make an answer doubtful.
+        return frozenset(p for p in pairs if not self.neutral.issuperset(p))
 
     @cached_property
     def negation(self) -> frozenset[str]:
