@@ -74,8 +74,10 @@ def _split_and(tokens: list[str]) -> list[str]:
     stays whole. Tigrinya "ኣነን ሓብተይን" (me-and my-sister-and): "ኣነ", "እና", …"""
     out: list[str] = []
     for token in tokens:
-        if token[:1] == "و" and (len(token) > 3 or token[1:].isdigit()) and (
-            token not in _alone_words()
+        if (
+            token[:1] == "و"
+            and (len(token) > 3 or token[1:].isdigit())
+            and (token not in _alone_words())
         ):
             out += ["و", token[1:]]
         elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
