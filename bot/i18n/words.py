@@ -187,7 +187,11 @@ class _Fuzzy:
         )
 
     def pick(
-        self, said: str, negation: frozenset[str] = frozenset(), whole: bool = False
+        self,
+        said: str,
+        negation: frozenset[str] = frozenset(),
+        whole: bool = False,
+        neutral: frozenset[str] = frozenset(),
     ) -> tuple[str, float, str] | None:
         """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner.
 
@@ -232,13 +236,15 @@ class _Fuzzy:
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
+            # Words that say nothing ("3ndha", has it) leave the phrase as sure as alone.
+            saying = max(1, len(said_words) - sum(t in neutral for t in tokens))
             for answer, key, words, own in self.skeletons:
                 if not negated <= own:
                     continue
                 if key == said_skeleton:
                     note(answer, 95.0, 0.95, key)
                 elif not whole and _find(said_words, words):
-                    note(answer, 95.0, 0.95 * len(words) / max(1, len(said_words)), key)
+                    note(answer, 95.0, 0.95 * min(1, len(words) / saying), key)
         if len(scores) > 1:
             scores.pop(SKIP, None)
         if not scores:
@@ -608,7 +614,7 @@ class Lexicon:
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, "inside", words)
-        typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
+        typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
             score = min(score, DOUBTFUL) if answer in MILD else score

@@ -409,3 +409,10 @@ def test_talk_with_an_answer_word_in_the_middle_is_asked_back(lexicon: Lexicon) 
 def test_words_that_say_nothing_do_not_make_an_answer_doubtful(lexicon: Lexicon) -> None:
     found = lexicon.understand("oui je peux sortir quand je veux", "fr", YES_NO)
     assert found is not None and found.answer == "yes" and found.score >= 0.9
+
+
+def test_an_arabizi_spelling_beside_words_that_say_nothing_is_sure(lexicon: Lexicon) -> None:
+    # "lmadame" is spelt "lmadam" in the list; "3ndha" (she has it) says nothing more.
+    candidates: dict[str, list[str]] = {"held_by_employer": [], "with_me": []}
+    found = lexicon.understand("lmadame 3ndha", "ary-Latn", candidates)
+    assert found is not None and found.answer == "held_by_employer" and found.score >= 0.9
