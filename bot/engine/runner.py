@@ -147,9 +147,13 @@ def _keyword(turn: Turn, event: Inbound) -> str | None:
     if event.kind != "text" or not event.text:
         return None
     word = turn.ctx.lexicon.keyword(event.text, turn.lang)
-    if word == "help" and (_answers_the_question(turn, event) or _urgent_here(turn)):
+    if word == "help" and _urgent_here(turn):
         # "SOS", "au secours", «النجدة» at "are you in danger?" mean `danger_now`: the
         # urgent case alerts a person at once and the questions go on.
+        return None
+    if word and _answers_the_question(turn, event):
+        # A word of the question's own answers is that answer: Swahili "ndo" (yes) is
+        # not a typo of "undo".
         return None
     return word if word in turn.flow.spec.globals.words else None
 

@@ -20,6 +20,8 @@ __all__ = ["Count", "read_count"]
 
 # fmt: off
 SELF = {"me", "moi", "ana", "أنا", "انا", "mimi", "aniga", "anigu", "እኔ", "ኣነ", "i"}
+# "and" written at the end of the words it joins: Tigrinya "ኣነን", Amharic "እኔና".
+SUFFIX_AND = ("ን", "ና")
 # "and" between groups, in every language (CONNECTORS joins parts of one number too).
 AND = {w for words in CONNECTORS.values() for w in words} | {"&", "plus", "pamoja", "እና"}
 RANGE = {
@@ -68,11 +70,18 @@ def _alone_words() -> frozenset[str]:
 
 
 def _split_and(tokens: list[str]) -> list[str]:
-    """ "وأختي" (and my sister) → "و", "اختي"; "وحدي" (alone) stays whole."""
+    """ "وأختي" (and my sister) → "و", "اختي"; "و٣" (and 3) → "و", "3"; "وحدي" (alone)
+    stays whole. Tigrinya "ኣነን ሓብተይን" (me-and my-sister-and): "ኣነ", "እና", …"""
     out: list[str] = []
     for token in tokens:
-        if token[:1] == "و" and len(token) > 3 and token not in _alone_words():
+        if (
+            token[:1] == "و"
+            and (len(token) > 3 or token[1:].isdigit())
+            and (token not in _alone_words())
+        ):
             out += ["و", token[1:]]
+        elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
+            out += [token[:-1], "እና"]
         else:
             out.append(token)
     return out

@@ -43,10 +43,12 @@ UNITS: dict[str, dict[str, int]] = {
         "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تمانين": 80, "تسعون": 90,
         "تسعين": 90, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200, "ميتين": 200,
         "ثلاثمائة": 300, "ثلاثمئة": 300, "أربعمائة": 400, "أربعمئة": 400, "خمسمائة": 500,
-        "خمسمئة": 500,
+        "خمسمئة": 500, "احدعش": 11, "حدعش": 11, "احداشر": 11, "اطنعش": 12, "اتنعش": 12,
+        # The dual names two people: "طفلين" (two children), "بنتين" (two girls).
+        "طفلين": 2, "طفلتين": 2, "بنتين": 2, "ولدين": 2, "شخصين": 2, "امرأتين": 2,
     },
     "ary": {
-        "واحد": 1, "وحدة": 1, "جوج": 2, "زوج": 2, "تلاتة": 3, "ثلاثة": 3, "ربعة": 4,
+        "واحد": 1, "وحدة": 1, "جوج": 2, "زوج": 2, "تلاتة": 3, "تلت": 3, "ثلاثة": 3, "ربعة": 4,
         "خمسة": 5, "ستة": 6, "سبعة": 7, "تمنية": 8, "تسعود": 9, "تسعة": 9, "عشرة": 10,
         "حضاش": 11, "حداش": 11, "طناش": 12, "تناش": 12, "تلطاش": 13, "ربعطاش": 14,
         "خمسطاش": 15, "سطاش": 16, "سبعطاش": 17, "تمنطاش": 18, "تسعطاش": 19, "عشرين": 20,
@@ -136,6 +138,9 @@ PREFIX_CONNECTORS: dict[str, str] = {"ar": "و", "ary": "و", "ary-Latn": "w"}
 SUFFIX_CONNECTORS: dict[str, str] = {"ti": "ን"}
 
 MULTIPLIER_FIRST = {"sw"}
+# Words that, right after a number (no "and" between), name what is counted: Darija
+# "عشرين واحد" (twenty persons). Units come before tens there ("واحد وعشرين" = 21).
+COUNTING_NOUNS: dict[str, set[str]] = {"ary": {"واحد"}, "ary-Latn": {"wa7ed", "wahed"}}
 
 # "How many people are with you? Write 1 if you are alone": people write "alone" instead.
 # Read as 1 only when the message holds no number and no negation ("not alone").
@@ -143,13 +148,13 @@ MULTIPLIER_FIRST = {"sw"}
 ALONE: dict[str, set[str]] = {
     "en": {"alone", "just me", "only me", "by myself", "on my own"},
     "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi"},
-    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط"},
+    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا"},
     "ary": {"بوحدي", "وحدي", "غير أنا"},
     "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana"},
     "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
-    "so": {"keligay", "kaligay", "aniga keliya", "keli"},
+    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay"},
     "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
-    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ"},
+    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney"},
 }
 NOT_ALONE = {
     "not", "never", "pas", "ne", "ليس", "لست", "مش", "مو", "ماشي", "machi", "mechi", "si",

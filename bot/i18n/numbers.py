@@ -113,10 +113,15 @@ def _combine(values: list[_Word], multiplier_first: bool) -> int | None:
 def _runs(toks: list[str], lang: str) -> list[tuple[int | None, int]]:
     """Each run of number words in `toks` read with `lang`'s words: (value, words used)."""
     connectors = nw.CONNECTORS.get(lang, set())
+    nouns = nw.COUNTING_NOUNS.get(lang, set())
     runs: list[list[_Word]] = []
     current: list[_Word] = []
+    previous = ""
     for tok in toks:
-        entry = word_value(tok, lang)
+        # Darija "عشرين واحد" is "twenty people", not 21 (that is "واحد وعشرين").
+        counted = tok in nouns and current and previous not in connectors
+        previous = tok
+        entry = None if counted else word_value(tok, lang)
         if entry is not None:
             current.append(entry)
         elif not (tok in connectors and current):

@@ -187,7 +187,11 @@ class _Fuzzy:
         )
 
     def pick(
-        self, said: str, negation: frozenset[str] = frozenset(), whole: bool = False
+        self,
+        said: str,
+        negation: frozenset[str] = frozenset(),
+        whole: bool = False,
+        neutral: frozenset[str] = frozenset(),
     ) -> tuple[str, float, str] | None:
         """Typos ("pasport", "aider moi") and Arabizi vowels ("3awnoni"): one clear winner.
 
@@ -232,13 +236,15 @@ class _Fuzzy:
         if self.skeletons:
             said_skeleton = _skeleton(said)
             said_words = said_skeleton.split()
+            # Words that say nothing ("3ndha", has it) leave the phrase as sure as alone.
+            saying = max(1, len(said_words) - sum(t in neutral for t in tokens))
             for answer, key, words, own in self.skeletons:
                 if not negated <= own:
                     continue
                 if key == said_skeleton:
                     note(answer, 95.0, 0.95, key)
                 elif not whole and _find(said_words, words):
-                    note(answer, 95.0, 0.95 * len(words) / max(1, len(said_words)), key)
+                    note(answer, 95.0, 0.95 * min(1, len(words) / saying), key)
         if len(scores) > 1:
             scores.pop(SKIP, None)
         if not scores:
@@ -349,6 +355,15 @@ class _Answers:
         """
         negation, after = language.negation, language.negation_after
         hits: list[tuple[str, Span]] = []
+        # Where a mild phrase ("bikhir", well) is flipped by a negation ("machi").
+        negated = [
+            i
+            for i, token in enumerate(tokens)
+            for words in language.mild_by_first.get(token, ())
+            if tuple(tokens[i : i + len(words)]) == words
+            and words[0] not in negation
+            and _negated(tokens, (i, i + len(words)), negation)
+        ]
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
@@ -367,6 +382,16 @@ class _Answers:
                     continue
                 found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
                 hits.extend((answer, (i, i + 1)) for answer in found)
+        # A negation word that is also an answer ("ماشي", no) is not that answer when it
+        # flips a mild phrase after it: "ماشي بخير" is "not well", never "no" (safe).
+        hits = [
+            (answer, (start, end))
+            for answer, (start, end) in hits
+            if not (
+                negation.issuperset(tokens[start:end])
+                and any(end <= n < end + NEGATION_REACH for n in negated)
+            )
+        ]
         if not hits:
             return None
         kept = [
@@ -408,8 +433,9 @@ class _Language:
 
     @cached_property
     def keyword_pairs(self) -> frozenset[tuple[str, str]]:
-        """Two words in a row of a keyword's phrase ("talk to", "start again"): beside an
-        answer's word, they make it doubtful ("talk to agent" is not "an agent has it")."""
+        """Two words in a row of a keyword's phrase ("talk to", "start again"), or around
+        one word (Tigrinya "ምስ [ሰብ] ክዛረብ", with [a person] I talk): beside an answer's
+        word, they make it doubtful ("talk to agent" is not "an agent has it")."""
         pairs = set()
         for w in self.chain:
             for phrases in w.keywords.values():
@@ -417,7 +443,9 @@ class _Language:
                     words = phrase.split()
                     if len(words) >= KEYWORD_PAIR_MIN:  # "help me" beside "yes" is a plea
                         pairs.update(zip(words, words[1:], strict=False))
-        return frozenset(pairs)
+                        pairs.update(zip(words, words[2:], strict=False))
+        # Two words that say nothing ("je veux", I want) do not make an answer doubtful.
+        return frozenset(p for p in pairs if not self.neutral.issuperset(p))
 
     @cached_property
     def negation(self) -> frozenset[str]:
@@ -438,6 +466,17 @@ class _Language:
     @cached_property
     def alone(self) -> dict[str, set[str]]:
         return _merge(w.alone for w in self.chain)
+
+    @cached_property
+    def mild_by_first(self) -> dict[str, list[Words]]:
+        """The phrases of the mild answers ("safe") by their first word, whatever the
+        options shown: a negation before one of them is never the mild answer."""
+        found: dict[str, list[Words]] = defaultdict(list)
+        for answer in MILD:
+            for phrase in self.answers.get(answer, ()):
+                words = tuple(phrase.split())
+                found[words[0]].append(words)
+        return found
 
     @cached_property
     def arabizi(self) -> dict[str, set[str]]:
@@ -575,7 +614,7 @@ class Lexicon:
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, "inside", words)
-        typo = answers.fuzzy.pick(cleaned or said, language.any_negation)
+        typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
             score = min(score, DOUBTFUL) if answer in MILD else score
@@ -652,10 +691,15 @@ def _numeric(token: str) -> bool:
 
 
 def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:
+    """The answers of a chain of languages. A phrase the nearer language already gives
+    meaning to keeps it: "ماشي" is "no" in Darija even though it is "ok" in Arabic."""
     merged: dict[str, set[str]] = defaultdict(set)
+    claimed: set[str] = set()
     for section in sections:
+        mine = {p for phrases in section.values() for p in phrases}
         for answer, phrases in section.items():
-            merged[answer].update(phrases)
+            merged[answer].update(p for p in phrases if p not in claimed)
+        claimed |= mine
     return dict(merged)
 
 

@@ -22,6 +22,13 @@ from bot.i18n.counting import read_count
         ("ishirini na tano", "sw", 25), ("mimi na wengine 4", "sw", 5),
         ("labaatan iyo shan", "so", 25), ("ሃያ አምስት", "am", 25), ("፳፭", "am", 25),
         ("ዕስራን ሓሙሽተን", "ti", 25), ("٢٥", "ar", 25), ("۲۵", "ar", 25),
+        # "and" stuck to a digit, or written after each word (Tigrinya -ን, Amharic -ና)
+        ("أنا و٣ بنات", "ar", 4), ("ኣነን ሓብተይን", "ti", 2), ("ኣነን 4 ካልኦትን", "ti", 5),
+        ("እኔና እህቴ", "am", 2),
+        # Darija names what it counts after the number; units come before the tens
+        ("عشرين واحد", "ary", 20), ("واحد وعشرين", "ary", 21), ("3chrin wa7ed", "ary-Latn", 20),
+        # the Arabic dual is two people
+        ("خمس نساء وطفلين", "ar", 7), ("احدعش", "ar", 11), ("انا بس", "ar", 1),
     ],
 )  # fmt: skip
 def test_counts(text: str, lang: str, value: int) -> None:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.i18n.catalog import Catalogs
-from bot.i18n.words import Lexicon, lexicon_chain
+from bot.i18n.words import DOUBTFUL, Lexicon, lexicon_chain
 from tests.i18n.conftest import DATA
 
 ANSWERS = yaml.safe_load((DATA / "answers.yaml").read_text(encoding="utf-8"))
@@ -373,3 +373,46 @@ def test_a_keyword_asked_again_is_answered_for_its_own_language(lexicon: Lexicon
         assert lexicon.keyword("baraka", "ary") == "stop"
         assert lexicon.keyword("Baraka", "sw") is None
         assert lexicon.keyword("msaada", "fr") == "help"
+
+
+YES_NO: dict[str, list[str]] = {"yes": [], "no": []}
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("ary", "ماشي بخير"), ("ary-Latn", "machi bikhir")])
+def test_a_negation_word_that_flips_well_is_not_a_no(
+    lexicon: Lexicon, lang: str, typed: str
+) -> None:
+    # At "are you in danger?", "no" means safe: "not well" must never be read as "no"
+    # (at most a doubtful guess, which the bot asks back).
+    found = lexicon.understand(typed, lang, YES_NO)
+    assert found is None or found.score <= DOUBTFUL
+
+
+def test_a_negation_word_before_another_answer_is_still_a_no(lexicon: Lexicon) -> None:
+    assert lexicon.match("ماشي موافق", "ary", YES_NO) == "no"  # not agreed
+
+
+def test_a_language_keeps_its_own_meaning_of_a_word_its_fallback_reads_otherwise(
+    lexicon: Lexicon,
+) -> None:
+    # "ماشي" is "ok" in Arabic and "no" in Darija, whose lists fall back on Arabic's.
+    assert lexicon.match("ماشي", "ar", YES_NO) == "yes"
+    assert lexicon.match("ماشي", "ary", YES_NO) == "no"
+
+
+def test_talk_with_an_answer_word_in_the_middle_is_asked_back(lexicon: Lexicon) -> None:
+    # Tigrinya "ምስ ኤጀንሲ ክዛረብ" (I want to talk with the agency), like "talk to agent".
+    found = lexicon.understand("ምስ ኤጀንሲ ክዛረብ", "ti", {"held_by_agent": [], "with_me": []})
+    assert found is not None and found.answer == "held_by_agent" and found.score < 0.9
+
+
+def test_words_that_say_nothing_do_not_make_an_answer_doubtful(lexicon: Lexicon) -> None:
+    found = lexicon.understand("oui je peux sortir quand je veux", "fr", YES_NO)
+    assert found is not None and found.answer == "yes" and found.score >= 0.9
+
+
+def test_an_arabizi_spelling_beside_words_that_say_nothing_is_sure(lexicon: Lexicon) -> None:
+    # "lmadame" is spelt "lmadam" in the list; "3ndha" (she has it) says nothing more.
+    candidates: dict[str, list[str]] = {"held_by_employer": [], "with_me": []}
+    found = lexicon.understand("lmadame 3ndha", "ary-Latn", candidates)
+    assert found is not None and found.answer == "held_by_employer" and found.score >= 0.9
