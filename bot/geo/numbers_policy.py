@@ -7,7 +7,7 @@ it at least at `medium`. Among usable numbers, those without a known risk come f
 risks of the numbers still given are returned so the bot can say why in one line.
 
 `numbers_report` checks every entry and lists the covered countries left with no usable
-number: `sauti numbers check` prints it and the inbox's admin page (/inbox/numbers) shows it.
+number: `sauti numbers check` prints it and the inbox shows it to admins (/inbox/admin/numbers).
 """
 
 from __future__ import annotations

@@ -39,8 +39,10 @@ def group_not_found(request: Request, user: User) -> Response:
     return page(request, "inbox/groups/not_found.html", {}, status_code=404, user=user)
 
 
-def forbidden(request: Request, user: User) -> Response:
-    return page(request, "inbox/groups/forbidden.html", {}, status_code=403, user=user)
+def forbidden(request: Request, user: User, why: str = "") -> Response:
+    """403 "for admins only" (`why`: which page; the patterns page by default)."""
+    context = {"why": why} if why else {}
+    return page(request, "inbox/groups/forbidden.html", context, status_code=403, user=user)
 
 
 def is_htmx(request: Request) -> bool:
