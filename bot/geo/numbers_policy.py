@@ -88,6 +88,8 @@ class CheckedEntry:
     last_verified: date | None = None
     confidence: str = ""
     risk: list[str] = field(default_factory=list)
+    country: str | None = None  # sea entries: whose coast guard
+    area: str | None = None  # where it works, when not the whole country
 
     @property
     def usable(self) -> bool:
@@ -128,6 +130,8 @@ def numbers_report(
             last_verified=n.last_verified,
             confidence=n.confidence,
             risk=list(n.risk),
+            country=n.country,
+            area=n.area,
         )
         for cc in book.countries
         for n in (book.for_country(cc) or _EMPTY).numbers

@@ -86,8 +86,10 @@ async def numbers_page(request: Request, app: AppStateDep) -> Response:
         countries = await covered_countries(s)
         context = {
             "months": months,
+            "hotline": app.settings.hotline,
             "status_words": STATUS,
             "words": words,
+            "name_of": _name,
             **await topbar(s, user),
         }
     try:

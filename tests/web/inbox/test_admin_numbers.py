@@ -46,6 +46,10 @@ def numbers_file(folder: Path) -> Path:
     name: Tunisia
     numbers:
       - {{service: ambulance, number: "190", confidence: medium, source: test, last_verified: }}
+sea:
+  numbers:
+    - {{service: coast_guard, country: IT, number: "1530", confidence: medium, source: test,
+       last_verified: {fresh}}}
 """,
         encoding="utf-8",
     )
@@ -56,7 +60,9 @@ def numbers_file(folder: Path) -> Path:
 async def checked(settings: Settings, db: Database, tmp_path: Path) -> AsyncIterator[Web]:
     """The inbox with a flows folder whose numbers file partners have partly checked."""
     numbers_file(tmp_path)
-    demo = settings.model_copy(update={"demo": True, "flows_dir": tmp_path})
+    demo = settings.model_copy(
+        update={"demo": True, "flows_dir": tmp_path, "hotline": "+216 71 000 000"}
+    )
     async with running_app(demo) as client:
         rt = runtime(client)
         yield Web(client=client, rt=rt, users=await seed(rt))
@@ -102,7 +108,11 @@ async def test_an_admin_sees_the_team_country_without_a_number_flagged(checked: 
         < html.index('id="country-TN"')
     )
     assert "numbers-flagged" not in section(html, "TN")
-    assert "4 of 5 numbers the bot will not give" in html
+    assert html.index('id="country-TN"') < html.index('id="country-sea"')
+    coast_guard = row(section(html, "sea"), "1530")
+    assert "coast guard" in coast_guard and "Italy" in coast_guard and "usable" in coast_guard
+    assert 'the NGO\'s own line <bdi dir="ltr">+216 71 000 000</bdi>' in html
+    assert "4 of 6 numbers the bot will not give" in html
     assert " style=" not in html  # the CSP forbids style attributes
     assert_strict(response.headers)
 
@@ -125,6 +135,7 @@ async def test_without_a_file_of_its_own_the_page_checks_the_repository_s(web: W
     assert response.status_code == 200
     assert "2 of your teams' countries have no checked number" in response.text
     assert "numbers-flagged" in section(response.text, "MA")
+    assert "SAUTI_HOTLINE is not set" in response.text
     assert_strict(response.headers)
 
 
