@@ -15,13 +15,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from bot.accounts import covered_countries
-from bot.cases.access import is_admin
 from bot.geo.countries import country_name
 from bot.geo.emergency import SEA, EmergencyBook, EmergencyFileError, emergency_book_for
 from bot.geo.numbers_policy import CheckedEntry, NumbersReport, numbers_report
 from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
-from bot.web.inbox.groups_common import forbidden, topbar
+from bot.web.inbox.groups_common import signed_in_admin, topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 
@@ -76,11 +74,9 @@ def words(value: str) -> str:
 
 @router.get("/admin/numbers")
 async def numbers_page(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
-    if not is_admin(user):
-        return forbidden(request, user, "The emergency numbers check is shown to admins only.")
+    user = await signed_in_admin(request, app, "The emergency numbers are shown to admins only.")
+    if isinstance(user, Response):
+        return user
     months = app.settings.numbers_max_age_months
     async with app.db.session() as s:
         countries = await covered_countries(s)
