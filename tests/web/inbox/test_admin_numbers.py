@@ -90,6 +90,7 @@ async def test_an_admin_sees_the_team_country_without_a_number_flagged(checked: 
         "1 of your teams' countries has no checked number: partners must phone it "
         "before people can be given a number." in html
     )
+    assert 'People in <a href="#country-LY">Libya</a> hear that we have no checked number' in html
     libya = section(html, "LY")
     assert "numbers-flagged" in libya and "No usable number" in libya
     assert "Libya" in libya and "research brief: no number found" in libya
