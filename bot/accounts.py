@@ -85,6 +85,12 @@ async def add_team(
     return team
 
 
+async def covered_countries(session: AsyncSession) -> list[str]:
+    """Every country some team covers, once each, sorted."""
+    teams = (await session.execute(select(Team))).scalars().all()
+    return sorted({cc.upper() for team in teams for cc in team.countries})
+
+
 async def issue_token(session: AsyncSession, user: User) -> str:
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, token_hash=token_hash(token)))  # type: ignore[arg-type]

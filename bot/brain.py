@@ -66,10 +66,9 @@ class FlowBrain:
         return get_gazetteer(places if places and places.is_file() else None)
 
     def emergency(self) -> Any:
-        from bot.geo.emergency import get_emergency_book
+        from bot.geo.emergency import emergency_book_for
 
-        book = self.flows_dir / "emergency_numbers.yaml" if self.flows_dir else None
-        return get_emergency_book(book if book and book.is_file() else None)
+        return emergency_book_for(self.flows_dir)
 
     def flow_for(self, conv: Conversation) -> Any:
         return self.registry.for_state(conv.state, default_flow=self.flow_id)

@@ -3,7 +3,8 @@
 Lists every number that is unverified, stale (checked more than SAUTI_NUMBERS_MAX_AGE_MONTHS
 ago) or low confidence, and exits 1 when a country a team covers has no number the bot may
 give (people there would only hear "we have no checked number"). The logic is
-`bot.geo.numbers_policy.numbers_report`, which the inbox's admin view can show too.
+`bot.geo.numbers_policy.numbers_report`; the inbox shows the same to admins
+(/inbox/admin/numbers).
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ def numbers_check(
     ] = None,
 ) -> None:
     """List unusable numbers; fail if a covered country has none the bot may give."""
-    from sqlmodel import select
-
+    from bot.accounts import covered_countries
     from bot.cli import _echo, _run, _with_session
     from bot.config import get_settings
     from bot.geo.emergency import EmergencyBook, EmergencyFileError
     from bot.geo.numbers_policy import numbers_report
-    from bot.store.models import Team
 
     settings = get_settings()
     path = file or settings.flows_dir / "emergency_numbers.yaml"
@@ -40,11 +39,7 @@ def numbers_check(
         _echo(f"error: {exc}")
         raise typer.Exit(1) from exc
 
-    async def covered(session) -> list[str]:  # type: ignore[no-untyped-def]
-        teams = (await session.exec(select(Team))).all()
-        return [cc for team in teams for cc in team.countries]
-
-    countries = _run(_with_session(covered))
+    countries = _run(_with_session(covered_countries))
     today = datetime.now(UTC).date()
     months = settings.numbers_max_age_months
     report = numbers_report(book, today, months, countries)
@@ -62,4 +57,4 @@ def numbers_check(
         _echo("People there will hear that we have no checked number (and SAUTI_HOTLINE, if set).")
         raise typer.Exit(1)
     if countries:
-        _echo(f"every covered country has a checked number: {', '.join(sorted(set(countries)))}")
+        _echo(f"every covered country has a checked number: {', '.join(countries)}")

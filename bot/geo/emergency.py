@@ -252,6 +252,13 @@ def check_emergency_file(path: Path) -> list[str]:
     return []
 
 
+def emergency_book_for(flows_dir: Path | None) -> EmergencyBook:
+    """The book the bot uses for a deployment: `emergency_numbers.yaml` in its flows folder,
+    or the repository's file when the folder has none."""
+    path = flows_dir / "emergency_numbers.yaml" if flows_dir else None
+    return get_emergency_book(path if path and path.is_file() else None)
+
+
 _lock = threading.Lock()
 _books: dict[Path, tuple[int, EmergencyBook]] = {}
 

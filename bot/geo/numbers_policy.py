@@ -6,8 +6,8 @@ it at least at `medium`. Among usable numbers, those without a known risk come f
 (ambulance and civil protection before police where police may detain migrants), and the
 risks of the numbers still given are returned so the bot can say why in one line.
 
-`numbers_report` lists every entry that is not usable, and the covered countries left
-with no usable number: `sauti numbers check` prints it; the inbox admin view can show it.
+`numbers_report` checks every entry and lists the covered countries left with no usable
+number: `sauti numbers check` prints it and the inbox shows it to admins (/inbox/admin/numbers).
 """
 
 from __future__ import annotations
@@ -77,17 +77,35 @@ def advice(
 
 
 @dataclass(frozen=True)
-class EntryProblem:
+class CheckedEntry:
+    """One entry of the file as checked today: `problems` is [] when the bot may give it."""
+
     country_code: str
     service: str
     number: str
     problems: list[Problem]
+    source: str = ""
+    last_verified: date | None = None
+    confidence: str = ""
+    risk: list[str] = field(default_factory=list)
+    country: str | None = None  # sea entries: whose coast guard
+    area: str | None = None  # where it works, when not the whole country
+
+    @property
+    def usable(self) -> bool:
+        return not self.problems
 
 
 @dataclass(frozen=True)
 class NumbersReport:
-    entries: list[EntryProblem]  # every entry that may not be given today
+    checked: list[CheckedEntry]  # every entry of the file, in the file's order per country
     uncovered: list[str]  # covered countries with no usable number
+    covered: list[str] = field(default_factory=list)  # the teams' countries, upper case, sorted
+
+    @property
+    def entries(self) -> list[CheckedEntry]:
+        """Every entry that may not be given today."""
+        return [e for e in self.checked if e.problems]
 
     @property
     def ok(self) -> bool:
@@ -100,19 +118,27 @@ def numbers_report(
     max_age_months: int = DEFAULT_MAX_AGE_MONTHS,
     covered: Iterable[str] = (),
 ) -> NumbersReport:
-    """Unusable entries in the whole file, and the `covered` countries left without a number."""
-    entries = [
-        EntryProblem(cc, n.service, n.number, found)
+    """Every entry checked (the unusable ones are `entries`), and the `covered` countries left
+    without a number: `sauti numbers check` and the inbox's admin page both show this."""
+    checked = [
+        CheckedEntry(
+            cc,
+            n.service,
+            n.number,
+            problems(n, today, max_age_months),
+            source=n.source,
+            last_verified=n.last_verified,
+            confidence=n.confidence,
+            risk=list(n.risk),
+            country=n.country,
+            area=n.area,
+        )
         for cc in book.countries
         for n in (book.for_country(cc) or _EMPTY).numbers
-        if (found := problems(n, today, max_age_months))
     ]
-    uncovered = [
-        cc
-        for cc in sorted({c.strip().upper() for c in covered if c.strip()})
-        if not advice(book, cc, today, max_age_months).numbers
-    ]
-    return NumbersReport(entries, uncovered)
+    countries = sorted({c.strip().upper() for c in covered if c.strip()})
+    uncovered = [cc for cc in countries if not advice(book, cc, today, max_age_months).numbers]
+    return NumbersReport(checked, uncovered, countries)
 
 
 _EMPTY = EmergencyInfo(country_code="", available=False)

@@ -96,3 +96,17 @@ def test_the_report_lists_unusable_entries_and_uncovered_countries(checked) -> N
     assert report.uncovered == ["LY", "TN"]
     assert not report.ok
     assert numbers_report(checked, TODAY, 12, covered=["MA", "IT", "SA"]).ok
+
+
+def test_the_report_checks_every_entry_with_what_the_admin_page_shows(checked) -> None:
+    report = numbers_report(checked, TODAY, 12, covered=["ma", " LY ", ""])
+    morocco = {e.number: e for e in report.checked if e.country_code == "MA"}
+    assert list(morocco) == ["19", "15", "177", "141"]  # the file's order
+    police = morocco["19"]
+    assert police.usable and police.problems == []
+    assert (police.service, police.source, police.confidence) == ("police", "test", "medium")
+    assert police.last_verified == date(2024, 12, 1)
+    assert police.risk == ["police_may_detain_migrants"]
+    assert not morocco["141"].usable and morocco["141"].problems == ["low_confidence"]
+    assert report.entries == [e for e in report.checked if not e.usable]
+    assert report.covered == ["LY", "MA"]

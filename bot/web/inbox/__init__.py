@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bot.web.inbox import actions, assets, auth, groups, live, pages
+from bot.web.inbox import actions, admin_numbers, assets, auth, groups, live, pages
 
 router = APIRouter()
-for part in (auth, live, pages, actions, assets, groups):
+for part in (auth, live, pages, actions, assets, groups, admin_numbers):
     router.include_router(part.router)
 
 __all__ = ["router"]

@@ -11,12 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from bot.cases.access import is_admin
 from bot.groups import patterns
 from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
 from bot.web.inbox.groups_chart import bar_chart
-from bot.web.inbox.groups_common import forbidden, topbar
+from bot.web.inbox.groups_common import signed_in_admin, topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 
@@ -32,11 +30,9 @@ def _days(request: Request) -> int:
 
 @router.get("/patterns")
 async def pattern_page(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
-    if not is_admin(user):
-        return forbidden(request, user)
+    user = await signed_in_admin(request, app)
+    if isinstance(user, Response):
+        return user
     days = _days(request)
     async with app.db.session() as s:
         table = await patterns.pattern_table(s, days=days)
@@ -55,11 +51,9 @@ async def pattern_page(request: Request, app: AppStateDep) -> Response:
 
 @router.get("/patterns.csv")
 async def pattern_csv(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
-    if not is_admin(user):
-        return forbidden(request, user)
+    user = await signed_in_admin(request, app)
+    if isinstance(user, Response):
+        return user
     async with app.db.session() as s:
         table = await patterns.pattern_table(s, days=_days(request))
     name = f"sauti-patterns-{table['period']['start']}-{table['period']['end']}.csv"

@@ -39,6 +39,11 @@ async def test_every_page_carries_a_strict_policy(web: Web) -> None:
     await login(web.client, "amina")
     for path in ("/inbox", "/inbox/fragments/cases", "/inbox/cases/NOPE-NOPE"):
         assert_strict((await web.client.get(path)).headers)
+    await login(web.client, "root")
+    for path in ("/inbox/admin/numbers", "/inbox/patterns"):
+        response = await web.client.get(path)
+        assert response.status_code == 200, path
+        assert_strict(response.headers)
 
 
 async def test_refusals_carry_the_headers_too(web: Web) -> None:
