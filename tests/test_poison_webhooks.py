@@ -44,7 +44,9 @@ MESSENGER_BESIDE = ("6543210987654321", "9876543210123456")  # the same, on Mess
 
 @pytest.fixture
 def wa_settings(settings: Settings, graph: FakeGraph) -> Settings:
-    return settings.model_copy(update={"graph_url": graph.url, "contact_burst": 10_000})
+    return settings.model_copy(
+        update={"graph_url": graph.url, "contact_burst": 10_000, "metrics_token": "scrape"}
+    )
 
 
 async def post_raw(client: httpx.AsyncClient, settings: Settings, body: bytes) -> None:
@@ -113,7 +115,7 @@ async def test_poison_bodies_are_set_aside_and_everyone_else_is_answered(
             assert await stored(db, wamid) is not None
         for psid in MESSENGER_BESIDE:
             assert answered(graph, psid), "the good Messenger/Instagram message beside the rest"
-        metrics = (await client.get("/metrics")).text
+        metrics = (await client.get("/metrics", headers={"Authorization": "Bearer scrape"})).text
     set_aside = await events(db)
     assert [(e.state, e.error, e.attempts) for e in set_aside] == [
         ("failed", reason, 1) for reason in UNREADABLE.values()

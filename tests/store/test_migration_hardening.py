@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from sqlalchemy import MetaData, Table, insert, select, text
+from sqlalchemy import MetaData, Table, insert, inspect, select, text
 
 from bot.store.db import Database, drop_all
 from bot.store.migrate import upgrade_async
@@ -40,14 +40,31 @@ async def at_0001(database_url: str) -> AsyncIterator[Database]:
         await db.dispose()
 
 
+NAMES = ("conversation", "case_file")
+
+
 async def test_existing_cases_and_masked_ids_are_migrated(
     database_url: str, at_0001: Database
 ) -> None:
     now = utcnow()
-    conv = Conversation.__table__  # type: ignore[attr-defined]
-    # case_file as migration 0001 left it: without the column this migration adds.
-    columns = Case.__table__.columns  # type: ignore[attr-defined]
-    case = Table("case_file", MetaData(), *(c._copy() for c in columns if c.name != "routing"))
+    # The tables as migration 0001 left them: today's column types (encryption, JSON), but
+    # only the columns that exist at 0001 (this and later migrations add others).
+    async with at_0001.engine.connect() as c:
+        existing = await c.run_sync(
+            lambda sync: {t: {col["name"] for col in inspect(sync).get_columns(t)} for t in NAMES}
+        )
+    conv, case = (
+        Table(
+            name,
+            MetaData(),
+            *(
+                col._copy()
+                for col in model.__table__.columns  # type: ignore[attr-defined]
+                if col.name in existing[name]
+            ),
+        )
+        for name, model in zip(NAMES, (Conversation, Case), strict=True)
+    )
     async with at_0001.engine.begin() as c:
         for n, (channel, masked, _) in enumerate(OLD):
             await c.execute(
