@@ -416,3 +416,20 @@ def test_an_arabizi_spelling_beside_words_that_say_nothing_is_sure(lexicon: Lexi
     candidates: dict[str, list[str]] = {"held_by_employer": [], "with_me": []}
     found = lexicon.understand("lmadame 3ndha", "ary-Latn", candidates)
     assert found is not None and found.answer == "held_by_employer" and found.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "found"),
+    [
+        ("en", "we are 5 with children", "children"),
+        ("en", "3, no children", None),
+        ("en", "we are 4 without children", None),
+        ("fr", "nous sommes 3, pas d'enfants", None),
+        ("sw", "tuko 4 hakuna watoto", None),
+        ("ar", "نحن ٣ بدون أطفال", None),
+    ],
+)
+def test_no_children_is_not_children(lexicon: Lexicon, lang: str, said: str, found: str | None):
+    # The people question notes children mentioned in passing (flows/distress.yaml `also`).
+    words = {"en": ["children"], "fr": ["enfants"], "sw": ["watoto"], "ar": ["أطفال"]}
+    assert lexicon.match(said, lang, {"children": words[lang]}) == found
