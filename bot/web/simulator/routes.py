@@ -39,15 +39,17 @@ async def _screen(request: Request, app: Runtime, name: str) -> Response:
     person = people.current(session)
     async with app.db.session() as s:
         conv = await transcript.conversation(s, person.id)
-        rows = await transcript.messages(s, conv.id) if conv and conv.id else []
-        erased = await transcript.erased_goodbye(s, app.catalogs, people.last_chat(session, person))
-    if conv is not None and conv.id is not None:
-        people.remember_chat(session, person, conv.id, conv.language)
+        if conv is not None and conv.id is not None:
+            bubbles = transcript.bubbles(await transcript.messages(s, conv.id))
+            people.remember_chat(session, person, conv.id, conv.language)
+        else:  # no chat on the server: maybe one the person erased, whose goodbye stays
+            last = people.last_chat(session, person)
+            bubbles = await transcript.erased_goodbye(s, app.catalogs, last)
     context = {
         "person": person,
         "people": people.people(session),
         "current": people.current_index(session),
-        "bubbles": transcript.bubbles(rows) if conv is not None else erased,
+        "bubbles": bubbles,
         "presets": PRESETS,
         "demo_user": DEMO_USER,
         "demo": app.settings.demo,
