@@ -80,13 +80,13 @@ async def run(n: int, url: str, profile: str | None) -> None:
             await asyncio.gather(*(one(b, s) for b, s in bodies))
 
         async def do_ingest() -> None:
-            from bot import ingest
+            from bot.pipeline import ingest
 
             while await ingest.ingest_pending(rt.db, batch=50, max_chars=4096):
                 pass
 
         async def do_process() -> None:
-            from bot import conversations
+            from bot.pipeline import conversations
 
             while ids := await conversations.pending_conversations(rt.db):
                 for c in ids:

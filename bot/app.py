@@ -16,10 +16,10 @@ from starlette.types import Receive, Scope, Send
 from bot.cases import wiring as cases_wiring
 from bot.config import Settings, get_settings
 from bot.logs import install_masking
+from bot.pipeline.warm_up import warm_up
 from bot.retention import DAY, daily_purge_job
 from bot.runtime import Runtime, build_runtime, remember_flow_versions
 from bot.store.db import create_all
-from bot.warm_up import warm_up
 from bot.web import docs, health, webhook
 from bot.web.security import SecurityHeadersMiddleware
 

@@ -4,7 +4,7 @@ conversation is unlinked from their platform id so nothing left can be tied back
 
 Runs inside the pipeline's transaction, after the goodbye ("erase-done") is queued: that one
 reply is kept so it is still sent, unlinked from the transcript; once sent, the outbox worker
-empties its body (see `bot.outbox.record`) and the next purge deletes the row.
+empties its body (see `bot.pipeline.outbox.record`) and the next purge deletes the row.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from bot import metrics
-from bot.circuits import circuit_states
-from bot.ingest import reason_of
+from bot.pipeline.circuits import circuit_states
+from bot.pipeline.ingest import reason_of
 from bot.store.db import Database
 from bot.store.models import Message, Outbox, WebhookEvent, utcnow
 

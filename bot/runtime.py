@@ -14,21 +14,21 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot import outbox
-from bot.brain import AckBrain, FlowBrain
 from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
 from bot.channels.http import graph_http_client
-from bot.circuits import Circuits
 from bot.config import Settings
-from bot.conversations import Pipeline
 from bot.i18n.catalog import Catalogs
-from bot.pacing import SharedPacer
-from bot.sending import Pacer, Paces, Sender
+from bot.pipeline import outbox
+from bot.pipeline.brain import AckBrain, FlowBrain
+from bot.pipeline.circuits import Circuits
+from bot.pipeline.conversations import Pipeline
+from bot.pipeline.pacing import SharedPacer
+from bot.pipeline.sending import Pacer, Paces, Sender
+from bot.pipeline.workers import Workers
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import FlowSource, utcnow
-from bot.workers import Workers
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Putting set-aside webhooks back in the queue, once what made them fail is fixed.
 
 Applying an event again is safe: its messages and receipts are deduplicated, so only what
-failed before is stored (`bot.ingest`).
+failed before is stored (`bot.pipeline.ingest`).
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.ingest_batch import conversation_row
 from bot.masking import mask_contact, mask_id, mask_phone
 from bot.messages import Inbound
+from bot.pipeline.ingest_batch import conversation_row
 
 
 @pytest.mark.parametrize(

@@ -213,7 +213,7 @@ async def _hand_back(
         return
     if not window_for(conv, now).open:
         return
-    from bot.conversations import resume
+    from bot.pipeline.conversations import resume
 
     await resume(runtime.pipeline, session, conv)
     on_commit(session, runtime.workers.kick_outbound)

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import delivery
 from bot.cases import audit
 from bot.cases.access import load_case, require_holder
 from bot.cases.errors import BadRequest, Conflict, ConsentRequired, WindowClosed
@@ -26,6 +25,7 @@ from bot.consent import prompt_id as consent_prompt
 from bot.engine.runner import ask_share
 from bot.engine.timers import may_write_first
 from bot.messages import Option, Reply, TemplateCall
+from bot.pipeline import replies as delivery
 from bot.store.models import Case, Conversation, Message, User, utcnow
 
 _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

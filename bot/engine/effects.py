@@ -1,6 +1,6 @@
 """What one engine step asks the host to do. The engine never does I/O itself.
 
-`bot/conversations.py` applies these inside the pipeline's transaction: replies go to the
+`bot/pipeline/conversations.py` applies these in the pipeline's transaction: replies go to the
 outbox, answers and location to the case, and so on.
 """
 

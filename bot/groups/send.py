@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import delivery
 from bot.cases import audit
 from bot.cases.errors import BadRequest, ConsentRequired
 from bot.cases.events import case_event, on_commit, queue_event
@@ -26,6 +25,7 @@ from bot.consent import allows, required_by
 from bot.groups import eligibility
 from bot.groups.groups import load_group, members
 from bot.messages import Reply
+from bot.pipeline import replies as delivery
 from bot.store.models import Case, Conversation, GroupDelivery, GroupUpdate, User, utcnow
 
 _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

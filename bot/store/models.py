@@ -151,7 +151,7 @@ class Outbox(SQLModel, table=True):
 
 
 class SendCircuit(SQLModel, table=True):
-    """One business number's send path (bot.circuits): open while its sends fail
+    """One business number's send path (bot.pipeline.circuits): open while its sends fail
     transiently; then one probe at a time, and everything held goes at the first success."""
 
     __tablename__ = "send_circuit"

@@ -16,7 +16,7 @@ import pytest
 
 from bench.payloads import APP_SECRET
 from bot.channels.http import graph_http_client
-from bot.outbox import OutboxSettings
+from bot.pipeline.outbox import OutboxSettings
 from tests.conftest import make_settings, running_app, runtime
 from tests.faults.harness import (
     DATA_KEY,

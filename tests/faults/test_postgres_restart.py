@@ -14,7 +14,7 @@ import pytest
 
 from bench.pg import Postgres, binaries
 from bench.targets import prepare_database
-from bot.notify import Waker
+from bot.pipeline.wake import Waker
 from tests.fakes.graph_server import FakeGraph
 from tests.faults.harness import (
     Meta,

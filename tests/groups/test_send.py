@@ -17,7 +17,7 @@ from sqlalchemy import select
 from bot.cases.errors import BadRequest, NotFound
 from bot.config import Settings
 from bot.groups import groups, send
-from bot.outbox import OutboxSettings
+from bot.pipeline.outbox import OutboxSettings
 from bot.store.models import Case, Conversation, GroupDelivery, Message, Outbox, utcnow
 from tests.cases.support import Staff, seed_staff
 from tests.conftest import running_app, runtime

@@ -12,11 +12,11 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from bot import outbox
 from bot.channels.graph import GraphClient
 from bot.channels.signature import sign
 from bot.config import Settings
 from bot.media import fetch_pending
+from bot.pipeline import outbox
 from bot.store.db import Database
 from bot.store.models import Conversation, MediaBlob, Message, WebhookEvent
 from tests.conftest import running_app, runtime

@@ -258,7 +258,7 @@ async def test_a_stopped_conversation_gets_no_follow_up(
     # Not even much later: no timer is left to wake the conversation.
     from datetime import timedelta
 
-    from bot import conversations
+    from bot.pipeline import conversations
     from bot.store.models import utcnow
 
     later = utcnow() + timedelta(days=30)

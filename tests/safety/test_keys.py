@@ -15,9 +15,9 @@ from sqlmodel import SQLModel
 from typer.testing import CliRunner
 
 from bot.config import DEMO_DATA_KEY, Settings, get_settings
-from bot.ingest import conversation_for, store_message
 from bot.keys import encrypted_columns, rehash_contacts, rehash_messages, rotate_keys
 from bot.messages import Inbound
+from bot.pipeline.ingest import conversation_for, store_message
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.models import (

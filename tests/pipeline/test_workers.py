@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from bot import workers
-from bot.workers import Workers
+from bot.pipeline import workers
+from bot.pipeline.workers import Workers
 
 
 class Clock:

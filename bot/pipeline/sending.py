@@ -3,7 +3,7 @@
 Pacing: a token bucket per recipient (Meta allows bursts of up to 45, then about one message
 per 6 s) and per business number (its tier, 80 messages/s by default). A row that must wait
 is deferred without counting as a failed attempt. `Pacer` keeps the buckets in memory (one
-process: SQLite); `bot.pacing.SharedPacer` keeps them in PostgreSQL for every process.
+process: SQLite); `bot.pipeline.pacing.SharedPacer` keeps them in PostgreSQL for every process.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from bot.channels.errors import SendError
 from bot.channels.graph import GraphClient
-from bot.delivery import SIMULATOR_PATH
+from bot.pipeline.replies import SIMULATOR_PATH
 
 
 class Sendable(Protocol):
@@ -104,7 +104,7 @@ class Pacer:
 
 
 class Gate(Protocol):
-    """Whether a business number may be sent to now (bot.circuits.Circuits)."""
+    """Whether a business number may be sent to now (bot.pipeline.circuits.Circuits)."""
 
     async def admit(self, path: str) -> SendError | None: ...
 

@@ -1,5 +1,5 @@
-"""Pacing shared by every process on PostgreSQL (bot/pacing.py): two workers sending a burst
-to one business number never go above its rate in any second, measured at the Graph
+"""Pacing shared by every process on PostgreSQL (bot/pipeline/pacing.py): two workers sending
+a burst to one business number never go above its rate in any second, measured at the Graph
 stand-in; a person's burst allowance is shared too."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import time
 import pytest
 
 from bot.config import Settings
-from bot.pacing import SharedPacer
+from bot.pipeline.pacing import SharedPacer
+from bot.pipeline.sending import Pacer
 from bot.runtime import build_runtime
-from bot.sending import Pacer
 from bot.store.db import Database
 from bot.store.models import Outbox
 from tests.fakes.graph_server import FakeGraph

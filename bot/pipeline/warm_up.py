@@ -15,10 +15,10 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.brain import FlowBrain
-from bot.delivery import render
-from bot.ingest import parse_body
 from bot.messages import Inbound, Location
+from bot.pipeline.brain import FlowBrain
+from bot.pipeline.ingest import parse_body
+from bot.pipeline.replies import render
 from bot.runtime import Runtime
 from bot.store.models import Conversation
 

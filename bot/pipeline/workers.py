@@ -2,7 +2,7 @@
 
 A webhook wakes the loops at once; polling is the fallback, so events stored by another
 process (or before a crash) are always picked up. Several processes can run these loops on
-one PostgreSQL database: rows are claimed with SKIP LOCKED, and LISTEN/NOTIFY (bot.notify)
+one PostgreSQL database: rows are claimed with SKIP LOCKED, and LISTEN/NOTIFY (bot.pipeline.wake)
 wakes the other processes when one of them stores new work.
 
 Stopping (SIGTERM) is graceful: no new work is claimed, what is in hand finishes within the
@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import update
 
-from bot import conversations, ingest, outbox
-from bot.circuits import Circuits
-from bot.conversations import Pipeline
+from bot.pipeline import conversations, ingest, outbox
+from bot.pipeline.circuits import Circuits
+from bot.pipeline.conversations import Pipeline
 from bot.store.group_commit import GroupCommit
 from bot.store.models import Outbox, utcnow
 
@@ -38,7 +38,7 @@ INTAKE_WINDOW = 0.02  # seconds over which the webhook rate is counted: a burst 
 class Workers:
     pipeline: Pipeline
     send: outbox.SendFn
-    # The per-number circuits the sender consults (bot.circuits); recording keeps it told.
+    # The per-number circuits the sender consults (bot.pipeline.circuits); recording keeps it told.
     circuits: Circuits | None = None
     outbox_settings: outbox.OutboxSettings = field(default_factory=outbox.OutboxSettings)
     poll_interval: float = 1.0
@@ -49,7 +49,7 @@ class Workers:
     max_chars: int = 4096
     max_body_bytes: int = ingest.MAX_BODY_BYTES  # a stored body longer than this is set aside
     extra_jobs: list[tuple[float, Job]] = field(default_factory=list)  # (period s, job)
-    listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.notify)
+    listen: bool = True  # PostgreSQL: wake on other processes' NOTIFY (bot.pipeline.wake)
     # Acknowledging webhooks comes first, but only a burst (`intake_hot_rate` webhooks/s, far
     # above a helpline's normal) needs it: then processing and sending wait for a pause of
     # `intake_quiet` seconds, at most `intake_max_wait` at a time (so they never starve),
@@ -61,7 +61,7 @@ class Workers:
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
     # Stored webhooks parsed per transaction. A batch is a handful of statements whatever its
-    # size (bot.ingest_batch), so 50 cost little more than 10. But in a burst, where a pause
+    # size (ingest_batch), so 50 cost little more than 10. But in a burst, where a pause
     # lets one conversation through, parsing 50 held the event loop (and the database) long
     # enough to delay the webhooks behind it: at 5,400/s, two processes on PostgreSQL
     # acknowledged with a p99 of ~105 ms (median of 8 runs), ~40 ms with 8 at a time.
@@ -137,7 +137,7 @@ class Workers:
     def start(self) -> None:
         self._stopping = False
         if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
-            from bot.notify import Waker
+            from bot.pipeline.wake import Waker
 
             self._waker = Waker(self.pipeline.db.url, self._woken)
             self._waker.start()

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot import conversations
 from bot.channels.signature import sign
 from bot.cli import app as cli
 from bot.config import DEMO_DATA_KEY, Settings, get_settings
-from bot.ingest import ingest_pending
+from bot.pipeline import conversations
+from bot.pipeline.ingest import ingest_pending
 from bot.platform_ids import inbound_key
 from bot.store.db import Database
 from bot.store.models import Case, Conversation, Message, WebhookEvent, utcnow
@@ -30,7 +30,7 @@ from tests.helpers import sim_message, store_events
 from tests.safety.people import Person
 from tests.web.test_webhook import signed
 
-POISON = json.loads((Path(__file__).parent / "data" / "meta" / "poison.json").read_text())
+POISON = json.loads((Path(__file__).parent.parent / "data" / "meta" / "poison.json").read_text())
 DEEP = b'{"object": "whatsapp_business_account", "entry": ' + b"[" * 10_000 + b"]" * 10_000 + b"}"
 UNREADABLE = {
     DEEP: "too_deep",

@@ -5,7 +5,7 @@ for each person (bursts of up to 45, then about one per 6 s), whatever the numbe
 processes and replicas sending. On PostgreSQL each take is one UPDATE of the rows of its keys
 (`PaceBucket`: the business number's and the conversation's), computed from the row as it is
 when the row lock is granted, on the database's clock, so concurrent takers never share a
-token. SQLite runs one process: the in-memory `bot.sending.Pacer` is used there.
+token. SQLite runs one process: the in-memory `bot.pipeline.sending.Pacer` is used there.
 
 A number's bucket holds one token: its sends are spaced 1/rate apart, so no second ever
 carries more than the tier. A wait of up to `max_sleep` is a promised slot (the bucket goes
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 
-from bot.sending import Sendable
+from bot.pipeline.sending import Sendable
 from bot.store.db import Database
 from bot.store.models import PaceBucket
 

@@ -5,7 +5,7 @@ CPU each, most of it in building statements and models. Here a whole batch takes
 of its conversations, one INSERT of the new ones, one INSERT of the messages (deduplicated on
 their unique key, within the batch too) and one UPDATE per run of same-shaped conversation
 changes. Rows are plain dicts over the tables' own defaults; the encrypted column types still
-encrypt on bind. `bot.ingest` falls back to one event at a time when this raises.
+encrypt on bind. `bot.pipeline.ingest` falls back to one event at a time when this raises.
 
 Lock order: each step (create conversations, insert messages, update conversations) takes
 its rows in one global order, by contact, so ingest transactions of several processes do not

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select
 
 from bot.channels.errors import TransientError, WindowClosedError
 from bot.config import Settings
-from bot.outbox import (
+from bot.pipeline.outbox import (
     Claimed,
     OutboxSettings,
     claim_due,
@@ -27,11 +27,11 @@ from bot.outbox import (
     reap_stale,
     record_many,
 )
+from bot.pipeline.sending import Deferred
+from bot.pipeline.workers import Workers
 from bot.platform_ids import hashed_id
-from bot.sending import Deferred
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, utcnow
-from bot.workers import Workers
 from tests.conftest import running_app, runtime
 from tests.web.test_webhook import TEXT_EVENT, signed
 
@@ -305,7 +305,8 @@ async def test_a_status_webhook_between_our_read_and_our_write_still_wins(
     )
     stale_read = stale_read.join(Conversation, Conversation.id == Outbox.conversation_id)
     monkeypatch.setattr(
-        "bot.outbox._LIVE", stale_read.where(Outbox.id.in_(bindparam("ids", expanding=True)))
+        "bot.pipeline.outbox._LIVE",
+        stale_read.where(Outbox.id.in_(bindparam("ids", expanding=True))),
     )
     await record_many(db, [(claimed, TransientError("late"))], OutboxSettings())
     async with db.session() as session:

@@ -181,7 +181,7 @@ async def test_a_step_that_fails_among_others_hands_over_and_repeats_nothing(
 async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
     app_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot import delivery
+    from bot.pipeline import replies as delivery
 
     async def broken(self: object, session: object) -> None:
         raise RuntimeError("disk full")
@@ -198,7 +198,7 @@ async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
 
 async def stored_from_several(client: httpx.AsyncClient, *items: Inbound) -> dict[str, int]:
     """Store and ingest `items` for the scripted flow; each text's conversation id."""
-    from bot import ingest
+    from bot.pipeline import ingest
 
     rt = runtime(client)
     rt.pipeline.brain = ScriptedBrain()
@@ -215,7 +215,7 @@ async def cases_by_conversation(client: httpx.AsyncClient) -> dict[int, Any]:
 
 
 async def conversation_ids(client: httpx.AsyncClient) -> dict[str, int]:
-    from bot import conversations
+    from bot.pipeline import conversations
 
     rt = runtime(client)
     ids = await conversations.pending_conversations(rt.db)
@@ -233,7 +233,7 @@ async def test_several_conversations_are_applied_in_one_transaction_each_with_it
 ) -> None:
     from sqlalchemy import event
 
-    from bot import conversations
+    from bot.pipeline import conversations
 
     rt = runtime(app_client)
     by_text = await stored_from_several(
@@ -267,7 +267,7 @@ async def test_several_conversations_are_applied_in_one_transaction_each_with_it
 async def test_a_conversation_failing_among_several_costs_the_others_nothing(
     app_client: httpx.AsyncClient,
 ) -> None:
-    from bot import conversations
+    from bot.pipeline import conversations
 
     rt = runtime(app_client)
     by_text = await stored_from_several(

@@ -9,10 +9,10 @@ import sys
 import httpx
 from sqlalchemy import func, select
 
-from bot.brain import FlowBrain
+from bot.pipeline.brain import FlowBrain
+from bot.pipeline.warm_up import rehearse
 from bot.runtime import build_runtime
 from bot.store.models import Conversation, Message
-from bot.warm_up import rehearse
 from tests.conftest import make_settings, runtime
 
 

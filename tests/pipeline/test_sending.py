@@ -1,4 +1,4 @@
-"""Pacing and the way a row reaches its platform (bot/sending.py), without a database."""
+"""Pacing and the way a row reaches its platform (bot/pipeline/sending.py), without a database."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import httpx
 import pytest
 
 from bot.channels.graph import GraphClient
-from bot.delivery import SIMULATOR_PATH
-from bot.outbox import Claimed
-from bot.sending import Deferred, Pacer, Sender
+from bot.pipeline.outbox import Claimed
+from bot.pipeline.replies import SIMULATOR_PATH
+from bot.pipeline.sending import Deferred, Pacer, Sender
 
 
 def row(conversation_id: int = 1, body: dict | None = None, path: str = "1/messages") -> Claimed:

@@ -4,7 +4,7 @@ The webhook endpoint only stores the raw body; this step parses it, finds or cre
 conversation, and inserts each message under a unique key, so a redelivered webhook or a
 duplicate message changes nothing. Delivery receipts are applied to the outbox here too.
 
-A claimed batch is first stored together (`bot.ingest_batch`: a few statements for the whole
+A claimed batch is first stored together (`ingest_batch`: a few statements for the whole
 batch); if that fails, it is rolled back and the events are applied one at a time, each item
 in its own savepoint, so one bad event (or message) cannot block the rest.
 
@@ -28,7 +28,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import bounded_json, metrics, tombstones
 from bot.bounded_json import Refused
-from bot.ingest_batch import (
+from bot.masking import mask_contact
+from bot.messages import Inbound
+from bot.pipeline.ingest_batch import (
     Tally,
     conversation_row,
     lock_key,
@@ -36,8 +38,6 @@ from bot.ingest_batch import (
     store_messages,
     truncated,
 )
-from bot.masking import mask_contact
-from bot.messages import Inbound
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import keyring, lookup_hash
 from bot.store.db import Database, lost_a_race, not_at_fault
@@ -106,7 +106,7 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
     conv = (await session.execute(query)).scalar_one_or_none()
     if conv is None:
         insert = _insert(session)
-        # The same row the batch path creates (bot.ingest_batch), without building a model.
+        # The same row the batch path creates (bot.pipeline.ingest_batch), without building a model.
         row = conversation_row(item, contact_hash, utcnow())
         # Column types encrypt on bind, so pass the model values through the table insert.
         await session.execute(

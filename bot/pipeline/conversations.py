@@ -12,11 +12,12 @@ from typing import Any, Protocol
 from sqlalchemy import and_, bindparam, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import delivery, metrics
+from bot import metrics
 from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
+from bot.pipeline import replies as delivery
 from bot.store.db import Database, not_at_fault
 from bot.store.models import Case, Conversation, Message, utcnow
 

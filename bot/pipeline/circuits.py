@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
-from bot.sending import Deferred
+from bot.pipeline.sending import Deferred
 from bot.store.db import Database
 from bot.store.models import Outbox, SendCircuit, utcnow
 

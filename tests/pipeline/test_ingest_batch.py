@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
-from bot import ingest
-from bot.ingest_batch import conversation_row, message_data, message_row
 from bot.masking import mask_contact
 from bot.messages import Inbound
+from bot.pipeline import ingest
+from bot.pipeline.ingest_batch import conversation_row, message_data, message_row
 from bot.platform_ids import inbound_key
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, WebhookEvent

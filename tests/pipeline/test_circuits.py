@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from bench.payloads import APP_SECRET, contact_phone, encode, text_event
 from bot.channels.errors import RateLimitError, TransientError
-from bot.circuits import Circuits, circuit_states, probe_delay
 from bot.config import Settings
-from bot.outbox import OutboxSettings, claim_due, record_many
+from bot.pipeline.circuits import Circuits, circuit_states, probe_delay
+from bot.pipeline.outbox import OutboxSettings, claim_due, record_many
 from bot.store.db import Database
 from bot.store.models import Conversation, Outbox, utcnow
 from tests.conftest import running_app

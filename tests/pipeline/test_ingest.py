@@ -13,20 +13,21 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from bot import ingest, metrics
+from bot import metrics
 from bot.config import Settings
-from bot.ingest import ingest_pending
 from bot.masking import mask_id
 from bot.messages import Inbound
+from bot.pipeline import ingest
+from bot.pipeline.ingest import ingest_pending
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent
 from tests.conftest import running_app, runtime
 from tests.helpers import sim_message, store_events
-from tests.test_outbox import Script, deliver_text
+from tests.pipeline.test_outbox import Script, deliver_text
 from tests.web.test_webhook import signed
 
 FIXTURES = json.loads(
-    (Path(__file__).parent / "data" / "meta" / "whatsapp.json").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "data" / "meta" / "whatsapp.json").read_text(encoding="utf-8")
 )
 
 

@@ -5,7 +5,7 @@ error, timeout, throughput or rate limit) is retried until the platform's window
 closes (24 h from the person's last message; 7 days for a Messenger/Instagram caseworker's
 reply with the HUMAN_AGENT tag), with backoff doubling from `base_delay` to `max_delay` and
 a server's Retry-After as a minimum. While a business number fails, its circuit
-(bot.circuits) holds its queue and probes; the first success releases everything at once.
+(bot.pipeline.circuits) holds its queue and probes; the first success releases everything at once.
 A permanent refusal fails at once, with a reason a caseworker can read.
 
 A row is claimed (state=sending) in a short transaction, sent without holding any lock, and
@@ -33,13 +33,14 @@ from sqlalchemy import Update, bindparam, exists, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot import circuits, metrics
+from bot import metrics
 from bot.cases.unreached import clear_reached
 from bot.cases.window import HUMAN_AGENT_WINDOW, SERVICE_WINDOW
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
-from bot.delivery import SIMULATOR_PATH
+from bot.pipeline import circuits
+from bot.pipeline.replies import SIMULATOR_PATH
+from bot.pipeline.sending import Deferred
 from bot.platform_ids import hashed_id
-from bot.sending import Deferred
 from bot.store.db import Database, lost_a_race
 from bot.store.models import Conversation, Message, Outbox, utcnow
 
