@@ -25,7 +25,7 @@ from bot.consent import prompt_id as consent_prompt
 from bot.engine.runner import ask_share
 from bot.engine.timers import may_write_first
 from bot.messages import Option, Reply, TemplateCall
-from bot.pipeline import replies as delivery
+from bot.pipeline import replies
 from bot.store.models import Case, Conversation, Message, User, utcnow
 
 _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -87,7 +87,7 @@ async def send_text(
                 raise BadRequest(f"the message is longer than {settings.max_text_chars} characters")
             reply = Reply(text=body, lang=lang if _RTL_SCRIPT.search(body) else None)
         reply.human_agent = _free_text_allowed(settings, case, conv, window, lang, now)
-    msg = await delivery.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
+    msg = await replies.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
     if key:
         msg.dedupe_key = key
     case.updated_at = now
@@ -232,7 +232,7 @@ async def ask_consent(
     reply.human_agent = _free_text_allowed(
         runtime.settings, case, conv, window_for(conv, now), lang, now
     )
-    msg = await delivery.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
+    msg = await replies.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
     conv.state = ask_share(conv.state, recipient)
     case.updated_at = now
     await session.flush()

@@ -25,7 +25,7 @@ from bot.consent import allows, required_by
 from bot.groups import eligibility
 from bot.groups.groups import load_group, members
 from bot.messages import Reply
-from bot.pipeline import replies as delivery
+from bot.pipeline import replies
 from bot.store.models import Case, Conversation, GroupDelivery, GroupUpdate, User, utcnow
 
 _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -197,7 +197,7 @@ async def _deliver(
         reply = Reply(text=body, lang=lang if _RTL_SCRIPT.search(body) else None)
         row.translated = base(lang) == base(update.lang)
     reply.human_agent = decision.human_agent
-    msg = await delivery.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
+    msg = await replies.queue_reply(session, conv, reply, author="caseworker", user_id=user.id)
     # One message per person per update, whatever happens to the request.
     msg.dedupe_key = f"group:{update.id}:{conv.id}"
     row.status, row.message_id, row.human_agent = "queued", msg.id, decision.human_agent

@@ -17,7 +17,7 @@ from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
-from bot.pipeline import replies as delivery
+from bot.pipeline import replies
 from bot.store.db import Database, not_at_fault
 from bot.store.models import Case, Conversation, Message, utcnow
 
@@ -135,7 +135,7 @@ async def process_conversation(p: Pipeline, conv_id: int, *, now: datetime | Non
     fails is worth the repeat).
     """
     try:
-        return await _process(p, [conv_id], now, delivery.Batch())
+        return await _process(p, [conv_id], now, replies.Batch())
     except Exception as exc:  # noqa: BLE001 - done again guarded, which reports it
         # The type only: the guarded way logs the whole error if it happens again.
         log.warning("conversation %s: %s; applying again one message at a time",
@@ -164,7 +164,7 @@ async def process_conversations(
     if len(conv_ids) == 1:
         return await process_conversation(p, conv_ids[0], now=now)
     try:
-        return await _process(p, conv_ids, now, delivery.Batch())
+        return await _process(p, conv_ids, now, replies.Batch())
     except Exception as exc:  # noqa: BLE001 - done again one at a time, which reports it
         log.warning("conversations %s: %s; applying again one conversation at a time",
                     conv_ids, type(exc.__cause__ or exc).__name__)  # fmt: skip
@@ -199,7 +199,7 @@ async def _load(
 
 
 async def _process(
-    p: Pipeline, conv_ids: list[int], now: datetime | None, batch: delivery.Batch | None
+    p: Pipeline, conv_ids: list[int], now: datetime | None, batch: replies.Batch | None
 ) -> int:
     """`batch` None: the guarded way, each step in a savepoint and written as it goes."""
     async with p.db.session() as session, session.begin():
@@ -235,7 +235,7 @@ async def _apply_one(
     conv: Conversation,
     msg: Message,
     now: datetime,
-    batch: delivery.Batch | None,
+    batch: replies.Batch | None,
 ) -> bool:
     """Apply one message; False when it never reached the flow (flood limit, a reaction)."""
     # Before the message changes: the case is read once per transaction, with nothing to flush.
@@ -353,21 +353,21 @@ def _observe(conv: Conversation, msg: Message) -> None:
 
 
 async def _queue_reply(
-    session: AsyncSession, conv: Conversation, reply: Reply, batch: delivery.Batch | None
+    session: AsyncSession, conv: Conversation, reply: Reply, batch: replies.Batch | None
 ) -> None:
     if batch is not None:
         batch.reply(conv, reply, author="bot")
     else:
-        await delivery.queue_reply(session, conv, reply, author="bot")
+        await replies.queue_reply(session, conv, reply, author="bot")
 
 
 def _mark_read(
-    session: AsyncSession, conv: Conversation, msg: Message, batch: delivery.Batch | None
+    session: AsyncSession, conv: Conversation, msg: Message, batch: replies.Batch | None
 ) -> None:
     if batch is not None:
         batch.mark_read(conv, msg)
     else:
-        delivery.queue_mark_read(session, conv, msg)
+        replies.queue_mark_read(session, conv, msg)
 
 
 async def run_brain(
@@ -377,7 +377,7 @@ async def run_brain(
     event: Inbound | str,
     now: datetime,
     *,
-    batch: delivery.Batch | None = None,
+    batch: replies.Batch | None = None,
 ) -> Effects:
     """One flow step and its effects. With `batch`, replies wait there for the end of the
     transaction; without, they are written at once."""
@@ -414,7 +414,7 @@ async def _hand_over_after_error(
     if p.catalogs is not None and not conv.claimed:
         lang = conv.language or "en"
         reply = Reply(text=p.catalogs.format(lang, "help-handoff"), lang=lang)
-        await delivery.queue_reply(session, conv, reply, author="bot")
+        await replies.queue_reply(session, conv, reply, author="bot")
     await p.sink.apply(session, conv, Effects(open_case=True, handoff="error"), now)
 
 

@@ -181,12 +181,12 @@ async def test_a_step_that_fails_among_others_hands_over_and_repeats_nothing(
 async def test_a_failure_while_writing_the_answers_is_redone_without_loss(
     app_client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.pipeline import replies as delivery
+    from bot.pipeline import replies
 
     async def broken(self: object, session: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(delivery.Batch, "write", broken)
+    monkeypatch.setattr(replies.Batch, "write", broken)
     rt = runtime(app_client)
     rt.pipeline.brain = ScriptedBrain()
     await store_events(rt.db, sim_message("a"), sim_message("b"))
