@@ -2,10 +2,14 @@
 
 Meta's limits hold for a business number (its tier, `SAUTI_BUSINESS_RATE` messages/s) and
 for each person (bursts of up to 45, then about one per 6 s), whatever the number of
-processes and replicas sending. On PostgreSQL each take is one UPDATE of the rows of its keys
-(`PaceBucket`: the business number's and the conversation's), computed from the row as it is
-when the row lock is granted, on the database's clock, so concurrent takers never share a
-token. SQLite runs one process: the in-memory `bot.pipeline.sending.Pacer` is used there.
+processes and replicas sending. On PostgreSQL the rows of a bucket's keys (`PaceBucket`: the
+business number's and the conversation's) are locked, in key order, and taken from in one
+statement, computed from each row as it is once its lock is granted, on the database's clock,
+so concurrent takers never share a token. SQLite runs one process: the in-memory
+`bot.pipeline.sending.Pacer` is used there.
+
+The sends that ask together (those of one claim) share that statement: a number's tokens for
+all of them, and each person's, in one round trip (one UPDATE per send cost a round trip each).
 
 A number's bucket holds one token: its sends are spaced 1/rate apart, so no second ever
 carries more than the tier. A wait of up to `max_sleep` is a promised slot (the bucket goes
@@ -17,7 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
@@ -32,27 +37,58 @@ from bot.store.models import PaceBucket
 RATE_MARGIN = 0.9
 LATE = 0.025
 
-# For each key, refill from the elapsed time (never negative: the clock was read before the
-# row lock was granted), then promise the next slot if it is near enough. Each row says when
-# its slot is, on the database's clock, and that clock once the row was written.
-_AVAILABLE = "LEAST(v.cap, p.tokens + GREATEST(0, n.t - p.stamp) * v.rate)"
+# Each key asks for `n` tokens. Its row is locked first (in key order: takers of several keys
+# never deadlock), then refilled from the elapsed time (never negative: the clock may have
+# been read before the lock was granted) and `k` tokens are taken: as many of the n as fall
+# due within :max_sleep. Token j (1-based) is due at stamp + max(0, (j - avail) / rate).
 _TAKE = text(
-    f"""
+    """
+    WITH v AS (
+      SELECT * FROM unnest(CAST(:keys AS text[]), CAST(:ns AS int[]),
+                           CAST(:caps AS float8[]), CAST(:rates AS float8[]))
+             AS v(key, n, cap, rate)
+    ),
+    locked AS (
+      SELECT p.key, p.tokens, p.stamp FROM pace_bucket AS p
+      WHERE p.key = ANY(CAST(:keys AS text[])) ORDER BY p.key FOR UPDATE
+    ),
+    clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
+    refilled AS (
+      SELECT l.key, v.n, v.rate, GREATEST(l.stamp, clock.t) AS stamp,
+             LEAST(v.cap, l.tokens + GREATEST(0, clock.t - l.stamp) * v.rate) AS avail
+      FROM locked AS l JOIN v ON v.key = l.key CROSS JOIN clock
+    ),
+    took AS (
+      SELECT key, rate, stamp, avail,
+             LEAST(n, GREATEST(0, floor(avail + :max_sleep * rate)))::int AS k
+      FROM refilled
+    )
     UPDATE pace_bucket AS p SET
-      tokens = CASE WHEN (1 - {_AVAILABLE}) / v.rate <= :max_sleep
-                    THEN {_AVAILABLE} - 1 ELSE {_AVAILABLE} END,
-      taken = (1 - {_AVAILABLE}) / v.rate <= :max_sleep,
-      slot_at = GREATEST(p.stamp, n.t) + GREATEST(0, (1 - {_AVAILABLE}) / v.rate),
-      stamp = GREATEST(p.stamp, n.t)
-    FROM (VALUES (CAST(:k1 AS text), CAST(:c1 AS float8), CAST(:r1 AS float8)),
-                 (CAST(:k2 AS text), CAST(:c2 AS float8), CAST(:r2 AS float8)))
-           AS v(key, cap, rate),
-         (SELECT extract(epoch FROM clock_timestamp())::float8 AS t) AS n
-    WHERE p.key = v.key
-    RETURNING p.key, p.taken, p.slot_at, extract(epoch FROM clock_timestamp())::float8
-    """  # noqa: S608 - no input in the f-string, only a fixed expression
+      tokens = took.avail - took.k,
+      stamp = took.stamp,
+      taken = took.k > 0,
+      slot_at = took.stamp + GREATEST(0, (1 - took.avail) / took.rate)
+    FROM took
+    WHERE p.key = took.key
+    RETURNING p.key, took.k, took.avail, took.stamp, took.rate,
+              extract(epoch FROM clock_timestamp())::float8
+    """
 )
 _NOW = text("SELECT extract(epoch FROM clock_timestamp())::float8")
+
+
+@dataclass(frozen=True, slots=True)
+class _Taken:
+    """One key's share of a take: `k` tokens, the j-th due at stamp + max(0, (j-avail)/rate)
+    on our monotonic clock."""
+
+    k: int
+    avail: float
+    stamp: float
+    rate: float
+
+    def due(self, j: int) -> float:
+        return self.stamp + max(0.0, (j - self.avail) / self.rate)
 
 
 @dataclass
@@ -66,48 +102,99 @@ class SharedPacer:
     # resumed late (a busy event loop) still goes at its slot, not a full wait after it.
     _offset: float | None = None
     _offset_since: float = 0.0
+    # Sends waiting for the next take, and the task taking for them.
+    _waiting: list[tuple[Sendable, asyncio.Future[tuple[bool, float]]]] = field(
+        default_factory=list
+    )
+    _taker: asyncio.Task[None] | None = None
 
     async def acquire(self, row: Sendable) -> float:
         """0 when the row may go now (after sleeping for its slot), else seconds to defer."""
-        rate = self.business_rate * RATE_MARGIN
-        keys = {
-            f"b:{row.path}": (1.0, rate),
-            f"c:{row.conversation_id}": (float(self.contact_burst), self.contact_rate),
-        }
-        takes = await self._take(keys)
-        missing = {k: v for k, v in keys.items() if k not in takes}
-        if missing:  # first use of a key: create its (full) bucket, then take from it
-            await self._create(missing)
-            takes |= await self._take(missing)
-        refused = [slot - time.monotonic() for taken, slot in takes.values() if not taken]
-        if refused:  # a slot the other key promised goes unused: capacity lost, never excess
-            return max(max(refused), 0.01)
-        slot = max(slot for _taken, slot in takes.values())
-        if (delay := slot - time.monotonic()) <= 0:
+        slot = asyncio.get_running_loop().create_future()
+        slot.add_done_callback(_retrieve)
+        self._waiting.append((row, slot))
+        if self._taker is None or self._taker.done():
+            self._taker = asyncio.create_task(self._take_for_waiting())
+        taken, at = await asyncio.shield(slot)
+        if not taken:  # a slot the other key promised goes unused: capacity lost, never excess
+            return max(at - time.monotonic(), 0.01)
+        if (delay := at - time.monotonic()) <= 0:
             # The token was there when taken: no later slot was promised on top of it, so a
             # slow round trip does not crowd one. Giving it up made a busy process take
             # again and again (one UPDATE each) and answer a burst 4x slower.
             return 0.0
         await asyncio.sleep(delay)
-        if time.monotonic() - slot > LATE:
+        if time.monotonic() - at > LATE:
             # Resumed too late (a busy event loop, a slow database): sent now, it would crowd
             # the next slot. The slot is lost; the row goes again at once.
             return 0.001
         return 0.0
 
-    async def _take(self, keys: dict[str, tuple[float, float]]) -> dict[str, tuple[bool, float]]:
-        """Take from each key's bucket: {key: (taken, its slot on our monotonic clock)}."""
-        (k1, (c1, r1)), *rest = keys.items()
-        k2, (c2, r2) = rest[0] if rest else (k1, (c1, r1))
-        params = {"k1": k1, "c1": c1, "r1": r1, "k2": k2, "c2": c2, "r2": r2}
-        params["max_sleep"] = self.max_sleep
+    async def _take_for_waiting(self) -> None:
+        """Everything that asked while the previous take ran goes in the next one."""
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                slots = await self._slots([row for row, _ in batch])
+            except BaseException as exc:  # every sender of the batch gets it
+                for _, slot in batch:
+                    if not slot.done():
+                        slot.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+            else:
+                for (_, slot), result in zip(batch, slots, strict=True):
+                    if not slot.done():
+                        slot.set_result(result)
+
+    def _keys(self, row: Sendable) -> tuple[str, str]:
+        return f"b:{row.path}", f"c:{row.conversation_id}"
+
+    async def _slots(self, rows: list[Sendable]) -> list[tuple[bool, float]]:
+        """For each row, in order: (True, when it may go) or (False, when to try again)."""
+        rate = self.business_rate * RATE_MARGIN
+        wanted = Counter(key for row in rows for key in self._keys(row))
+        contact = (float(self.contact_burst), self.contact_rate)
+        shape = {key: (1.0, rate) if key.startswith("b:") else contact for key in wanted}
+        takes = await self._take(wanted, shape)
+        if missing := [key for key in wanted if key not in takes]:
+            # First use of a key: create its (full) bucket, then take from it.
+            await self._create({key: shape[key][0] for key in missing})
+            takes |= await self._take({key: wanted[key] for key in missing}, shape)
+        # Tokens go to the rows in the order they asked: the j-th row of a key gets its j-th.
+        turn: Counter[str] = Counter()
+        slots = []
+        for row in rows:
+            dues, refused = [], []
+            for key in self._keys(row):
+                turn[key] += 1
+                share = takes[key]
+                (dues if turn[key] <= share.k else refused).append(share.due(turn[key]))
+            slots.append((False, max(refused)) if refused else (True, max(dues)))
+        return slots
+
+    async def _take(
+        self, wanted: Counter[str] | dict[str, int], shape: dict[str, tuple[float, float]]
+    ) -> dict[str, _Taken]:
+        """Take `wanted[key]` tokens (or fewer) from each existing key's bucket."""
+        keys = sorted(wanted)
+        params = {
+            "keys": keys,
+            "ns": [wanted[key] for key in keys],
+            "caps": [shape[key][0] for key in keys],
+            "rates": [shape[key][1] for key in keys],
+            "max_sleep": self.max_sleep,
+        }
         offset = await self._clock_offset(time.monotonic())  # before: it takes round trips
         async with self.db.engine.begin() as conn:
             rows = (await conn.execute(_TAKE, params)).all()
         here = time.monotonic()
         for *_row, db_now in rows:
             offset = self._offset = min(offset, here - db_now)
-        return {key: (taken, slot_at + offset) for key, taken, slot_at, _now in rows}
+        return {
+            key: _Taken(k, avail, stamp + offset, key_rate)
+            for key, k, avail, stamp, key_rate, _now in rows
+        }
 
     async def _clock_offset(self, here: float) -> float:
         """Our clock minus the database's: the smallest of a few quick readings (the
@@ -121,16 +208,21 @@ class SharedPacer:
             self._offset, self._offset_since = min(readings), here
         return self._offset
 
-    async def _create(self, keys: dict[str, tuple[float, float]]) -> None:
+    async def _create(self, caps: dict[str, float]) -> None:
         async with self.db.engine.begin() as conn:
             now = (await conn.execute(_NOW)).scalar_one()
             table = PaceBucket.__table__
             values = [
                 {"key": key, "tokens": cap, "stamp": now, "taken": False, "slot_at": now}
-                for key, (cap, _rate) in sorted(keys.items())
+                for key, cap in sorted(caps.items())
             ]
             await conn.execute(
                 postgresql.insert(table)
                 .values(values)
                 .on_conflict_do_nothing(index_elements=["key"])
             )
+
+
+def _retrieve(slot: asyncio.Future[tuple[bool, float]]) -> None:
+    if not slot.cancelled():
+        slot.exception()  # an error nobody awaits any more is not logged

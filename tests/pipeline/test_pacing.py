@@ -8,6 +8,7 @@ import asyncio
 import time
 
 import pytest
+from sqlalchemy import event
 
 from bot.config import Settings
 from bot.pipeline.pacing import SharedPacer
@@ -72,3 +73,52 @@ def test_a_normal_conversation_is_never_held_back_by_the_pacing() -> None:
     pacer = Pacer()
     row = Outbox(conversation_id=1, idempotency_key="k", channel="whatsapp", path="1/messages")
     assert all(pacer.wait(row) == 0.0 for _ in range(45))
+
+
+def _rows(n: int, path: str = "1/messages") -> list[Outbox]:
+    return [
+        Outbox(conversation_id=i, idempotency_key=f"k{i}", channel="whatsapp", path=path)
+        for i in range(1, n + 1)
+    ]
+
+
+async def test_the_sends_of_one_claim_take_their_tokens_in_one_round_trip(db: Database) -> None:
+    postgres_only(db)
+    pacer = SharedPacer(db, business_rate=1000)
+    await pacer.acquire(_rows(1)[0])  # the number's bucket exists; the clock offset is read
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "pace_bucket" in statement:
+            statements.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        waits = await asyncio.gather(*(pacer.acquire(row) for row in _rows(16)))
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+    assert waits == [0.0] * 16
+    # The conversations' buckets are new: created in one statement, then taken from.
+    assert len([s for s in statements if "UPDATE" in s]) == 2
+    assert len([s for s in statements if "INSERT" in s]) == 1
+
+
+async def test_a_batch_takes_the_slots_of_the_next_second_and_defers_the_rest(
+    db: Database,
+) -> None:
+    postgres_only(db)
+    pacer = SharedPacer(db, business_rate=10)  # 9/s under the margin: 10 slots within 1 s
+    started = time.monotonic()
+    waits = await asyncio.gather(*(pacer.acquire(row) for row in _rows(14)))
+    assert waits[:10] == [0.0] * 10, "the first ten go, each at its slot"
+    assert all(1.0 < wait < 1.5 for wait in waits[10:]), "the rest try again at their turn"
+    assert 0.9 < time.monotonic() - started < 1.6, "the tenth waited for its slot"
+
+
+async def test_a_person_twice_in_one_batch_gets_only_the_tokens_they_have(db: Database) -> None:
+    postgres_only(db)
+    pacer = SharedPacer(db, contact_burst=2, business_rate=1000)
+    row = Outbox(conversation_id=7, idempotency_key="k", channel="whatsapp", path="1/messages")
+    waits = await asyncio.gather(*(pacer.acquire(row) for _ in range(3)))
+    assert waits[:2] == [0.0, 0.0]
+    assert 5.0 < waits[2] <= 6.0
