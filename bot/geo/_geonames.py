@@ -57,6 +57,12 @@ class GeoNamesIndex:
     # in Ge'ez: what the bot says back to a person writing in that script, as written.
     arabic: dict[int, str] = field(default_factory=dict)
     ethiopic: dict[int, str] = field(default_factory=dict)
+    # Rows from this one on come from the small-place extract (None: no extract loaded).
+    small_from: int | None = None
+
+    def is_small(self, row: int) -> bool:
+        """The row is a place from the small-place extract."""
+        return self.small_from is not None and self.small_from <= row < len(self.names)
 
     def rows(self, name_key: str) -> tuple[int, ...]:
         hit = self.by_key.get(name_key)
@@ -95,6 +101,7 @@ def load_geonames() -> GeoNamesIndex:
         )
     del cities
     known = set(idx.geonameids)
+    idx.small_from = len(idx.names)
     for place in read_extract():
         if place.geonameid not in known:  # a town that grew past 5,000 since the extract
             _add(
