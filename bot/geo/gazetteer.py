@@ -439,8 +439,10 @@ class Gazetteer:
 
     def stats(self) -> dict[str, float | int]:
         """Sizes and build time, for the startup log and the module docs."""
+        small_from = self._geo.small_from
         return {
             "places": len(self._names),
+            "small_places": 0 if small_from is None else len(self._geo.names) - small_from,
             "name_keys": len(self._geo.by_key),
             "aliases": len(self._aliases),
             "fuzzy_choices": sum(len(v) for v in self._fuzzy.values()),

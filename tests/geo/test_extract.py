@@ -63,7 +63,7 @@ def test_the_digest_follows_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len(shipped) == 8
     monkeypatch.setattr(extract, "_path", lambda: tmp_path / FILE)
     assert extract_digest() == "none"
-    assert list(read_extract()) == []  # no extract: the gazetteer runs on cities5000 alone
+    assert list(read_extract()) == []  # no extract: the index is cities5000 alone
 
 
 @pytest.mark.parametrize(
