@@ -240,6 +240,10 @@ def town_answer(turn: Turn, event: Inbound) -> None:
         return _offer(turn, f"{pending['typed']}, {typed}", cands, reading.confirm)
     if reading.kind == "dont_know":
         return turn.advance()
+    if reading.kind == "situation":  # "Libya" then "we are in a boat": at sea off Libya
+        place = PlaceMatch(text=f"{pending['typed']}, {typed}", country_code=cc,
+                           situation=reading.situation)  # fmt: skip
+        return _found(turn, place)
     # Not on our map: keep the country, and what she wrote for the caseworker.
     location = {**(turn.state.get("location") or {}), "text": f"{pending['typed']}, {typed}"}
     turn.state["location"] = location

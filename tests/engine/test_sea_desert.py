@@ -142,3 +142,12 @@ def test_handed_back_the_normal_questions_follow(flow, make_context):
     assert chat.state["done"]
     chat.send(Resume())
     assert chat.ids == ["handback-resume", "passport-prompt"]
+
+
+def test_a_country_then_a_boat_is_at_sea_off_that_country(flow, make_context):
+    chat = at_location(flow, make_context).send(msg("Libya"))
+    assert chat.state["pending"]["kind"] == "town"
+    chat.send(msg("we are in a boat"))
+    assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.state["location"]["country_code"] == "LY"
+    assert chat.at == "sea_position" and "sea-call-now" in chat.ids
