@@ -15,6 +15,7 @@ from babel import Locale
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.positions import newest_first
 from bot.i18n.catalog import Catalogs
 from bot.store.models import AuditLog, Case, Conversation, Message, Note, User, utcnow
 
@@ -86,6 +87,11 @@ def location_lines(location: dict[str, Any] | None) -> list[str]:
     if lat is not None and lon is not None:
         link = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}"
         lines.append(f"- Shared pin: {lat}, {lon} — {link}")
+    if location.get("situation"):
+        lines.append(f"- Situation: {location['situation'].replace('_', ' ')}")
+    for p in newest_first(location):  # at sea or walking: every position she sent
+        coast = f", {p['coast_km']:.0f} km from the coast" if p.get("coast_km") is not None else ""
+        lines.append(f"- Position at {p['at']}: {p['latitude']}, {p['longitude']}{coast}")
     return lines or ["- Location: not given"]
 
 

@@ -29,6 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.events import case_event, queue_event
 from bot.cases.notify import queue_notice
+from bot.cases.positions import with_position
 from bot.consent import merged
 from bot.engine.effects import Effects
 from bot.store.models import Case, Conversation, Message, Team, new_case_id, utcnow
@@ -232,7 +233,7 @@ class CaseSink:
         if case_ is None:
             case_ = self._new_case(session, conv, await _current(session, conv), now)
         before = (case_.priority, case_.handoff, case_.team)
-        self._merge(case_, effects, created)
+        self._merge(case_, effects, created, now)
         case_.language = conv.language or case_.language
         country = (case_.location or {}).get("country_code")
         teams: list[Team] | None = None
@@ -257,13 +258,14 @@ class CaseSink:
         await self._emit(session, kind, conv, case_, None)
 
     @staticmethod
-    def _merge(case: Case, effects: Effects, created: bool) -> None:
+    def _merge(case: Case, effects: Effects, created: bool, now: datetime) -> None:
         if effects.answers:
             case.answers = {**(case.answers or {}), **effects.answers}
         if effects.share_consent:
             case.consent = merged(case.consent, effects.share_consent)
         if effects.location is not None:
-            case.location = effects.location.model_dump(exclude_none=True)
+            new = effects.location.model_dump(exclude_none=True)
+            case.location = with_position(case.location, new, now)  # and her earlier ones
         # Never lowered automatically: a person may be made to say they are safe.
         if effects.priority and (created or RANK[effects.priority] > RANK[case.priority]):
             case.priority = effects.priority

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.access import is_unrouted
+from bot.cases.positions import newest_first
 from bot.cases.window import iso, window_for
 from bot.store.models import Case, Conversation, Message, Note, Outbox, User
 
@@ -40,6 +41,8 @@ def case_json(
     location = {k: loc.get(k) for k in LOCATION_KEYS} if loc else None
     if location is not None and loc.get("situation"):
         location["situation"] = loc["situation"]  # unknown, at_sea, in_desert, detained...
+    if location is not None and loc.get("positions"):
+        location["positions"] = newest_first(loc)  # every pin she sent: time, lat/lon, coast
     return {
         "id": case.id,
         "status": case.status,

@@ -21,6 +21,7 @@ from bot.messages import Inbound
 
 SURE = 0.75  # below this score a typed answer is asked back, not recorded
 CHILDREN = "children"  # the answer noted when a count mentions children (architecture A6)
+FREE_TEXT_MAX = 500  # what a `free_text:` choice keeps of a typed answer
 
 
 def current_step(turn: Turn, event: Inbound) -> None:
@@ -44,6 +45,8 @@ def current_step(turn: Turn, event: Inbound) -> None:
             urgent = urgent_option(turn)
             reading = Reading(urgent, how="help", words=event.text or "") if urgent else None
         if reading is None and matching.is_skip(ctx, lang, step, event):
+            return turn.advance()
+        if step.free_text and _kept_as_written(turn, step, event, reading):
             return turn.advance()
         if reading is None:
             return turn.miss("reask-choice")
@@ -74,6 +77,17 @@ def current_step(turn: Turn, event: Inbound) -> None:
         places.typed_place(turn, event)
 
 
+def _kept_as_written(turn: Turn, step: ChoiceStep, event: Inbound, reading: Reading | None) -> bool:
+    """`free_text:` keeps what she typed; True when that is the whole answer (no option
+    read with confidence), so the flow moves on without asking again."""
+    written = matching.free_text(event, FREE_TEXT_MAX) if event.kind == "text" else None
+    if written is None or step.free_text is None:
+        return False
+    turn.record(step.free_text, written)
+    turn.state["last"] = step.id
+    return reading is None or reading.score < SURE
+
+
 def _also(turn: Turn, step: NumberStep, text: str) -> None:
     """Other questions answered in passing ("we are 5, two children"): recorded as "yes",
     so they are not asked later. Never "no": not mentioning children is not an answer."""
@@ -84,7 +98,6 @@ def _also(turn: Turn, step: NumberStep, text: str) -> None:
             continue
         if turn.ctx.lexicon.match(text, turn.lang, {key: listed}) == key:
             turn.record(key, "yes")
-
 
 
 def choose(turn: Turn, step: ChoiceStep, chosen: str, typed: bool) -> None:

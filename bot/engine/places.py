@@ -25,6 +25,7 @@ MAX_PLACES = 9  # a WhatsApp list has 10 rows; the last is "somewhere else"
 MAX_TOWN_KM = 50.0  # a pin farther than this from any town is not "near" it
 UNKNOWN = "unknown"  # the situation of a person who does not know where she is
 AT_SEA = "at_sea"
+REMOTE = ("at_sea", "in_desert")  # the situations with a path of their own
 
 
 # -- what the gazetteer found -------------------------------------------------------------
@@ -128,6 +129,10 @@ def _offer(
 
 def _found(turn: Turn, place: PlaceMatch) -> None:
     turn.state["pending"] = None
+    known = (turn.state.get("location") or {}).get("situation")
+    if place.situation is None and known in REMOTE:
+        # "near Zuwara" typed from a boat: still at sea (only a pin on land says otherwise).
+        place = place.model_copy(update={"situation": known})
     turn.set_location(place, getattr(turn.current, "near_km", DEFAULT_NEAR_KM))
     turn.advance()
 
@@ -135,7 +140,16 @@ def _found(turn: Turn, place: PlaceMatch) -> None:
 def shared_location(turn: Turn, event: Inbound) -> None:
     """A pin: the answer at the location step; elsewhere noted, and the question again."""
     assert event.location is not None
-    place = from_pin(turn.ctx, event.location.latitude, event.location.longitude)
+    shared_position(turn, event.location.latitude, event.location.longitude)
+
+
+def shared_position(turn: Turn, latitude: float, longitude: float) -> None:
+    """A pin or typed coordinates: the answer at a location step; at any other moment
+    (even after the handover) the case's position is updated and the question asked again.
+    While a caseworker has the chat the position is noted silently."""
+    place = from_pin(turn.ctx, latitude, longitude)
+    if turn.ctx.claimed:
+        return turn.set_location(place, quiet=True)
     step = turn.current
     at_location_step = isinstance(step, LocationStep) and not turn.state["done"]
     turn.state["pending"] = None
@@ -226,6 +240,10 @@ def town_answer(turn: Turn, event: Inbound) -> None:
         return _offer(turn, f"{pending['typed']}, {typed}", cands, reading.confirm)
     if reading.kind == "dont_know":
         return turn.advance()
+    if reading.kind == "situation":  # "Libya" then "we are in a boat": at sea off Libya
+        place = PlaceMatch(text=f"{pending['typed']}, {typed}", country_code=cc,
+                           situation=reading.situation)  # fmt: skip
+        return _found(turn, place)
     # Not on our map: keep the country, and what she wrote for the caseworker.
     location = {**(turn.state.get("location") or {}), "text": f"{pending['typed']}, {typed}"}
     turn.state["location"] = location

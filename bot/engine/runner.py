@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.consent import SHARE_NO, SHARE_YES
-from bot.engine import answers, places
+from bot.engine import answers, coordinates, places
 from bot.engine import context as tools
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context, Resume, Timeout
@@ -68,6 +68,10 @@ def step(
             turn.ask_again()
     elif event.kind not in NOISE and _share_answer(turn, event):
         pass  # the answer to a caseworker's "may we contact the embassy?"
+    elif ctx.claimed and (point := _position(event)) and not _claimed_exception(turn, event):
+        places.shared_position(turn, *point)  # at sea, every new position counts: noted
+        turn.fx.timers = _kept_timers(turn)
+        return turn.state, turn.fx
     elif event.kind in NOISE or (ctx.claimed and not _claimed_exception(turn, event)):
         turn.fx.timers = _kept_timers(turn)
         return turn.state, turn.fx
@@ -231,6 +235,8 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         _erase_answer(turn, event)
     elif pending.get("kind") == "language":
         answers.language_menu(turn, event)
+    elif event.kind == "text" and (point := _position(event)):
+        places.shared_position(turn, *point)  # typed coordinates are a pin
     elif pending.get("kind") == "place":
         places.which_place(turn, event)
     elif pending.get("kind") == "town":
@@ -251,6 +257,13 @@ def _inbound(turn: Turn, event: Inbound) -> None:
         turn.say("received-ack")
     else:
         answers.current_step(turn, event)
+
+
+def _position(event: Inbound) -> tuple[float, float] | None:
+    """The person's own position: a shared pin, or coordinates typed in a message."""
+    if event.kind == "location" and event.location is not None:
+        return event.location.latitude, event.location.longitude
+    return coordinates.parse(event.text) if event.kind == "text" else None
 
 
 def _media(turn: Turn, event: Inbound) -> None:

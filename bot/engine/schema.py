@@ -26,7 +26,7 @@ ALL_GLOBAL_WORDS: list[GlobalWord] = ["help", "restart", "language", "stop", "er
 COMBINATORS = ("any", "all", "not")
 OPERATORS = ("in", "not_in", "not", "min", "max", "exists")
 # Facts a condition can test besides answers.
-FACTS = ("language", "country", "situation")
+FACTS = ("language", "country", "situation", "position")
 
 ID_PATTERN = r"^[a-z](?:[a-z0-9_]*[a-z0-9])?$"  # no trailing "_": reserved for the engine
 StepId = Annotated[str, Field(pattern=ID_PATTERN)]
@@ -133,6 +133,9 @@ class QuestionBase(StepBase):
 class ChoiceStep(QuestionBase):
     kind: Literal["choice"]
     options: Annotated[list[OptionSpec], BeforeValidator(_options), Field(min_length=1)]
+    # A typed answer is also kept as written under this answer id, and one that is none of
+    # the options moves on instead of being asked again (questions that must never block).
+    free_text: StepId | None = None
 
 
 class LanguageStep(QuestionBase):

@@ -85,6 +85,10 @@ class Turn:
             "language": self.lang,
             "country": location.get("country_code"),
             "situation": location.get("situation"),
+            # "pin": the person's own position (a pin or typed coordinates), not a town's.
+            "position": "pin"
+            if location.get("latitude") is not None and not location.get("text")
+            else None,
         }
 
     def prefs(self) -> dict[str, Any] | None:
@@ -160,11 +164,15 @@ class Turn:
             self.fx.location = PlaceMatch(**self.state["location"])
         self._priority()
 
-    def set_location(self, place: PlaceMatch, near_km: float = 10.0) -> None:
+    def set_location(self, place: PlaceMatch, near_km: float = 10.0, quiet: bool = False) -> None:
         """Store where the person is, say what we understood, and give the emergency number
-        if it was waiting for the country."""
+        if it was waiting for the country. `quiet`: noted only (a caseworker has the chat)."""
         self.state["location"] = place.model_dump()
         self.fx.location = place
+        if quiet:
+            if self.state["case_open"]:
+                self._priority()
+            return
         msg_id, args = location_words(self.ctx, self.lang, place, near_km)
         self.say(msg_id, **args)
         if self.state["case_open"]:

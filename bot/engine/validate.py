@@ -193,6 +193,7 @@ def graph_problems(spec: FlowSpec, doc: Document, file: str) -> list[Problem]:
     stored = {answer_key(s) for s in spec.steps if s.kind in QUESTION_KINDS or s.kind == "set"}  # type: ignore[arg-type]
     stored |= set(FACTS)
     stored |= {key for s in spec.steps for key in getattr(s, "also", {})}
+    stored |= {s.free_text for s in spec.steps if getattr(s, "free_text", None)}
     conds = [
         (("steps", i, "next", j), b.when)
         for i, s in enumerate(spec.steps)

@@ -171,6 +171,24 @@ sea-position-prompt = ያላችሁበትን ቦታ ላኩ፦ location አጋሩ�
 sea-people-prompt = ስንት ሰዎች ናችሁ? ቁጥር ጻፉ።
 sea-condition-prompt = ሁሉም እንዴት ናቸው? ስለ ውሃ፣ ስለ ቁስለኞች፣ እና ስለ ጀልባው ወይም ስለ መኪናው ጻፉልን።
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = በጀልባው ላይ እናንተን ጨምሮ ስንት ሰዎች ናችሁ? ቁጥር ጻፉ፤ ልጆች፣ ሴቶች ወይም ቁስለኞች ካሉ ጻፉ።
+sea_condition-prompt = ጀልባው እንዴት ነው? ምረጡ ወይም ጻፉ፦ ውሃ መግባት፣ ሞተር፣ ነዳጅ፣ የመጠጥ ውሃ።
+sea_condition-taking_water = ውሃ እየገባ ነው
+sea_condition-engine_stopped = ሞተሩ ቆሟል
+sea_condition-no_fuel = ነዳጅ የለም
+sea_condition-no_drinking_water = የመጠጥ ውሃ የለም
+sea_boat-prompt = ጀልባውን ግለጹ፦ የጎማ ወይም የእንጨት፣ ቀለሙ፣ መጠኑ።
+desert-call-now = ከቻላችሁ አሁን ወደ አደጋ ጊዜ ቁጥር ደውሉ። እኛ የአደጋ ጊዜ አገልግሎት አይደለንም፣ ግን የቡድናችን ሠራተኛ ይህን መልእክት ያነባል። አብራችሁ ሁኑ፣ ከቻላችሁ ጥላ ስር።
+desert_position-prompt = ያላችሁበትን ቦታ ላኩ፦ location አጋሩ፣ ወይም ቅርብ ያለውን ቦታ፣ መንገድ ወይም የድንበር ኬላ ጻፉ።
+desert_water-prompt = ውሃ አላችሁ?
+desert_water-none = ውሃ የለንም
+desert_water-little = ትንሽ
+desert_water-enough = ለአሁን በቂ ነው
+desert_people-prompt = እናንተን ጨምሮ ስንት ሰዎች ናችሁ? ቁጥር ጻፉ፤ ልጆች፣ ሴቶች ወይም ቁስለኞች ካሉ ጻፉ።
+desert_direction-prompt = የት ተዋችሁ፣ ወደ የትኛው አቅጣጫ እየሄዳችሁ ነው? ለምን ያህል ጊዜ?
+position-updates = ከቻላችሁ በየ30 ደቂቃው ያላችሁበትን ቦታ እንደገና ላኩ፦ location አጋሩ፣ ወይም የGPS ቁጥሮችን ጻፉ። ባትሪ ቆጥቡ።
+
 ## Saying back what we understood
 
 answer-noted = ተመዝግቧል፦ { $answer }። ለመቀየር ቀይር ብለው ይጻፉ።

@@ -178,6 +178,24 @@ sea-position-prompt = أرسلوا موقعكم: شاركوا الموقع، أ�
 sea-people-prompt = كم شخصًا معكم؟ الرجاء كتابة رقم.
 sea-condition-prompt = كيف حال الجميع؟ اكتبوا لنا عن الماء، والجرحى، وحالة القارب أو السيارة.
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = كم شخصًا في القارب، مع احتسابكم؟ اكتبوا رقمًا، واكتبوا إن كان معكم أطفال أو نساء أو جرحى.
+sea_condition-prompt = ما حال القارب؟ اختاروا، أو اكتبوا: الماء يدخل، المحرك، الوقود، ماء الشرب.
+sea_condition-taking_water = الماء يدخل القارب
+sea_condition-engine_stopped = المحرك متوقف
+sea_condition-no_fuel = لا وقود
+sea_condition-no_drinking_water = لا ماء للشرب
+sea_boat-prompt = صفوا القارب: مطاطي أو خشبي، لونه، حجمه.
+desert-call-now = اتصلوا الآن برقم الطوارئ إن أمكن. نحن لسنا خدمة طوارئ، لكن شخصًا من فريقنا سيقرأ هذه الرسالة. ابقوا معًا، وفي الظل إن أمكن.
+desert_position-prompt = أرسلوا موقعكم: شاركوا الموقع، أو اكتبوا أقرب مكان أو طريق أو مركز حدودي.
+desert_water-prompt = هل معكم ماء؟
+desert_water-none = لا ماء
+desert_water-little = قليل
+desert_water-enough = يكفي الآن
+desert_people-prompt = كم شخصًا معكم، مع احتسابكم؟ اكتبوا رقمًا، واكتبوا إن كان معكم أطفال أو نساء أو جرحى.
+desert_direction-prompt = أين تُركتم، وفي أي اتجاه تمشون؟ منذ متى؟
+position-updates = إن أمكن، أرسلوا موقعكم مرة أخرى كل 30 دقيقة: شاركوا الموقع، أو اكتبوا أرقام GPS. وفّروا البطارية.
+
 ## Saying back what we understood
 
 answer-noted = سجّلنا: { $answer }. للتغيير، يمكنك كتابة «تغيير».

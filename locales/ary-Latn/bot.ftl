@@ -178,6 +178,24 @@ sea-position-prompt = Sifto lblasa dyalkom: partagiw location, wla ktbouha. F ti
 sea-people-prompt = Ch7al mn wa7ed m3akom? Ktbo ra9m.
 sea-condition-prompt = Kidayrin kamlin? Ktbo lina 3la lma, wach kayn chi mjrou7, w kif dayra lflouka wla tomobil.
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = Ch7al mn wa7ed f lflouka, ntouma m3ahom? Ktbo ra9m, w ktbo ila kayn drari wla 3yalat wla chi mjrou7.
+sea_condition-prompt = Kidayra lflouka? Khtaro, wla ktbo: lma dakhel, lmotor, lessence, lma bach tchorbo.
+sea_condition-taking_water = Lma dakhel
+sea_condition-engine_stopped = Lmotor 7bes
+sea_condition-no_fuel = Makaynch lessence
+sea_condition-no_drinking_water = Makaynch lma ncherbo
+sea_boat-prompt = Wasfo lflouka: zodiac wla khchab, llon dyalha, 9addach kbira.
+desert-call-now = Ila 9dertou, 3iyto daba l nmra dyal l'urgence. 7na machi khedma dyal l'urgence, walakin wa7ed mn lfari9 dyalna ghadi y9ra hadchi. B9aw mjmou3in, f dell ila 9dertou.
+desert_position-prompt = Sifto lblasa dyalkom: partagiw location, wla ktbo a9rab blasa wla tri9 wla l7doud.
+desert_water-prompt = Wach 3ndkom lma?
+desert_water-none = Ma3ndnach lma
+desert_water-little = Chwiya
+desert_water-enough = Kafi daba
+desert_people-prompt = Ch7al mn wa7ed m3akom, ntouma m3ahom? Ktbo ra9m, w ktbo ila kayn drari wla 3yalat wla chi mjrou7.
+desert_direction-prompt = Fin khllawkom, w f ina jiha katmchiw? Ch7al hadi?
+position-updates = Ila 9dertou, 3awdo sifto lblasa dyalkom kol 30 d9i9a: partagiw location, wla ktbo lar9am dyal GPS. Waffro lbatri.
+
 ## Saying back what we understood
 
 answer-noted = Sjjelna: { $answer }. Bach tbeddlo, ktbo BEDDEL.

@@ -178,6 +178,24 @@ sea-position-prompt = صيفطو البلاصة ديالكم: بارطاجيو �
 sea-people-prompt = شحال من واحد معاكم؟ كتبو رقم.
 sea-condition-prompt = كيداير كلشي؟ كتبو لينا على الما، واش كاين شي مجروح، وكيف دايرة الفلوكة ولا الطوموبيل.
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = شحال من واحد فالفلوكة، نتوما معاهم؟ كتبو رقم، وكتبو إلا كاين دراري ولا عيالات ولا شي مجروح.
+sea_condition-prompt = كيدايرة الفلوكة؟ ختارو، ولا كتبو: الما داخل، الموتور، ليصانص، الما باش تشربو.
+sea_condition-taking_water = الما داخل للفلوكة
+sea_condition-engine_stopped = الموتور حبس
+sea_condition-no_fuel = ماكاينش ليصانص
+sea_condition-no_drinking_water = ماكاينش الما للشرب
+sea_boat-prompt = وصفو الفلوكة: زودياك ولا خشب، اللون ديالها، قداش كبيرة.
+desert-call-now = إلا قدرتو، عيطو دابا لنمرة الطوارئ. حنا ماشي خدمة ديال الطوارئ، ولكن واحد من الفريق ديالنا غادي يقرا هادشي. بقاو مجموعين، فالظل إلا قدرتو.
+desert_position-prompt = صيفطو البلاصة ديالكم: بارطاجيو الموقع (location)، ولا كتبو أقرب بلاصة ولا طريق ولا الحدود.
+desert_water-prompt = واش عندكم الما؟
+desert_water-none = ماعندناش الما
+desert_water-little = شوية
+desert_water-enough = كافي دابا
+desert_people-prompt = شحال من واحد معاكم، نتوما معاهم؟ كتبو رقم، وكتبو إلا كاين دراري ولا عيالات ولا شي مجروح.
+desert_direction-prompt = فين خلاوكم، وفاش من جيهة كتمشيو؟ شحال هادي؟
+position-updates = إلا قدرتو، عاودو صيفطو البلاصة ديالكم كل 30 دقيقة: بارطاجيو الموقع، ولا كتبو الأرقام ديال GPS. وفرو الباطري.
+
 ## Saying back what we understood
 
 answer-noted = سجلنا: { $answer }. باش تبدلو، كتبو «بدل».

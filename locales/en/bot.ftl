@@ -172,6 +172,24 @@ sea-position-prompt = Send your position: share your location, or write it. On a
 sea-people-prompt = How many people are with you? Write a number.
 sea-condition-prompt = How is everyone? Write about water, injuries, and the boat or the car.
 
+# The default flow's sea and desert paths (flows/distress.yaml).
+sea_people-prompt = How many people are on the boat, counting you? Write a number. Write too if there are children, women or injured people.
+sea_condition-prompt = How is the boat? Choose, or write it: water coming in, engine, fuel, drinking water.
+sea_condition-taking_water = Water coming in
+sea_condition-engine_stopped = Engine stopped
+sea_condition-no_fuel = No fuel
+sea_condition-no_drinking_water = No drinking water
+sea_boat-prompt = Describe the boat: rubber or wood, its colour, its size.
+desert-call-now = If you can, call the emergency number now. We are not an emergency service, but a caseworker will read this. Stay together, in the shade if you can.
+desert_position-prompt = Send your position: share your location, or write the nearest place, road or border post.
+desert_water-prompt = Do you have water?
+desert_water-none = No water
+desert_water-little = A little
+desert_water-enough = Enough for now
+desert_people-prompt = How many people are with you, counting you? Write a number. Write too if there are children, women or injured people.
+desert_direction-prompt = Where were you left, and which way are you walking? For how long?
+position-updates = If you can, send your position again every 30 minutes: share your location, or write the numbers from your GPS. Save your battery.
+
 ## Saying back what we understood
 
 # After a typed answer: what was recorded, and how to change it.

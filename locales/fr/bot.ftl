@@ -174,6 +174,24 @@ sea-position-prompt = Envoyez votre position : partagez votre localisation, ou �
 sea-people-prompt = Combien de personnes sont avec vous ? Écrivez un nombre.
 sea-condition-prompt = Comment va tout le monde ? Écrivez-nous sur l'eau, les blessés, et l'état du bateau ou de la voiture.
 
+# The default flow's sea and desert paths (flows/distress.yaml).
+sea_people-prompt = Combien de personnes sont sur le bateau, vous compris ? Écrivez un nombre, et s'il y a des enfants, des femmes ou des blessés.
+sea_condition-prompt = Comment est le bateau ? Choisissez, ou écrivez-le : eau qui entre, moteur, carburant, eau à boire.
+sea_condition-taking_water = L'eau entre
+sea_condition-engine_stopped = Moteur arrêté
+sea_condition-no_fuel = Plus d'essence
+sea_condition-no_drinking_water = Plus d'eau à boire
+sea_boat-prompt = Décrivez le bateau : pneumatique ou en bois, sa couleur, sa taille.
+desert-call-now = Si vous pouvez, appelez maintenant le numéro d'urgence. Nous ne sommes pas un service d'urgence, mais une personne de notre équipe va lire ce message. Restez ensemble, à l'ombre si possible.
+desert_position-prompt = Envoyez votre position : partagez votre localisation, ou écrivez le lieu, la route ou le poste-frontière le plus proche.
+desert_water-prompt = Avez-vous de l'eau ?
+desert_water-none = Pas d'eau
+desert_water-little = Un peu
+desert_water-enough = Assez pour l'instant
+desert_people-prompt = Combien de personnes sont avec vous, vous compris ? Écrivez un nombre, et s'il y a des enfants, des femmes ou des blessés.
+desert_direction-prompt = Où vous a-t-on laissés, et dans quelle direction marchez-vous ? Depuis combien de temps ?
+position-updates = Si vous pouvez, renvoyez votre position toutes les 30 minutes : partagez votre localisation, ou écrivez les chiffres de votre GPS. Économisez la batterie.
+
 ## Saying back what we understood
 
 answer-noted = Noté : { $answer }. Pour changer, écrivez CHANGER.

@@ -171,6 +171,24 @@ sea-position-prompt = Noo soo dira goobtiinna: la wadaaga location, ama qora. Ta
 sea-people-prompt = Immisa qof ayaad tihiin? Qora tiro.
 sea-condition-prompt = Dadku sidee bay u wada yihiin? Noo qora biyaha, dhaawacyada, iyo xaaladda doonta ama baabuurka.
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = Immisa qof ayaad doonta ku jirtaan, adiga oo ku jira? Qora tiro, iyo haddii ay jiraan carruur, haween ama dhaawac.
+sea_condition-prompt = Doontu sidee tahay? Dooro, ama qora: biyo soo galaya, matoor, shidaal, biyo la cabbo.
+sea_condition-taking_water = Biyo ayaa soo galaya
+sea_condition-engine_stopped = Matoor ma shaqeeyo
+sea_condition-no_fuel = Shidaal ma jiro
+sea_condition-no_drinking_water = Biyo cabbid ma jiro
+sea_boat-prompt = Sharax doonta: caag ama alwaax, midabkeeda, cabbirkeeda.
+desert-call-now = Haddii aad awoodaan, hadda waca lambarka gurmadka degdegga ah. Ma nihin adeeg gurmad degdeg ah, laakiin qof kooxdayada ka mid ah ayaa akhrin doona farriintan. Wada joogsada, meel hadh ah haddii aad awoodaan.
+desert_position-prompt = Noo soo dira goobtiinna: la wadaaga location, ama qora meesha, waddada ama xadka ugu dhow.
+desert_water-prompt = Biyo ma haysaan?
+desert_water-none = Biyo ma hayno
+desert_water-little = Wax yar
+desert_water-enough = Way ku filan yihiin
+desert_people-prompt = Immisa qof ayaad tihiin, adiga oo ku jira? Qora tiro, iyo haddii ay jiraan carruur, haween ama dhaawac.
+desert_direction-prompt = Xaggee laydinka tagay, oo jihadee baad u socotaan? Muddo intee le'eg?
+position-updates = Haddii aad awoodaan, goobtiinna mar kale soo dira 30-kii daqiiqaba: la wadaaga location, ama qora lambarada GPS-ka. Kaydiya batariga.
+
 ## Saying back what we understood
 
 answer-noted = Waan qornay: { $answer }. Si aad u beddesho, qor BEDDEL.

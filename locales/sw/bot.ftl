@@ -171,6 +171,24 @@ sea-position-prompt = Tumeni mahali mlipo: shirikisheni location, au iandikeni. 
 sea-people-prompt = Mko watu wangapi? Andikeni namba.
 sea-condition-prompt = Watu wote wako hali gani? Tuandikieni kuhusu maji, majeraha, na hali ya boti au gari.
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = Mko watu wangapi kwenye boti, pamoja nawe? Andikeni namba, na kama kuna watoto, wanawake au majeruhi.
+sea_condition-prompt = Boti iko hali gani? Chagueni, au andikeni: maji yanaingia, injini, mafuta, maji ya kunywa.
+sea_condition-taking_water = Maji yanaingia
+sea_condition-engine_stopped = Injini imezimika
+sea_condition-no_fuel = Hakuna mafuta
+sea_condition-no_drinking_water = Hakuna maji kunywa
+sea_boat-prompt = Elezeni boti: ya mpira au ya mbao, rangi yake, ukubwa wake.
+desert-call-now = Kama mnaweza, pigeni simu sasa kwa namba ya dharura. Sisi si huduma ya dharura, lakini mtu wa timu yetu atasoma ujumbe huu. Kaeni pamoja, kivulini kama mnaweza.
+desert_position-prompt = Tumeni mahali mlipo: shirikisheni location, au andikeni mahali, barabara au kituo cha mpaka kilicho karibu.
+desert_water-prompt = Mna maji?
+desert_water-none = Hatuna maji
+desert_water-little = Kidogo
+desert_water-enough = Yanatosha kwa sasa
+desert_people-prompt = Mko watu wangapi, pamoja nawe? Andikeni namba, na kama kuna watoto, wanawake au majeruhi.
+desert_direction-prompt = Mliachwa wapi, na mnatembea kuelekea wapi? Kwa muda gani?
+position-updates = Kama mnaweza, tumeni mahali mlipo tena kila dakika 30: shirikisheni location, au andikeni namba za GPS. Tunzeni betri.
+
 ## Saying back what we understood
 
 answer-noted = Tumeandika: { $answer }. Kubadilisha, andika BADILI.

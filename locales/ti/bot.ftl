@@ -171,6 +171,24 @@ sea-position-prompt = ዘለኹምዎ ቦታ ስደዱ፦ location ኣካፍሉ�
 sea-people-prompt = ክንደይ ሰባት ኢኹም? ቁጽሪ ጽሓፉ።
 sea-condition-prompt = ኩሉ ሰብ ከመይ ኣሎ? ብዛዕባ ማይ፣ ቁሱላት፣ ከምኡ'ውን ብዛዕባ ጀልባ ወይ መኪና ጽሓፉልና።
 
+# The default flow's sea and desert paths (flows/distress.yaml). Draft: needs review by a native speaker.
+sea_people-prompt = ኣብ ጀልባ ምሳኹም ክንደይ ሰባት ኢኹም? ቁጽሪ ጽሓፉ፤ ቆልዑ፣ ኣንስቲ ወይ ቁሱላት እንተለዉ ጽሓፉ።
+sea_condition-prompt = ጀልባ ከመይ ኣላ? ምረጹ ወይ ጽሓፉ፦ ማይ ይኣቱ፣ ሞተር፣ ነዳዲ፣ ማይ መስተ።
+sea_condition-taking_water = ማይ ይኣቱ ኣሎ
+sea_condition-engine_stopped = ሞተር ደው ኢሉ
+sea_condition-no_fuel = ነዳዲ የለን
+sea_condition-no_drinking_water = ማይ መስተ የለን
+sea_boat-prompt = ጀልባ ግለጹ፦ ናይ ጎማ ወይ ናይ ዕንጨይቲ፣ ሕብራ፣ ዓቐና።
+desert-call-now = እንተኽኢልኩም ሕጂ ናብ ቁጽሪ ህጹጽ ረድኤት ደውሉ። ንሕና ናይ ህጹጽ ረድኤት ኣገልግሎት ኣይኮንናን፣ ግን ሓደ ካብ ጉጅለና እዚ መልእኽቲ ከንብቦ እዩ። ብሓባር ጽንሑ፣ እንተኽኢልኩም ኣብ ጽላል።
+desert_position-prompt = ዘለኹምዎ ቦታ ስደዱ፦ location ኣካፍሉ፣ ወይ ዝቐረበ ቦታ፣ መገዲ ወይ ኬላ ዶብ ጽሓፉ።
+desert_water-prompt = ማይ ኣለኩም ድዩ?
+desert_water-none = ማይ የብልናን
+desert_water-little = ቁሩብ
+desert_water-enough = ሕጂ ይኣክል
+desert_people-prompt = ምሳኹም ክንደይ ሰባት ኢኹም? ቁጽሪ ጽሓፉ፤ ቆልዑ፣ ኣንስቲ ወይ ቁሱላት እንተለዉ ጽሓፉ።
+desert_direction-prompt = ኣበይ ገዲፎምኹም፣ ናበየናይ ኣንፈት ትኸዱ ኣለኹም? ንኽንደይ ግዜ?
+position-updates = እንተኽኢልኩም ኣብ ነፍሲ ወከፍ 30 ደቒቕ ዘለኹምዎ ቦታ ደጊምኩም ስደዱ፦ location ኣካፍሉ፣ ወይ ቁጽርታት GPS ጽሓፉ። ባትሪ ቆጥቡ።
+
 ## Saying back what we understood
 
 answer-noted = ተመዝጊቡ፦ { $answer }። ንምቕያር ቀይር ጽሓፉ።

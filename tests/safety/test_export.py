@@ -64,6 +64,7 @@ async def test_the_export_reads_as_a_record_for_a_referral(
     assert re.search(r"- Why: .*not_safe", text)
     assert "- Language: English (en)" in text
     assert "https://www.openstreetmap.org/?mlat=32.8872&mlon=13.1913" in text
+    assert re.search(r"- Position at \d{4}-\d\d-\d\dT[\d:.]+\+00:00: 32.8872, 13.1913\n", text)
     assert "- Who has the passport: My employer (held_by_employer)" in text
     assert "- Free to leave: No (no)" in text
     assert "- People in the same situation: 16" in text
