@@ -322,11 +322,12 @@ def teams_add(
     ] = False,
 ) -> None:
     """Create a team (or change its countries)."""
-    from bot.accounts import AccountError, add_team
+    from bot import team_admin
+    from bot.accounts import AccountError
 
     try:
         team = _run(
-            _with_session(lambda s: add_team(s, name, countries.split(","), default=default))
+            _with_session(lambda s: team_admin.save(s, name, countries.split(","), default=default))
         )
     except AccountError as exc:
         _echo(f"error: {exc}")
