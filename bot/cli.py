@@ -267,15 +267,49 @@ def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> 
 
 
 @flows_app.command("draw")
-def flows_draw(flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress") -> None:
-    """Print a flow as a Mermaid diagram (paste it into https://mermaid.live or a Markdown
-    file that GitHub or GitLab shows)."""
-    from bot.engine.draw import draw
+def flows_draw(
+    flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="mermaid (text), svg, png or html (a page).")
+    ] = "mermaid",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Draw a flow: Mermaid text by default; svg, png or html (a self-contained page) to see
+    it without any tool (the same picture as the inbox's admin page)."""
+    from bot.engine.draw import load
+    from bot.engine.draw_svg import FORMATS, render
 
-    _echo(draw(flow, get_settings().flows_dir))
-    # The hint goes to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
-    typer.echo("(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
-               " Markdown file, to see the diagram)", err=True)
+    if format not in FORMATS:
+        _echo(f"error: unknown format {format}: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    drawn = render(load(flow, get_settings().flows_dir), format)
+    if output is not None:
+        if isinstance(drawn, bytes):
+            output.write_bytes(drawn)
+        else:
+            output.write_text(drawn, encoding="utf-8")
+        typer.echo(
+            f"wrote {output}" + (" (open it in a browser)" if format != "png" else ""), err=True
+        )
+        return
+    if isinstance(drawn, bytes):
+        if sys.stdout.isatty():
+            _echo("error: a PNG is not for the terminal: add --output flow.png (or > flow.png)")
+            raise typer.Exit(2)
+        sys.stdout.buffer.write(drawn)
+        sys.stdout.flush()
+        return
+    _echo(drawn.rstrip("\n"))
+    # Hints go to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
+    hints = {
+        "mermaid": "(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
+        " Markdown file, to see the diagram; or use --format html)",
+        "svg": "(SVG: save it with > flow.svg and open it in a browser)",
+        "html": "(HTML: save it with > flow.html and open it in a browser)",
+    }
+    typer.echo(hints[format], err=True)
 
 
 @locales_app.command("check")
