@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -229,31 +229,10 @@ def understand(
 @flows_app.command("check")
 def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Report every problem in flow files as file:line; exit 1 on errors."""
-    from bot.engine.check import run_check
-    from bot.geo import check_emergency_file, check_places_file
+    from bot.flow_checks import check_all
 
     settings = get_settings()
-    # Data files live beside the flows: each is checked by its own reader, not as a flow
-    # (replies.yaml by the flow checker, which knows the messages its replies use).
-    data_files: dict[str, tuple[str, Callable[[Path], list[str]] | None]] = {
-        "places.yaml": ("local place names", check_places_file),
-        "emergency_numbers.yaml": ("emergency numbers", check_emergency_file),
-        "templates.yaml": ("approved WhatsApp templates", None),
-    }
-    data_paths = {settings.flows_dir / name for name in data_files}
-    found = paths or sorted(settings.flows_dir.rglob("*.yaml"))
-    flows = [p for p in found if p not in data_paths]
-    status = run_check(flows, settings.locales_dir, echo=_echo) if flows or not paths else 0
-    for name, (what, check) in data_files.items():
-        path = settings.flows_dir / name
-        if not path.is_file() or (paths is not None and path not in paths):
-            continue
-        problems = check(path) if check is not None else []
-        for line in problems:
-            _echo(line)
-        _echo(f"{path}: {what}, {len(problems)} problem(s)" if problems else f"{path}: {what}")
-        status = status or (1 if problems else 0)
-    raise typer.Exit(status)
+    raise typer.Exit(check_all(settings.flows_dir, settings.locales_dir, paths, echo=_echo))
 
 
 @flows_app.command("test")

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from bot.web.inbox import (
     actions,
+    admin_flows,
     admin_home,
     admin_numbers,
     admin_teams,
@@ -32,6 +33,7 @@ for part in (
     admin_home,
     admin_teams,
     admin_users,
+    admin_flows,
 ):
     router.include_router(part.router)
 
