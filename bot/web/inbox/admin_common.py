@@ -18,7 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.accounts import AccountError
 from bot.runtime import Runtime
 from bot.store.models import User
-from bot.web.inbox.groups_common import signed_in_admin
+from bot.web.inbox.groups_common import go, signed_in_admin
 
 T = TypeVar("T")
 WHY = "The admin area (teams, users, flows) is for admins only."
@@ -35,6 +35,45 @@ async def admin_or_answer(request: Request, app: Runtime) -> User | Response:
 def browser_words(error: AccountError) -> str:
     text = _CLI_HINT.sub("", str(error)).strip()
     return text[:1].upper() + text[1:]
+
+
+Refuse = Callable[[User, str], Awaitable[Response]]
+
+
+def refusal(
+    show: Callable[..., Awaitable[Response]],
+    request: Request,
+    app: Runtime,
+    form: dict[str, str] | None = None,
+) -> Refuse:
+    """Answer a refusal with the page `show` draws again, the reason on top, what she typed
+    kept in `form`, and status 400."""
+
+    async def answer(user: User, error: str) -> Response:
+        return await show(request, app, user, error=error, form=form, status_code=400)
+
+    return answer
+
+
+async def act(
+    request: Request,
+    app: Runtime,
+    do: Callable[[AsyncSession, User], Awaitable[T]],
+    done: Callable[[User, T], Response | str],
+    refuse: Refuse,
+    back: str,
+) -> Response:
+    """One admin action: the admin check, the change in its own transaction (as `by` the
+    admin), then `done`'s page, or a redirect to `back` with `done`'s message; a refusal
+    goes to `refuse` (the page again with the reason, status 400)."""
+    admin = await admin_or_answer(request, app)
+    if isinstance(admin, Response):
+        return admin
+    result, error = await change(app, lambda s: do(s, admin))
+    if error is not None:
+        return await refuse(admin, error)
+    answer = done(admin, result)  # type: ignore[arg-type]
+    return go(request, back, "ok", answer) if isinstance(answer, str) else answer
 
 
 async def change(

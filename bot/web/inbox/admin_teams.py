@@ -16,8 +16,8 @@ from bot.geo.countries import country_name, iso_codes
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
-from bot.web.inbox.admin_common import admin_or_answer, change, codes
-from bot.web.inbox.groups_common import go, topbar
+from bot.web.inbox.admin_common import act, admin_or_answer, codes, refusal
+from bot.web.inbox.groups_common import topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute, require_csrf
 
@@ -70,45 +70,39 @@ async def add(
     countries: COUNTRIES = "",
     default: Annotated[bool, Form()] = False,
 ) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    team, error = await change(
-        app, lambda s: team_admin.add(s, name, codes(countries), default=default, by=user)
+    return await act(
+        request,
+        app,
+        lambda s, admin: team_admin.add(s, name, codes(countries), default=default, by=admin),
+        lambda _, team: f"Team {team.name} added.",
+        refusal(teams_page, request, app, {"form": "add", "name": name, "countries": countries}),
+        PAGE,
     )
-    if team is None:
-        form = {"form": "add", "name": name, "countries": countries}
-        return await teams_page(request, app, user, error=error or "", form=form, status_code=400)
-    return go(request, PAGE, "ok", f"Team {team.name} added.")
 
 
 @router.post("/teams/countries", dependencies=CSRF)
 async def set_countries(
     request: Request, app: AppStateDep, team: NAME = "", countries: COUNTRIES = ""
 ) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    saved, error = await change(
-        app, lambda s: team_admin.set_countries(s, team, codes(countries), by=user)
+    return await act(
+        request,
+        app,
+        lambda s, admin: team_admin.set_countries(s, team, codes(countries), by=admin),
+        lambda _, saved: f"Team {saved.name}: countries saved.",
+        refusal(teams_page, request, app, {"form": team, "countries": countries}),
+        PAGE,
     )
-    if saved is None:
-        form = {"form": team, "countries": countries}
-        return await teams_page(request, app, user, error=error or "", form=form, status_code=400)
-    return go(request, PAGE, "ok", f"Team {saved.name}: countries saved.")
 
 
 @router.post("/teams/default", dependencies=CSRF)
 async def make_default(request: Request, app: AppStateDep, team: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    saved, error = await change(app, lambda s: team_admin.make_default(s, team, by=user))
-    if saved is None:
-        return await teams_page(request, app, user, error=error or "", status_code=400)
-    return go(
+    return await act(
         request,
+        app,
+        lambda s, admin: team_admin.make_default(s, team, by=admin),
+        lambda _, saved: (
+            f"Team {saved.name} is now the default: cases from countries no team covers go to it."
+        ),
+        refusal(teams_page, request, app),
         PAGE,
-        "ok",
-        f"Team {saved.name} is now the default: cases from countries no team covers go to it.",
     )

@@ -8,17 +8,20 @@ An admin cannot disable herself here: the last admin would lock everyone out of 
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import team_admin, user_admin
+from bot.accounts import AccountError
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
-from bot.web.inbox.admin_common import admin_or_answer, change, plural
-from bot.web.inbox.groups_common import go, topbar
+from bot.web.inbox.admin_common import act, admin_or_answer, plural, refusal
+from bot.web.inbox.groups_common import topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute, require_csrf
 
@@ -59,8 +62,14 @@ def secret_page(
     return page(request, "inbox/admin/secret.html", context, user=user)
 
 
-async def _refused(request: Request, app: Runtime, user: User, error: str | None) -> Response:
-    return await users_page(request, app, user, error=error or "", status_code=400)
+async def on_user(
+    request: Request,
+    app: Runtime,
+    do: Callable[[AsyncSession, User], Awaitable[Any]],
+    done: Callable[[User, Any], Response | str],
+    form: dict[str, str] | None = None,
+) -> Response:
+    return await act(request, app, do, done, refusal(users_page, request, app, form), PAGE)
 
 
 @router.get("/users")
@@ -79,73 +88,63 @@ async def add(
     role: Annotated[str, Form(max_length=20)] = "caseworker",
     teams: TEAMS = [],  # noqa: B006 (FastAPI copies form defaults)
 ) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    new, error = await change(app, lambda s: user_admin.add(s, name, teams, role=role, by=user))
-    if new is None:
-        form = {"name": name, "role": role}
-        return await users_page(request, app, user, error=error or "", form=form, status_code=400)
-    return secret_page(
+    def done(admin: User, new: Any) -> Response:
+        title = f"{ROLES.get(new.user.role, new.user.role)} {new.user.name} added"
+        secrets = [("Password", new.password), ("API token", new.token)]
+        return secret_page(request, admin, new.user.name, title, secrets)
+
+    return await on_user(
         request,
-        user,
-        new.user.name,
-        f"{ROLES.get(new.user.role, new.user.role)} {new.user.name} added",
-        [("Password", new.password), ("API token", new.token)],
+        app,
+        lambda s, admin: user_admin.add(s, name, teams, role=role, by=admin),
+        done,
+        form={"name": name, "role": role},
     )
 
 
 @router.post("/users/disable", dependencies=CSRF)
 async def disable(request: Request, app: AppStateDep, name: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    if name.strip() == user.name:
-        error = (
-            "You cannot disable yourself here: ask another admin (or use `sauti users disable`)."
-        )
-        return await _refused(request, app, user, error)
-    ended, error = await change(app, lambda s: user_admin.disable(s, name, by=user))
-    if ended is None:
-        return await _refused(request, app, user, error)
-    return go(
+    async def do(s: AsyncSession, admin: User) -> user_admin.Ended:
+        if name.strip() == admin.name:
+            raise AccountError(
+                "you cannot disable yourself here: ask another admin "
+                "(or use `sauti users disable` on the server)"
+            )
+        return await user_admin.disable(s, name, by=admin)
+
+    return await on_user(
         request,
-        PAGE,
-        "ok",
-        f"{name.strip()} is disabled: {plural(ended.sessions, 'session')} ended, "
-        f"{plural(ended.tokens, 'API token')} revoked. She can no longer sign in.",
+        app,
+        do,
+        lambda _, ended: (
+            f"{name.strip()} is disabled: {plural(ended.sessions, 'session')} "
+            f"ended, {plural(ended.tokens, 'API token')} revoked. She can no longer sign in."
+        ),
     )
 
 
 @router.post("/users/enable", dependencies=CSRF)
 async def enable(request: Request, app: AppStateDep, name: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    done, error = await change(app, lambda s: user_admin.enable(s, name, by=user))
-    if done is None:
-        return await _refused(request, app, user, error)
-    return go(
-        request, PAGE, "ok", f"{done.name} is enabled: she can sign in with her password again."
+    return await on_user(
+        request,
+        app,
+        lambda s, admin: user_admin.enable(s, name, by=admin),
+        lambda _, done: f"{done.name} is enabled: she can sign in with her password again.",
     )
 
 
 @router.post("/users/password", dependencies=CSRF)
 async def reset_password(request: Request, app: AppStateDep, name: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    done, error = await change(app, lambda s: user_admin.reset_password(s, name, by=user))
-    if done is None:
-        return await _refused(request, app, user, error)
-    password, ended = done
-    return secret_page(
-        request,
-        user,
-        name.strip(),
-        f"New password for {name.strip()} ({plural(ended.sessions, 'session')} ended, "
-        f"{plural(ended.tokens, 'API token')} revoked)",
-        [("Password", password)],
+    def done(admin: User, result: Any) -> Response:
+        password, ended = result
+        title = (
+            f"New password for {name.strip()} ({plural(ended.sessions, 'session')} ended, "
+            f"{plural(ended.tokens, 'API token')} revoked)"
+        )
+        return secret_page(request, admin, name.strip(), title, [("Password", password)])
+
+    return await on_user(
+        request, app, lambda s, admin: user_admin.reset_password(s, name, by=admin), done
     )
 
 
@@ -156,34 +155,35 @@ async def set_teams(
     name: NAME = "",
     teams: TEAMS = [],  # noqa: B006
 ) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    after, error = await change(app, lambda s: user_admin.replace_teams(s, name, teams, by=user))
-    if after is None:
-        return await _refused(request, app, user, error)
-    return go(request, PAGE, "ok", f"{name.strip()} is now in: {', '.join(after) or 'no team'}.")
+    return await on_user(
+        request,
+        app,
+        lambda s, admin: user_admin.replace_teams(s, name, teams, by=admin),
+        lambda _, after: f"{name.strip()} is now in: {', '.join(after) or 'no team'}.",
+    )
 
 
 @router.post("/users/token", dependencies=CSRF)
 async def new_token(request: Request, app: AppStateDep, name: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    done, error = await change(app, lambda s: user_admin.new_token(s, name, by=user))
-    if done is None:
-        return await _refused(request, app, user, error)
-    return secret_page(
-        request, user, name.strip(), f"New API token for {name.strip()}", [("API token", done[0])]
+    return await on_user(
+        request,
+        app,
+        lambda s, admin: user_admin.new_token(s, name, by=admin),
+        lambda admin, done: secret_page(
+            request,
+            admin,
+            name.strip(),
+            f"New API token for {name.strip()}",
+            [("API token", done[0])],
+        ),
     )
 
 
 @router.post("/users/revoke-tokens", dependencies=CSRF)
 async def revoke_tokens(request: Request, app: AppStateDep, name: NAME = "") -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
-    revoked, error = await change(app, lambda s: user_admin.revoke_tokens(s, name, by=user))
-    if revoked is None:
-        return await _refused(request, app, user, error)
-    return go(request, PAGE, "ok", f"{plural(revoked, 'API token')} of {name.strip()} revoked.")
+    return await on_user(
+        request,
+        app,
+        lambda s, admin: user_admin.revoke_tokens(s, name, by=admin),
+        lambda _, revoked: f"{plural(revoked, 'API token')} of {name.strip()} revoked.",
+    )
