@@ -204,6 +204,11 @@ async def login(session: AsyncSession, name: str, password: str) -> User | None:
     return user if check_password(user.password_hash, password) else None
 
 
+async def signed_in_now(session: AsyncSession, user: User) -> None:
+    """Note her sign-in (shown to admins as "last sign-in")."""
+    await session.execute(update(User).where(User.id == user.id).values(last_login_at=utcnow()))
+
+
 async def team_names(session: AsyncSession, user: User) -> list[str]:
     rows = await session.execute(
         select(Team.name)

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -229,31 +229,10 @@ def understand(
 @flows_app.command("check")
 def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Report every problem in flow files as file:line; exit 1 on errors."""
-    from bot.engine.check import run_check
-    from bot.geo import check_emergency_file, check_places_file
+    from bot.flow_checks import check_all
 
     settings = get_settings()
-    # Data files live beside the flows: each is checked by its own reader, not as a flow
-    # (replies.yaml by the flow checker, which knows the messages its replies use).
-    data_files: dict[str, tuple[str, Callable[[Path], list[str]] | None]] = {
-        "places.yaml": ("local place names", check_places_file),
-        "emergency_numbers.yaml": ("emergency numbers", check_emergency_file),
-        "templates.yaml": ("approved WhatsApp templates", None),
-    }
-    data_paths = {settings.flows_dir / name for name in data_files}
-    found = paths or sorted(settings.flows_dir.rglob("*.yaml"))
-    flows = [p for p in found if p not in data_paths]
-    status = run_check(flows, settings.locales_dir, echo=_echo) if flows or not paths else 0
-    for name, (what, check) in data_files.items():
-        path = settings.flows_dir / name
-        if not path.is_file() or (paths is not None and path not in paths):
-            continue
-        problems = check(path) if check is not None else []
-        for line in problems:
-            _echo(line)
-        _echo(f"{path}: {what}, {len(problems)} problem(s)" if problems else f"{path}: {what}")
-        status = status or (1 if problems else 0)
-    raise typer.Exit(status)
+    raise typer.Exit(check_all(settings.flows_dir, settings.locales_dir, paths, echo=_echo))
 
 
 @flows_app.command("test")
@@ -267,15 +246,49 @@ def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> 
 
 
 @flows_app.command("draw")
-def flows_draw(flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress") -> None:
-    """Print a flow as a Mermaid diagram (paste it into https://mermaid.live or a Markdown
-    file that GitHub or GitLab shows)."""
-    from bot.engine.draw import draw
+def flows_draw(
+    flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "distress",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="mermaid (text), svg, png or html (a page).")
+    ] = "mermaid",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Draw a flow: Mermaid text by default; svg, png or html (a self-contained page) to see
+    it without any tool (the same picture as the inbox's admin page)."""
+    from bot.engine.draw import load
+    from bot.engine.draw_svg import FORMATS, render
 
-    _echo(draw(flow, get_settings().flows_dir))
-    # The hint goes to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
-    typer.echo("(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
-               " Markdown file, to see the diagram)", err=True)
+    if format not in FORMATS:
+        _echo(f"error: unknown format {format}: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    drawn = render(load(flow, get_settings().flows_dir), format)
+    if output is not None:
+        if isinstance(drawn, bytes):
+            output.write_bytes(drawn)
+        else:
+            output.write_text(drawn, encoding="utf-8")
+        typer.echo(
+            f"wrote {output}" + (" (open it in a browser)" if format != "png" else ""), err=True
+        )
+        return
+    if isinstance(drawn, bytes):
+        if sys.stdout.isatty():
+            _echo("error: a PNG is not for the terminal: add --output flow.png (or > flow.png)")
+            raise typer.Exit(2)
+        sys.stdout.buffer.write(drawn)
+        sys.stdout.flush()
+        return
+    _echo(drawn.rstrip("\n"))
+    # Hints go to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
+    hints = {
+        "mermaid": "(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
+        " Markdown file, to see the diagram; or use --format html)",
+        "svg": "(SVG: save it with > flow.svg and open it in a browser)",
+        "html": "(HTML: save it with > flow.html and open it in a browser)",
+    }
+    typer.echo(hints[format], err=True)
 
 
 @locales_app.command("check")
@@ -322,11 +335,12 @@ def teams_add(
     ] = False,
 ) -> None:
     """Create a team (or change its countries)."""
-    from bot.accounts import AccountError, add_team
+    from bot import team_admin
+    from bot.accounts import AccountError
 
     try:
         team = _run(
-            _with_session(lambda s: add_team(s, name, countries.split(","), default=default))
+            _with_session(lambda s: team_admin.save(s, name, countries.split(","), default=default))
         )
     except AccountError as exc:
         _echo(f"error: {exc}")

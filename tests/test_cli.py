@@ -151,6 +151,27 @@ def test_flows_draw_prints_mermaid() -> None:
     assert "mermaid.live" in result.stderr  # and the person is told how to see it
 
 
+def test_flows_draw_svg_html_and_png(tmp_path: Path) -> None:
+    svg = runner.invoke(app, ["flows", "draw", "--format", "svg"])
+    assert svg.exit_code == 0 and svg.stdout.startswith("<svg") and "passport" in svg.stdout
+    assert "open it in a browser" in svg.stderr
+    page = runner.invoke(app, ["flows", "draw", "distress", "-f", "html"])
+    assert page.exit_code == 0 and page.stdout.startswith("<!doctype html>")
+    assert "<svg" in page.stdout
+    out = tmp_path / "flow.png"
+    png = runner.invoke(app, ["flows", "draw", "-f", "png", "-o", str(out)])
+    assert png.exit_code == 0, png.output
+    assert out.read_bytes().startswith(b"\x89PNG") and f"wrote {out}" in png.stderr
+    piped = runner.invoke(app, ["flows", "draw", "-f", "png"])  # not a terminal: the bytes
+    assert piped.exit_code == 0 and piped.stdout_bytes.startswith(b"\x89PNG")
+
+
+def test_flows_draw_refuses_an_unknown_format() -> None:
+    result = runner.invoke(app, ["flows", "draw", "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "unknown format pdf: use one of mermaid, svg, png, html" in result.output
+
+
 def _store_a_conversation_under(key: str) -> None:
     import asyncio
 

@@ -219,6 +219,7 @@ class User(SQLModel, table=True):
     language: str = "en"  # the caseworker's own language, for previews
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = None  # her last sign-in to the inbox (admin area)
 
 
 class TeamMember(SQLModel, table=True):

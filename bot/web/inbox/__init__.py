@@ -7,10 +7,34 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bot.web.inbox import actions, admin_numbers, assets, auth, groups, live, pages
+from bot.web.inbox import (
+    actions,
+    admin_flows,
+    admin_home,
+    admin_numbers,
+    admin_teams,
+    admin_users,
+    assets,
+    auth,
+    groups,
+    live,
+    pages,
+)
 
 router = APIRouter()
-for part in (auth, live, pages, actions, assets, groups, admin_numbers):
+for part in (
+    auth,
+    live,
+    pages,
+    actions,
+    assets,
+    groups,
+    admin_numbers,
+    admin_home,
+    admin_teams,
+    admin_users,
+    admin_flows,
+):
     router.include_router(part.router)
 
 __all__ = ["router"]

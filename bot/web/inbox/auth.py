@@ -88,6 +88,7 @@ async def login(
             if old.uid is not None:
                 await user_sessions.end(s, old.sid)
             await user_sessions.start(s, user, sessions_for(app).login(request, user).sid)
+            await accounts.signed_in_now(s, user)
     if user is None:
         context["error"] = "Wrong user name or password."
         return page(request, "inbox/login.html", context, status_code=401)

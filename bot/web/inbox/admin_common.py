@@ -1,0 +1,100 @@
+"""What the admin area's pages share: the admin check, one transaction per change, and the
+refusals of bot.accounts said for the browser rather than the terminal.
+
+Every change goes through the same functions as the command line (bot.user_admin,
+bot.team_admin), which write the audit log with the admin's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from fastapi import Request
+from fastapi.responses import Response
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.accounts import AccountError
+from bot.runtime import Runtime
+from bot.store.models import User
+from bot.web.inbox.groups_common import go, signed_in_admin
+
+T = TypeVar("T")
+WHY = "The admin area (teams, users, flows) is for admins only."
+
+# The command line's hints ("see `sauti users list`") mean nothing in a browser.
+_CLI_HINT = re.compile(r"\s*\((?:see|create it with|use e\.g\.)[^)]*\)|;\s*to change her,.*$")
+
+
+async def admin_or_answer(request: Request, app: Runtime) -> User | Response:
+    """The signed-in admin, or the login page / a clear 403 page for anyone else."""
+    return await signed_in_admin(request, app, WHY)
+
+
+def browser_words(error: AccountError) -> str:
+    text = _CLI_HINT.sub("", str(error)).strip()
+    return text[:1].upper() + text[1:]
+
+
+Refuse = Callable[[User, str], Awaitable[Response]]
+
+
+def refusal(
+    show: Callable[..., Awaitable[Response]],
+    request: Request,
+    app: Runtime,
+    form: dict[str, str] | None = None,
+) -> Refuse:
+    """Answer a refusal with the page `show` draws again, the reason on top, what she typed
+    kept in `form`, and status 400."""
+
+    async def answer(user: User, error: str) -> Response:
+        return await show(request, app, user, error=error, form=form, status_code=400)
+
+    return answer
+
+
+async def act(
+    request: Request,
+    app: Runtime,
+    do: Callable[[AsyncSession, User], Awaitable[T]],
+    done: Callable[[User, T], Response | str],
+    refuse: Refuse,
+    back: str,
+) -> Response:
+    """One admin action: the admin check, the change in its own transaction (as `by` the
+    admin), then `done`'s page, or a redirect to `back` with `done`'s message; a refusal
+    goes to `refuse` (the page again with the reason, status 400)."""
+    admin = await admin_or_answer(request, app)
+    if isinstance(admin, Response):
+        return admin
+    result, error = await change(app, lambda s: do(s, admin))
+    if error is not None:
+        return await refuse(admin, error)
+    answer = done(admin, result)  # type: ignore[arg-type]
+    return go(request, back, "ok", answer) if isinstance(answer, str) else answer
+
+
+async def change(
+    app: Runtime, fn: Callable[[AsyncSession], Awaitable[T]]
+) -> tuple[T | None, str | None]:
+    """Run one change in its own transaction: (result, None), or (None, the refusal)."""
+    try:
+        async with app.db.session() as s, s.begin():
+            return await fn(s), None
+    except AccountError as exc:
+        return None, browser_words(exc)
+
+
+def country_label(code: str, names: dict[str, str]) -> str:
+    return f"{names.get(code, code)} ({code})"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def codes(raw: str) -> list[str]:
+    """'ly, TN;ma' → ['ly', 'TN', 'ma'] (bot.accounts validates and upper-cases them)."""
+    return [c for c in re.split(r"[\s,;]+", raw) if c]
