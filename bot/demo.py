@@ -1,5 +1,5 @@
-"""`sauti demo`: a throwaway SQLite database and throwaway secrets, seeded with a team and an
-admin to try it with.
+"""`sauti demo`: a throwaway SQLite database and throwaway secrets, seeded with a team, an
+admin, and sample cases, a group and patterns (bot.demo_data) to try it with.
 
 The demo never touches a database it did not create, whatever `.env` or the environment say:
 it always uses its own file (`./sauti-demo.db`), marks it as a demo database (SQLite's
@@ -25,6 +25,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from bot.accounts import add_team, add_user
 from bot.config import Settings
+from bot.demo_data import seed_demo_data
 from bot.store import crypto
 from bot.store.db import Database
 from bot.store.file_modes import create_private
@@ -125,7 +126,8 @@ def _mark(path: Path) -> None:
 
 
 async def prepare_demo(settings: Settings) -> DemoInfo:
-    """A fresh, marked demo database at `settings.database_url` with a team and an admin.
+    """A fresh, marked demo database at `settings.database_url` with a team, an admin and
+    the sample cases.
     Raises DemoRefused when that file exists and is not a demo database."""
     path = demo_file(settings)
     clear_demo_database(path)
@@ -138,6 +140,7 @@ async def prepare_demo(settings: Settings) -> DemoInfo:
             await add_team(session, DEMO_TEAM, DEMO_COUNTRIES, default=True)
             # A fresh password each run: it is printed, never stored in clear.
             new = await add_user(session, DEMO_USER, [DEMO_TEAM], role="admin")
+            await seed_demo_data(session, DEMO_TEAM, DEMO_USER)
         return DemoInfo(user=DEMO_USER, password=new.password, token=new.token)
     finally:
         await db.dispose()

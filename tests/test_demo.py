@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -16,10 +17,11 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.config import DEMO_DATA_KEY, get_settings
-from bot.demo import DEMO_FILE, announce_when_ready, is_demo_database
+from bot.demo import DEMO_FILE, DEMO_TEAM, announce_when_ready, is_demo_database
+from bot.groups import patterns
 from bot.store import crypto
 from bot.store.db import Database
-from bot.store.models import Team, User
+from bot.store.models import Case, CaseGroup, Conversation, Team, User
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -184,3 +186,59 @@ async def test_the_demo_says_ready_only_once_the_process_has_warmed_up() -> None
     warming.set_result(None)
     await asyncio.wait_for(runtime.extras["demo_banner"], timeout=2)
     assert said == ["Sauti demo is ready."]
+
+
+def demo_contents(database_url: str) -> dict[str, Any]:
+    async def read() -> dict[str, Any]:
+        db = Database(database_url)
+        try:
+            async with db.session() as session:
+                cases = (await session.execute(select(Case, Conversation).join(
+                    Conversation, Conversation.id == Case.conversation_id))).all()  # fmt: skip
+                group_names = (await session.execute(select(CaseGroup.name))).scalars().all()
+                table = await patterns.pattern_table(session, days=30)
+                return {
+                    "cases": [(case, conv) for case, conv in cases],
+                    "groups": list(group_names),
+                    "patterns": table,
+                }
+        finally:
+            await db.dispose()
+
+    return asyncio.run(read())
+
+
+def test_the_demo_seeds_sample_cases_a_group_and_patterns_all_marked_as_demo(
+    tmp_path: Path,
+) -> None:
+    cli("demo", "--seed-only")
+    seeded = demo_contents(f"sqlite+aiosqlite:///{tmp_path / DEMO_FILE}")
+
+    cases = seeded["cases"]
+    assert len(cases) >= 8
+    assert {case.priority for case, _ in cases} == {"urgent", "high", "normal"}
+    assert {"ar", "am"} <= {case.language for case, _ in cases}
+    assert len({case.location["country_code"] for case, _ in cases}) >= 4
+    assert all(case.team == DEMO_TEAM for case, _ in cases)
+    # Marked as demo data, and on the simulator channel: a reply reaches nobody.
+    assert all(conv.contact_name.startswith("Demo: ") for _, conv in cases)
+    assert {conv.channel for _, conv in cases} == {"simulator"}
+    assert seeded["groups"] == ["Demo: Tripoli house"]
+    # Enough people share an agency and a place for the patterns page to show them.
+    agencies = {row["agency"] for row in seeded["patterns"]["agencies"]}
+    places = {row["place"] for row in seeded["patterns"]["places"]}
+    assert {"Sahara Jobs", "Golden Gate Manpower"} <= agencies
+    assert {"Tripoli", "Beirut"} <= places
+
+
+def test_the_sample_cases_are_only_in_the_demo_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    production = f"sqlite+aiosqlite:///{tmp_path / 'prod.db'}"
+    seed_production(monkeypatch, production)
+    monkeypatch.setenv("SAUTI_DATABASE_URL", production)
+    cli("demo", "--seed-only")
+    contents = demo_contents(production)
+    assert contents["cases"] == []
+    assert contents["groups"] == []
+    assert contents["patterns"]["agencies"] == []

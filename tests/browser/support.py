@@ -2,7 +2,7 @@
 
 The server is uvicorn on 127.0.0.1 with a free port, in a thread, with demo settings, an
 SQLite database in tmp_path, its tables created, and the demo team and caseworker seeded
-through bot.accounts (as `sauti demo` does).
+through bot.accounts (as `sauti demo` does), with the demo's sample cases when asked.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from bot.accounts import add_team, add_user
 from bot.config import DEMO_DATA_KEY, Settings
 from bot.demo import DEMO_COUNTRIES, DEMO_TEAM, DEMO_USER
+from bot.demo_data import Seeded, seed_demo_data
 from bot.store import crypto
 from bot.store.db import Database, create_all
 from tests.conftest import make_settings
@@ -48,7 +49,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def _seed(settings: Settings) -> None:
+async def _seed(settings: Settings, demo_data: bool) -> Seeded | None:
     crypto.configure([DEMO_DATA_KEY])
     db = Database(settings.database_url)
     try:
@@ -56,6 +57,9 @@ async def _seed(settings: Settings) -> None:
         async with db.session() as session, session.begin():
             await add_team(session, DEMO_TEAM, DEMO_COUNTRIES, default=True)
             await add_user(session, DEMO_USER, [DEMO_TEAM], role="admin", password=PASSWORD)
+            if demo_data:
+                return await seed_demo_data(session, DEMO_TEAM, DEMO_USER)
+            return None
     finally:
         await db.dispose()
 
@@ -65,9 +69,12 @@ class LiveServer:
     url: str
     server: uvicorn.Server
     thread: threading.Thread
+    database_url: str
+    demo: Seeded | None = None  # the sample cases and group, when started with demo_data
 
     @classmethod
-    def start(cls, tmp_path: Path) -> LiveServer:
+    def start(cls, tmp_path: Path, *, demo_data: bool = False) -> LiveServer:
+        """`demo_data`: with the sample cases, group and patterns of `sauti demo`."""
         from bot.app import create_app
 
         settings = make_settings(
@@ -75,7 +82,7 @@ class LiveServer:
         )
         # Playwright's sync API holds an event loop in this thread: seed from another one.
         with ThreadPoolExecutor(1) as pool:
-            pool.submit(asyncio.run, _seed(settings)).result()
+            demo = pool.submit(asyncio.run, _seed(settings, demo_data)).result()
         port = free_port()
         config = uvicorn.Config(
             create_app(settings, create_tables=True),
@@ -93,7 +100,13 @@ class LiveServer:
             if not thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError("the test server did not start")
             time.sleep(0.05)
-        return cls(url=f"http://127.0.0.1:{port}", server=server, thread=thread)
+        return cls(
+            url=f"http://127.0.0.1:{port}",
+            server=server,
+            thread=thread,
+            database_url=settings.database_url,
+            demo=demo,
+        )
 
     def stop(self) -> None:
         self.server.should_exit = True

@@ -2,7 +2,7 @@
 
 Autoescaping is on for every template: whatever a person wrote is hostile input and is only
 ever printed escaped (never `|safe`). `page()` adds what every page needs: the session's
-CSRF token, flash messages and the signed-in user.
+CSRF token, flash messages, the signed-in user and whether this is the demo.
 """
 
 from __future__ import annotations
@@ -126,6 +126,11 @@ def _environment() -> Environment:
 templates = Jinja2Templates(env=_environment())
 
 
+def _is_demo(request: Request) -> bool:
+    runtime = getattr(request.app.state, "runtime", None)
+    return bool(runtime is not None and runtime.settings.demo)
+
+
 def page(
     request: Request,
     name: str,
@@ -140,6 +145,8 @@ def page(
         "csrf": session.csrf,
         "flash": session.pop_flash() if not name.split("/")[-1].startswith("_") else [],
         "user": user,
+        # Every page of `sauti demo` says its cases are invented (bot.demo_data).
+        "demo": _is_demo(request),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status_code)
