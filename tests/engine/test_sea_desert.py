@@ -125,6 +125,7 @@ def test_a_town_typed_from_a_boat_keeps_her_at_sea(flow, make_context):
     assert chat.at == "sea_position"
     chat.send(msg("near Zuwara"))
     assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.ids[0] == "location-found"  # "We noted: Zuwara, Libya", not "0 km at sea"
     assert chat.at == "sea_people"
 
 
