@@ -7,8 +7,10 @@ Order for a message: ignore platform noise; a claimed chat stays silent (except 
 erase); global words (help, restart, language, stop, erase) in every language, at any
 step, except that a help word which is also an answer to the question asked ("SOS" at
 "are you in danger?") is that answer; then an open side question (erase confirmation,
-language menu, which place, "did you mean …?"); a language's name alone ("français")
-switches to it; then media and shared locations; then the answer to the current step.
+language menu, which place, "did you mean …?"), except that typed coordinates are a pin;
+a language's name alone ("français") switches to it; then media and shared locations;
+then the answer to the current step. A pin while a caseworker has the chat is noted
+silently (at sea, every position counts).
 """
 
 from __future__ import annotations
@@ -127,10 +129,9 @@ def _start(
     if word == "help":
         turn.say("help-handoff")
         turn.fx.handoff = "help"
-    if event.kind == "location" and event.location is not None:
+    if (point := _position(event)) is not None:
         # A first message may be the pin: keep it (the location step can confirm it later).
-        loc = event.location
-        turn.set_location(places.from_pin(ctx, loc.latitude, loc.longitude))
+        turn.set_location(places.from_pin(ctx, *point))
     elif event.kind == "media":
         _media(turn, event)
     if word == "erase":

@@ -19,7 +19,8 @@ def location_words(
     km = round(place.distance_km) if place.distance_km is not None else None
     if place.situation == "unknown":
         return "location-dont-know", {}
-    if place.situation == "at_sea" and place.latitude is not None and cc:
+    if place.situation == "at_sea" and place.latitude is not None and cc and not place.place:
+        # A pin at sea (a town typed from a boat is said back as the town: "Zuwara, Libya").
         return "location-at-sea", {"country": country, "km": km or 0}
     if place.situation and not place.place:
         label = text(ctx, lang, f"situation-{place.situation}-name")

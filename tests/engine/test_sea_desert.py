@@ -125,6 +125,7 @@ def test_a_town_typed_from_a_boat_keeps_her_at_sea(flow, make_context):
     assert chat.at == "sea_position"
     chat.send(msg("near Zuwara"))
     assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.ids[0] == "location-found"  # "We noted: Zuwara, Libya", not "0 km at sea"
     assert chat.at == "sea_people"
 
 
@@ -151,3 +152,9 @@ def test_a_country_then_a_boat_is_at_sea_off_that_country(flow, make_context):
     assert chat.state["location"]["situation"] == "at_sea"
     assert chat.state["location"]["country_code"] == "LY"
     assert chat.at == "sea_position" and "sea-call-now" in chat.ids
+
+
+def test_coordinates_as_the_first_message_are_kept_like_a_pin(flow, make_context):
+    chat = Chat(flow, make_context).send(msg("33.9, 13.2"))
+    assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.ids[0] == "location-at-sea"
