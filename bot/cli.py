@@ -263,7 +263,10 @@ def flows_draw(
     if format not in FORMATS:
         _echo(f"error: unknown format {format}: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    drawn = render(load(flow, get_settings().flows_dir), format)
+    from bot.i18n.source_text import source_texts
+
+    settings = get_settings()
+    drawn = render(load(flow, settings.flows_dir), format, source_texts(settings.locales_dir))
     if output is not None:
         if isinstance(drawn, bytes):
             output.write_bytes(drawn)

@@ -154,6 +154,7 @@ def test_flows_draw_prints_mermaid() -> None:
 def test_flows_draw_svg_html_and_png(tmp_path: Path) -> None:
     svg = runner.invoke(app, ["flows", "draw", "--format", "svg"])
     assert svg.exit_code == 0 and svg.stdout.startswith("<svg") and "passport" in svg.stdout
+    assert "Are you in danger right now?" in svg.stdout  # the English words, not only ids
     assert "open it in a browser" in svg.stderr
     page = runner.invoke(app, ["flows", "draw", "distress", "-f", "html"])
     assert page.exit_code == 0 and page.stdout.startswith("<!doctype html>")

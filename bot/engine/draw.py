@@ -44,6 +44,13 @@ def edges(flow: CompiledFlow) -> list[Edge]:
     return found
 
 
+def message_id(step: object) -> str | None:
+    """The message a step sends: a question's prompt, or what it says."""
+    if isinstance(step, QuestionBase):
+        return prompt_id(step)
+    return getattr(step, "say", None)
+
+
 def label(step: object) -> str:
     """What a step is, after its id: its kind and prompt, e.g. "choice: safety-prompt"."""
     kind = getattr(step, "kind", "")

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 
 from bot.engine.compile import CompiledFlow
-from bot.engine.draw import END, Edge, edges, label
+from bot.engine.draw import END, Edge, edges, label, message_id
 
 # Sizes in pixels (SVG user units). Monospace text: a character is 0.6 em wide.
 ID_SIZE, KIND_SIZE, EDGE_SIZE = 14, 12, 12
@@ -25,6 +26,7 @@ CHAR = 0.6
 PAD, MARGIN, LANE = 10, 16, 14
 GAP = 30  # between two steps
 WRAP = 30  # characters per line of a condition
+SAYS = 38  # characters of a step's English text shown in its box
 LINE = EDGE_SIZE + 3
 INK, MUTED, LINE_COLOUR, BRAND = "#1b1f24", "#4a5561", "#5b6b7a", "#0b5cad"
 FILLS = {"case": "#fff4d6", "emergency": "#fde2e1", "end": "#e8edf3"}
@@ -84,7 +86,16 @@ def _text_width(text: str, size: int) -> float:
     return len(text) * size * CHAR
 
 
-def layout(flow: CompiledFlow) -> Picture:
+def _says(step: object, texts: Mapping[str, str]) -> str:
+    """What the step says in English, cut to fit its box."""
+    msg = message_id(step)
+    text = texts.get(msg, "") if msg else ""
+    return text if len(text) <= SAYS else text[: SAYS - 1].rstrip() + "…"
+
+
+def layout(flow: CompiledFlow, texts: Mapping[str, str] | None = None) -> Picture:
+    """`texts`: message id → its English text, written under each step's kind when given."""
+    texts = texts or {}
     steps = list(flow.spec.steps)
     steps.sort(key=lambda s: s.id != flow.first)  # the first step on top, the rest in order
     row = {s.id: i for i, s in enumerate(steps)}
@@ -107,10 +118,11 @@ def layout(flow: CompiledFlow) -> Picture:
         if e.target != END:
             ports[e.target].append((e, False, 12))
 
-    box_w = (
-        max(max(_text_width(s.id, ID_SIZE), _text_width(label(s), KIND_SIZE)) for s in steps)
-        + 2 * PAD
+    says = {s.id: _says(s, texts) for s in steps}
+    box_w = 2 * PAD + max(
+        max(_text_width(s.id, ID_SIZE), _text_width(label(s), KIND_SIZE)) for s in steps
     )
+    box_w = max([box_w] + [_text_width(t, KIND_SIZE) + 2 * PAD for t in says.values()])
     label_w = (
         max([_text_width(line, EDGE_SIZE) for e in ways for line in _wrap(e.condition)] + [0]) + 12
     )
@@ -128,15 +140,16 @@ def layout(flow: CompiledFlow) -> Picture:
     tops: dict[str, float] = {}
     for step in steps:
         mine = ports[step.id]
-        base = ID_SIZE + KIND_SIZE + 2 * PAD + 4
+        base = ID_SIZE + KIND_SIZE + 2 * PAD + 4 + (KIND_SIZE + 4 if says[step.id] else 0)
         height = max(base, sum(room for _, _, room in mine) + 10)
         tops[step.id] = y
         kind = step.kind
         pic.boxes.append(Box(x0, y, box_w, height, FILLS.get(kind, "#ffffff"), kind == "end"))
         pic.texts.append(Text(x0 + PAD, y + PAD + ID_SIZE - 2, step.id, ID_SIZE, bold=True))
-        pic.texts.append(
-            Text(x0 + PAD, y + PAD + ID_SIZE + KIND_SIZE + 2, label(step), KIND_SIZE, colour=MUTED)
-        )
+        kind_y = y + PAD + ID_SIZE + KIND_SIZE + 2
+        pic.texts.append(Text(x0 + PAD, kind_y, label(step), KIND_SIZE, colour=MUTED))
+        if says[step.id]:
+            pic.texts.append(Text(x0 + PAD, kind_y + KIND_SIZE + 4, says[step.id], KIND_SIZE))
         cursor = y + 4
         for edge, leaving, room in mine:
             cursor += room
@@ -218,10 +231,12 @@ def _lanes(jumps: list[Edge], row: dict[str, int]) -> dict[int, int]:
 # --- SVG ---------------------------------------------------------------------------------
 
 
-def svg(flow: CompiledFlow, *, element_id: str = "flow") -> str:
+def svg(
+    flow: CompiledFlow, *, element_id: str = "flow", texts: Mapping[str, str] | None = None
+) -> str:
     """The diagram as an SVG document (also fine inline in HTML: no style attribute, so a
     strict Content-Security-Policy lets it through)."""
-    pic = layout(flow)
+    pic = layout(flow, texts)
     w, h = round(pic.width), round(pic.height)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
@@ -263,7 +278,7 @@ def svg(flow: CompiledFlow, *, element_id: str = "flow") -> str:
     return "\n".join(out) + "\n"
 
 
-def html(flow: CompiledFlow) -> str:
+def html(flow: CompiledFlow, texts: Mapping[str, str] | None = None) -> str:
     """A page that opens in any browser, offline: the SVG and a key to it."""
     title = escape(f"Flow {flow.id} (version {flow.version})")
     return f"""<!doctype html>
@@ -282,7 +297,7 @@ body {{ font-family: system-ui, sans-serif; margin: 1rem; color: {INK}; }}
 <h1>{title}</h1>
 {KEY}
 <div class="diagram">
-{svg(flow)}</div>
+{svg(flow, texts=texts)}</div>
 </main>
 </body>
 </html>
@@ -290,7 +305,8 @@ body {{ font-family: system-ui, sans-serif; margin: 1rem; color: {INK}; }}
 
 
 KEY = (
-    "<p>Each box is a step, in the order the flow asks them, with its kind and message id. "
+    "<p>Each box is a step, in the order the flow asks them, with its kind, message id and "
+    "what it says in English. "
     "An arrow down goes on to the next step; an arrow on the right jumps, when its condition "
     "(written where it leaves) holds. Yellow steps open a case, red ones give emergency "
     "numbers, grey ones end the conversation.</p>"
@@ -300,11 +316,11 @@ KEY = (
 # --- PNG ---------------------------------------------------------------------------------
 
 
-def png(flow: CompiledFlow, *, scale: float = 2.0) -> bytes:
+def png(flow: CompiledFlow, *, scale: float = 2.0, texts: Mapping[str, str] | None = None) -> bytes:
     """The same picture as a PNG (Pillow draws it; no browser needed)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    pic = layout(flow)
+    pic = layout(flow, texts)
 
     def s(v: float) -> float:
         return v * scale
@@ -369,16 +385,17 @@ def _arrowhead(
 FORMATS = ("mermaid", "svg", "png", "html")
 
 
-def render(flow: CompiledFlow, fmt: str) -> str | bytes:
-    """The flow in one of FORMATS (PNG as bytes, the others as text)."""
+def render(flow: CompiledFlow, fmt: str, texts: Mapping[str, str] | None = None) -> str | bytes:
+    """The flow in one of FORMATS (PNG as bytes, the others as text); `texts` (message id →
+    English text) adds what each step says to the pictures."""
     from bot.engine.draw import mermaid
 
     if fmt == "mermaid":
         return mermaid(flow)
     if fmt == "svg":
-        return svg(flow)
+        return svg(flow, texts=texts)
     if fmt == "html":
-        return html(flow)
+        return html(flow, texts)
     if fmt == "png":
-        return png(flow)
+        return png(flow, texts=texts)
     raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -47,7 +47,7 @@ def test_an_admin_runs_the_line_from_the_inbox(
     # A team, by its ISO code; shown by name.
     admin.get_by_role("navigation", name="Admin area").get_by_role("link", name="Teams").click()
     admin.get_by_label("Team name").fill("tunisia")
-    admin.get_by_label("Countries it covers (ISO codes, e.g. LY, TN)").fill("TN")
+    admin.get_by_label("Countries it covers (names or ISO codes, e.g. Libya, TN)").fill("Tunisia")
     admin.get_by_role("button", name="Add team").click()
     expect(admin.get_by_text("Team tunisia added.")).to_be_visible()
     expect(admin.locator('[data-team="tunisia"]')).to_contain_text(country_name("TN", "en"))

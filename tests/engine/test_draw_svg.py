@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from PIL import Image
 
 from bot.engine.draw import END, edges, load
-from bot.engine.draw_svg import Box, Text, html, layout, png, render, svg
+from bot.engine.draw_svg import SAYS, Box, Text, html, layout, png, render, svg
+from bot.i18n.source_text import source_texts
 from tests.engine.fakes import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -17,6 +18,10 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def distress():  # type: ignore[no-untyped-def]
     return load("distress", ROOT / "flows")
+
+
+def english():  # type: ignore[no-untyped-def]
+    return source_texts(ROOT / "locales")
 
 
 def overlaps(a: Box, b: Box) -> bool:
@@ -42,7 +47,7 @@ def test_every_step_is_a_box_in_the_flow_s_order_first_step_on_top() -> None:
 
 def test_every_condition_is_written_and_no_words_overlap() -> None:
     flow = distress()
-    pic = layout(flow)
+    pic = layout(flow, english())
     words = " ".join(t.text for t in pic.texts)
     for edge in edges(flow):
         for part in edge.condition.split():
@@ -81,6 +86,23 @@ def test_html_is_a_page_that_needs_nothing_from_the_network() -> None:
     assert page.startswith("<!doctype html>") and "<svg" in page and "</html>" in page
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in page and "<script" not in page
+
+
+def test_each_step_says_in_english_what_it_sends_cut_to_its_box() -> None:
+    pic = layout(distress(), english())
+    words = [t.text for t in pic.texts]
+    assert "Are you in danger right now?" in words  # the safety question, whole
+    cut = [w for w in words if w.endswith("…")]
+    assert cut and all(len(w) <= SAYS for w in cut)
+    for box in pic.boxes:
+        inside = [t for t in pic.texts if box.y < t.y < box.y + box.h and t.x < box.x + box.w]
+        for t in inside:
+            assert text_box(t).x + text_box(t).w <= box.x + box.w, t
+
+
+def test_the_words_are_optional() -> None:
+    bare = " ".join(t.text for t in layout(distress()).texts)
+    assert "Are you in danger" not in bare and "choice: safety-prompt" in bare
 
 
 def test_png_is_the_same_picture_at_twice_the_size() -> None:

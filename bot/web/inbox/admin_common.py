@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.accounts import AccountError
+from bot.geo.countries import find_country, is_country_name
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.inbox.groups_common import go, signed_in_admin
@@ -24,7 +25,9 @@ T = TypeVar("T")
 WHY = "The admin area (teams, users, flows) is for admins only."
 
 # The command line's hints ("see `sauti users list`") mean nothing in a browser.
-_CLI_HINT = re.compile(r"\s*\((?:see|create it with|use e\.g\.)[^)]*\)|;\s*to change her,.*$")
+_CLI_HINT = re.compile(
+    r"\s*\((?:see|create it with|use e\.g\.)[^)]*\)|;\s*to change her,.*$|;\s*`sauti [^`]*` first"
+)
 
 
 async def admin_or_answer(request: Request, app: Runtime) -> User | Response:
@@ -96,5 +99,16 @@ def plural(n: int, word: str) -> str:
 
 
 def codes(raw: str) -> list[str]:
-    """'ly, TN;ma' → ['ly', 'TN', 'ma'] (bot.accounts validates and upper-cases them)."""
-    return [c for c in re.split(r"[\s,;]+", raw) if c]
+    """Countries as typed: 'LY TN, Morocco; saudi arabia' → ['LY', 'TN', 'MA', 'SA'].
+
+    Whole country names (in any language the bot reads) become their codes; anything else is
+    passed on as typed, for bot.accounts to refuse with the list of valid codes.
+    """
+    found: list[str] = []
+    for part in re.split(r"[,;\n]+", raw):
+        words = part.split()
+        if all(len(word) == 2 for word in words):
+            found += words
+        else:
+            found.append((find_country(part) if is_country_name(part) else None) or part.strip())
+    return found

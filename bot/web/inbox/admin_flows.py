@@ -9,6 +9,7 @@ page works offline and under the strict CSP), the same picture as `sauti flows d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +18,11 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from bot.engine.compile import CompiledFlow
-from bot.engine.draw import END, Edge, edges, label, load
+from bot.engine.draw import END, Edge, edges, label, load, message_id
 from bot.engine.draw_svg import svg
 from bot.flow_checks import check_all
 from bot.i18n.coverage import coverage
+from bot.i18n.source_text import source_texts
 from bot.web.deps import AppStateDep
 from bot.web.inbox.admin_common import admin_or_answer
 from bot.web.inbox.groups_common import topbar
@@ -37,13 +39,19 @@ class StepWays:
 
     id: str
     what: str
+    says: str  # in English
     ways: list[Edge]
 
 
-def steps_in_words(flow: CompiledFlow) -> list[StepWays]:
+def steps_in_words(flow: CompiledFlow, texts: Mapping[str, str]) -> list[StepWays]:
     ways = edges(flow)
     return [
-        StepWays(s.id, label(s), [e for e in ways if e.source == s.id and e.target != END])
+        StepWays(
+            s.id,
+            label(s),
+            texts.get(message_id(s) or "", ""),
+            [e for e in ways if e.source == s.id and e.target != END],
+        )
         for s in flow.spec.steps
     ]
 
@@ -61,6 +69,7 @@ async def flows_page(request: Request, app: AppStateDep) -> Response:
         return user
     settings = app.settings
     context: dict[str, object] = {"flow_id": DEFAULT_FLOW}
+    texts = source_texts(settings.locales_dir)
     try:
         flow = load(DEFAULT_FLOW, settings.flows_dir)
     except Exception as exc:  # noqa: BLE001 - a broken flow is shown, and the check says why
@@ -69,8 +78,8 @@ async def flows_page(request: Request, app: AppStateDep) -> Response:
         context |= {
             "flow": flow,
             # Our own markup: svg() escapes every text it writes (step ids, conditions).
-            "diagram": Markup(svg(flow, element_id="flow-diagram")),
-            "steps": steps_in_words(flow),
+            "diagram": Markup(svg(flow, element_id="flow-diagram", texts=texts)),
+            "steps": steps_in_words(flow, texts),
         }
     status, lines = flow_check(settings.flows_dir, settings.locales_dir)
     context |= {"check_ok": status == 0, "check_lines": lines}

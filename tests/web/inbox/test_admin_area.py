@@ -130,6 +130,15 @@ async def test_an_admin_adds_a_team_and_it_is_audited_with_her_name(web: Web) ->
     ]
 
 
+async def test_countries_may_be_typed_by_name(web: Web) -> None:
+    token = await as_root(web, TEAMS)
+    response = await post(
+        web, "/inbox/admin/teams/add", token, name="gulf", countries="Saudi Arabia, qatar; KW"
+    )
+    assert response.status_code == 303
+    assert (await team(web, "gulf")).countries == ["KW", "QA", "SA"]
+
+
 async def test_invalid_country_codes_are_refused_with_the_valid_ones(web: Web) -> None:
     token = await as_root(web, TEAMS)
     response = await post(web, "/inbox/admin/teams/add", token, name="nowhere", countries="XX,LY")

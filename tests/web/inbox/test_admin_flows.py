@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.engine.draw import load
 from bot.engine.draw_svg import svg
 from bot.i18n.language_names import language_name
+from bot.i18n.source_text import source_texts
 from bot.store.db import Database
 from tests.conftest import running_app, runtime
 from tests.web.inbox.support import Web, login, seed
@@ -30,12 +31,14 @@ async def test_the_default_flow_is_drawn_in_the_page(web: Web) -> None:
     assert_strict(response.headers)
     page = response.text
     # The same picture as `sauti flows draw --format svg`, inline: no script, no CDN.
-    drawing = svg(load("distress", ROOT / "flows"), element_id="flow-diagram")
+    texts = source_texts(ROOT / "locales")
+    drawing = svg(load("distress", ROOT / "flows"), element_id="flow-diagram", texts=texts)
     assert drawing.split("\n", 1)[1] in page
     assert "<script" not in page.split("</head>", 1)[1]
     assert 'role="region"' in page and 'tabindex="0"' in page  # keyboard can scroll it
     # Beside it, the steps in words for those who cannot see the picture.
     assert re.search(r"<strong>safety</strong>.*?then urgent.*?if safety = danger_now", page, re.S)
+    assert "Are you in danger right now?" in page  # what the step says, in words
 
 
 async def test_the_flow_check_and_every_language_are_shown(web: Web) -> None:
