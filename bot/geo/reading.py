@@ -87,8 +87,12 @@ def read_place(
 def _needs_confirmation(best: Candidate, prefer: Sequence[str]) -> bool:
     if best.source == "fuzzy":
         return True
-    named = {c.upper() for c in prefer}
-    return best.small and best.source == "name" and best.country_code not in named
+    return _small_by_name(best) and best.country_code not in {c.upper() for c in prefer}
+
+
+def _small_by_name(c: Candidate) -> bool:
+    """A village of the small-place extract, found by one of its GeoNames names."""
+    return c.small and c.source == "name"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -98,9 +102,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _near_first(gaz: Gazetteer, cands: list[Candidate], prefer: Sequence[str]) -> list[Candidate]:
     """Our region over far-away homonyms: when the best place is in our region (or the
     conversation's countries), places elsewhere are dropped ("Oran" is Algeria, not
-    India; a misspelt Tripoli is not a village in Turkey)."""
+    India; a misspelt Tripoli is not a village in Turkey). A village of the small-place
+    extract does not drop them: "Kula" is a town in Turkey before a village in Mali."""
     wanted = gaz.region | {c.upper() for c in prefer}
-    if not cands or cands[0].country_code not in wanted:
+    if not cands or cands[0].country_code not in wanted or _small_by_name(cands[0]):
         return cands
     return [c for c in cands if c.country_code in wanted]
 
