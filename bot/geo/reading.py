@@ -71,6 +71,8 @@ def read_place(
         cands = _near_first(gaz, cands, prefer)
     elif country and not situation and not dont_know:
         cands = _city_named_like(gaz, words, country[1], cc, lang)
+    if country and not cands and not situation and not dont_know:
+        cands = _town_holding_country_name(gaz, words, country[1], cc, lang)
     sit = situation[0] if situation else None
     if cands:
         confirm = _needs_confirmation(cands[0], prefer)
@@ -121,6 +123,22 @@ def _clearly_named(
         for c in cands
         if c.source != "fuzzy"
         and (c.source == "alias" or c.country_code in wanted or c.population >= 100_000)
+    ]
+
+
+def _town_holding_country_name(
+    gaz: Gazetteer, words: list[str], span: tuple[int, int], cc: str | None, lang: str | None
+) -> list[Candidate]:
+    """A town of that country whose name holds the country's: "I am in Port Sudan" (not
+    "port" in Sudan, which matches nothing). Else []."""
+    name = f" {' '.join(words[span[0] : span[1]])} "
+    return [
+        c
+        for c in gaz.resolve_text(" ".join(words), lang=lang, prefer_countries=[cc] if cc else [])
+        if c.source != "fuzzy"
+        and c.country_code == cc
+        and name in f" {c.matched} "
+        and name.strip() != c.matched
     ]
 
 
