@@ -185,7 +185,11 @@ class Gazetteer:
             row = self._gid_rows.get(alias.geonameid)
             if row is not None:
                 return row
-        rows = [r for r in self._geo.rows(key(alias.place)) if self._ccs[r] == alias.country]
+        k = key(alias.place)
+        rows = [r for r in self._geo.rows(k) if self._ccs[r] == alias.country]
+        if not rows:  # a place an earlier entry added (a camp's entry after its town's)
+            added = range(len(self._geo.names), len(self._names))
+            rows = [r for r in added if self._ccs[r] == alias.country and key(self._names[r]) == k]
         return max(rows, key=lambda r: self._pops[r]) if rows else None
 
     def _where(self, alias: Alias) -> str:
