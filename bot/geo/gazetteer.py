@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -41,7 +40,7 @@ from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
 from bot.geo.candidate import Candidate, Source, is_ambiguous
 from bot.geo.countries import country_name, is_country_name
 from bot.geo.land import get_land_mask
-from bot.geo.normalize import Script, key, script_of, spelling_variants, tokens
+from bot.geo.normalize import Script, key, script_of, spelling_variants, split_elisions, tokens
 from bot.geo.phrases import Phrases
 from bot.geo.places_file import Alias, PlacesFile, PlacesFileError, load_places
 from bot.geo.reading import PlaceReading, read_place
@@ -72,8 +71,6 @@ _LANG_SCRIPT: dict[str, Script] = {
     "am": "ethiopic",
     "ti": "ethiopic",
 }
-# French and Italian elisions: d'Oujda, l'Italia, j'habite.
-_ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -185,7 +182,11 @@ class Gazetteer:
             row = self._gid_rows.get(alias.geonameid)
             if row is not None:
                 return row
-        rows = [r for r in self._geo.rows(key(alias.place)) if self._ccs[r] == alias.country]
+        k = key(alias.place)
+        rows = [r for r in self._geo.rows(k) if self._ccs[r] == alias.country]
+        if not rows:  # a place an earlier entry added (a camp's entry after its town's)
+            added = range(len(self._geo.names), len(self._names))
+            rows = [r for r in added if self._ccs[r] == alias.country and key(self._names[r]) == k]
         return max(rows, key=lambda r: self._pops[r]) if rows else None
 
     def _where(self, alias: Alias) -> str:
@@ -247,7 +248,7 @@ class Gazetteer:
             return []  # a country, not a town: not a typo of some village
         if not hits:
             # "près d'Oujda": an elided article is a word of its own inside a sentence.
-            toks = tokens(_ELISION.sub(r"\1 ", text))
+            toks = tokens(split_elisions(text))
             if len(toks) > 1:
                 hits = self._focus(self._scan(toks, arabizi), prefer_countries)
         if not hits:
@@ -257,11 +258,16 @@ class Gazetteer:
     def _focus(self, hits: list[_Hit], prefer: Sequence[str]) -> list[_Hit]:
         """Keep the words of a sentence that are likely meant as the place.
 
-        Once one word is a place we expect (an alias, or in a preferred country), the others
-        are noise: "I am in Tripoli near the port" ("port" is also a town in Réunion).
-        Otherwise only towns written with their own name and of some size remain, so
-        "my name is Fatima" does not send the person to Fátima in Portugal.
+        A name from the place file wins: "sur la route d'Agadez" is Agadez, not Tyre ("Sur"
+        in Arabic) nor Sur in Oman (an ambiguous alias keeps its twins). Then, once one word
+        is a place we expect (in a preferred country), the others are noise: "I am in Tripoli
+        near the port" ("port" is also a town in Réunion). Otherwise only towns written with
+        their own name and of some size remain, so "my name is Fatima" does not send the
+        person to Fátima in Portugal.
         """
+        named = {h.matched for h in hits if h.source == "alias"}
+        if named:
+            return [h for h in hits if h.matched in named]
         wanted = self._region | {cc.upper() for cc in prefer}
         strong = [h for h in hits if h.source == "alias" or self._ccs[h.row] in wanted]
         if strong:

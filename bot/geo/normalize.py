@@ -56,6 +56,8 @@ _AR_ARTICLE = "ال"
 _ARABIZI = str.maketrans({"2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"})
 _LETTERS_AND_DIGITS = re.compile(r"(?=.*[a-z])(?=.*[235789])")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+# French and Italian elisions: d'Oujda, l'Italia, j'habite.
+_ELISION = re.compile(r"\b([cdjlmnst]|qu)['’](?=\w)", re.IGNORECASE)
 # Anything not Latin, Arabic, Ge'ez, or general punctuation and spaces.
 _OTHER_SCRIPT = re.compile(
     "[^\x00-\u024f\u1e00-\u1eff\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
@@ -90,6 +92,12 @@ def tokens(text: str) -> list[str]:
         return _ASCII_WORD.findall(text.lower().replace("'", "").replace("`", ""))
     text = unicodedata.normalize("NFKD", text.casefold())
     return _WORD.findall(_MARKS.sub("", text).translate(_FOLD))
+
+
+def split_elisions(text: str) -> str:
+    """French and Italian elisions as words of their own: "près d'Oujda" → "près d Oujda"
+    (else "d'Oujda" is one word, "doujda", which only a typo match would find)."""
+    return _ELISION.sub(r"\1 ", text)
 
 
 def key(text: str) -> str:

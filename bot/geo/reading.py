@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bot.geo.candidate import Candidate
-from bot.geo.normalize import tokens
+from bot.geo.normalize import split_elisions, tokens
 
 if TYPE_CHECKING:
     from bot.geo.gazetteer import Gazetteer
@@ -26,6 +26,11 @@ Kind = Literal["empty", "dont_know", "situation", "country", "places", "nothing"
 # A country's name that is also a big city elsewhere (عمان: Oman, and Amman in Jordan) is
 # read as the city, which the person then confirms or corrects.
 CITY_OVER_COUNTRY_POPULATION = 100_000
+# An answer of up to this many words (not counting ignored ones) is a name: a town that
+# matches only part of it is confirmed.
+SHORT_ANSWER_WORDS = 3
+PARTLY_NAMED_MAX_POPULATION = 50_000
+_ARTICLES = frozenset({"al", "el"})  # al Kufra is Kufra
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def read_place(
     gaz: Gazetteer, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
 ) -> PlaceReading:
     """What `text` (an answer to "where are you?") says about where the person is."""
-    words = tokens(text)
+    words = tokens(split_elisions(text))
     ignore = gaz.ignore_words
     if not [w for w in words if w not in ignore]:
         return PlaceReading("empty")  # "here", "hna", "hapa": nothing to note
@@ -71,9 +76,11 @@ def read_place(
         cands = _near_first(gaz, cands, prefer)
     elif country and not situation and not dont_know:
         cands = _city_named_like(gaz, words, country[1], cc, lang)
+    if country and not cands and not situation and not dont_know:
+        cands = _town_holding_country_name(gaz, words, country[1], cc, lang)
     sit = situation[0] if situation else None
     if cands:
-        confirm = _needs_confirmation(cands[0], prefer)
+        confirm = _needs_confirmation(cands[0], prefer) or _partly_named(cands[0], rest, ignore)
         return PlaceReading("places", sit, cands[0].country_code, tuple(cands), confirm)
     if sit:
         return PlaceReading("situation", sit, cc)
@@ -87,8 +94,24 @@ def read_place(
 def _needs_confirmation(best: Candidate, prefer: Sequence[str]) -> bool:
     if best.source == "fuzzy":
         return True
-    named = {c.upper() for c in prefer}
-    return best.small and best.source == "name" and best.country_code not in named
+    return _small_by_name(best) and best.country_code not in {c.upper() for c in prefer}
+
+
+def _partly_named(best: Candidate, rest: list[str], ignore: frozenset[str]) -> bool:
+    """A short answer of which a small town is only a part: "Mai Tsebri" (a camp town in
+    Ethiopia; Mai is a town in Kenya), "Adi Harush". Cities ("niko Dubai kazini") and the
+    place file's own names are trusted."""
+    if best.source == "alias" or best.population >= PARTLY_NAMED_MAX_POPULATION:
+        return False
+    words = [w for w in rest if w not in ignore and w not in _ARTICLES]
+    if not 1 < len(words) <= SHORT_ANSWER_WORDS:
+        return False
+    return len([w for w in best.matched.split() if w not in _ARTICLES]) < len(words)
+
+
+def _small_by_name(c: Candidate) -> bool:
+    """A village of the small-place extract, found by one of its GeoNames names."""
+    return c.small and c.source == "name"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -98,9 +121,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _near_first(gaz: Gazetteer, cands: list[Candidate], prefer: Sequence[str]) -> list[Candidate]:
     """Our region over far-away homonyms: when the best place is in our region (or the
     conversation's countries), places elsewhere are dropped ("Oran" is Algeria, not
-    India; a misspelt Tripoli is not a village in Turkey)."""
+    India; a misspelt Tripoli is not a village in Turkey). A village of the small-place
+    extract does not drop them: "Kula" is a town in Turkey before a village in Mali."""
     wanted = gaz.region | {c.upper() for c in prefer}
-    if not cands or cands[0].country_code not in wanted:
+    if not cands or cands[0].country_code not in wanted or _small_by_name(cands[0]):
         return cands
     return [c for c in cands if c.country_code in wanted]
 
@@ -116,6 +140,22 @@ def _clearly_named(
         for c in cands
         if c.source != "fuzzy"
         and (c.source == "alias" or c.country_code in wanted or c.population >= 100_000)
+    ]
+
+
+def _town_holding_country_name(
+    gaz: Gazetteer, words: list[str], span: tuple[int, int], cc: str | None, lang: str | None
+) -> list[Candidate]:
+    """A town of that country whose name holds the country's: "I am in Port Sudan" (not
+    "port" in Sudan, which matches nothing). Else []."""
+    name = f" {' '.join(words[span[0] : span[1]])} "
+    return [
+        c
+        for c in gaz.resolve_text(" ".join(words), lang=lang, prefer_countries=[cc] if cc else [])
+        if c.source != "fuzzy"
+        and c.country_code == cc
+        and name in f" {c.matched} "
+        and name.strip() != c.matched
     ]
 
 

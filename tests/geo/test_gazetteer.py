@@ -376,6 +376,21 @@ def test_place_file_mistakes_name_the_line(tmp_path: Path, aliases: str, message
         get_gazetteer(path)
 
 
+def test_a_camp_can_point_at_a_place_the_file_added(tmp_path: Path) -> None:
+    path = tmp_path / "places.yaml"
+    _write(
+        path,
+        "aliases:\n"
+        "  - {place: Mai Tsebri, country: ET, latitude: 13.58, longitude: 38.15,"
+        " names: [mai tsebri]}\n"
+        "  - {place: Mai Tsebri, country: ET, district: true, names: [mai aini]}\n",
+    )
+    gaz = get_gazetteer(path)
+    camp, town = gaz.resolve_text("Mai Aini"), gaz.resolve_text("Mai Tsebri")
+    assert [(c.name, c.latitude) for c in camp] == [(c.name, c.latitude) for c in town]
+    assert [(c.name, c.country_code) for c in camp] == [("Mai Tsebri", "ET")]
+
+
 def test_shipped_place_file_builds(gazetteer: Gazetteer) -> None:
     stats = gazetteer.stats()
     assert stats["places"] > 60_000

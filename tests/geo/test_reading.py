@@ -71,6 +71,21 @@ def test_a_country_only_looks_for_towns_in_it(gazetteer: Gazetteer) -> None:
     assert {c.country_code for c in reading.candidates} == {"LB"}
 
 
+def test_a_village_of_our_region_does_not_hide_a_town_elsewhere(gazetteer: Gazetteer) -> None:
+    # Koula is a village in Mali (GeoNames extract); Kula a town of 40,000 in Turkey.
+    reading = gazetteer.read("Kula", "so")
+    found = [(c.name, c.country_code) for c in reading.candidates]
+    assert found[:2] == [("Koula", "ML"), ("Kula", "TR")]
+    assert is_ambiguous(list(reading.candidates))  # the person chooses
+
+
+def test_a_village_is_confirmed_unless_its_country_was_named(gazetteer: Gazetteer) -> None:
+    assert gazetteer.read("Wazin", "en").confirm
+    assert not gazetteer.read("Wazin Libya", "en").confirm
+    assert not gazetteer.read("Wazin", "en", prefer_countries=["LY"]).confirm
+    assert not gazetteer.read("Dehiba", "fr").confirm  # the place file has it: ours
+
+
 def test_manama_is_bahrain_first(gazetteer: Gazetteer) -> None:
     assert gazetteer.read("Manama", "en").candidates[0].country_code == "BH"
 
