@@ -128,6 +128,15 @@ def check(page: Page, screen: Screen) -> list[str]:
     if screen.open:
         page.locator(screen.open).first.click()
     page.wait_for_timeout(300)  # panels that htmx loads after the page
+    # Landmarks and headings a screen reader jumps by: one main, one h1 (axe calls their
+    # absence only "moderate").
+    landmarks = page.evaluate(
+        "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length]"
+    )
+    if landmarks != [1, 1]:
+        problems.append(
+            f"{screen.name}: {landmarks[0]} <main> and {landmarks[1]} <h1>, not 1 and 1"
+        )
     if (over := horizontal_overflow(page)) > 0:
         problems.append(f"{screen.name}: {over} px wider than the screen")
     if violations := axe_violations(page):
