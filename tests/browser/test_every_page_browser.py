@@ -5,11 +5,10 @@ critical WCAG 2.1 AA violation as axe-core sees it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -27,16 +26,10 @@ from tests.browser.support import CHROMIUM, WAIT, LiveServer, horizontal_overflo
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
+    pytest.mark.demo_data,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
 ]
 NewContext = Callable[..., BrowserContext]
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path, demo_data=True)
-    yield server
-    server.stop()
 
 
 async def _whatsapp_case_out_of_window(database_url: str) -> str:

@@ -5,7 +5,7 @@ letters (Noto, from fonts-noto-core), never as empty boxes ("tofu")."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ if FONTS_MISSING and os.environ.get("CI"):
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
+    pytest.mark.demo_data,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
     pytest.mark.skipif(FONTS_MISSING, reason="no Noto fonts (apt-get install fonts-noto-core)"),
 ]
@@ -41,13 +42,6 @@ CHAR_WIDTHS = """el => {
   }
   return widths;
 }"""
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path, demo_data=True)
-    yield server
-    server.stop()
 
 
 def platform_fonts(page: Page, selector: str) -> list[dict[str, Any]]:
