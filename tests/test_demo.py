@@ -229,16 +229,3 @@ def test_the_demo_seeds_sample_cases_a_group_and_patterns_all_marked_as_demo(
     places = {row["place"] for row in seeded["patterns"]["places"]}
     assert {"Sahara Jobs", "Golden Gate Manpower"} <= agencies
     assert {"Tripoli", "Beirut"} <= places
-
-
-def test_the_sample_cases_are_only_in_the_demo_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    production = f"sqlite+aiosqlite:///{tmp_path / 'prod.db'}"
-    seed_production(monkeypatch, production)
-    monkeypatch.setenv("SAUTI_DATABASE_URL", production)
-    cli("demo", "--seed-only")
-    contents = demo_contents(production)
-    assert contents["cases"] == []
-    assert contents["groups"] == []
-    assert contents["patterns"]["agencies"] == []
