@@ -217,6 +217,7 @@ def test_the_demo_seeds_sample_cases_a_group_and_patterns_all_marked_as_demo(
     cases = seeded["cases"]
     assert len(cases) >= 8
     assert {case.priority for case, _ in cases} == {"urgent", "high", "normal"}
+    assert {case.status for case, _ in cases} == {"open", "claimed", "resolved"}
     assert {"ar", "am"} <= {case.language for case, _ in cases}
     assert len({case.location["country_code"] for case, _ in cases}) >= 4
     assert all(case.team == DEMO_TEAM for case, _ in cases)

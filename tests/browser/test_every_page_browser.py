@@ -95,6 +95,7 @@ SCREENS = [
         open="details.canned > summary",
     ),
     Screen("case, templates", lambda d, t: f"/inbox/cases/{t}", "button:text('Send template')"),
+    Screen("case, resolved", lambda d, t: f"/inbox/cases/{d.cases['nadia']}", ".case-head h1"),
     Screen("case links", lambda d, t: f"/inbox/cases/{d.cases['amal']}/links", "main h1"),
     Screen("groups", lambda d, t: "/inbox/groups", "main h1"),
     Screen("group", lambda d, t: f"/inbox/groups/{d.group_id}", "#group-members"),
