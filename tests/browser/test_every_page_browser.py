@@ -104,6 +104,7 @@ SCREENS = [
     Screen("simulator", lambda d, t: "/simulator", "#message"),
     Screen("case not found", lambda d, t: "/inbox/cases/NOSUCH", "main h1"),
     Screen("group not found", lambda d, t: "/inbox/groups/99999", "main h1"),
+    Screen("page not found", lambda d, t: "/inbox/no-such-page", "main h1"),
 ]
 
 
