@@ -211,7 +211,8 @@ def demo_contents(database_url: str) -> dict[str, Any]:
 def test_the_demo_seeds_sample_cases_a_group_and_patterns_all_marked_as_demo(
     tmp_path: Path,
 ) -> None:
-    cli("demo", "--seed-only")
+    output = cli("demo", "--seed-only")
+    assert "Sample data:       10 invented cases and a group" in output
     seeded = demo_contents(f"sqlite+aiosqlite:///{tmp_path / DEMO_FILE}")
 
     cases = seeded["cases"]
