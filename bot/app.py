@@ -20,7 +20,7 @@ from bot.pipeline.warm_up import warm_up
 from bot.retention import DAY, daily_purge_job
 from bot.runtime import Runtime, build_runtime, remember_flow_versions
 from bot.store.db import create_all
-from bot.web import docs, health, webhook
+from bot.web import docs, health, not_found_page, webhook
 from bot.web.security import SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(docs.router)
     _mount_optional(app, settings)
+    not_found_page.install(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -113,6 +113,7 @@ def demo(
         f"  Webhook:           {base}/webhooks/meta   (demo app secret: {settings.app_secret})",
         f"  API token:         {info.token}",
         f"  Database:          {demo_file(settings)}   (the demo's own, new each run)",
+        f'  Sample data:       {info.sample_cases} invented cases and a group, named "Demo: …"',
     ]
     if seed_only:
         for line in ["Sauti demo database is prepared.", *banner]:

@@ -55,6 +55,7 @@ class DemoInfo:
     user: str
     password: str
     token: str
+    sample_cases: int = 0
 
 
 class _InitOnly(Settings):
@@ -140,8 +141,13 @@ async def prepare_demo(settings: Settings) -> DemoInfo:
             await add_team(session, DEMO_TEAM, DEMO_COUNTRIES, default=True)
             # A fresh password each run: it is printed, never stored in clear.
             new = await add_user(session, DEMO_USER, [DEMO_TEAM], role="admin")
-            await seed_demo_data(session, DEMO_TEAM, DEMO_USER)
-        return DemoInfo(user=DEMO_USER, password=new.password, token=new.token)
+            sample = await seed_demo_data(session, DEMO_TEAM, DEMO_USER)
+        return DemoInfo(
+            user=DEMO_USER,
+            password=new.password,
+            token=new.token,
+            sample_cases=len(sample.cases),
+        )
     finally:
         await db.dispose()
 

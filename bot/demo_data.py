@@ -74,15 +74,18 @@ async def _one(session: AsyncSession, n: int, spec: dict[str, Any], team: str, u
                 created_at=at,
             )
         )
-    replied = bool(spec.get("replied"))
+    replied, outcome = bool(spec.get("replied")), spec.get("outcome")
+    status = "resolved" if outcome else "claimed" if replied else "open"
     case = Case(
         conversation_id=conv.id,
-        status="claimed" if replied else "open",
+        status=status,
+        outcome=outcome,
+        resolved_at=opened + timedelta(hours=2) if outcome else None,
         priority=spec["priority"],
         channel=CHANNEL,
         language=spec["language"],
         team=team,
-        assignee_id=user.id if replied else None,
+        assignee_id=user.id if replied or outcome else None,
         claimed_at=opened + timedelta(minutes=30) if replied else None,
         location=spec["place"],
         answers=spec["answers"],

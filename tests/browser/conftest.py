@@ -38,9 +38,18 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "demo_data: the live server holds the sample cases, group and patterns of "
+        "`sauti demo` (bot.demo_data)",
+    )
+
+
 @pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path)
+def live(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    demo_data = request.node.get_closest_marker("demo_data") is not None
+    server = LiveServer.start(tmp_path, demo_data=demo_data)
     yield server
     server.stop()
 

@@ -5,11 +5,10 @@ critical WCAG 2.1 AA violation as axe-core sees it."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -27,16 +26,10 @@ from tests.browser.support import CHROMIUM, WAIT, LiveServer, horizontal_overflo
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
+    pytest.mark.demo_data,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
 ]
 NewContext = Callable[..., BrowserContext]
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path, demo_data=True)
-    yield server
-    server.stop()
 
 
 async def _whatsapp_case_out_of_window(database_url: str) -> str:
@@ -102,6 +95,7 @@ SCREENS = [
         open="details.canned > summary",
     ),
     Screen("case, templates", lambda d, t: f"/inbox/cases/{t}", "button:text('Send template')"),
+    Screen("case, resolved", lambda d, t: f"/inbox/cases/{d.cases['nadia']}", ".case-head h1"),
     Screen("case links", lambda d, t: f"/inbox/cases/{d.cases['amal']}/links", "main h1"),
     Screen("groups", lambda d, t: "/inbox/groups", "main h1"),
     Screen("group", lambda d, t: f"/inbox/groups/{d.group_id}", "#group-members"),
@@ -110,6 +104,7 @@ SCREENS = [
     Screen("simulator", lambda d, t: "/simulator", "#message"),
     Screen("case not found", lambda d, t: "/inbox/cases/NOSUCH", "main h1"),
     Screen("group not found", lambda d, t: "/inbox/groups/99999", "main h1"),
+    Screen("page not found", lambda d, t: "/inbox/no-such-page", "main h1"),
 ]
 
 
@@ -128,6 +123,15 @@ def check(page: Page, screen: Screen) -> list[str]:
     if screen.open:
         page.locator(screen.open).first.click()
     page.wait_for_timeout(300)  # panels that htmx loads after the page
+    # Landmarks and headings a screen reader jumps by: one main, one h1 (axe calls their
+    # absence only "moderate").
+    landmarks = page.evaluate(
+        "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length]"
+    )
+    if landmarks != [1, 1]:
+        problems.append(
+            f"{screen.name}: {landmarks[0]} <main> and {landmarks[1]} <h1>, not 1 and 1"
+        )
     if (over := horizontal_overflow(page)) > 0:
         problems.append(f"{screen.name}: {over} px wider than the screen")
     if violations := axe_violations(page):

@@ -4,8 +4,7 @@ focus is."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -16,6 +15,7 @@ from tests.browser.support import CHROMIUM, PASSWORD, WAIT, LiveServer
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
+    pytest.mark.demo_data,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
 ]
 NewContext = Callable[..., BrowserContext]
@@ -34,13 +34,6 @@ FOCUS = """() => {
     onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
   };
 }"""
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path, demo_data=True)
-    yield server
-    server.stop()
 
 
 def focused(page: Page) -> dict[str, object]:

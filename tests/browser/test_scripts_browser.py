@@ -5,14 +5,15 @@ letters (Noto, from fonts-noto-core), never as empty boxes ("tofu")."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.support import CHROMIUM, WAIT, LiveServer, sign_in
+from tests.browser.support import CHROMIUM, WAIT, LiveServer, say, sign_in, tap
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 FONTS = [NOTO / "NotoSansArabic-Regular.ttf", NOTO / "NotoSansEthiopic-Regular.ttf"]
@@ -24,6 +25,7 @@ if FONTS_MISSING and os.environ.get("CI"):
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
+    pytest.mark.demo_data,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium"),
     pytest.mark.skipif(FONTS_MISSING, reason="no Noto fonts (apt-get install fonts-noto-core)"),
 ]
@@ -41,13 +43,6 @@ CHAR_WIDTHS = """el => {
   }
   return widths;
 }"""
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = LiveServer.start(tmp_path, demo_data=True)
-    yield server
-    server.stop()
 
 
 def platform_fonts(page: Page, selector: str) -> list[dict[str, Any]]:
@@ -101,3 +96,18 @@ def test_arabic_reads_right_to_left_and_amharic_in_geez_letters(
 
     # The page around them stays English, left to right.
     assert page.evaluate("() => [document.documentElement.lang, document.dir]") == ["en", ""]
+
+
+def test_the_simulator_writes_amharic_in_geez_letters(
+    new_context: NewContext, live: LiveServer
+) -> None:
+    phone = new_context(viewport={"width": 360, "height": 800}, is_mobile=True).new_page()
+    phone.goto(f"{live.url}/simulator")
+    say(phone, "selam")
+    tap(phone, "am")
+    # The bot's answer after the choice, marked so the font report can find that element.
+    answer = phone.locator("#transcript .bubble-row.in .bubble-text").last
+    expect(answer).to_contain_text(re.compile("[\u1200-\u137f]"), timeout=WAIT)
+    answer.evaluate("el => { el.dataset.probe = 'amharic' }")
+    bot = '#transcript [data-probe="amharic"]'
+    assert check_script(phone, bot, "Ethiopic", (0x1200, 0x139F)) == "ltr"

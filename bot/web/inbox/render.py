@@ -126,7 +126,7 @@ def _environment() -> Environment:
 templates = Jinja2Templates(env=_environment())
 
 
-def _is_demo(request: Request) -> bool:
+def is_demo(request: Request) -> bool:
     runtime = getattr(request.app.state, "runtime", None)
     return bool(runtime is not None and runtime.settings.demo)
 
@@ -146,7 +146,7 @@ def page(
         "flash": session.pop_flash() if not name.split("/")[-1].startswith("_") else [],
         "user": user,
         # Every page of `sauti demo` says its cases are invented (bot.demo_data).
-        "demo": _is_demo(request),
+        "demo": is_demo(request),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status_code)
