@@ -26,6 +26,7 @@ from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
+from bot.i18n.spelling import Speller
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
 __all__ = ["Lexicon", "Understood", "lexicon_chain"]
@@ -55,6 +56,8 @@ OUTRANKS = ("danger_now", "not_safe")
 # never from a typo: a wrong "safe" is the one mistake that costs a life.
 MILD = ("safe",)
 DOUBTFUL = 0.5
+TYPO_IN_SENTENCE = 0.7  # a typo among words we cannot place: the bot asks back
+SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a little less sure
 # Words of languages outside the conversation's chain count for these keywords only: "msaada"
 # in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
@@ -323,7 +326,9 @@ class _Answers:
         table: dict[str, set[str]],
         arabizi: dict[str, set[str]],
         alone: dict[str, set[str]],
+        speller: Speller,
     ) -> None:
+        self.speller = speller
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.by_first: dict[str, list[tuple[str, Words]]] = defaultdict(list)
         for answer, phrases in table.items():
@@ -430,6 +435,21 @@ class _Language:
         words = {n for w in self.chain for n in w.neutral}
         words.update(t for w in self.chain for f in w.filler for t in f.split())
         return frozenset(words)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the chain's lists: what a differently spelled word may be."""
+        words = set(self.neutral | self.any_negation)
+        for w in self.chain:
+            for section in (w.answers, w.alone, w.keywords):
+                words.update(t for phrases in section.values() for p in phrases for t in p.split())
+            words.update(t for phrases in w.ordinals for p in phrases for t in p.split())
+        return frozenset(words)
+
+    @cached_property
+    def arabizi_spelled(self) -> bool:
+        """Whether words may be matched by their consonants (Darija in Latin letters)."""
+        return any(w.lang == ARABIZI for w in self.chain)
 
     @cached_property
     def keyword_pairs(self) -> frozenset[tuple[str, str]]:
@@ -603,17 +623,32 @@ class Lexicon:
             one = _one(exact)
             return Understood(one, 1.0, "exact", cleaned or said) if one else None
         tokens = said.split()
-        inside = answers.contained(tokens, language)
+        # Words spelled otherwise than listed, in their listed spelling ("mashi mzyan" is
+        # "machi mzyan", not well): known phrases stay as they are, more can be found.
+        spelled, changed = answers.speller.correct(tokens)
+        typos = {i for i, typo in changed.items() if typo}
+        if changed:
+            respelled = language.fillers.clean(" ".join(spelled))
+            one = _one(answers.exact.get(respelled, set()))
+            if one:
+                score = DOUBTFUL if one in MILD else SPELLED
+                return Understood(one, score, "typo" if typos else "spelling", respelled)
+        inside = answers.contained(spelled, language)
         if inside is not None:
             answer, spans = inside
             if not answer:
                 return None
             used = {i for start, end in spans for i in range(start, end)}
-            words = " ".join(tokens[i] for i in sorted(used))
-            score = _inside_score(tokens, used, language)
+            words = " ".join(spelled[i] for i in sorted(used))
+            score = _inside_score(spelled, used, language)
+            how = "inside"
+            if used & typos and score < 1 and len(tokens) > SHORT_SENTENCE:
+                score, how = TYPO_IN_SENTENCE, "typo"  # "i think the agnet took it": ask
+            elif used & changed.keys():
+                score, how = round(score * SPELLED, 2), "typo" if used & typos else "spelling"
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
-            return Understood(answer, score, "inside", words)
+            return Understood(answer, score, how, words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
@@ -637,7 +672,9 @@ class Lexicon:
                 table[answer] = {p for p in phrases if p}
             arabizi = {a: language.arabizi.get(a, set()) for a in candidates}
             alone = {a: language.alone.get(a, set()) for a in candidates}
-            found = _Answers(table, arabizi, alone)
+            own = {t for phrases in table.values() for p in phrases for t in p.split()}
+            speller = Speller(language.vocabulary | own, arabizi=language.arabizi_spelled)
+            found = _Answers(table, arabizi, alone, speller)
             if len(self._answer_tables) >= CACHE_SIZE:
                 self._answer_tables.clear()  # option sets come from flows: rarely reached
             self._answer_tables[key] = found
