@@ -18,6 +18,8 @@ from bot.i18n.normalize import normalize
 from bot.i18n.words import lexicon_chain
 from bot.messages import Inbound
 
+BORROWED_INSIDE = 0.5  # below answers.SURE: the bot asks back
+
 
 def _typed(event: Inbound) -> str:
     return (event.text or "").strip()
@@ -73,7 +75,10 @@ def read(
                 owners = (means or {}).get(found.answer, [])
                 if len(owners) != 1:
                     continue
-                found = Reading(owners[0], found.score, found.how, found.words)
+                # "no" inside "we are in the desert, no water" does not say "safe": a
+                # borrowed word among other words is asked back, never recorded.
+                score = found.score if found.score >= 1 else min(found.score, BORROWED_INSIDE)
+                found = Reading(owners[0], score, found.how, found.words)
             return found
     return None
 

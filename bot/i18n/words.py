@@ -64,6 +64,7 @@ SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a lit
 # asks before it deletes.
 CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
 ORDINAL_MAX_WORDS = 5
+KEYWORD_SENTENCE_MAX = 10  # longer messages say more than a keyword: they are answers
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
 # Words that may stand before an option number: "option 2", "رقم 2", "namba 2".
 NUMBER_LABELS = {
@@ -327,8 +328,10 @@ class _Answers:
         arabizi: dict[str, set[str]],
         alone: dict[str, set[str]],
         speller: Speller,
+        doubtful: frozenset[str] = frozenset(),
     ) -> None:
         self.speller = speller
+        self.doubtful = doubtful
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.by_first: dict[str, list[tuple[str, Words]]] = defaultdict(list)
         for answer, phrases in table.items():
@@ -367,14 +370,16 @@ class _Answers:
             for words in language.mild_by_first.get(token, ())
             if tuple(tokens[i : i + len(words)]) == words
             and words[0] not in negation
-            and _negated(tokens, (i, i + len(words)), negation)
+            and _negated(tokens, (i, i + len(words)), negation, language.neutral)
         ]
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
                 if tuple(tokens[i:end]) != words:
                     continue
-                if words[0] not in negation and _negated(tokens, (i, end), negation):
+                if words[0] not in negation and _negated(
+                    tokens, (i, end), negation, language.neutral
+                ):
                     continue
                 if words[-1] not in after and after.intersection(
                     tokens[end : end + NEGATION_REACH]
@@ -488,6 +493,28 @@ class _Language:
         return _merge(w.alone for w in self.chain)
 
     @cached_property
+    def doubtful(self) -> dict[str, set[str]]:
+        return _merge(w.doubtful for w in self.chain)
+
+    @cached_property
+    def keyword_groups(self) -> tuple[tuple[str, tuple[Words, ...]], ...]:
+        """(keyword, its groups of words) from the chain's `keyword_words`."""
+        return tuple((kw, groups) for w in self.chain for kw, groups in w.keyword_words.items())
+
+    def keyword_sentence(self, said: str) -> str | None:
+        """The keyword a short sentence asks for by its words ("please delete all my
+        messages"): a word of each group of one keyword, and no negation; else None."""
+        tokens = said.split()
+        if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX or self.any_negation.intersection(tokens):
+            return None
+        found = {
+            kw
+            for kw, groups in self.keyword_groups
+            if all(any(_word_in(token, group) for token in tokens) for group in groups)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
     def mild_by_first(self) -> dict[str, list[Words]]:
         """The phrases of the mild answers ("safe") by their first word, whatever the
         options shown: a negation before one of them is never the mild answer."""
@@ -573,11 +600,14 @@ class Lexicon:
         if key in self._keyword_of:
             return self._keyword_of[key]
         found = None
-        for table in self._language(lang).keywords:
+        language = self._language(lang)
+        for table in language.keywords:
             hit = table.find(said)
             if hit:
                 found = hit
                 break
+        if found is None:
+            found = language.keyword_sentence(language.fillers.clean(said) or said)
         if len(self._keyword_of) >= CACHE_SIZE:
             self._keyword_of.clear()
         self._keyword_of[key] = found
@@ -605,8 +635,19 @@ class Lexicon:
 
         The score is 1 for the whole message; for words inside a sentence, the share of the
         sentence they and neutral words ("the", "has", "it") explain: "the madam keeps it"
-        is sure, "talk to agent" is not.
+        is sure, "talk to agent" is not. A `doubtful` phrase ("maybe") is never sure.
         """
+        found = self._read(text, lang, candidates, whole)
+        if found is None or found.score <= DOUBTFUL:
+            return found
+        doubtful = self._answers(lang, self._language(lang), candidates).doubtful
+        if found.words in doubtful or _norm(text) in doubtful:
+            return Understood(found.answer, DOUBTFUL, found.how, found.words)
+        return found
+
+    def _read(
+        self, text: str, lang: str | None, candidates: Candidates, whole: bool
+    ) -> Understood | None:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
@@ -669,12 +710,14 @@ class Lexicon:
             for answer, labels in candidates.items():
                 phrases = {_norm(x) for x in [answer, answer.replace("_", " "), *labels]}
                 phrases.update(language.answers.get(answer, ()))
+                phrases.update(language.doubtful.get(answer, ()))
                 table[answer] = {p for p in phrases if p}
             arabizi = {a: language.arabizi.get(a, set()) for a in candidates}
             alone = {a: language.alone.get(a, set()) for a in candidates}
             own = {t for phrases in table.values() for p in phrases for t in p.split()}
             speller = Speller(language.vocabulary | own, arabizi=language.arabizi_spelled)
-            found = _Answers(table, arabizi, alone, speller)
+            doubtful = {p for a in candidates for p in language.doubtful.get(a, ())}
+            found = _Answers(table, arabizi, alone, speller, frozenset(doubtful))
             if len(self._answer_tables) >= CACHE_SIZE:
                 self._answer_tables.clear()  # option sets come from flows: rarely reached
             self._answer_tables[key] = found
@@ -784,6 +827,11 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     return 0.9
 
 
+def _word_in(token: str, group: Words) -> bool:
+    """Whether `token` is a word of `group`, or starts with one of its stems ("word*")."""
+    return any(token.startswith(w[:-1]) if w.endswith("*") else token == w for w in group)
+
+
 def _thumbs(text: str) -> str | None:
     """ "yes"/"no" when the message is only a thumbs up/down emoji (any skin tone)."""
     bare = _EMOJI_NOISE.sub("", text)
@@ -794,6 +842,12 @@ def _thumbs(text: str) -> str | None:
     return None
 
 
-def _negated(tokens: Sequence[str], span: Span, negation: frozenset[str]) -> bool:
-    before = tokens[max(0, span[0] - NEGATION_REACH) : span[0]]
-    return any(t in negation for t in before)
+def _negated(
+    tokens: Sequence[str], span: Span, negation: frozenset[str], neutral: frozenset[str]
+) -> bool:
+    start = max(0, span[0] - NEGATION_REACH)
+    # "no, I am fine": a negation first, before a word that says nothing, answers the
+    # question ("no"); it does not flip what follows.
+    if start == 0 and span[0] > 1 and tokens[0] in negation and tokens[1] in neutral:
+        start = 1
+    return any(t in negation for t in tokens[start : span[0]])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from bot.engine import matching
-from bot.engine.schema import TextStep
+from bot.engine import answers, matching
+from bot.engine.schema import ChoiceStep, TextStep
+from bot.i18n.words import Lexicon
 from tests.engine.fakes import make_context, msg
+from tests.i18n.conftest import LOCALES
 
 CANDIDATES = {"with_me": ["I have it"], "held_by_employer": ["My employer"], "lost": ["Lost"]}
 
@@ -51,3 +53,17 @@ def test_skip_on_a_text_step_needs_the_whole_message():
     assert not matching.is_skip(
         ctx, "en", step.model_copy(update={"skippable": False}), msg("skip")
     )
+
+
+def test_a_borrowed_word_inside_a_sentence_is_asked_back():
+    # "no" means "safe" at "are you in danger?", but not inside "... no water for 2 days".
+    ctx = make_context(lexicon=Lexicon(LOCALES))
+    step = ChoiceStep.model_validate(
+        {"id": "safety", "kind": "choice",
+         "options": [{"id": "danger_now", "means": ["yes"]}, "not_safe",
+                     {"id": "safe", "means": ["no"]}]}
+    )  # fmt: skip
+    inside = matching.read_choice(ctx, "en", step, msg("we are stuck here no water for days"))
+    assert inside is None or inside.answer != "safe" or inside.score < answers.SURE
+    alone = matching.read_choice(ctx, "en", step, msg("no"))
+    assert alone is not None and alone.answer == "safe" and alone.score >= answers.SURE
