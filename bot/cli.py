@@ -274,11 +274,8 @@ def flows_draw(flow: Annotated[str, typer.Argument(help="Flow id or file.")] = "
 
     _echo(draw(flow, get_settings().flows_dir))
     # The hint goes to stderr so that `sauti flows draw > flow.mmd` stays a clean diagram.
-    typer.echo(
-        "(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
-        " Markdown file, to see the diagram)",
-        err=True,
-    )
+    typer.echo("(Mermaid: paste it into https://mermaid.live, or inside ```mermaid in a"
+               " Markdown file, to see the diagram)", err=True)
 
 
 @locales_app.command("check")

@@ -86,6 +86,7 @@ def _also(turn: Turn, step: NumberStep, text: str) -> None:
             turn.record(key, "yes")
 
 
+
 def choose(turn: Turn, step: ChoiceStep, chosen: str, typed: bool) -> None:
     """Record an option and move on; a typed answer is said back, with how to change it."""
     turn.record(answer_key(step), chosen)
