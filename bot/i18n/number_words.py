@@ -146,15 +146,21 @@ COUNTING_NOUNS: dict[str, set[str]] = {"ary": {"واحد"}, "ary-Latn": {"wa7ed"
 # Read as 1 only when the message holds no number and no negation ("not alone").
 # fmt: off
 ALONE: dict[str, set[str]] = {
-    "en": {"alone", "just me", "only me", "by myself", "on my own"},
-    "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi"},
-    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا"},
-    "ary": {"بوحدي", "وحدي", "غير أنا"},
-    "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana"},
-    "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
-    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay"},
-    "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
-    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney"},
+    "en": {"alone", "just me", "only me", "by myself", "on my own", "myself only",
+           "me only", "only myself", "just myself"},
+    "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi",
+           "moi uniquement", "uniquement moi", "moi seul", "moi seule"},
+    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا", "لحالي", "بروحي",
+           "لحالى"},
+    "ary": {"بوحدي", "وحدي", "غير أنا", "بوحدى", "لوحدي"},
+    "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana",
+                 "lewa7di", "lwa7di", "low7di", "lo7di"},
+    "sw": {"peke yangu", "mimi peke", "mimi tu", "peke", "pekee", "mwenyewe",
+           "peke yake"},
+    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay",
+           "kaliya", "keliya", "kaligey", "keligey"},
+    "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ", "bicha", "bichaye", "bichayen"},
+    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney", "tray", "ane tray"},
 }
 NOT_ALONE = {
     "not", "never", "pas", "ne", "ليس", "لست", "مش", "مو", "ماشي", "machi", "mechi", "si",
