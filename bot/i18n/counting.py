@@ -159,11 +159,13 @@ def _groups(tokens: list[str], lang: str | None) -> int | None:
     numbers = [(i, v) for i, t in enumerate(tokens) if (v := _number_at(t, lang)) is not None]
     if len(numbers) < 2:
         return None
-    for i, _ in numbers:
-        near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
-        if not nouns.intersection(_attached(t) for t in near):
-            return None
-    return sum(v for _, v in numbers)
+    # Every number with its own group, all on the same side ("10 men 4 women"; Swahili
+    # "wanaume 5 wanawake 3"): "tuko 5, watoto wawili" is five in all, two of them children.
+    def named(offset: int) -> bool:
+        near = [tokens[i + offset] if 0 <= i + offset < len(tokens) else "" for i, _ in numbers]
+        return all(_attached(t) in nouns for t in near)
+
+    return sum(v for _, v in numbers) if named(1) or named(-1) else None
 
 
 def read_count(text: str, lang: str | None = None) -> Count | None:

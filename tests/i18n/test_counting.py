@@ -73,3 +73,8 @@ def test_a_number_beside_a_total_is_not_added_to_it() -> None:
     # "we are 5, 2 children": five in all, maybe; never seven.
     found = read_count("we are 5, 2 children", "en")
     assert found is None or found.value != 7
+
+
+def test_a_total_then_its_children_is_the_total() -> None:
+    found = read_count("tuko 5, watoto wawili", "sw")
+    assert found is not None and found.value == 5 and found.children
