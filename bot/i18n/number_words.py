@@ -86,6 +86,9 @@ UNITS: dict[str, dict[str, int]] = {
         "shan": 5, "lix": 6, "toddoba": 7, "todoba": 7, "siddeed": 8, "sideed": 8,
         "sagaal": 9, "toban": 10, "labaatan": 20, "soddon": 30, "afartan": 40, "konton": 50,
         "lixdan": 60, "toddobaatan": 70, "siddeetan": 80, "sagaashan": 90,
+        # Spellings without the standard orthography, and "the two" (labada) as people say it.
+        "labo": 2, "labada": 2, "seddex": 3, "sadex": 3, "saddexda": 3, "afarta": 4,
+        "sodon": 30, "sideetan": 80, "labatan": 20, "tobon": 10,
     },
     "am": {
         "ዜሮ": 0, "አንድ": 1, "ሁለት": 2, "ሶስት": 3, "ሦስት": 3, "አራት": 4, "አምስት": 5,
