@@ -34,8 +34,9 @@ __all__ = ["Lexicon", "Understood", "lexicon_chain"]
 ARABIZI = "ary-Latn"
 # Darija is written in both scripts, often in the same conversation: a person who chose
 # the Arabic-script menu may still type "wah" or "lpatron", so `ary` reads the Arabizi list
-# too (`ary-Latn` already reads `ary` through its fallback chain).
-EXTRA_LISTS: dict[str, tuple[str, ...]] = {"ary": (ARABIZI,)}
+# too (`ary-Latn` already reads `ary` through its fallback chain). Arabic speakers of other
+# dialects write in Latin letters too ("sa3dooni", "5ayfa"): `ar` reads the Arabizi list.
+EXTRA_LISTS: dict[str, tuple[str, ...]] = {"ary": (ARABIZI,), "ar": (ARABIZI,)}
 SKIP = "skip"  # the weakest answer: "I don't know" is `unsure` where that is an option
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo; below it we would rather ask again
 FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
@@ -388,7 +389,12 @@ class _Answers:
                 hits.append((answer, (i, end)))
         if not hits and self.by_stem:
             for i, token in enumerate(tokens):
-                if not _ARABIC_LETTER.search(token) or (i and tokens[i - 1] in negation):
+                # Neutral words are not answers by their stem: "عند" (at) is not "عندي" (I have it).
+                if (
+                    not _ARABIC_LETTER.search(token)
+                    or token in language.neutral
+                    or (i and tokens[i - 1] in negation)
+                ):
                     continue
                 found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
                 hits.extend((answer, (i, i + 1)) for answer in found)
@@ -505,12 +511,15 @@ class _Language:
         """The keyword a short sentence asks for by its words ("please delete all my
         messages"): a word of each group of one keyword, and no negation; else None."""
         tokens = said.split()
-        if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX or self.any_negation.intersection(tokens):
+        if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX:
             return None
         found = {
             kw
             for kw, groups in self.keyword_groups
             if all(any(_word_in(token, group) for token in tokens) for group in groups)
+            # "I don't want to delete": a negation before the words; "a person, not a
+            # robot" after them is fine.
+            and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
         }
         return found.pop() if len(found) == 1 else None
 
@@ -825,6 +834,11 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     if any(pair in language.keyword_pairs for pair in zip(others, others[1:], strict=False)):
         return DOUBTFUL
     return 0.9
+
+
+def _first_of(tokens: list[str], groups: tuple[Words, ...]) -> int:
+    """Where the first word of any of `groups` stands in `tokens`."""
+    return next(i for i, t in enumerate(tokens) if any(_word_in(t, g) for g in groups))
 
 
 def _word_in(token: str, group: Words) -> bool:
