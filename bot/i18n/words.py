@@ -732,6 +732,10 @@ class Lexicon:
             self._answer_tables[key] = found
         return found
 
+    def negated(self, text: str, lang: str | None) -> bool:
+        """Whether `text` holds a negation word of `lang` ("no problem", "ما في مشكلة")."""
+        return bool(self._language(lang).any_negation.intersection(_norm(text).split()))
+
     # -- option numbers -------------------------------------------------------------------
 
     def ordinal(self, text: str, lang: str | None, count: int) -> int | None:

@@ -67,3 +67,16 @@ def test_a_borrowed_word_inside_a_sentence_is_asked_back():
     assert inside is None or inside.answer != "safe" or inside.score < answers.SURE
     alone = matching.read_choice(ctx, "en", step, msg("no"))
     assert alone is not None and alone.answer == "safe" and alone.score >= answers.SURE
+
+
+def test_a_yes_said_with_a_negation_is_not_danger():
+    # "no problem" is a yes at consent, but at "are you in danger?" it is never danger_now.
+    ctx = make_context(lexicon=Lexicon(LOCALES))
+    step = ChoiceStep.model_validate(
+        {"id": "safety", "kind": "choice",
+         "options": [{"id": "danger_now", "means": ["yes"]}, "not_safe",
+                     {"id": "safe", "means": ["no"]}]}
+    )  # fmt: skip
+    for lang, said in [("en", "no problem"), ("fr", "pas de probleme"), ("ar", "ما في مشكلة")]:
+        found = matching.read_choice(ctx, lang, step, msg(said))
+        assert found is None or found.answer != "danger_now" or found.score < answers.SURE
