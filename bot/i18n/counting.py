@@ -159,6 +159,7 @@ def _groups(tokens: list[str], lang: str | None) -> int | None:
     numbers = [(i, v) for i, t in enumerate(tokens) if (v := _number_at(t, lang)) is not None]
     if len(numbers) < 2:
         return None
+
     # Every number with its own group, all on the same side ("10 men 4 women"; Swahili
     # "wanaume 5 wanawake 3"): "tuko 5, watoto wawili" is five in all, two of them children.
     def named(offset: int) -> bool:
