@@ -139,6 +139,10 @@ CONNECTORS: dict[str, set[str]] = {
 # Attached "and": Arabic و- in front ("وعشرون"), Arabizi w- ("w3chrin"), Tigrinya -ን behind.
 PREFIX_CONNECTORS: dict[str, str] = {"ar": "و", "ary": "و", "ary-Latn": "w"}
 SUFFIX_CONNECTORS: dict[str, str] = {"ti": "ን"}
+# Articles and prepositions written onto a number word ("العشرين", "l3chrin", "ከሰላሳ").
+ATTACHED_BEFORE: dict[str, tuple[str, ...]] = {
+    "ar": ("ال",), "ary": ("ال", "ل"), "ary-Latn": ("l",), "am": ("ከ",), "ti": ("ካብ",),
+}  # fmt: skip
 
 MULTIPLIER_FIRST = {"sw"}
 # Words that, right after a number (no "and" between), name what is counted: Darija
