@@ -520,6 +520,9 @@ class _Language:
             # "I don't want to delete": a negation before the words; "a person, not a
             # robot" after them is fine.
             and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
+            # "stop" ends the chat silently: only when the sentence says it first ("stop
+            # messaging me"), never "my boss stops me sending messages".
+            and (kw not in EXACT_KEYWORDS or _first_of(tokens, groups) == 0)
         }
         return found.pop() if len(found) == 1 else None
 

@@ -67,7 +67,13 @@ def test_keywords_said_as_sentences(lexicon: Lexicon, text: str, lang: str, keyw
 
 
 @pytest.mark.parametrize(
-    "text", ["i dont want to delete my messages", "they stopped paying me", "he took my phone"]
+    "text",
+    [
+        "i dont want to delete my messages",
+        "they stopped paying me",
+        "he took my phone",
+        "my boss stop me sending messages",
+    ],
 )
 def test_sentences_that_only_share_words_with_a_keyword_are_not_one(
     lexicon: Lexicon, text: str
