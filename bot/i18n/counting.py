@@ -47,6 +47,7 @@ ADULTS = {
 }
 # "and" written at the end of the words it joins: Tigrinya "ኣነን", Amharic "እኔና".
 SUFFIX_AND = ("ን", "ና")
+LATIN_SELF_AND = {"anen": "ane", "enena": "ene", "enen": "ene"}
 # "and" between groups, in every language (CONNECTORS joins parts of one number too).
 AND = {w for words in CONNECTORS.values() for w in words} | {"&", "plus", "pamoja", "እና"}
 RANGE = {
@@ -108,6 +109,8 @@ def _split_and(tokens: list[str]) -> list[str]:
             out += ["و", token[1:]]
         elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
             out += [token[:-1], "እና"]
+        elif token in LATIN_SELF_AND:  # the same in Latin letters: "anen arkeyn"
+            out += [LATIN_SELF_AND[token], "እና"]
         else:
             out.append(token)
     return out

@@ -98,6 +98,8 @@ UNITS: dict[str, dict[str, int]] = {
         # Amharic typed in Latin letters.
         "hulet": 2, "sost": 3, "arat": 4, "amist": 5, "sidist": 6, "sebat": 7,
         "siminit": 8, "zetegn": 9, "asir": 10, "asra": 10, "haya": 20,
+        "selasa": 30, "arba": 40, "hamsa": 50, "silsa": 60, "seba": 70, "semanya": 80,
+        "zetena": 90, "simint": 8,
     },
     "ti": {
         "ሓደ": 1, "ሐደ": 1, "ክልተ": 2, "ሰለስተ": 3, "ኣርባዕተ": 4, "ሓሙሽተ": 5, "ሽዱሽተ": 6,
@@ -105,7 +107,9 @@ UNITS: dict[str, dict[str, int]] = {
         "ኣርብዓ": 40, "ሓምሳ": 50, "ስሳ": 60, "ሰብዓ": 70, "ሰማንያ": 80, "ቴስዓ": 90, "ተስዓ": 90,
         # Tigrinya typed in Latin letters.
         "hade": 1, "kilte": 2, "seleste": 3, "arbaete": 4, "hamushte": 5, "shdushte": 6,
-        "shewate": 7, "shemonte": 8, "tshate": 9, "aserte": 10,
+        "shewate": 7, "shemonte": 8, "tshate": 9, "aserte": 10, "selesten": 3,
+        "esra": 20, "isra": 20, "selasa": 30, "arbea": 40, "arba": 40, "hamsa": 50,
+        "kilten": 2, "esran": 20,
     },
 }
 

@@ -78,3 +78,13 @@ def test_a_number_beside_a_total_is_not_added_to_it() -> None:
 def test_a_total_then_its_children_is_the_total() -> None:
     found = read_count("tuko 5, watoto wawili", "sw")
     assert found is not None and found.value == 5 and found.children
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("arba negn", "am", 40), ("anen arkeyn", "ti", 2), ("anen kilte kalotn", "ti", 3),
+     ("esran kilten", "ti", 22)],
+)  # fmt: skip
+def test_amharic_and_tigrinya_counts_in_latin_letters(text: str, lang: str, value: int) -> None:
+    found = read_count(text, lang)
+    assert found is not None and found.value == value
