@@ -18,6 +18,9 @@ from bot.i18n.normalize import normalize
 from bot.i18n.words import lexicon_chain
 from bot.messages import Inbound
 
+BORROWED_INSIDE = 0.5  # below answers.SURE: the bot asks back
+NO = "no"  # the answer whose words are negations anyway ("no", "not now")
+
 
 def _typed(event: Inbound) -> str:
     return (event.text or "").strip()
@@ -73,7 +76,14 @@ def read(
                 owners = (means or {}).get(found.answer, [])
                 if len(owners) != 1:
                     continue
-                found = Reading(owners[0], found.score, found.how, found.words)
+                # "no" inside "we are in the desert, no water" does not say "safe": a
+                # borrowed word among other words is asked back, never recorded. Nor is a
+                # "yes" said with a negation ("no problem" is not "yes, in danger").
+                negated = getattr(ctx.lexicon, "negated", None)
+                said_no = found.answer != NO and negated and negated(found.words, lang)
+                plain = found.score >= 1 and not said_no
+                score = found.score if plain else min(found.score, BORROWED_INSIDE)
+                found = Reading(owners[0], score, found.how, found.words)
             return found
     return None
 

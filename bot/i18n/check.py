@@ -210,10 +210,13 @@ def _check_words(path: Path) -> Iterator[Problem]:
         return
     for key in data.keys() - {"keywords", "answers", *OPTIONAL_SECTIONS}:
         yield Problem(path, _key_line(path, key), f"unknown section `{key}`")
-    sections = {"keywords": KEYWORDS, "answers": ANSWER_IDS, "alone": ANSWER_IDS}
+    sections = {
+        "keywords": KEYWORDS, "answers": ANSWER_IDS, "alone": ANSWER_IDS,
+        "doubtful": ANSWER_IDS,
+    }  # fmt: skip
     for section, known in sections.items():
         body = data.get(section)
-        if section == "alone" and body is None:
+        if section in ("alone", "doubtful") and body is None:
             continue  # optional
         if not isinstance(body, dict):
             yield Problem(path, _key_line(path, section), f"`{section}:` must be a mapping")
@@ -227,6 +230,23 @@ def _check_words(path: Path) -> Iterator[Problem]:
             for key in KEYWORDS:
                 if key not in OPTIONAL_KEYWORDS and not body.get(key):
                     yield Problem(path, _key_line(path, section), f"keywords: `{key}` missing")
+    groups = data.get("keyword_words", {})
+    if not isinstance(groups, dict):
+        yield Problem(path, _key_line(path, "keyword_words"), "keyword_words: must be a mapping")
+        groups = {}
+    for key, body in groups.items():
+        if key not in KEYWORDS:
+            yield Problem(path, _key_line(path, key), f"keyword_words: unknown keyword `{key}`")
+        elif (
+            not isinstance(body, list)
+            or not body
+            or not all(
+                isinstance(g, list) and g and all(isinstance(w, str) for w in g) for g in body
+            )
+        ):
+            yield Problem(
+                path, _key_line(path, key), f"keyword_words.{key}: must be a list of word lists"
+            )
     ordinals = data.get("ordinals", [])
     if not isinstance(ordinals, list) or not all(isinstance(o, list) for o in ordinals):
         yield Problem(path, _key_line(path, "ordinals"), "ordinals: must be a list of lists")

@@ -14,14 +14,40 @@ from functools import cache
 
 from bot.i18n.normalize import normalize
 from bot.i18n.number_words import ALONE, CONNECTORS
-from bot.i18n.numbers import parse_number
+from bot.i18n.numbers import ethiopic_value, parse_number, word_value
 
 __all__ = ["Count", "read_count"]
 
 # fmt: off
-SELF = {"me", "moi", "ana", "أنا", "انا", "mimi", "aniga", "anigu", "እኔ", "ኣነ", "i"}
+SELF = {
+    "me", "moi", "ana", "أنا", "انا", "mimi", "aniga", "anigu", "እኔ", "ኣነ", "i", "ene", "ane",
+    "myself", "እኔን",
+}
+# "me with my 2 children": "with" right after the person is "and".
+WITH = {"with", "avec", "m3a", "مع", "معايا", "ma3a", "pamoja"}
+# "three women, me included": the person is already counted.
+INCLUDING = {"including", "included", "compris", "comprise", "ጨምሮ", "ጨሚረ", "ضمنهم", "منهم"}
+# Who a person names beside herself, one each ("me, my husband and our 3 kids" = 5).
+RELATIONS = {
+    "husband", "wife", "sister", "brother", "friend", "mother", "mom", "father", "son",
+    "daughter", "cousin", "baby", "mari", "femme", "soeur", "frere", "ami", "amie", "mere",
+    "pere", "fils", "fille", "cousine", "زوجي", "زوجتي", "اختي", "اخي", "امي", "ابي",
+    "صاحبي", "صاحبتي", "راجلي", "مرتي", "ختي", "خويا", "rajli", "mrati", "khti", "khouya",
+    "khoya", "mume", "mke", "dada", "kaka", "rafiki", "mama", "ninkayga", "naagtayda",
+    "walaashay", "walaalkay", "saaxiibkay", "hooyaday", "ባሌ", "ሚስቴ", "እህቴ", "ወንድሜ",
+    "ጓደኛዬ", "እናቴ", "gwadegnaye", "ሓብተይ", "ሓወይ", "ዓርከይ", "ሰበይተይ", "ኣደይ",
+}
+# Who is counted in groups: "10 men 4 women" = 14, "wanaume 5 wanawake 3" = 8.
+ADULTS = {
+    "men", "women", "man", "woman", "girls", "girl", "guys", "ladies", "people", "persons",
+    "adults", "hommes", "femmes", "homme", "filles", "garcons", "personnes", "adultes",
+    "رجال", "نساء", "رجل", "بنات", "شباب", "نسوان", "عيالات", "rjal", "3yalat", "bnat",
+    "nsa", "wanaume", "wanawake", "wasichana", "wavulana", "watu", "rag", "dumar", "haween",
+    "ragga", "ወንዶች", "ሴቶች", "ወንድ", "ሴት", "ሰዎች", "ሰብኡት", "ኣንስቲ", "ደቂ", "ሰብ",
+}
 # "and" written at the end of the words it joins: Tigrinya "ኣነን", Amharic "እኔና".
 SUFFIX_AND = ("ን", "ና")
+LATIN_SELF_AND = {"anen": "ane", "enena": "ene", "enen": "ene"}
 # "and" between groups, in every language (CONNECTORS joins parts of one number too).
 AND = {w for words in CONNECTORS.values() for w in words} | {"&", "plus", "pamoja", "እና"}
 RANGE = {
@@ -33,7 +59,8 @@ CHILDREN = {
     "enfant", "enfants", "bebe", "bebes", "gosses", "طفل", "أطفال", "اطفال", "طفلة",
     "أولاد", "اولاد", "ولاد", "دراري", "wlad", "drari", "tfal", "atfal", "watoto", "mtoto",
     "mtoto mchanga", "carruur", "caruur", "ilmo", "ilmaha", "ilmo yar", "ልጆች", "ልጅ",
-    "ህፃናት", "ህጻናት", "ሕፃናት", "ቆልዑ", "ህጻን", "ውሉድ",
+    "ህፃናት", "ህጻናት", "ሕፃናት", "ቆልዑ", "ህጻን", "ውሉድ", "caruurta",
+    "ልጆቻችን", "ደቅና", "ደቅናን", "wladi", "ولادي", "ولادنا", "عيالي",
 }
 # fmt: on
 
@@ -82,6 +109,8 @@ def _split_and(tokens: list[str]) -> list[str]:
             out += ["و", token[1:]]
         elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
             out += [token[:-1], "እና"]
+        elif token in LATIN_SELF_AND:  # the same in Latin letters: "anen arkeyn"
+            out += [LATIN_SELF_AND[token], "እና"]
         else:
             out.append(token)
     return out
@@ -90,6 +119,57 @@ def _split_and(tokens: list[str]) -> list[str]:
 def _attached(token: str) -> str:
     # Arabic "و" and Arabizi "w" stuck to the next word: "وأنا", "w ana".
     return token[1:] if token[:1] == "و" and len(token) > 1 else token
+
+
+AND_WORDS = {"ena", "iyo"}  # Amharic "and" in Latin letters; Somali
+
+
+def _persons(part: list[str], lang: str | None, selves: frozenset[str]) -> int:
+    """How many people one part of "me, my husband and 3 kids" names: its number, or
+    the person and those she names ("me my husband" = 2), at least one."""
+    value = parse_number(" ".join(part), lang)
+    if value is not None:
+        return value
+    relations = _norm_set(frozenset(RELATIONS))
+    return max(1, sum(t in selves or _attached(t) in relations for t in part))
+
+
+def _number_in(part: list[str], lang: str | None) -> int | None:
+    """The one number word of a group named before its number: "wladi joj" (my children,
+    two), "ولادنا التلاتة" (our children, the three)."""
+    found = [v for t in part if (v := _number_at(_bare(t), lang)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _bare(token: str) -> str:
+    return token[2:] if token.startswith("ال") and len(token) > 4 else token
+
+
+def _number_at(token: str, lang: str | None) -> int | None:
+    if token.isdecimal():
+        return int(token)
+    if all("\u1369" <= ch <= "\u137c" for ch in token):  # Ge'ez numerals: "፲፭"
+        return ethiopic_value(token)
+    found = word_value(token, lang) if lang else None
+    return found[0] if found and not found[1] else None
+
+
+def _groups(tokens: list[str], lang: str | None) -> int | None:
+    """The sum of groups each counted beside who they are ("10 men 4 women",
+    "wanaume 5 wanawake 3 na watoto 2"), or None when any number stands alone ("we are
+    5, 2 children" may be five in all)."""
+    nouns = _norm_set(frozenset(ADULTS | CHILDREN))
+    numbers = [(i, v) for i, t in enumerate(tokens) if (v := _number_at(t, lang)) is not None]
+    if len(numbers) < 2:
+        return None
+
+    # Every number with its own group, all on the same side ("10 men 4 women"; Swahili
+    # "wanaume 5 wanawake 3"): "tuko 5, watoto wawili" is five in all, two of them children.
+    def named(offset: int) -> bool:
+        near = [tokens[i + offset] if 0 <= i + offset < len(tokens) else "" for i, _ in numbers]
+        return all(_attached(t) in nouns for t in near)
+
+    return sum(v for _, v in numbers) if named(1) or named(-1) else None
 
 
 def read_count(text: str, lang: str | None = None) -> Count | None:
@@ -101,9 +181,16 @@ def read_count(text: str, lang: str | None = None) -> Count | None:
     children = _children(tokens)
     ands, ranges = _norm_set(frozenset(AND)), _norm_set(frozenset(RANGE))
     selves = _norm_set(frozenset(SELF))
+    groups = None if ranges.intersection(tokens) else _groups(tokens, lang)
+    if groups is not None:
+        return Count(groups, children)
+    with_ = _norm_set(frozenset(WITH))
+    tokens = [
+        "and" if t in with_ and i and tokens[i - 1] in selves else t for i, t in enumerate(tokens)
+    ]
     whole = parse_number(text, lang)
     digits = sum(t.isdigit() for t in tokens)
-    said_self = any(
+    said_self = (len(tokens) > 1 and tokens[0] in selves) or any(
         _attached(t) in selves
         and (
             (i + 1 < len(tokens) and tokens[i + 1] in ands)
@@ -113,14 +200,12 @@ def read_count(text: str, lang: str | None = None) -> Count | None:
         for i, t in enumerate(tokens)
     )
     if whole is not None and digits <= 1:
-        parts = _split(tokens, ands)
-        # "me and 4 others": the others, and her; "me and my sister": two.
+        parts = _split(tokens, ands | _norm_set(frozenset(AND_WORDS)))
+        if _norm_set(frozenset(INCLUDING)).intersection(tokens):
+            return Count(whole, children)  # "three women, me included"
+        # "me and 4 others": the others, and her; "me, my husband and our 3 kids": five.
         if said_self and len(parts) > 1:
-            if all(parse_number(" ".join(p), lang) is None for p in parts[1:]) and (
-                parse_number(" ".join(parts[0]), lang) is None
-            ):
-                return Count(len(parts), children)
-            return Count(whole + 1, children)
+            return Count(sum(_persons(p, lang, selves) for p in parts), children)
         return Count(whole, children)
     if ranges.intersection(tokens):
         values = [
@@ -128,8 +213,10 @@ def read_count(text: str, lang: str | None = None) -> Count | None:
         ]
         return Count(max(values), children) if values else None
     parts = _split(tokens, ands)
-    values = [parse_number(" ".join(p), lang) for p in parts]
+    values = [parse_number(" ".join(p), lang) or _number_in(p, lang) for p in parts]
     if len(parts) < 2 or not (said_self or any(values)):
         return None
     # Each group by its number; a person named without one ("my sister", "me") is one.
-    return Count(sum(v or 1 for v in values), children)
+    return Count(
+        sum(v or _persons(p, lang, selves) for v, p in zip(values, parts, strict=True)), children
+    )

@@ -39,7 +39,7 @@ _FINAL_DOUBLE = re.compile(r"([^\W\d_])\1\b")
 _LATIN_VOWELS = re.compile("[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
 # Arabizi spellings that vary more than vowels do; digits are the canonical form.
-_ARABIZI_DIGRAPHS = (("kh", "5"), ("sh", "ch"), ("gh", "8"), ("q", "9"))
+_ARABIZI_DIGRAPHS = (("kh", "5"), ("sh", "ch"), ("x", "ch"), ("gh", "8"), ("q", "9"))
 _FINAL_VOWELS = {"a": "a", "e": "", "i": "i", "y": "i", "o": "u", "u": "u"}
 _OU = re.compile("ou(?=[aeiy])")  # French-style "ouach" = "wach"
 

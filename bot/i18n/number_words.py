@@ -86,6 +86,9 @@ UNITS: dict[str, dict[str, int]] = {
         "shan": 5, "lix": 6, "toddoba": 7, "todoba": 7, "siddeed": 8, "sideed": 8,
         "sagaal": 9, "toban": 10, "labaatan": 20, "soddon": 30, "afartan": 40, "konton": 50,
         "lixdan": 60, "toddobaatan": 70, "siddeetan": 80, "sagaashan": 90,
+        # Spellings without the standard orthography, and "the two" (labada) as people say it.
+        "labo": 2, "labada": 2, "seddex": 3, "sadex": 3, "saddexda": 3, "afarta": 4,
+        "sodon": 30, "sideetan": 80, "labatan": 20, "tobon": 10,
     },
     "am": {
         "ዜሮ": 0, "አንድ": 1, "ሁለት": 2, "ሶስት": 3, "ሦስት": 3, "አራት": 4, "አምስት": 5,
@@ -95,6 +98,8 @@ UNITS: dict[str, dict[str, int]] = {
         # Amharic typed in Latin letters.
         "hulet": 2, "sost": 3, "arat": 4, "amist": 5, "sidist": 6, "sebat": 7,
         "siminit": 8, "zetegn": 9, "asir": 10, "asra": 10, "haya": 20,
+        "selasa": 30, "arba": 40, "hamsa": 50, "silsa": 60, "seba": 70, "semanya": 80,
+        "zetena": 90, "simint": 8,
     },
     "ti": {
         "ሓደ": 1, "ሐደ": 1, "ክልተ": 2, "ሰለስተ": 3, "ኣርባዕተ": 4, "ሓሙሽተ": 5, "ሽዱሽተ": 6,
@@ -102,7 +107,9 @@ UNITS: dict[str, dict[str, int]] = {
         "ኣርብዓ": 40, "ሓምሳ": 50, "ስሳ": 60, "ሰብዓ": 70, "ሰማንያ": 80, "ቴስዓ": 90, "ተስዓ": 90,
         # Tigrinya typed in Latin letters.
         "hade": 1, "kilte": 2, "seleste": 3, "arbaete": 4, "hamushte": 5, "shdushte": 6,
-        "shewate": 7, "shemonte": 8, "tshate": 9, "aserte": 10,
+        "shewate": 7, "shemonte": 8, "tshate": 9, "aserte": 10, "selesten": 3,
+        "esra": 20, "isra": 20, "selasa": 30, "arbea": 40, "arba": 40, "hamsa": 50,
+        "kilten": 2, "esran": 20,
     },
 }
 
@@ -136,6 +143,10 @@ CONNECTORS: dict[str, set[str]] = {
 # Attached "and": Arabic و- in front ("وعشرون"), Arabizi w- ("w3chrin"), Tigrinya -ን behind.
 PREFIX_CONNECTORS: dict[str, str] = {"ar": "و", "ary": "و", "ary-Latn": "w"}
 SUFFIX_CONNECTORS: dict[str, str] = {"ti": "ን"}
+# Articles and prepositions written onto a number word ("العشرين", "l3chrin", "ከሰላሳ").
+ATTACHED_BEFORE: dict[str, tuple[str, ...]] = {
+    "ar": ("ال",), "ary": ("ال", "ل"), "ary-Latn": ("l",), "am": ("ከ",), "ti": ("ካብ",),
+}  # fmt: skip
 
 MULTIPLIER_FIRST = {"sw"}
 # Words that, right after a number (no "and" between), name what is counted: Darija
@@ -146,15 +157,21 @@ COUNTING_NOUNS: dict[str, set[str]] = {"ary": {"واحد"}, "ary-Latn": {"wa7ed"
 # Read as 1 only when the message holds no number and no negation ("not alone").
 # fmt: off
 ALONE: dict[str, set[str]] = {
-    "en": {"alone", "just me", "only me", "by myself", "on my own"},
-    "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi"},
-    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا"},
-    "ary": {"بوحدي", "وحدي", "غير أنا"},
-    "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana"},
-    "sw": {"peke yangu", "mimi peke", "mimi tu", "peke"},
-    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay"},
-    "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ"},
-    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney"},
+    "en": {"alone", "just me", "only me", "by myself", "on my own", "myself only",
+           "me only", "only myself", "just myself"},
+    "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi",
+           "moi uniquement", "uniquement moi", "moi seul", "moi seule"},
+    "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا", "لحالي", "بروحي",
+           "لحالى"},
+    "ary": {"بوحدي", "وحدي", "غير أنا", "بوحدى", "لوحدي"},
+    "ary-Latn": {"bo7di", "bou7di", "bu7di", "bohdi", "bouhdi", "wa7di", "ghir ana",
+                 "lewa7di", "lwa7di", "low7di", "lo7di"},
+    "sw": {"peke yangu", "mimi peke", "mimi tu", "peke", "pekee", "mwenyewe",
+           "peke yake"},
+    "so": {"keligay", "kaligay", "aniga keliya", "keli", "anigoo keliya", "anigu keligay",
+           "kaliya", "keliya", "kaligey", "keligey"},
+    "am": {"ብቻዬን", "ብቻዬ", "ብቻየን", "እኔ ብቻ", "bicha", "bichaye", "bichayen"},
+    "ti": {"በይነይ", "ንበይነይ", "ኣነ ጥራይ", "beyney", "bebeyney", "tray", "ane tray"},
 }
 NOT_ALONE = {
     "not", "never", "pas", "ne", "ليس", "لست", "مش", "مو", "ماشي", "machi", "mechi", "si",

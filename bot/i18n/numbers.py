@@ -75,6 +75,12 @@ def word_value(token: str, lang: str) -> _Word | None:
         return words[token[len(prefix) :]]
     if suffix and token.endswith(suffix) and token[: -len(suffix)] in words:
         return words[token[: -len(suffix)]]
+    # An article or preposition stuck to the number: "العشرين" (the twenty), Arabizi
+    # "l3chrin", Amharic "ከሰላሳ" (from thirty: "ከሰላሳ በላይ", more than thirty).
+    for stuck in nw.ATTACHED_BEFORE.get(lang, ()):
+        rest = token[len(stuck) :]
+        if token.startswith(stuck) and len(rest) >= 2 and rest in words:
+            return words[rest]
     if skeletons:
         key = skeleton(token)
         if len(key) >= 3 and key in skeletons:

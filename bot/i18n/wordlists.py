@@ -11,6 +11,9 @@ negation: [not, never]                                      # optional: "not saf
 negation_after: [pas]            # optional: "je l'ai pas" ≠ "je l'ai" (negation after)
 filler: [please, now]                                       # optional: "help please" = "help"
 neutral: [the, has, it]      # optional: words that say nothing alone ("the madam keeps it")
+doubtful: {not_safe: [maybe]}  # optional: phrases that hint at an answer, never surely: asked back
+keyword_words:               # optional: a sentence with a word of each group is the keyword
+  erase: [[delete, erase, remove], [everything, messages, data, "information*"]]
 ```
 
 `load_wordlist` is forgiving (a person in danger must still get answers when one list is
@@ -52,7 +55,10 @@ ANSWER_IDS = (
     "anytime", "daytime", "never",
     "at_sea", "in_desert",
 )  # fmt: skip
-OPTIONAL_SECTIONS = ("alone", "ordinals", "negation", "negation_after", "filler", "neutral")
+OPTIONAL_SECTIONS = (
+    "alone", "ordinals", "negation", "negation_after", "filler", "neutral", "doubtful",
+    "keyword_words",
+)  # fmt: skip
 
 Phrases = tuple[str, ...]
 
@@ -74,6 +80,12 @@ class Wordlist:
     # Words that say nothing alone ("the", "has", "it"): an answer's words inside a sentence
     # of such words are sure; beside other words ("talk to agent") the bot asks back.
     neutral: frozenset[str] = frozenset()
+    # Phrases that hint at an answer without saying it ("maybe" at "are you in danger?"):
+    # the bot asks back with that answer as a button, never records it from them alone.
+    doubtful: dict[str, Phrases] = field(default_factory=dict)
+    # keyword → groups of words: a short sentence with a word of every group is that
+    # keyword ("please delete all my messages"). A word ending in "*" is a stem.
+    keyword_words: dict[str, tuple[Phrases, ...]] = field(default_factory=dict)
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -108,6 +120,30 @@ def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Phrases]:
     return {str(k): p for k, v in raw.items() if (p := _phrases(v, lang))}
 
 
+def _groups(data: dict[str, Any], path: Path) -> dict[str, tuple[Phrases, ...]]:
+    raw = data.get("keyword_words") or {}
+    if not isinstance(raw, dict):
+        log.error("%s: `keyword_words` is not a mapping, ignored", path)
+        return {}
+    lang = path.parent.name
+    found = {}
+    for keyword, groups in raw.items():
+        if isinstance(groups, list) and all(isinstance(g, list) for g in groups) and groups:
+            found[str(keyword)] = tuple(_stems(g, lang) for g in groups)
+    return found
+
+
+def _stems(values: list[Any], lang: str) -> Phrases:
+    """Like `_phrases`, keeping a final "*" (a stem)."""
+    out = []
+    for v in values:
+        word = str(v)
+        stem = word.endswith("*")
+        if p := normalize(word.rstrip("*"), lang):
+            out.append(p + "*" if stem else p)
+    return tuple(dict.fromkeys(out))
+
+
 def load_wordlist(path: Path) -> Wordlist:
     """The word list in `path`; malformed parts are logged and left out."""
     lang = path.parent.name
@@ -130,4 +166,6 @@ def load_wordlist(path: Path) -> Wordlist:
         negation_after=frozenset(_phrases(data.get("negation_after"), lang)),
         filler=_phrases(data.get("filler"), lang),
         neutral=frozenset(_phrases(data.get("neutral"), lang)),
+        doubtful=_section(data, "doubtful", path),
+        keyword_words=_groups(data, path),
     )

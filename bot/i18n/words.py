@@ -26,6 +26,7 @@ from bot.i18n.catalog import fallback_chain
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
+from bot.i18n.spelling import Speller
 from bot.i18n.wordlists import WORDS_FILE, Wordlist, load_wordlist
 
 __all__ = ["Lexicon", "Understood", "lexicon_chain"]
@@ -33,8 +34,9 @@ __all__ = ["Lexicon", "Understood", "lexicon_chain"]
 ARABIZI = "ary-Latn"
 # Darija is written in both scripts, often in the same conversation: a person who chose
 # the Arabic-script menu may still type "wah" or "lpatron", so `ary` reads the Arabizi list
-# too (`ary-Latn` already reads `ary` through its fallback chain).
-EXTRA_LISTS: dict[str, tuple[str, ...]] = {"ary": (ARABIZI,)}
+# too (`ary-Latn` already reads `ary` through its fallback chain). Arabic speakers of other
+# dialects write in Latin letters too ("sa3dooni", "5ayfa"): `ar` reads the Arabizi list.
+EXTRA_LISTS: dict[str, tuple[str, ...]] = {"ary": (ARABIZI,), "ar": (ARABIZI,)}
 SKIP = "skip"  # the weakest answer: "I don't know" is `unsure` where that is an option
 FUZZY_MIN = 86  # rapidfuzz ratio for a typo; below it we would rather ask again
 FUZZY_MARGIN = 6  # the best answer must beat the next one by this much
@@ -55,12 +57,15 @@ OUTRANKS = ("danger_now", "not_safe")
 # never from a typo: a wrong "safe" is the one mistake that costs a life.
 MILD = ("safe",)
 DOUBTFUL = 0.5
+TYPO_IN_SENTENCE = 0.7  # a typo among words we cannot place: the bot asks back
+SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a little less sure
 # Words of languages outside the conversation's chain count for these keywords only: "msaada"
 # in a French chat asks for a person, but "baraka" (Swahili: blessings; Darija: enough) must
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
 # asks before it deletes.
 CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
 ORDINAL_MAX_WORDS = 5
+KEYWORD_SENTENCE_MAX = 10  # longer messages say more than a keyword: they are answers
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
 # Words that may stand before an option number: "option 2", "رقم 2", "namba 2".
 NUMBER_LABELS = {
@@ -323,7 +328,11 @@ class _Answers:
         table: dict[str, set[str]],
         arabizi: dict[str, set[str]],
         alone: dict[str, set[str]],
+        speller: Speller,
+        doubtful: frozenset[str] = frozenset(),
     ) -> None:
+        self.speller = speller
+        self.doubtful = doubtful
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.by_first: dict[str, list[tuple[str, Words]]] = defaultdict(list)
         for answer, phrases in table.items():
@@ -362,14 +371,16 @@ class _Answers:
             for words in language.mild_by_first.get(token, ())
             if tuple(tokens[i : i + len(words)]) == words
             and words[0] not in negation
-            and _negated(tokens, (i, i + len(words)), negation)
+            and _negated(tokens, (i, i + len(words)), negation, language.neutral)
         ]
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
                 if tuple(tokens[i:end]) != words:
                     continue
-                if words[0] not in negation and _negated(tokens, (i, end), negation):
+                if words[0] not in negation and _negated(
+                    tokens, (i, end), negation, language.neutral
+                ):
                     continue
                 if words[-1] not in after and after.intersection(
                     tokens[end : end + NEGATION_REACH]
@@ -378,7 +389,12 @@ class _Answers:
                 hits.append((answer, (i, end)))
         if not hits and self.by_stem:
             for i, token in enumerate(tokens):
-                if not _ARABIC_LETTER.search(token) or (i and tokens[i - 1] in negation):
+                # Neutral words are not answers by their stem: "عند" (at) is not "عندي" (I have it).
+                if (
+                    not _ARABIC_LETTER.search(token)
+                    or token in language.neutral
+                    or (i and tokens[i - 1] in negation)
+                ):
                     continue
                 found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
                 hits.extend((answer, (i, i + 1)) for answer in found)
@@ -432,6 +448,21 @@ class _Language:
         return frozenset(words)
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the chain's lists: what a differently spelled word may be."""
+        words = set(self.neutral | self.any_negation)
+        for w in self.chain:
+            for section in (w.answers, w.alone, w.keywords):
+                words.update(t for phrases in section.values() for p in phrases for t in p.split())
+            words.update(t for phrases in w.ordinals for p in phrases for t in p.split())
+        return frozenset(words)
+
+    @cached_property
+    def arabizi_spelled(self) -> bool:
+        """Whether words may be matched by their consonants (Darija in Latin letters)."""
+        return any(w.lang == ARABIZI for w in self.chain)
+
+    @cached_property
     def keyword_pairs(self) -> frozenset[tuple[str, str]]:
         """Two words in a row of a keyword's phrase ("talk to", "start again"), or around
         one word (Tigrinya "ምስ [ሰብ] ክዛረብ", with [a person] I talk): beside an answer's
@@ -466,6 +497,34 @@ class _Language:
     @cached_property
     def alone(self) -> dict[str, set[str]]:
         return _merge(w.alone for w in self.chain)
+
+    @cached_property
+    def doubtful(self) -> dict[str, set[str]]:
+        return _merge(w.doubtful for w in self.chain)
+
+    @cached_property
+    def keyword_groups(self) -> tuple[tuple[str, tuple[Words, ...]], ...]:
+        """(keyword, its groups of words) from the chain's `keyword_words`."""
+        return tuple((kw, groups) for w in self.chain for kw, groups in w.keyword_words.items())
+
+    def keyword_sentence(self, said: str) -> str | None:
+        """The keyword a short sentence asks for by its words ("please delete all my
+        messages"): a word of each group of one keyword, and no negation; else None."""
+        tokens = said.split()
+        if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX:
+            return None
+        found = {
+            kw
+            for kw, groups in self.keyword_groups
+            if all(any(_word_in(token, group) for token in tokens) for group in groups)
+            # "I don't want to delete": a negation before the words; "a person, not a
+            # robot" after them is fine.
+            and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
+            # "stop" ends the chat silently: only when the sentence says it first ("stop
+            # messaging me"), never "my boss stops me sending messages".
+            and (kw not in EXACT_KEYWORDS or _first_of(tokens, groups) == 0)
+        }
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def mild_by_first(self) -> dict[str, list[Words]]:
@@ -553,11 +612,14 @@ class Lexicon:
         if key in self._keyword_of:
             return self._keyword_of[key]
         found = None
-        for table in self._language(lang).keywords:
+        language = self._language(lang)
+        for table in language.keywords:
             hit = table.find(said)
             if hit:
                 found = hit
                 break
+        if found is None:
+            found = language.keyword_sentence(language.fillers.clean(said) or said)
         if len(self._keyword_of) >= CACHE_SIZE:
             self._keyword_of.clear()
         self._keyword_of[key] = found
@@ -585,8 +647,19 @@ class Lexicon:
 
         The score is 1 for the whole message; for words inside a sentence, the share of the
         sentence they and neutral words ("the", "has", "it") explain: "the madam keeps it"
-        is sure, "talk to agent" is not.
+        is sure, "talk to agent" is not. A `doubtful` phrase ("maybe") is never sure.
         """
+        found = self._read(text, lang, candidates, whole)
+        if found is None or found.score <= DOUBTFUL:
+            return found
+        doubtful = self._answers(lang, self._language(lang), candidates).doubtful
+        if found.words in doubtful or _norm(text) in doubtful:
+            return Understood(found.answer, DOUBTFUL, found.how, found.words)
+        return found
+
+    def _read(
+        self, text: str, lang: str | None, candidates: Candidates, whole: bool
+    ) -> Understood | None:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
@@ -603,17 +676,32 @@ class Lexicon:
             one = _one(exact)
             return Understood(one, 1.0, "exact", cleaned or said) if one else None
         tokens = said.split()
-        inside = answers.contained(tokens, language)
+        # Words spelled otherwise than listed, in their listed spelling ("mashi mzyan" is
+        # "machi mzyan", not well): known phrases stay as they are, more can be found.
+        spelled, changed = answers.speller.correct(tokens)
+        typos = {i for i, typo in changed.items() if typo}
+        if changed:
+            respelled = language.fillers.clean(" ".join(spelled))
+            one = _one(answers.exact.get(respelled, set()))
+            if one:
+                score = DOUBTFUL if one in MILD else SPELLED
+                return Understood(one, score, "typo" if typos else "spelling", respelled)
+        inside = answers.contained(spelled, language)
         if inside is not None:
             answer, spans = inside
             if not answer:
                 return None
             used = {i for start, end in spans for i in range(start, end)}
-            words = " ".join(tokens[i] for i in sorted(used))
-            score = _inside_score(tokens, used, language)
+            words = " ".join(spelled[i] for i in sorted(used))
+            score = _inside_score(spelled, used, language)
+            how = "inside"
+            if used & typos and score < 1 and len(tokens) > SHORT_SENTENCE:
+                score, how = TYPO_IN_SENTENCE, "typo"  # "i think the agnet took it": ask
+            elif used & changed.keys():
+                score, how = round(score * SPELLED, 2), "typo" if used & typos else "spelling"
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
-            return Understood(answer, score, "inside", words)
+            return Understood(answer, score, how, words)
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
@@ -634,14 +722,22 @@ class Lexicon:
             for answer, labels in candidates.items():
                 phrases = {_norm(x) for x in [answer, answer.replace("_", " "), *labels]}
                 phrases.update(language.answers.get(answer, ()))
+                phrases.update(language.doubtful.get(answer, ()))
                 table[answer] = {p for p in phrases if p}
             arabizi = {a: language.arabizi.get(a, set()) for a in candidates}
             alone = {a: language.alone.get(a, set()) for a in candidates}
-            found = _Answers(table, arabizi, alone)
+            own = {t for phrases in table.values() for p in phrases for t in p.split()}
+            speller = Speller(language.vocabulary | own, arabizi=language.arabizi_spelled)
+            doubtful = {p for a in candidates for p in language.doubtful.get(a, ())}
+            found = _Answers(table, arabizi, alone, speller, frozenset(doubtful))
             if len(self._answer_tables) >= CACHE_SIZE:
                 self._answer_tables.clear()  # option sets come from flows: rarely reached
             self._answer_tables[key] = found
         return found
+
+    def negated(self, text: str, lang: str | None) -> bool:
+        """Whether `text` holds a negation word of `lang` ("no problem", "ما في مشكلة")."""
+        return bool(self._language(lang).any_negation.intersection(_norm(text).split()))
 
     # -- option numbers -------------------------------------------------------------------
 
@@ -747,6 +843,16 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     return 0.9
 
 
+def _first_of(tokens: list[str], groups: tuple[Words, ...]) -> int:
+    """Where the first word of any of `groups` stands in `tokens`."""
+    return next(i for i, t in enumerate(tokens) if any(_word_in(t, g) for g in groups))
+
+
+def _word_in(token: str, group: Words) -> bool:
+    """Whether `token` is a word of `group`, or starts with one of its stems ("word*")."""
+    return any(token.startswith(w[:-1]) if w.endswith("*") else token == w for w in group)
+
+
 def _thumbs(text: str) -> str | None:
     """ "yes"/"no" when the message is only a thumbs up/down emoji (any skin tone)."""
     bare = _EMOJI_NOISE.sub("", text)
@@ -757,6 +863,12 @@ def _thumbs(text: str) -> str | None:
     return None
 
 
-def _negated(tokens: Sequence[str], span: Span, negation: frozenset[str]) -> bool:
-    before = tokens[max(0, span[0] - NEGATION_REACH) : span[0]]
-    return any(t in negation for t in before)
+def _negated(
+    tokens: Sequence[str], span: Span, negation: frozenset[str], neutral: frozenset[str]
+) -> bool:
+    start = max(0, span[0] - NEGATION_REACH)
+    # "no, I am fine": a negation first, before a word that says nothing, answers the
+    # question ("no"); it does not flip what follows.
+    if start == 0 and span[0] > 1 and tokens[0] in negation and tokens[1] in neutral:
+        start = 1
+    return any(t in negation for t in tokens[start : span[0]])

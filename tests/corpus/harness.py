@@ -12,10 +12,17 @@ people:
 keywords:                      # sent at the passport question
   - [i want to talk to a person, help]
 ```
+
+A batch written elsewhere (`<lang>-<n>.yaml`, the language is the name before the last
+dash) is scored on its own, per question, without joining the corpus:
+
+    uv run python -m tests.corpus.harness ../blind/batches/ary-Latn-1.yaml [more files]
 """
 
 from __future__ import annotations
 
+import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +30,7 @@ from typing import Any
 
 from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
+from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
 from bot.engine.scripts import START, RecordingCatalogs, real_context_factory
 from bot.engine.turn import new_state
@@ -127,22 +135,60 @@ def outcome(flow: CompiledFlow, ctx: Context, lang: str, question: str, said: st
     return ASK
 
 
-def run(flow: CompiledFlow, directory: Path = CORPUS_DIR) -> dict[str, Rate]:
+def score(flow: CompiledFlow, files: dict[str, Path]) -> dict[str, Rate]:
+    """Each file's replies in the language it is named for."""
     make = real_context_factory(ROOT / "locales")
     rates: dict[str, Rate] = {}
-    for lang, path in corpus_files(directory).items():
-        rate = rates[lang] = Rate(lang)
+    for name, path in files.items():
+        lang = batch_language(name)
+        rate = rates[name] = Rate(lang)
         for question, said, want in items(path):
             got = outcome(flow, make(), lang, question, said)
             rate.results.append(Result(lang, question, said, want, got))
     return rates
 
 
+def run(flow: CompiledFlow, directory: Path = CORPUS_DIR) -> dict[str, Rate]:
+    return score(flow, corpus_files(directory))
+
+
+def batch_language(name: str) -> str:
+    """ "ary-Latn-2" → "ary-Latn"; "en" → "en"."""
+    head, _, tail = name.rpartition("-")
+    return head if head and tail.isdigit() else name
+
+
+def by_question(rate: Rate) -> dict[str, tuple[int, int]]:
+    """Question → (understood, replies)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rate.results:
+        counts[r.question][0] += r.ok
+        counts[r.question][1] += 1
+    return {q: (ok, n) for q, (ok, n) in counts.items()}
+
+
 def report(rates: dict[str, Rate]) -> str:
     lines = []
     for lang, rate in rates.items():
         lines.append(f"{lang:9} {rate.rate:6.1%}  ({len(rate.results)} replies)")
+        per = by_question(rate)
+        lines.append("    " + "  ".join(f"{q} {ok / n:.0%} ({n})" for q, (ok, n) in per.items()))
         for r in rate.misses():
             flag = " CONFIDENT WRONG" if r.confident_wrong else ""
             lines.append(f"    {r.question:13} {r.said!r}: want {r.want!r}, got {r.got!r}{flag}")
     return "\n".join(lines)
+
+
+def main(paths: list[str]) -> int:
+    """Score the given batch files (or the corpus); 1 when any is under 95% or has a
+    confident wrong answer at the safety question."""
+    flow = FlowRegistry(ROOT / "flows").latest("distress")
+    files = {Path(p).stem: Path(p) for p in paths} if paths else corpus_files()
+    rates = score(flow, files)
+    print(report(rates))  # noqa: T201 - a command-line report
+    wrong = any(r.confident_wrong for rate in rates.values() for r in rate.results)
+    return 1 if wrong or any(rate.rate < 0.95 for rate in rates.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

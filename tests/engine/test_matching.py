@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from bot.engine import matching
-from bot.engine.schema import TextStep
+from bot.engine import answers, matching
+from bot.engine.schema import ChoiceStep, TextStep
+from bot.i18n.words import Lexicon
 from tests.engine.fakes import make_context, msg
+from tests.i18n.conftest import LOCALES
 
 CANDIDATES = {"with_me": ["I have it"], "held_by_employer": ["My employer"], "lost": ["Lost"]}
 
@@ -51,3 +53,29 @@ def test_skip_on_a_text_step_needs_the_whole_message():
     assert not matching.is_skip(
         ctx, "en", step.model_copy(update={"skippable": False}), msg("skip")
     )
+
+
+def _safety() -> ChoiceStep:
+    """ "Are you in danger right now?" as the default flow asks it: yes is danger, no safe."""
+    return ChoiceStep.model_validate(
+        {"id": "safety", "kind": "choice",
+         "options": [{"id": "danger_now", "means": ["yes"]}, "not_safe",
+                     {"id": "safe", "means": ["no"]}]}
+    )  # fmt: skip
+
+
+def test_a_borrowed_word_inside_a_sentence_is_asked_back():
+    # "no" means "safe" at "are you in danger?", but not inside "... no water for 2 days".
+    ctx, step = make_context(lexicon=Lexicon(LOCALES)), _safety()
+    inside = matching.read_choice(ctx, "en", step, msg("we are stuck here no water for days"))
+    assert inside is None or inside.answer != "safe" or inside.score < answers.SURE
+    alone = matching.read_choice(ctx, "en", step, msg("no"))
+    assert alone is not None and alone.answer == "safe" and alone.score >= answers.SURE
+
+
+def test_a_yes_said_with_a_negation_is_not_danger():
+    # "no problem" is a yes at consent, but at "are you in danger?" it is never danger_now.
+    ctx, step = make_context(lexicon=Lexicon(LOCALES)), _safety()
+    for lang, said in [("en", "no problem"), ("fr", "pas de probleme"), ("ar", "ما في مشكلة")]:
+        found = matching.read_choice(ctx, lang, step, msg(said))
+        assert found is None or found.answer != "danger_now" or found.score < answers.SURE

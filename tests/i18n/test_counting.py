@@ -45,3 +45,46 @@ def test_children_are_noticed() -> None:
 @pytest.mark.parametrize("text", ["", "hello", "i dont know"])
 def test_no_count(text: str) -> None:
     assert read_count(text, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("10 men 4 women", "en", 14),
+        ("5 hommes 3 femmes et 2 enfants", "fr", 10),
+        ("wanaume 5 wanawake 3 na watoto 2", "sw", 10),
+        ("5 ሰብኡት 3 ኣንስቲ 2 ቆልዑ", "ti", 10),
+        ("me, my husband and our 3 kids", "en", 5),
+        ("me with my 2 children", "en", 3),
+        ("moi avec mes 2 enfants", "fr", 3),
+        ("ana w rajli w wladi jouj", "ary-Latn", 4),
+        ("انا وزوجي وولادنا التلاتة", "ar", 5),
+        ("ሶስት ሴቶች እኔን ጨምሮ", "am", 3),
+        ("myself only", "en", 1),
+        ("mimi pekee", "sw", 1),
+    ],
+)
+def test_groups_relatives_and_the_person_herself(text: str, lang: str, value: int) -> None:
+    found = read_count(text, lang)
+    assert found is not None and found.value == value
+
+
+def test_a_number_beside_a_total_is_not_added_to_it() -> None:
+    # "we are 5, 2 children": five in all, maybe; never seven.
+    found = read_count("we are 5, 2 children", "en")
+    assert found is None or found.value != 7
+
+
+def test_a_total_then_its_children_is_the_total() -> None:
+    found = read_count("tuko 5, watoto wawili", "sw")
+    assert found is not None and found.value == 5 and found.children
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("arba negn", "am", 40), ("anen arkeyn", "ti", 2), ("anen kilte kalotn", "ti", 3),
+     ("esran kilten", "ti", 22)],
+)  # fmt: skip
+def test_amharic_and_tigrinya_counts_in_latin_letters(text: str, lang: str, value: int) -> None:
+    found = read_count(text, lang)
+    assert found is not None and found.value == value

@@ -123,3 +123,12 @@ def test_alone_is_one(typed: str, lang: str) -> None:
 )
 def test_not_alone_is_not_one(typed: str, value: int | None) -> None:
     assert parse_number(typed) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("فوق العشرين", "ar", 20), ("fo9 l3chrin", "ary-Latn", 20), ("ከሰላሳ በላይ", "am", 30),
+     ("قريب لمية", "ary", 100)],
+)  # fmt: skip
+def test_an_article_or_preposition_on_a_number_word(text: str, lang: str, value: int) -> None:
+    assert parse_number(text, lang) == value
