@@ -21,6 +21,7 @@ import json
 import sys
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 import shapefile  # pyshp
 from shapely import union_all
@@ -63,19 +64,22 @@ def land_rings() -> list[list[float]]:
     return rings
 
 
+def build() -> dict[str, Any]:
+    """The extract's content: where it comes from, its region and its rings."""
+    source = (
+        "Natural Earth 1:10m admin-0 countries, union (public domain), "
+        f"from the PyPI package {PACKAGE} {metadata.version(PACKAGE)}"
+    )
+    return {"source": source, "region": list(REGION), "rings": land_rings()}
+
+
 def main() -> None:
-    version = metadata.version(PACKAGE)
-    rings = land_rings()
-    data = {"source": f"Natural Earth 1:10m admin-0 countries, union (public domain), "
-                      f"from the PyPI package {PACKAGE} {version}",
-            "region": REGION, "rings": rings}  # fmt: skip
+    data = build()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same input makes the same bytes.
-    with (
-        OUT.open("wb") as raw,
-        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz,
-    ):
+    with OUT.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    rings = data["rings"]
     sys.stdout.write(f"{OUT}: {len(rings)} rings, {sum(len(r) for r in rings) // 2} points\n")
 
 
