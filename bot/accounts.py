@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import user_sessions
+from bot.geo.countries import iso_codes
 from bot.store.models import ApiToken, Team, TeamMember, User, utcnow
 
 _hasher = PasswordHasher()
@@ -58,8 +59,6 @@ async def add_team(
     name = name.strip().lower()
     if not name:
         raise AccountError("a team needs a name")
-    from bot.geo.countries import iso_codes
-
     codes = sorted({c.strip().upper() for c in countries if c.strip()})
     bad = [c for c in codes if c not in iso_codes()]
     if bad:

@@ -62,8 +62,7 @@ def create_app(
         for hook in app.state.startup_hooks:
             await hook(runtime)
         if start_workers:
-            warming = asyncio.create_task(warm_up(runtime))
-            runtime.extras["warm_up"] = warming
+            runtime.warming = asyncio.create_task(warm_up(runtime))
             runtime.workers.start()
         try:
             yield
@@ -108,7 +107,7 @@ def create_app(
 
 async def _install_purge(runtime: Runtime) -> None:
     """Retention: purge once at start, then daily (idempotent across processes)."""
-    runtime.workers.extra_jobs.append((DAY, daily_purge_job(runtime)))
+    runtime.workers.extra_jobs.append((DAY, daily_purge_job(runtime.db, runtime.settings)))
 
 
 def _mount_optional(app: FastAPI, settings: Settings) -> None:

@@ -31,6 +31,8 @@ from bot.cases.events import case_event, queue_event
 from bot.cases.notify import queue_notice
 from bot.consent import merged
 from bot.engine.effects import Effects
+from bot.erasure import erase_conversation
+from bot.media import queue_media
 from bot.store.models import Case, Conversation, Message, Team, new_case_id, utcnow
 
 RANK = {"normal": 0, "high": 1, "urgent": 2}
@@ -160,8 +162,6 @@ class CaseSink:
         """Every applied inbound message: files are queued for download, a caseworker's
         screen hears of it at once, and a message after a resolved case opens a new one."""
         if message.kind == "media":
-            from bot.media import queue_media
-
             await queue_media(session, message)
         now = utcnow()
         case_ = await _open(session, conv)
@@ -215,8 +215,6 @@ class CaseSink:
         self, session: AsyncSession, conv: Conversation, effects: Effects, now: datetime
     ) -> None:
         if effects.erase:
-            from bot.erasure import erase_conversation
-
             await erase_conversation(session, conv)
             self._reserved.pop(conv.id or 0, None)
             _known(session).cases.pop(conv.id or 0, None)  # erasure changed them behind us

@@ -25,6 +25,7 @@ from sqlalchemy import update
 from bot.pipeline import conversations, ingest, outbox
 from bot.pipeline.circuits import Circuits
 from bot.pipeline.conversations import Pipeline
+from bot.pipeline.wake import Waker
 from bot.store.group_commit import GroupCommit
 from bot.store.models import Outbox, utcnow
 
@@ -137,8 +138,6 @@ class Workers:
     def start(self) -> None:
         self._stopping = False
         if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
-            from bot.pipeline.wake import Waker
-
             self._waker = Waker(self.pipeline.db.url, self._woken)
             self._waker.start()
         loops: list[Job] = [self._inbound_loop, self._outbound_loop]

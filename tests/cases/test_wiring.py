@@ -10,7 +10,7 @@ import json
 import httpx
 
 from bot.cases.notify import SIGNATURE_HEADER
-from bot.cases.wiring import EVENTS_KEY, install, run_jobs_once
+from bot.cases.wiring import install, run_jobs_once
 from bot.config import Settings
 from tests.cases.support import seed_staff
 from tests.conftest import running_app, runtime
@@ -23,7 +23,7 @@ async def test_install_is_idempotent_and_adds_the_periodic_jobs(
     app_client: httpx.AsyncClient,
 ) -> None:
     rt = runtime(app_client)
-    bus = rt.extras[EVENTS_KEY]  # installed when the app started
+    bus = rt.events  # attached when the runtime was built
     jobs = len(rt.workers.extra_jobs)
     assert await install(rt) is bus
     assert len(rt.workers.extra_jobs) == jobs >= 3
