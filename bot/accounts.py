@@ -177,10 +177,6 @@ async def end_access(session: AsyncSession, user: User) -> tuple[int, int]:
     return ended, await revoke_user_tokens(session, user)
 
 
-async def revoke_tokens(session: AsyncSession, name: str) -> int:
-    return await revoke_user_tokens(session, await user_named(session, name))
-
-
 async def user_for_token(session: AsyncSession, token: str) -> User | None:
     row = (
         await session.execute(

@@ -70,10 +70,6 @@ _TEAMS = select(Team).order_by(Team.id)
 _ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_existing=True)
 
 
-async def team_for(session: AsyncSession, country_code: str | None) -> str | None:
-    return _route(await _teams(session), country_code)[0]
-
-
 def _route(teams: list[Team], country_code: str | None) -> tuple[str | None, str]:
     """(team, routing): the team covering the country ("country"), else the default team or
     none, "unrouted" (every caseworker sees the case, see bot.cases.routing)."""

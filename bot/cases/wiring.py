@@ -74,9 +74,3 @@ async def install(runtime: Runtime) -> EventBus:
         for period, job in new_jobs:
             workers._tasks.append(asyncio.create_task(workers._periodic(period, job)))  # noqa: SLF001
     return bus
-
-
-async def run_jobs_once(runtime: Runtime) -> None:
-    """Run each job once now (tests, one-shot tools)."""
-    for _period, job in jobs(runtime):
-        await job()

@@ -11,7 +11,6 @@ storing the body does (see bench/). The handshake is an ordinary FastAPI route.
 
 from __future__ import annotations
 
-import hmac
 import logging
 
 from fastapi import APIRouter, Request, Response
@@ -19,6 +18,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.types import Receive, Scope, Send
 
 from bot import metrics
+from bot.channels.meta import handshake as meta_handshake
 from bot.channels.signature import verify
 from bot.runtime import Runtime
 from bot.web.deps import AppStateDep
@@ -34,16 +34,10 @@ router = APIRouter(tags=["webhooks"])
 @router.get(PATH, response_class=PlainTextResponse)
 async def handshake(request: Request, app: AppStateDep) -> Response:
     """Meta's subscription check: echo hub.challenge when the verify token matches."""
-    params = request.query_params
-    token = params.get("hub.verify_token") or ""
-    expected = app.settings.verify_token
-    if (
-        params.get("hub.mode") == "subscribe"
-        and expected
-        and hmac.compare_digest(token.encode(), expected.encode())
-    ):
-        return PlainTextResponse(params.get("hub.challenge") or "")
-    return PlainTextResponse("forbidden", status_code=403)
+    challenge = meta_handshake(request.query_params, app.settings.verify_token)
+    if challenge is None:
+        return PlainTextResponse("forbidden", status_code=403)
+    return PlainTextResponse(challenge)
 
 
 async def receive_post(runtime: Runtime | None, scope: Scope, receive: Receive, send: Send) -> None:

@@ -10,13 +10,20 @@ import json
 import httpx
 
 from bot.cases.notify import SIGNATURE_HEADER
-from bot.cases.wiring import install, run_jobs_once
+from bot.cases.wiring import install, jobs
 from bot.config import Settings
+from bot.runtime import Runtime
 from tests.cases.support import seed_staff
 from tests.conftest import running_app, runtime
 from tests.helpers import sim_message, store_events
 
 SECRET = "notify-secret-for-tests"
+
+
+async def run_jobs_once(runtime: Runtime) -> None:
+    """Each periodic job of the cases layer, once, now."""
+    for _period, job in jobs(runtime):
+        await job()
 
 
 async def test_install_is_idempotent_and_adds_the_periodic_jobs(
