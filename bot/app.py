@@ -107,7 +107,7 @@ def create_app(
 
 async def _install_purge(runtime: Runtime) -> None:
     """Retention: purge once at start, then daily (idempotent across processes)."""
-    runtime.workers.extra_jobs.append((DAY, daily_purge_job(runtime.db, runtime.settings)))
+    runtime.workers.add_jobs([(DAY, daily_purge_job(runtime.db, runtime.settings))])
 
 
 def _mount_optional(app: FastAPI, settings: Settings) -> None:

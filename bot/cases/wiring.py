@@ -9,7 +9,6 @@ workers are already running, it starts the jobs itself.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 from bot.cases import notify
@@ -67,10 +66,5 @@ async def install(runtime: Runtime) -> EventBus:
     if runtime.cases_installed:
         return bus
     runtime.cases_installed = True
-    workers = runtime.workers
-    new_jobs = jobs(runtime)
-    workers.extra_jobs.extend(new_jobs)
-    if workers._tasks:  # noqa: SLF001 - already started: start ours alongside
-        for period, job in new_jobs:
-            workers._tasks.append(asyncio.create_task(workers._periodic(period, job)))  # noqa: SLF001
+    runtime.workers.add_jobs(jobs(runtime))
     return bus

@@ -149,6 +149,13 @@ class Workers:
         for period, job in self.extra_jobs:
             self._tasks.append(asyncio.create_task(self._periodic(period, job)))
 
+    def add_jobs(self, jobs: list[tuple[float, Job]]) -> None:
+        """Periodic jobs of other layers (cases, retention): (period in s, job). Started at
+        once if the loops are running, else with them."""
+        self.extra_jobs.extend(jobs)
+        for period, job in jobs if self._tasks else ():
+            self._tasks.append(asyncio.create_task(self._periodic(period, job)))
+
     async def stop(self, grace: float = 10.0) -> None:
         """Stop taking work; let what is in hand finish (bounded), then cancel, and give back
         the outbox rows that were claimed but never sent."""
