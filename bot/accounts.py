@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import user_sessions
+from bot.geo.countries import iso_codes
 from bot.store.models import ApiToken, Team, TeamMember, User, utcnow
 
 _hasher = PasswordHasher()
@@ -58,8 +59,6 @@ async def add_team(
     name = name.strip().lower()
     if not name:
         raise AccountError("a team needs a name")
-    from bot.geo.countries import iso_codes
-
     codes = sorted({c.strip().upper() for c in countries if c.strip()})
     bad = [c for c in codes if c not in iso_codes()]
     if bad:
@@ -176,10 +175,6 @@ async def end_access(session: AsyncSession, user: User) -> tuple[int, int]:
     """End every inbox session and API token of `user`: (sessions, tokens) ended."""
     ended = await user_sessions.end_all(session, user.id)  # type: ignore[arg-type]
     return ended, await revoke_user_tokens(session, user)
-
-
-async def revoke_tokens(session: AsyncSession, name: str) -> int:
-    return await revoke_user_tokens(session, await user_named(session, name))
 
 
 async def user_for_token(session: AsyncSession, token: str) -> User | None:

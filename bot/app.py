@@ -21,6 +21,7 @@ from bot.retention import DAY, daily_purge_job
 from bot.runtime import Runtime, build_runtime, remember_flow_versions
 from bot.store.db import create_all
 from bot.web import docs, health, not_found_page, webhook
+from bot.web.routes import include_routes
 from bot.web.security import SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,7 @@ def create_app(
         for hook in app.state.startup_hooks:
             await hook(runtime)
         if start_workers:
-            warming = asyncio.create_task(warm_up(runtime))
-            runtime.extras["warm_up"] = warming
+            runtime.warming = asyncio.create_task(warm_up(runtime))
             runtime.workers.start()
         try:
             yield
@@ -85,7 +85,7 @@ def create_app(
     app.include_router(webhook.router)
     app.include_router(health.router)
     app.include_router(docs.router)
-    _mount_optional(app, settings)
+    include_routes(app, settings)
     not_found_page.install(app)
 
     @app.exception_handler(RequestValidationError)
@@ -109,13 +109,4 @@ def create_app(
 
 async def _install_purge(runtime: Runtime) -> None:
     """Retention: purge once at start, then daily (idempotent across processes)."""
-    runtime.workers.extra_jobs.append((DAY, daily_purge_job(runtime)))
-
-
-def _mount_optional(app: FastAPI, settings: Settings) -> None:
-    """Routers that other parts of the product add (cases API, inbox, simulator)."""
-    try:
-        from bot.web.routes import include_routes
-    except ImportError:
-        return
-    include_routes(app, settings)
+    runtime.workers.add_jobs([(DAY, daily_purge_job(runtime.db, runtime.settings))])

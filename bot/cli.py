@@ -1,4 +1,8 @@
-"""The `sauti` command line (typer)."""
+"""The `sauti` command line (typer).
+
+Commands import what they use when they run, so that `sauti --help` and the quick commands
+do not load the app, the engine or a database driver.
+"""
 
 from __future__ import annotations
 

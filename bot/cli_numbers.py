@@ -5,6 +5,10 @@ ago) or low confidence, and exits 1 when a country a team covers has no number t
 give (people there would only hear "we have no checked number"). The logic is
 `bot.geo.numbers_policy.numbers_report`; the inbox shows the same to admins
 (/inbox/admin/numbers).
+
+Commands import what they use when they run, so that `sauti --help` and the quick commands
+do not load the app, the engine or a database driver. `bot.cli`'s helpers too: it
+imports this module.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """`sauti status` and `sauti webhooks retry`: the pipeline's health, and replaying
-set-aside webhooks (docs/operations.md)."""
+set-aside webhooks (docs/operations.md).
+
+Commands import what they use when they run, so that `sauti --help` and the quick commands
+do not load the app, the engine or a database driver. `bot.cli`'s helpers too: it
+imports this module.
+"""
 
 from __future__ import annotations
 

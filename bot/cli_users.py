@@ -1,4 +1,9 @@
-"""`sauti users ...`: caseworker accounts. The logic is in bot/user_admin.py."""
+"""`sauti users ...`: caseworker accounts. The logic is in bot/user_admin.py.
+
+Commands import what they use when they run, so that `sauti --help` and the quick commands
+do not load the app, the engine or a database driver. `bot.cli`'s helpers too: it
+imports this module.
+"""
 
 from __future__ import annotations
 

@@ -160,11 +160,11 @@ def announce_when_ready(
 
     async def hook(runtime: Runtime) -> None:
         async def wait_then_print() -> None:
-            while (warming := runtime.extras.get("warm_up")) is None or not warming.done():
+            while (warming := runtime.warming) is None or not warming.done():
                 await asyncio.sleep(0.1)
             for line in lines:
                 echo(line)
 
-        runtime.extras["demo_banner"] = asyncio.create_task(wait_then_print())
+        runtime.tasks.append(asyncio.create_task(wait_then_print()))
 
     return hook

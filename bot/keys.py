@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cryptography.fernet import InvalidToken
-from sqlalchemy import LargeBinary, Table, Text, and_, column, select, table, update
+from sqlalchemy import LargeBinary, Table, Text, and_, column, select, table, tuple_, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -125,8 +125,6 @@ async def rotate_column(
 
 def _after(pk_cols: list, last: tuple) -> ColumnElement[bool]:
     """Keyset pagination: rows whose primary key sorts after `last` (single or composite)."""
-    from sqlalchemy import tuple_
-
     if len(pk_cols) == 1:
         return pk_cols[0] > last[0]
     return tuple_(*pk_cols) > tuple_(*last)

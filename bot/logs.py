@@ -107,14 +107,6 @@ def install_masking() -> None:
     logging.setLogRecordFactory(factory)
 
 
-def uninstall_masking() -> None:
-    """Put back the record factory that was there before `install_masking` (tests)."""
-    current = logging.getLogRecordFactory()
-    previous = getattr(current, "_sauti_previous", None)
-    if previous is not None:
-        logging.setLogRecordFactory(previous)
-
-
 def setup_logging(level: str | int = "INFO") -> None:
     """Configure the root logger once at start-up, with masking for every record."""
     install_masking()

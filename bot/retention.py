@@ -205,11 +205,11 @@ async def _idle_contacts(session: AsyncSession, cutoff: datetime | None, now: da
     return len(convs)
 
 
-def daily_purge_job(runtime: Any) -> Callable[[], Awaitable[PurgeReport]]:
+def daily_purge_job(db: Database, settings: Settings) -> Callable[[], Awaitable[PurgeReport]]:
     """A job for `Workers.extra_jobs` (with period `DAY`): purge with the runtime's settings."""
 
     async def purge_job() -> PurgeReport:
-        return await purge(runtime.db, runtime.settings, utcnow())
+        return await purge(db, settings, utcnow())
 
     purge_job.__name__ = "daily_purge"
     return purge_job

@@ -1,34 +1,44 @@
 """Everything one process holds while it runs: settings, database, catalogs, flows, workers.
 
-Built once in the app's lifespan (or by the CLI) and shared by the routers through `deps.py`.
+The composition root: `build_runtime` builds every service here, in one place, and the app's
+lifespan (or the CLI) keeps the result; the routers reach it through `bot.web.deps`. Case
+actions get it as their `CaseHost` (resume a chat, wake the sender).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
 import httpx
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.events import EventBus, attach
 from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
 from bot.channels.http import graph_http_client
 from bot.config import Settings
+from bot.engine.check import is_flow_file
+from bot.engine.registry import FlowRegistry
+from bot.groups.towns import Towns, gazetteer_for
 from bot.i18n.catalog import Catalogs
+from bot.i18n.words import Lexicon
 from bot.pipeline import outbox
 from bot.pipeline.brain import AckBrain, FlowBrain
 from bot.pipeline.circuits import Circuits
-from bot.pipeline.conversations import Pipeline
+from bot.pipeline.conversations import Pipeline, resume
+from bot.pipeline.intake import Intake, webhook_intake
 from bot.pipeline.pacing import SharedPacer
 from bot.pipeline.sending import Pacer, Paces, Sender
 from bot.pipeline.workers import Workers
 from bot.store import crypto
 from bot.store.db import Database
-from bot.store.models import FlowSource, utcnow
+from bot.store.models import Conversation, FlowSource, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +52,26 @@ class Runtime:
     pipeline: Pipeline
     workers: Workers
     http: httpx.AsyncClient
-    registry: Any = None
-    lexicon: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    intake: Intake  # the webhook's writer: bodies arriving together share one commit
+    events: EventBus  # case events for the inbox's live updates (SSE)
+    towns: Towns  # employer towns read for groups; remembers what it read
+    session_secret: str  # signs web sessions: from settings, else random for this process
+    registry: FlowRegistry | None = None
+    lexicon: Lexicon | None = None
+    # Set by the app's lifespan: `/readyz` says ready once it is done.
+    warming: asyncio.Future[None] | None = None
+    cases_installed: bool = False  # the cases layer's periodic jobs are among the workers'
+    # Tasks started by start-up hooks (e.g. the demo's banner), kept so they are not lost.
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def kick(self) -> None:
         self.workers.kick()
+
+    def kick_outbound(self) -> None:
+        self.workers.kick_outbound()
+
+    async def resume(self, session: AsyncSession, conv: Conversation) -> None:
+        await resume(self.pipeline, session, conv)
 
     async def close(self) -> None:
         await self.workers.stop()
@@ -55,24 +79,19 @@ class Runtime:
         await self.db.dispose()
 
 
-def load_flows(settings: Settings) -> tuple[Any, Any]:
+def load_flows(settings: Settings) -> tuple[FlowRegistry | None, Lexicon | None]:
     """The flow registry and answer lexicon, or (None, None) when there are no flows."""
     flows_dir = settings.flows_dir
     if not (flows_dir / "distress.yaml").is_file():
         log.warning("no flows in %s: answering with a fixed acknowledgement", flows_dir)
         return None, None
-    from bot.engine.registry import FlowRegistry
-    from bot.i18n.words import Lexicon
-
     return FlowRegistry(flows_dir), Lexicon(settings.locales_dir)
 
 
-async def remember_flow_versions(db: Database, registry: Any) -> None:
+async def remember_flow_versions(db: Database, registry: FlowRegistry | None) -> None:
     """Store the current flow sources, and feed back every version ever stored."""
     if registry is None:
         return
-    from bot.engine.check import is_flow_file
-
     async with db.session() as session, session.begin():
         stored = (await session.execute(select(FlowSource))).scalars().all()
         known = {(s.flow_id, s.version) for s in stored}
@@ -119,8 +138,8 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
     db = Database(settings.database_url)
     catalogs = Catalogs(settings.locales_dir)
     registry, lexicon = load_flows(settings)
-    brain: Any
-    if registry is not None:
+    brain: FlowBrain | AckBrain
+    if registry is not None and lexicon is not None:
         brain = FlowBrain(
             registry,
             catalogs,
@@ -162,6 +181,8 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         max_body_bytes=settings.max_body_bytes,
         listen=settings.listen_notify,
     )
+    events = EventBus()
+    attach(db, events)
     return Runtime(
         settings=settings,
         db=db,
@@ -170,6 +191,10 @@ def build_runtime(settings: Settings, *, http: httpx.AsyncClient | None = None) 
         pipeline=pipeline,
         workers=workers,
         http=client,
+        intake=webhook_intake(db),
+        events=events,
+        towns=Towns(gazetteer_for(settings.flows_dir)),
+        session_secret=settings.session_secret or secrets.token_urlsafe(32),
         registry=registry,
         lexicon=lexicon,
     )

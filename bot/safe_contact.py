@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.core import get_global
+
 DAY_START = time(8, 0)
 DAY_END = time(20, 0)
 
@@ -56,8 +58,6 @@ def zone_for(country_code: str | None) -> ZoneInfo | None:
     code = country_code.strip().upper()
     name = MAIN_ZONES.get(code)
     if name is None:
-        from babel.core import get_global
-
         zones = get_global("territory_zones").get(code) or []
         if len(zones) != 1:
             return None  # several zones and no main one listed: do not guess

@@ -175,16 +175,16 @@ def test_a_sqlite_file_of_another_application_is_not_the_demos_either(tmp_path: 
 
 async def test_the_demo_says_ready_only_once_the_process_has_warmed_up() -> None:
     said: list[str] = []
-    runtime = SimpleNamespace(extras={})
+    runtime = SimpleNamespace(warming=None, tasks=[])
     await announce_when_ready(["Sauti demo is ready."], echo=said.append)(runtime)  # type: ignore[arg-type]
     await asyncio.sleep(0.3)
     assert said == []  # the server is up, but warming up: /readyz still says 503
     warming: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    runtime.extras["warm_up"] = warming
+    runtime.warming = warming
     await asyncio.sleep(0.3)
     assert said == []
     warming.set_result(None)
-    await asyncio.wait_for(runtime.extras["demo_banner"], timeout=2)
+    await asyncio.wait_for(runtime.tasks[0], timeout=2)
     assert said == ["Sauti demo is ready."]
 
 

@@ -19,6 +19,7 @@ from bot.cases.access import is_admin, load_case, require_holder, visible_teams,
 from bot.cases.compose import ask_consent, send_text
 from bot.cases.errors import BadRequest, Conflict, NotFound
 from bot.cases.events import case_event, on_commit, queue_event
+from bot.cases.host import CaseHost
 from bot.cases.replies import canned_replies
 from bot.cases.window import window_for
 from bot.engine.runner import close as close_conversation
@@ -203,7 +204,7 @@ async def notes(session: AsyncSession, user: User, case_id: str) -> list[tuple[N
 
 
 async def _hand_back(
-    session: AsyncSession, runtime: Any, conv: Conversation, now: datetime
+    session: AsyncSession, runtime: CaseHost | None, conv: Conversation, now: datetime
 ) -> None:
     """The bot takes the chat again: it resumes where it stopped, or closes politely.
     Nothing is sent outside the platform's window (HUMAN_AGENT is for humans only): then
@@ -213,14 +214,17 @@ async def _hand_back(
         return
     if not window_for(conv, now).open:
         return
-    from bot.pipeline.conversations import resume
-
-    await resume(runtime.pipeline, session, conv)
-    on_commit(session, runtime.workers.kick_outbound)
+    await runtime.resume(session, conv)
+    on_commit(session, runtime.kick_outbound)
 
 
 async def release(
-    session: AsyncSession, runtime: Any, user: User, case_id: str, *, now: datetime | None = None
+    session: AsyncSession,
+    runtime: CaseHost | None,
+    user: User,
+    case_id: str,
+    *,
+    now: datetime | None = None,
 ) -> Case:
     """Hand the chat back to the bot; the case stays open for the team."""
     now = now or utcnow()
@@ -239,7 +243,7 @@ async def resolve(
     case_id: str,
     outcome: str,
     *,
-    runtime: Any = None,
+    runtime: CaseHost | None = None,
     closing: str | None = None,
     now: datetime | None = None,
 ) -> Case:
@@ -256,6 +260,8 @@ async def resolve(
     if case.status == "claimed" and case.assignee_id != user.id and not is_admin(user):
         raise Conflict("the case is claimed by another caseworker")
     if closing:
+        if runtime is None:
+            raise ValueError("a closing reply is sent by the running process: pass it")
         await send_text(session, runtime, user, case.id, canned=closing, now=now)
     case.status, case.outcome = "resolved", outcome
     case.resolved_at = case.updated_at = now

@@ -18,6 +18,7 @@ from bot.cases import audit
 from bot.cases.access import load_case, require_holder
 from bot.cases.errors import BadRequest, Conflict, ConsentRequired, WindowClosed
 from bot.cases.events import case_event, on_commit, queue_event
+from bot.cases.host import CaseHost
 from bot.cases.replies import fitting_templates, load_templates, render_canned
 from bot.cases.window import Window, iso, window_for
 from bot.consent import SHARE_NO, SHARE_YES, allows, required_by
@@ -33,7 +34,7 @@ _RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 async def send_text(
     session: AsyncSession,
-    runtime: Any,
+    runtime: CaseHost,
     user: User,
     case_id: str,
     text: str | None = None,
@@ -104,7 +105,7 @@ async def send_text(
         **detail,
     )
     queue_event(session, case_event("message", case, message_id=msg.id, direction="out"))
-    on_commit(session, runtime.workers.kick_outbound)
+    on_commit(session, runtime.kick_outbound)
     return msg
 
 
@@ -204,7 +205,7 @@ def _may_write_first(conv: Conversation, case: Case, window: Window, now: dateti
 
 async def ask_consent(
     session: AsyncSession,
-    runtime: Any,
+    runtime: CaseHost,
     user: User,
     case_id: str,
     recipient: str,
@@ -238,5 +239,5 @@ async def ask_consent(
     await session.flush()
     audit.record(session, user, "ask_consent", case.id, now=now, recipient=recipient)
     queue_event(session, case_event("message", case, message_id=msg.id, direction="out"))
-    on_commit(session, runtime.workers.kick_outbound)
+    on_commit(session, runtime.kick_outbound)
     return msg

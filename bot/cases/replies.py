@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from fluent.syntax import FluentParser, ast
 
 from bot.cases.errors import BadRequest
 from bot.consent import required_by
@@ -53,8 +54,6 @@ def load_replies(flows_dir: Path, catalogs: Catalogs) -> dict[str, str]:
 
 def _canned_ids(catalogs: Catalogs) -> list[str]:
     """The `canned-*` message ids of the source (English) catalog, in file order."""
-    from fluent.syntax import FluentParser, ast
-
     path = catalogs.locales_dir / "en" / "bot.ftl"
     if not path.is_file():
         return []

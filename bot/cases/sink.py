@@ -32,6 +32,8 @@ from bot.cases.notify import queue_notice
 from bot.cases.positions import with_position
 from bot.consent import merged
 from bot.engine.effects import Effects
+from bot.erasure import erase_conversation
+from bot.media import queue_media
 from bot.store.models import Case, Conversation, Message, Team, new_case_id, utcnow
 
 RANK = {"normal": 0, "high": 1, "urgent": 2}
@@ -67,10 +69,6 @@ def current_case_id(conversation_id: Any) -> Any:
 
 _TEAMS = select(Team).order_by(Team.id)
 _ALL_CASES_FRESH = select(Case).where(_CASES_OF).execution_options(populate_existing=True)
-
-
-async def team_for(session: AsyncSession, country_code: str | None) -> str | None:
-    return _route(await _teams(session), country_code)[0]
 
 
 def _route(teams: list[Team], country_code: str | None) -> tuple[str | None, str]:
@@ -161,8 +159,6 @@ class CaseSink:
         """Every applied inbound message: files are queued for download, a caseworker's
         screen hears of it at once, and a message after a resolved case opens a new one."""
         if message.kind == "media":
-            from bot.media import queue_media
-
             await queue_media(session, message)
         now = utcnow()
         case_ = await _open(session, conv)
@@ -216,8 +212,6 @@ class CaseSink:
         self, session: AsyncSession, conv: Conversation, effects: Effects, now: datetime
     ) -> None:
         if effects.erase:
-            from bot.erasure import erase_conversation
-
             await erase_conversation(session, conv)
             self._reserved.pop(conv.id or 0, None)
             _known(session).cases.pop(conv.id or 0, None)  # erasure changed them behind us

@@ -4,8 +4,7 @@ It is an `httpx.AsyncClient` (what `GraphClient` and the tests speak) over aioht
 connection pool (`httpx_aiohttp.AiohttpTransport`). Why not httpx's own pool: httpcore
 scans every pooled connection, with a `poll()` per idle one, on each request and each
 response (encode/httpcore#1035). At crisis volume that made the Graph sends the largest
-single cost of a reply, about 1 ms of CPU per request against about 0.5 ms this way
-(`bench/README.md`).
+single cost of a reply; aiohttp's pool costs about half as much (docs/scaling.md).
 
     client = graph_http_client(httpx.Timeout(10.0, connect=5.0), max_connections=32)
 """

@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.cases import audit
 from bot.cases.errors import BadRequest, ConsentRequired
 from bot.cases.events import case_event, on_commit, queue_event
+from bot.cases.host import CaseHost
 from bot.cases.replies import default_flows_dir, load_replies, render_canned
 from bot.consent import allows, required_by
 from bot.groups import eligibility
@@ -39,7 +40,7 @@ def base(lang: str | None) -> str:
 
 async def send_update(
     session: AsyncSession,
-    runtime: Any,
+    runtime: CaseHost,
     user: User,
     group_id: int,
     *,
@@ -104,7 +105,7 @@ async def send_update(
         rows.append(row)
     group.updated_at = now
     await session.flush()
-    on_commit(session, runtime.workers.kick_outbound)
+    on_commit(session, runtime.kick_outbound)
     return update, rows
 
 
@@ -158,7 +159,7 @@ def _names_someone(body: str, people: list[tuple[Case, Conversation]]) -> bool:
 
 async def _deliver(
     session: AsyncSession,
-    runtime: Any,
+    runtime: CaseHost,
     user: User,
     update: GroupUpdate,
     case: Case,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.geo.gazetteer import get_gazetteer
 from bot.i18n.normalize import normalize
 
 _MAX_CACHE = 4096
@@ -26,8 +27,6 @@ def gazetteer_for(flows_dir: Path | None) -> Callable[[], Any]:
     """A getter for this deployment's gazetteer (its flows/places.yaml aliases)."""
 
     def get() -> Any:
-        from bot.geo.gazetteer import get_gazetteer
-
         places = Path(flows_dir) / "places.yaml" if flows_dir else None
         return get_gazetteer(places if places and places.is_file() else None)
 

@@ -3,6 +3,8 @@
 Stages, in the order a message goes through them (each is retried from the database, so a
 crash loses nothing and a duplicate changes nothing):
 
+- `intake`        raw webhook bodies committed before the 200 (bodies arriving together share
+                  one commit); the endpoint is `bot.web.webhook`
 - `ingest`        stored webhook bodies → deduplicated inbound messages and delivery receipts
   `ingest_batch`  the same for a claimed batch, in a handful of statements
 - `conversations` one conversation at a time, locked, through the flow engine
@@ -16,6 +18,6 @@ crash loses nothing and a duplicate changes nothing):
   `wake`          PostgreSQL LISTEN/NOTIFY: wakes other processes' workers when work is stored
   `warm_up`       a new process rehearses conversations in memory before it is ready
 
-The webhook endpoint (`bot.web.webhook`) stores raw bodies in front of all this; see
-docs/architecture.md for the whole data path.
+`bot.runtime.build_runtime` builds and wires them; docs/architecture.md draws the whole
+data path.
 """

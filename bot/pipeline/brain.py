@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine.effects import Effects
+from bot.engine.runner import Context, Resume, Timeout, step
+from bot.geo.emergency import emergency_book_for
+from bot.geo.gazetteer import get_gazetteer
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
 from bot.store.models import Conversation
@@ -60,14 +63,10 @@ class FlowBrain:
 
     def gazetteer(self) -> Any:
         """The place index for this deployment's flows folder (built once, ~2 s)."""
-        from bot.geo.gazetteer import get_gazetteer
-
         places = self.flows_dir / "places.yaml" if self.flows_dir else None
         return get_gazetteer(places if places and places.is_file() else None)
 
     def emergency(self) -> Any:
-        from bot.geo.emergency import emergency_book_for
-
         return emergency_book_for(self.flows_dir)
 
     def flow_for(self, conv: Conversation) -> Any:
@@ -76,8 +75,6 @@ class FlowBrain:
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
     ) -> tuple[dict[str, Any] | None, Effects]:
-        from bot.engine.runner import Context, Resume, Timeout, step
-
         flow = self.flow_for(conv)
         ctx = Context(
             now=now,

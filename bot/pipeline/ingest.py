@@ -28,6 +28,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import bounded_json, metrics, tombstones
 from bot.bounded_json import Refused
+from bot.channels.meta import parse_event
 from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.pipeline.ingest_batch import (
@@ -85,8 +86,6 @@ def parse_body(source: str, body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> 
         return out
     if not isinstance(payload, dict):
         raise Refused("not_an_object")
-    from bot.channels.meta import parse_event
-
     return parse_event(payload)
 
 

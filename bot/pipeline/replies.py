@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Table, insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.channels.render_messenger import render_messenger
+from bot.channels.render_whatsapp import mark_read_whatsapp, render_whatsapp
 from bot.messages import Reply
 from bot.store.models import Conversation, Message, Outbox, utcnow
 
@@ -39,15 +41,11 @@ def graph_path(conv: Conversation) -> str:
 def render(conv: Conversation, reply: Reply) -> list[dict[str, Any]]:
     """The request bodies that carry `reply` on the conversation's platform."""
     if conv.channel == "whatsapp":
-        from bot.channels.render_whatsapp import render_whatsapp
-
         ref = conv.contact_ref or ""
         bsuid = ref if "." in ref else None
         phone = conv.contact_phone or (ref if ref and bsuid is None else None)
         return render_whatsapp(reply, to=phone, user_id=bsuid)
     if conv.channel in ("messenger", "instagram"):
-        from bot.channels.render_messenger import render_messenger
-
         return render_messenger(reply, psid=conv.contact_ref, channel=conv.channel)
     return [{"reply": reply.model_dump(mode="json", exclude_none=True)}]
 
@@ -134,8 +132,6 @@ def _tag(conv: Conversation, body: dict[str, Any], key: str) -> dict[str, Any]:
 def _read_row(conv: Conversation, msg: Message) -> dict[str, Any] | None:
     if conv.channel != "whatsapp" or not msg.dedupe_key:
         return None
-    from bot.channels.render_whatsapp import mark_read_whatsapp
-
     # The stored key is a hash; the id itself is only in the (encrypted) message data.
     platform_id = ((msg.data or {}).get("inbound") or {}).get("dedupe_key")
     if not platform_id:

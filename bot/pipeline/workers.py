@@ -25,6 +25,7 @@ from sqlalchemy import update
 from bot.pipeline import conversations, ingest, outbox
 from bot.pipeline.circuits import Circuits
 from bot.pipeline.conversations import Pipeline
+from bot.pipeline.wake import Waker
 from bot.store.group_commit import GroupCommit
 from bot.store.models import Outbox, utcnow
 
@@ -55,16 +56,15 @@ class Workers:
     # `intake_quiet` seconds, at most `intake_max_wait` at a time (so they never starve),
     # before each conversation and each claim of replies to send, and a quarter of the
     # senders work.
-    # At a normal pace they go on at full speed: waiting for pauses there starved them (at a
-    # steady 50-200 webhooks/s, ~25 people a second were answered and the rest queued).
+    # At a normal pace they go on at full speed: waiting for pauses there starves them (a
+    # steady stream has few pauses; docs/scaling.md has the figures).
     intake_hot_rate: float = 500.0
     intake_quiet: float = 0.02
     intake_max_wait: float = 0.25
     # Stored webhooks parsed per transaction. A batch is a handful of statements whatever its
     # size (ingest_batch), so 50 cost little more than 10. But in a burst, where a pause
-    # lets one conversation through, parsing 50 held the event loop (and the database) long
-    # enough to delay the webhooks behind it: at 5,400/s, two processes on PostgreSQL
-    # acknowledged with a p99 of ~105 ms (median of 8 runs), ~40 ms with 8 at a time.
+    # lets one conversation through, parsing 50 holds the event loop (and the database) long
+    # enough to delay the acknowledgement of the webhooks behind it: then 8 at a time.
     ingest_batch: int = 50
     hot_ingest_batch: int = 8
     _last_intake: float = 0.0
@@ -137,8 +137,6 @@ class Workers:
     def start(self) -> None:
         self._stopping = False
         if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
-            from bot.pipeline.wake import Waker
-
             self._waker = Waker(self.pipeline.db.url, self._woken)
             self._waker.start()
         loops: list[Job] = [self._inbound_loop, self._outbound_loop]
@@ -149,6 +147,13 @@ class Workers:
         for period, job in [(self.poll_interval, self.timers_once), (reap_every, self.reap_once)]:
             self._tasks.append(asyncio.create_task(self._periodic(period, job)))
         for period, job in self.extra_jobs:
+            self._tasks.append(asyncio.create_task(self._periodic(period, job)))
+
+    def add_jobs(self, jobs: list[tuple[float, Job]]) -> None:
+        """Periodic jobs of other layers (cases, retention): (period in s, job). Started at
+        once if the loops are running, else with them."""
+        self.extra_jobs.extend(jobs)
+        for period, job in jobs if self._tasks else ():
             self._tasks.append(asyncio.create_task(self._periodic(period, job)))
 
     async def stop(self, grace: float = 10.0) -> None:
@@ -249,10 +254,9 @@ class Workers:
         """Send everything due now; stops claiming once stopping. Returns the rows claimed.
 
         Sends overlap: more rows are claimed once a quarter of the sends are back, not once
-        every send of a round is. A round waited for its slowest request (Meta answers in
-        100-500 ms), so most senders sat idle, and a person's reply, which goes after the
-        mark-read of their message, waited a whole round more: after a burst of 1,000 first
-        messages, 64 senders answered ~320 people/s at a third of a core.
+        every send of a round is. A round would wait for its slowest request (Meta answers in
+        100-500 ms) with most senders idle, and a person's reply, which goes after the
+        mark-read of their message, would wait a whole round more.
         Outcomes that come back together are recorded in one transaction."""
         db, total = self.pipeline.db, 0
         # Small batches: loading and recording a batch holds the event loop, and webhooks

@@ -18,7 +18,6 @@ from bot.cases.replies import default_flows_dir, render_canned
 from bot.cases.window import iso
 from bot.groups import groups, links, patterns, send, views
 from bot.groups.match import LinkRules
-from bot.groups.towns import Towns, gazetteer_for
 from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupUpdate, User
 from bot.web.api.common import api_router, transaction
@@ -63,14 +62,6 @@ class LinkBody(BaseModel):
 
     other_case_id: str = Field(min_length=1, max_length=20)
     decision: Literal["confirm", "reject"]
-
-
-def _towns(app: Runtime) -> Towns:
-    """One town reader per process, so what it has read stays read."""
-    towns = app.extras.get("group_towns")
-    if towns is None:
-        towns = app.extras["group_towns"] = Towns(gazetteer_for(app.settings.flows_dir))
-    return towns  # type: ignore[no-any-return]
 
 
 async def _detail(session: AsyncSession, group: CaseGroup) -> dict[str, Any]:
@@ -205,7 +196,7 @@ async def case_links(
     """Cases probably linked to this one, each with its reasons; and the confirmed ones."""
     rules = LinkRules.from_settings(app.settings, km=km, days=days)
     async with transaction(app) as session:
-        return await links.suggest(session, user, case_id, rules=rules, towns=_towns(app))
+        return await links.suggest(session, user, case_id, rules=rules, towns=app.towns)
 
 
 @router.post("/cases/{case_id}/links")
@@ -221,7 +212,7 @@ async def decide_link(
             body.other_case_id,
             body.decision,
             rules=rules,
-            towns=_towns(app),
+            towns=app.towns,
         )
         return {
             "case_id": case_id.strip().upper(),

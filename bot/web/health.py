@@ -28,8 +28,7 @@ async def readyz(app: AppStateDep, verbose: bool = False) -> Response:
     """Warmed up, and the database answers. `?verbose=1` adds warnings that do not make the
     process unready (a channel without a token: its replies wait in the outbox)."""
     extra = {"warnings": readiness_warnings(app.settings)} if verbose else {}
-    warming = app.extras.get("warm_up")
-    if warming is not None and not warming.done():
+    if app.warming is not None and not app.warming.done():
         # A load balancer holds traffic back until the first replies will not be slow.
         return JSONResponse({"status": "warming up", **extra}, status_code=503)
     if await ping(app.db.engine):

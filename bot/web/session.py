@@ -15,6 +15,7 @@ CSRF token (no fixation).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -175,16 +176,13 @@ def _cache(request: Request) -> dict[str, Session]:
 
 
 def sessions_for(runtime: Runtime, purpose: str = INBOX) -> Sessions:
-    """The process's session codec (secret from settings, else random for this process)."""
-    secret = runtime.extras.get("session_secret")
-    if secret is None:
-        secret = runtime.settings.session_secret or secrets.token_urlsafe(32)
-        runtime.extras["session_secret"] = secret
-    found = runtime.extras.get(f"web_sessions:{purpose}")
-    if found is None:
-        found = Sessions(secret, secure=not runtime.settings.demo, purpose=purpose)
-        runtime.extras[f"web_sessions:{purpose}"] = found
-    return found  # type: ignore[no-any-return]
+    """The process's session codec for this part of the site (inbox or simulator)."""
+    return _codec(runtime.session_secret, not runtime.settings.demo, purpose)
+
+
+@functools.cache
+def _codec(secret: str, secure: bool, purpose: str) -> Sessions:
+    return Sessions(secret, secure=secure, purpose=purpose)
 
 
 def purpose_of(request: Request) -> str:

@@ -11,24 +11,20 @@ storing the body does (see bench/). The handshake is an ordinary FastAPI route.
 
 from __future__ import annotations
 
-import hmac
 import logging
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
-from sqlalchemy import Table
 from starlette.types import Receive, Scope, Send
 
 from bot import metrics
+from bot.channels.meta import handshake as meta_handshake
 from bot.channels.signature import verify
 from bot.runtime import Runtime
-from bot.store.group_commit import GroupCommit
-from bot.store.models import WebhookEvent, utcnow
 from bot.web.deps import AppStateDep
 from bot.web.security import HEADERS
 
 log = logging.getLogger(__name__)
-_EVENTS: Table = WebhookEvent.__table__  # type: ignore[attr-defined]
 
 PATH = "/webhooks/meta"
 
@@ -38,35 +34,10 @@ router = APIRouter(tags=["webhooks"])
 @router.get(PATH, response_class=PlainTextResponse)
 async def handshake(request: Request, app: AppStateDep) -> Response:
     """Meta's subscription check: echo hub.challenge when the verify token matches."""
-    params = request.query_params
-    token = params.get("hub.verify_token") or ""
-    expected = app.settings.verify_token
-    if (
-        params.get("hub.mode") == "subscribe"
-        and expected
-        and hmac.compare_digest(token.encode(), expected.encode())
-    ):
-        return PlainTextResponse(params.get("hub.challenge") or "")
-    return PlainTextResponse("forbidden", status_code=403)
-
-
-def _intake(app: Runtime) -> GroupCommit[bytes]:
-    """This process's webhook writer: bodies that arrive together share one commit."""
-    intake = app.extras.get("intake")
-    if intake is None:
-
-        async def store(bodies: list[bytes]) -> None:
-            # Plain rows into the table (the body column encrypts on the way in): building a
-            # model object per webhook costs more than the insert.
-            now = utcnow()
-            rows = [
-                {"source": "meta", "body": b, "received_at": now, "state": "pending", "attempts": 0}
-                for b in bodies
-            ]
-            await app.db.insert_rows(_EVENTS, rows)
-
-        intake = app.extras["intake"] = GroupCommit(store)
-    return intake  # type: ignore[no-any-return]
+    challenge = meta_handshake(request.query_params, app.settings.verify_token)
+    if challenge is None:
+        return PlainTextResponse("forbidden", status_code=403)
+    return PlainTextResponse(challenge)
 
 
 async def receive_post(runtime: Runtime | None, scope: Scope, receive: Receive, send: Send) -> None:
@@ -92,7 +63,7 @@ async def receive_post(runtime: Runtime | None, scope: Scope, receive: Receive, 
         await _answer(send, 403, b"invalid signature")
         return
     try:
-        await _intake(runtime).submit(body)  # committed, with whatever arrived alongside
+        await runtime.intake.submit(body)  # committed, with whatever arrived alongside
     except Exception:  # noqa: BLE001 - not stored: Meta sends it again on any non-200
         log.exception("a webhook could not be stored")
         await _answer(send, 503, b"try again later")

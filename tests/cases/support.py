@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.accounts import add_team, issue_token
-from bot.cases.wiring import events_of
 from bot.runtime import Runtime
 from bot.store.models import AuditLog, Case, Conversation, Message, Team, TeamMember, User
 from tests.conftest import runtime
@@ -142,4 +141,4 @@ async def fresh(rt: Runtime, model: type, key: Any) -> Any:
 
 
 def bus(client: httpx.AsyncClient) -> Any:
-    return events_of(runtime(client))
+    return runtime(client).events

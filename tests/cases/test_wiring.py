@@ -10,8 +10,9 @@ import json
 import httpx
 
 from bot.cases.notify import SIGNATURE_HEADER
-from bot.cases.wiring import EVENTS_KEY, install, run_jobs_once
+from bot.cases.wiring import install, jobs
 from bot.config import Settings
+from bot.runtime import Runtime
 from tests.cases.support import seed_staff
 from tests.conftest import running_app, runtime
 from tests.helpers import sim_message, store_events
@@ -19,11 +20,17 @@ from tests.helpers import sim_message, store_events
 SECRET = "notify-secret-for-tests"
 
 
+async def run_jobs_once(runtime: Runtime) -> None:
+    """Each periodic job of the cases layer, once, now."""
+    for _period, job in jobs(runtime):
+        await job()
+
+
 async def test_install_is_idempotent_and_adds_the_periodic_jobs(
     app_client: httpx.AsyncClient,
 ) -> None:
     rt = runtime(app_client)
-    bus = rt.extras[EVENTS_KEY]  # installed when the app started
+    bus = rt.events  # attached when the runtime was built
     jobs = len(rt.workers.extra_jobs)
     assert await install(rt) is bus
     assert len(rt.workers.extra_jobs) == jobs >= 3

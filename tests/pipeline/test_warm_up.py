@@ -38,7 +38,7 @@ async def test_the_rehearsal_stores_nothing(app_client: httpx.AsyncClient) -> No
 
 async def test_not_ready_while_warming_up(app_client: httpx.AsyncClient) -> None:
     warming: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    runtime(app_client).extras["warm_up"] = warming
+    runtime(app_client).warming = warming
     during = await app_client.get("/readyz")
     warming.set_result(None)
     after = await app_client.get("/readyz")

@@ -5,6 +5,7 @@ full speed."""
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot.pipeline import workers
 from bot.pipeline.workers import Workers
+from tests.conftest import runtime
 
 
 class Clock:
@@ -148,3 +150,21 @@ async def test_a_burst_that_goes_on_holds_processing_back_no_longer_than_the_lim
     clock: Clock, stream: Any
 ) -> None:
     assert LIMIT <= await waited(clock, stream, 5000, 5000, lasts=60.0) <= LIMIT + QUIET
+
+
+async def test_a_job_added_while_the_loops_run_starts_at_once(app_client: Any) -> None:
+    """The cases layer and retention add their periodic jobs at start-up; one added later (a
+    router included after the workers started) must run too, not wait for a restart."""
+    rt = runtime(app_client)
+    ran = asyncio.Event()
+
+    async def job() -> None:
+        ran.set()
+
+    rt.workers.start()
+    try:
+        rt.workers.add_jobs([(60.0, job)])
+        await asyncio.wait_for(ran.wait(), timeout=5)
+    finally:
+        await rt.workers.stop()
+    assert (60.0, job) in rt.workers.extra_jobs

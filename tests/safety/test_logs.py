@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot.config import Settings
-from bot.logs import MaskingFilter, mask_text, setup_logging, uninstall_masking
+from bot.logs import MaskingFilter, mask_text, setup_logging
 from tests.fakes.graph_server import FakeGraph
 from tests.safety.people import Person, converse
 
@@ -21,6 +21,14 @@ TEXTS = [
     "Amina here, my madam Hajja Khadija took my passport",
     "We are 9 women in the house at Gargaresh street 12",
 ]
+
+
+def uninstall_masking() -> None:
+    """Put back the record factory that was there before `install_masking`."""
+    current = logging.getLogRecordFactory()
+    previous = getattr(current, "_sauti_previous", None)
+    if previous is not None:
+        logging.setLogRecordFactory(previous)
 
 
 @pytest.fixture

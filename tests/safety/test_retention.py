@@ -282,15 +282,10 @@ async def test_purge_twice_changes_nothing_more(db: Database, settings: Settings
 async def test_the_daily_job_purges_with_the_runtime_settings(
     db: Database, settings: Settings
 ) -> None:
-    class FakeRuntime:
-        pass
-
-    runtime = FakeRuntime()
-    runtime.db, runtime.settings = db, settings  # type: ignore[attr-defined]
     seed = Seeder(db)
     conv = await seed.conversation("p", updated=1)
     await seed.message(conv, "very old", 10_000)
-    job = daily_purge_job(runtime)
+    job = daily_purge_job(db, settings)
     assert DAY == 86_400
     report = await job()
     assert report.messages == 1

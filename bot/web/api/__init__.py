@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from bot.cases.wiring import events_of, install
+from bot.cases.wiring import install
 from bot.web.api import cases, events, media
 
 
@@ -22,7 +22,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        events_of(runtime).close()  # open event streams end before the workers stop
+        runtime.events.close()  # open event streams end before the workers stop
 
 
 router = APIRouter(lifespan=_lifespan)

@@ -21,7 +21,6 @@ from sqlalchemy import select
 
 from bot.cases.access import visible_teams
 from bot.cases.events import Subscription
-from bot.cases.wiring import events_of
 from bot.runtime import Runtime
 from bot.store.models import Case, utcnow
 from bot.web.api.common import api_router
@@ -48,7 +47,7 @@ async def events(
 ) -> StreamingResponse:
     async with app.db.session() as session:
         teams = await visible_teams(session, user)
-    sub = events_of(app).subscribe(teams)  # before responding: nothing is missed
+    sub = app.events.subscribe(teams)  # before responding: nothing is missed
     stream = _stream(request, app, sub, teams, max_events, timeout)
     return StreamingResponse(
         stream,

@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import actions, routing
 from bot.cases.errors import CaseError, NotFound, WindowClosed
+from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in, to_login
@@ -32,7 +33,7 @@ Action = Callable[[AsyncSession, User], Awaitable[Any]]
 
 
 async def _do(
-    request: Request, app: Any, case_id: str, action: Action, done: str, anchor: str = ""
+    request: Request, app: Runtime, case_id: str, action: Action, done: str, anchor: str = ""
 ) -> Response:
     user = await signed_in(request, app)
     if user is None:

@@ -18,7 +18,6 @@ from bot.cases.access import is_admin, load_case
 from bot.cases.errors import NotFound
 from bot.groups import groups
 from bot.groups.match import LinkRules
-from bot.groups.towns import Towns, gazetteer_for
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import row_id
@@ -84,14 +83,6 @@ def group_id_of(raw: str) -> int | None:
 
 def link_rules(app: Runtime) -> LinkRules:
     return LinkRules.from_settings(app.settings)
-
-
-def towns(app: Runtime) -> Towns:
-    """One town reader per process (the groups API keeps it under the same key)."""
-    found = app.extras.get("group_towns")
-    if found is None:
-        found = app.extras["group_towns"] = Towns(gazetteer_for(app.settings.flows_dir))
-    return found  # type: ignore[no-any-return]
 
 
 async def sees_group(app: Runtime, user: User, group_id: int | None) -> bool:

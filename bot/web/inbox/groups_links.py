@@ -29,7 +29,6 @@ from bot.web.inbox.groups_common import (
     sees_case,
     sentence,
     topbar,
-    towns,
     typed_ids,
 )
 from bot.web.inbox.groups_data import groups_of_case, visible_groups
@@ -54,7 +53,7 @@ async def panel(request: Request, app: AppStateDep, case_id: str) -> Response:
     fragment = is_htmx(request)
     try:
         async with app.db.session() as s:
-            found = await links.suggest(s, user, case_id, rules=link_rules(app), towns=towns(app))
+            found = await links.suggest(s, user, case_id, rules=link_rules(app), towns=app.towns)
             mine = await visible_groups(s, user)
             context = {
                 "case_id": found["case_id"],
@@ -89,7 +88,7 @@ async def decide(
     try:
         async with app.db.session() as s, s.begin():
             link = await links.decide(
-                s, user, case_id, other_case_id, decision, rules=link_rules(app), towns=towns(app)
+                s, user, case_id, other_case_id, decision, rules=link_rules(app), towns=app.towns
             )
     except NotFound:
         return not_found(request, user)

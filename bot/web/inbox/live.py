@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from bot.cases.access import load_case, visible_teams, visible_to
 from bot.cases.errors import NotFound
-from bot.cases.wiring import events_of
 from bot.store.models import Case, Message, User
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in
@@ -58,7 +57,7 @@ async def events(request: Request, app: AppStateDep, case: str = "") -> Response
         return Response(status_code=401)
     async with app.db.session() as s:
         teams = await visible_teams(s, user)
-    bus = events_of(app)
+    bus = app.events
     case_id = case[:32]
 
     async def probe() -> dict[str, Any]:

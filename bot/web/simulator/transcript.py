@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.channels.render_whatsapp import render_whatsapp
 from bot.i18n.catalog import Catalogs
 from bot.messages import Reply
 from bot.store.crypto import lookup_hash
@@ -110,10 +111,8 @@ def _outbound(msg: Message) -> list[Bubble]:
     reply = Reply.model_validate(raw) if raw else Reply(text=msg.text or "")
     base = {"message_id": msg.id or 0, "mine": False, "at": msg.created_at, "author": msg.author}
     try:
-        from bot.channels.render_whatsapp import render_whatsapp
-
         bodies = render_whatsapp(reply, to="0")
-    except (ImportError, ValueError):
+    except ValueError:
         return [Bubble(text=reply.text, **base)]  # type: ignore[arg-type]
     return [_from_body(body, base) for body in bodies]
 

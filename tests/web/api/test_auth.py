@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from bot.accounts import revoke_tokens
+from bot.accounts import revoke_user_tokens, user_named
 from tests.cases.support import make_case, seed_staff
 from tests.conftest import runtime
 
@@ -49,7 +49,7 @@ async def test_a_revoked_token_stops_working(app_client: httpx.AsyncClient) -> N
     await make_case(rt)
     assert (await app_client.get("/api/cases", headers=staff.auth("amina"))).status_code == 200
     async with rt.db.session() as session, session.begin():
-        await revoke_tokens(session, "amina")
+        await revoke_user_tokens(session, await user_named(session, "amina"))
     assert (await app_client.get("/api/cases", headers=staff.auth("amina"))).status_code == 401
 
 
