@@ -71,7 +71,7 @@ async def remember_flow_versions(db: Database, registry: Any) -> None:
     """Store the current flow sources, and feed back every version ever stored."""
     if registry is None:
         return
-    from bot.engine.check import is_flow_file
+    from bot.flowtools.check import is_flow_file
 
     async with db.session() as session, session.begin():
         stored = (await session.execute(select(FlowSource))).scalars().all()
