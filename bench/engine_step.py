@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.engine.registry import FlowRegistry  # noqa: E402
 from bot.engine.runner import step  # noqa: E402
-from bot.engine.scripts import inbound, real_context_factory  # noqa: E402
+from bot.flowtools.scripts import inbound, real_context_factory  # noqa: E402
 
 TO_PASSPORT = ["hi", {"choice": "en"}, {"choice": "yes"}, {"choice": "safe"},
                {"location": [32.8872, 13.1913]}]  # fmt: skip

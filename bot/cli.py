@@ -203,7 +203,7 @@ def chat(
     lang: str | None = None,
 ) -> None:
     """Talk to a flow in the terminal, without a server."""
-    from bot.engine.terminal_chat import chat as run_chat
+    from bot.flowtools.terminal_chat import chat as run_chat
 
     settings = get_settings()
     run_chat(flow or settings.flows_dir / "distress.yaml", settings.locales_dir, lang=lang)
@@ -218,8 +218,8 @@ def understand(
 ) -> None:
     """What the bot would record for TEXT at a question, and why (words, score)."""
     from bot.engine.registry import FlowRegistry
-    from bot.engine.scripts import real_context_factory
     from bot.engine.understand import explain
+    from bot.flowtools.scripts import real_context_factory
 
     settings = get_settings()
     compiled = FlowRegistry(settings.flows_dir).latest(flow)
@@ -243,7 +243,7 @@ def flows_check(paths: Annotated[list[Path] | None, typer.Argument()] = None) ->
 @flows_app.command("test")
 def flows_test(paths: Annotated[list[Path] | None, typer.Argument()] = None) -> None:
     """Run conversation scripts (default: tests/conversations/*.yaml)."""
-    from bot.engine.scripts import run_scripts
+    from bot.flowtools.scripts import run_scripts
 
     settings = get_settings()
     targets = paths or sorted(Path("tests/conversations").glob("*.yaml"))
@@ -262,8 +262,8 @@ def flows_draw(
 ) -> None:
     """Draw a flow: Mermaid text by default; svg, png or html (a self-contained page) to see
     it without any tool (the same picture as the inbox's admin page)."""
-    from bot.engine.draw import load
-    from bot.engine.draw_svg import FORMATS, render
+    from bot.flowtools.draw import load
+    from bot.flowtools.draw_svg import FORMATS, render
 
     if format not in FORMATS:
         _echo(f"error: unknown format {format}: use one of {', '.join(FORMATS)}")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.engine.check import run_check
+from bot.flowtools.check import run_check
 from bot.geo import check_emergency_file, check_places_file
 
 # Data files live beside the flows: each is checked by its own reader, not as a flow

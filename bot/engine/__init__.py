@@ -8,8 +8,9 @@
     places.py    where the person is (typed, pins) where.py     what we noted, said back
     emergency.py whom to call (checked numbers)
     priority.py  priority rules                    timers.py    timeouts, writing first
-    check.py     `sauti flows check`               scripts.py   `sauti flows test`
-    draw.py      `sauti flows draw`                terminal_chat.py  `sauti chat`
+
+The tooling around flows (checker, script runner, drawings, terminal chat) is in
+bot/flowtools/: it imports the engine, never the other way round.
 
 Nothing here does I/O on its own account beyond reading flow files: no web framework, no
 database, no network, and message text is never logged.

@@ -32,8 +32,8 @@ from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
-from bot.engine.scripts import START, RecordingCatalogs, real_context_factory
 from bot.engine.turn import new_state
+from bot.flowtools.scripts import START, RecordingCatalogs, real_context_factory
 from bot.i18n.wordlists import read_yaml
 from bot.messages import Inbound
 

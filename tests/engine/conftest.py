@@ -13,7 +13,7 @@ from bot.engine.context import Context
 from bot.engine.effects import Effects
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
-from bot.engine.scripts import RecordingCatalogs
+from bot.flowtools.scripts import RecordingCatalogs
 from tests.engine.fakes import ROOT, make_context
 
 

@@ -10,7 +10,7 @@ import pytest
 from bot.engine.loader import load_yaml
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
-from bot.engine.scripts import inbound, real_context_factory, run_script
+from bot.flowtools.scripts import inbound, real_context_factory, run_script
 from tests.engine.fakes import ROOT
 
 SCRIPTS = sorted((ROOT / "tests" / "conversations").glob("*.yaml"))

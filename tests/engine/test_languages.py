@@ -12,7 +12,7 @@ import pytest
 from bot.engine import matching
 from bot.engine.loader import load_yaml
 from bot.engine.schema import ChoiceStep
-from bot.engine.scripts import real_context_factory
+from bot.flowtools.scripts import real_context_factory
 from tests.engine.conftest import Chat
 from tests.engine.fakes import ROOT, msg
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.check import check_flow
 from bot.engine.compile import compile_flow
+from bot.flowtools.check import check_flow
 from tests.engine.fakes import ROOT
 
 README = (ROOT / "flows" / "README.md").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import Resume, step
-from bot.engine.scripts import RecordingCatalogs, real_context_factory
+from bot.flowtools.scripts import RecordingCatalogs, real_context_factory
 from bot.messages import Inbound
 from tests.engine.fakes import ROOT, msg
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.engine.compile import CompiledFlow
-from bot.engine.scripts import real_context_factory
 from bot.engine.understand import explain
+from bot.flowtools.scripts import real_context_factory
 from tests.engine.fakes import ROOT
 
 

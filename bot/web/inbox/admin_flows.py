@@ -1,7 +1,7 @@
 """`/inbox/admin/flows`: the conversation as a diagram, the flow check and each language's
 completeness, so an admin sees what the bot will do without a terminal.
 
-The diagram is bot/engine/draw_svg.py's SVG, drawn on the server (no script, no CDN: the
+The diagram is bot/flowtools/draw_svg.py's SVG, drawn on the server (no script, no CDN: the
 page works offline and under the strict CSP), the same picture as `sauti flows draw
 --format svg`; the check is `sauti flows check`'s (bot.flow_checks); the languages are
 `sauti locales check`'s catalogs (bot.i18n.coverage).
@@ -18,9 +18,9 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from bot.engine.compile import CompiledFlow
-from bot.engine.draw import END, Edge, edges, label, load, message_id
-from bot.engine.draw_svg import svg
 from bot.flow_checks import check_all
+from bot.flowtools.draw import END, Edge, edges, label, load, message_id
+from bot.flowtools.draw_svg import svg
 from bot.i18n.coverage import coverage
 from bot.i18n.source_text import source_texts
 from bot.web.deps import AppStateDep

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.engine.draw import load
-from bot.engine.draw_svg import svg
+from bot.flowtools.draw import load
+from bot.flowtools.draw_svg import svg
 from bot.i18n.language_names import language_name
 from bot.i18n.source_text import source_texts
 from bot.store.db import Database

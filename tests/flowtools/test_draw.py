@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.draw import draw
+from bot.flowtools.draw import draw
 from tests.engine.fakes import ROOT
 
 

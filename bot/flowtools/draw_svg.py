@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from bot.engine.compile import CompiledFlow
-from bot.engine.draw import END, Edge, edges, label, message_id
+from bot.flowtools.draw import END, Edge, edges, label, message_id
 
 # Sizes in pixels (SVG user units). Monospace text: a character is 0.6 em wide.
 ID_SIZE, KIND_SIZE, EDGE_SIZE = 14, 12, 12
@@ -388,7 +388,7 @@ FORMATS = ("mermaid", "svg", "png", "html")
 def render(flow: CompiledFlow, fmt: str, texts: Mapping[str, str] | None = None) -> str | bytes:
     """The flow in one of FORMATS (PNG as bytes, the others as text); `texts` (message id →
     English text) adds what each step says to the pictures."""
-    from bot.engine.draw import mermaid
+    from bot.flowtools.draw import mermaid
 
     if fmt == "mermaid":
         return mermaid(flow)

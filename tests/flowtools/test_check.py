@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.check import check_flow, promise_words, run_check
+from bot.flowtools.check import check_flow, promise_words, run_check
 from tests.engine.fakes import ROOT, locales_with_french
 
 DATA = ROOT / "tests" / "data" / "flows"

@@ -2,7 +2,7 @@
 
 Our own rendering rather than the library's: branch conditions are shown the way the
 YAML writes them (`safety = danger_now`), and each step shows its kind and prompt id.
-`edges()` is the one reading of a flow's ways for every drawing (bot/engine/draw_svg.py too).
+`edges()` is the one reading of a flow's ways for every drawing (bot/flowtools/draw_svg.py too).
 """
 
 from __future__ import annotations

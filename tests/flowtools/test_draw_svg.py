@@ -1,4 +1,4 @@
-"""A flow drawn without a browser library (bot/engine/draw_svg.py): every step and every way
+"""A flow drawn without a browser library (bot/flowtools/draw_svg.py): every step and every way
 between steps is in the picture, with its condition, and nothing overlaps."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 from PIL import Image
 
-from bot.engine.draw import END, edges, load
-from bot.engine.draw_svg import SAYS, Box, Text, html, layout, png, render, svg
+from bot.flowtools.draw import END, edges, load
+from bot.flowtools.draw_svg import SAYS, Box, Text, html, layout, png, render, svg
 from bot.i18n.source_text import source_texts
 from tests.engine.fakes import ROOT
 

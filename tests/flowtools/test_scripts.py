@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.engine.context import Resume, Timeout
 from bot.engine.registry import FlowRegistry
-from bot.engine.scripts import START, inbound, run_script, run_scripts
+from bot.flowtools.scripts import START, inbound, run_script, run_scripts
 from tests.engine.fakes import ROOT, make_context
 
 REGISTRY = FlowRegistry(ROOT / "flows")

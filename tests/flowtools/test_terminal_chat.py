@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.engine.terminal_chat import chat
+from bot.flowtools.terminal_chat import chat
 from tests.engine.fakes import ROOT, make_context
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.engine.check_replies import check_replies
 from bot.engine.schema import (
     ChoiceStep,
     FlowSpec,
@@ -24,6 +23,7 @@ from bot.engine.schema import (
     prompt_id,
 )
 from bot.engine.validate import Problem, parse_flow
+from bot.flowtools.check_replies import check_replies
 from bot.i18n.catalog import Catalogs
 
 REPLIES_FILE = "replies.yaml"
