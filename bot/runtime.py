@@ -23,8 +23,8 @@ from bot.cases.sink import CaseSink
 from bot.channels.graph import GraphClient
 from bot.channels.http import graph_http_client
 from bot.config import Settings
-from bot.flowtools.check import is_flow_file
 from bot.engine.registry import FlowRegistry
+from bot.flowtools.check import is_flow_file
 from bot.groups.towns import Towns, gazetteer_for
 from bot.i18n.catalog import Catalogs
 from bot.i18n.words import Lexicon

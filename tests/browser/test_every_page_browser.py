@@ -103,7 +103,7 @@ SCREENS = [
     Screen("numbers", lambda d, t: "/inbox/admin/numbers", ".numbers-summary"),
     Screen("admin", lambda d, t: "/inbox/admin", "main h1"),
     Screen("admin teams", lambda d, t: "/inbox/admin/teams", "main form"),
-    Screen("admin users", lambda d, t: "/inbox/admin/users", "form[action='/inbox/admin/users/add']"),
+    Screen("admin users", lambda d, t: "/inbox/admin/users", "form[action$='/users/add']"),
     Screen("admin flows", lambda d, t: "/inbox/admin/flows", "main svg"),
     Screen("simulator", lambda d, t: "/simulator", "#message"),
     Screen("case not found", lambda d, t: "/inbox/cases/NOSUCH", "main h1"),
