@@ -19,7 +19,7 @@ from bot.accounts import AccountError
 from bot.geo.countries import find_country, is_country_name
 from bot.runtime import Runtime
 from bot.store.models import User
-from bot.web.inbox.groups_common import go, signed_in_admin
+from bot.web.inbox.groups.common import go, signed_in_admin
 
 T = TypeVar("T")
 WHY = "The admin area (teams, users, flows) is for admins only."

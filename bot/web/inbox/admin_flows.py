@@ -25,7 +25,7 @@ from bot.i18n.coverage import coverage
 from bot.i18n.source_text import source_texts
 from bot.web.deps import AppStateDep
 from bot.web.inbox.admin_common import admin_or_answer
-from bot.web.inbox.groups_common import topbar
+from bot.web.inbox.groups.common import topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 

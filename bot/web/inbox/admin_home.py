@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from bot.admin_audit import recent_changes
 from bot.web.deps import AppStateDep
 from bot.web.inbox.admin_common import admin_or_answer
-from bot.web.inbox.groups_common import topbar
+from bot.web.inbox.groups.common import topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 

@@ -19,7 +19,7 @@ from bot.geo.countries import country_name
 from bot.geo.emergency import SEA, EmergencyBook, EmergencyFileError, emergency_book_for
 from bot.geo.numbers_policy import CheckedEntry, NumbersReport, numbers_report
 from bot.web.deps import AppStateDep
-from bot.web.inbox.groups_common import signed_in_admin, topbar
+from bot.web.inbox.groups.common import signed_in_admin, topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 

@@ -21,7 +21,7 @@ from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
 from bot.web.inbox.admin_common import act, admin_or_answer, plural, refusal
-from bot.web.inbox.groups_common import topbar
+from bot.web.inbox.groups.common import topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute, require_csrf
 

@@ -24,7 +24,7 @@ from bot.store.models import (
     Outbox,
     utcnow,
 )
-from bot.web.inbox.groups_chart import bar_chart
+from bot.web.inbox.groups.chart import bar_chart
 from tests.groups.support import person
 from tests.web.inbox.support import HOSTILE, Web, csrf_of, login, make_case
 

@@ -18,7 +18,7 @@ from bot.cases.replies import load_replies, render_canned
 from bot.groups import groups, views
 from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupMember, GroupUpdate, User, utcnow
-from bot.web.inbox import groups_shapes as shapes
+from bot.web.inbox.groups import shapes
 
 HISTORY = 20
 

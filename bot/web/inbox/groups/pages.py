@@ -3,7 +3,7 @@
 A group is shown only to a caseworker who may see every case in it (or an admin), exactly
 as in the groups API; anyone else gets "not found". Forms are plain posts with the
 session's CSRF token that redirect back with a message (they work without JavaScript).
-Sending an update lives in groups_send.py.
+Sending an update lives in send.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.cases.errors import CaseError, NotFound
 from bot.groups import groups
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in, to_login
-from bot.web.inbox.groups_common import (
+from bot.web.inbox.groups.common import (
     go,
     group_id_of,
     group_not_found,
@@ -28,7 +28,7 @@ from bot.web.inbox.groups_common import (
     topbar,
     typed_ids,
 )
-from bot.web.inbox.groups_data import group_page, visible_groups
+from bot.web.inbox.groups.data import group_page, visible_groups
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute, require_csrf
 

@@ -17,7 +17,7 @@ from bot.cases.errors import CaseError, NotFound
 from bot.groups import send
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in, to_login
-from bot.web.inbox.groups_common import go, group_id_of, group_not_found, sentence
+from bot.web.inbox.groups.common import go, group_id_of, group_not_found, sentence
 from bot.web.session import SessionRoute, require_csrf
 
 router = APIRouter(prefix="/inbox/groups", route_class=SessionRoute, include_in_schema=False)

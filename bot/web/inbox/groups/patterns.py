@@ -13,8 +13,8 @@ from fastapi.responses import Response
 
 from bot.groups import patterns
 from bot.web.deps import AppStateDep
-from bot.web.inbox.groups_chart import bar_chart
-from bot.web.inbox.groups_common import signed_in_admin, topbar
+from bot.web.inbox.groups.chart import bar_chart
+from bot.web.inbox.groups.common import signed_in_admin, topbar
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute
 

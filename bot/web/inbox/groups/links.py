@@ -20,7 +20,7 @@ from bot.cases.errors import CaseError, NotFound
 from bot.groups import groups, links
 from bot.web.deps import AppStateDep
 from bot.web.inbox.auth import signed_in, to_login
-from bot.web.inbox.groups_common import (
+from bot.web.inbox.groups.common import (
     go,
     group_id_of,
     is_htmx,
@@ -31,7 +31,7 @@ from bot.web.inbox.groups_common import (
     topbar,
     typed_ids,
 )
-from bot.web.inbox.groups_data import groups_of_case, visible_groups
+from bot.web.inbox.groups.data import groups_of_case, visible_groups
 from bot.web.inbox.pages import not_found
 from bot.web.inbox.render import page
 from bot.web.session import SessionRoute, require_csrf
