@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
+from bot.i18n.ethiopic import Respeller
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
@@ -417,6 +418,10 @@ class _Language:
     others: list[Wordlist]
 
     @cached_property
+    def respeller(self) -> Respeller | None:
+        return Respeller.of(self.chain[0].lang if self.chain else None, self.chain)
+
+    @cached_property
     def fillers(self) -> _Fillers:
         return _Fillers(self.chain)
 
@@ -546,7 +551,7 @@ class Lexicon:
         help, language and erase, so "msaada" works in a French conversation. A sentence
         that merely contains the word ("can you help my sister") is not a keyword.
         """
-        said = _norm(text)
+        said = _respell(_norm(text), self._language(lang))
         if not said:
             return None
         key = (said, lang)
@@ -590,7 +595,7 @@ class Lexicon:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
-        said = _norm(text)
+        said = _respell(_norm(text), self._language(lang))
         if not said:
             return None
         language = self._language(lang)
@@ -688,6 +693,12 @@ def _numeric(token: str) -> bool:
         or token in NUMBER_LABELS
         or any(word_value(token, tag) is not None for tag in NUMBER_LANGS)
     )
+
+
+def _respell(said: str, language: _Language) -> str:
+    """Amharic and Tigrinya typed in Latin letters or spelled otherwise, in the list's
+    spelling ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`."""
+    return language.respeller.respell(said) if language.respeller else said
 
 
 def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:

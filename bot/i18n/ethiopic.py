@@ -1,0 +1,220 @@
+"""Amharic and Tigrinya as people type them: Ge'ez letters that sound alike, and Latin letters.
+
+Two habits make the same word look different:
+
+- Ge'ez has several letters for one sound (ሀ ሐ ኀ, ሰ ሠ, አ ዐ, ጸ ፀ; Tigrinya ቐ and ኸ are often
+  typed ቀ and ከ; ዉ and ው) and writers pick any: `fold` maps each family to one letter. It
+  is part of `normalize`, so word lists, number words and typed text meet on both sides.
+- Without a Ge'ez keyboard people type Latin letters, each their own way: "irdugn",
+  "erdugn", "iriduny" for እርዱኝ; "kolfewubgnal"; "ayefkdulnan". `Respeller` reads the
+  Latin words of a message (and Ge'ez words spelled otherwise) as the one known word of
+  the language's list they spell, by their consonants and then the closest vowels; a word
+  that could be two known words is left as it is, so the bot asks rather than guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+__all__ = ["ETHIOPIC_LANGS", "Respeller", "fold", "latin_key", "romanize"]
+
+ETHIOPIC_LANGS = ("am", "ti")
+_FIRST, _LAST = 0x1200, 0x135F
+# Letter series (8 code points each) read as another series: same sound, other letter.
+_SAME_SOUND = {
+    0x1210: 0x1200,  # ሐ → ሀ
+    0x1280: 0x1200,  # ኀ → ሀ
+    0x1220: 0x1230,  # ሠ → ሰ
+    0x12D0: 0x12A0,  # ዐ → አ
+    0x1340: 0x1338,  # ፀ → ጸ
+    0x1250: 0x1240,  # ቐ → ቀ (Tigrinya, typed ቀ on Amharic keyboards)
+    0x12B8: 0x12A8,  # ኸ → ከ
+}
+_FOLD = {base + order: target + order for base, target in _SAME_SOUND.items() for order in range(7)}
+# "ha" and "a" are written with the first or the fourth letter (ሀ/ሃ, አ/ኣ), "wu" as ዉ or ው.
+_FOLD |= {0x1203: 0x1200, 0x12A3: 0x12A0, 0x1213: 0x1200, 0x1283: 0x1200, 0x12D3: 0x12A0}
+_FOLD |= {0x12C9: 0x12CD, 0x12A7: 0x12A0}  # ዉ → ው, ኧ → አ
+
+# Consonant of each series, as people type it in Latin letters (one common spelling; the
+# key below folds the others). "" for the glottal letters አ and ዐ.
+_CONSONANTS = {
+    0x1200: "h", 0x1208: "l", 0x1210: "h", 0x1218: "m", 0x1220: "s", 0x1228: "r",
+    0x1230: "s", 0x1238: "sh", 0x1240: "q", 0x1250: "q", 0x1260: "b", 0x1268: "v",
+    0x1270: "t", 0x1278: "ch", 0x1280: "h", 0x1290: "n", 0x1298: "gn", 0x12A0: "",
+    0x12A8: "k", 0x12B8: "kh", 0x12C8: "w", 0x12D0: "", 0x12D8: "z", 0x12E0: "zh",
+    0x12E8: "y", 0x12F0: "d", 0x1300: "j", 0x1308: "g", 0x1320: "t", 0x1328: "ch",
+    0x1330: "p", 0x1338: "ts", 0x1340: "ts", 0x1348: "f", 0x1350: "p",
+}  # fmt: skip
+# Series that are the labialized forms of another (ቈ = qwä): no 2nd or 7th order.
+_LABIALIZED = {0x1248: "qw", 0x1288: "hw", 0x12B0: "kw", 0x12C0: "khw", 0x1310: "gw"}
+# Vowels of the seven orders, and the eighth (ሏ = lwa). The sixth is mostly silent.
+_VOWELS = ("e", "u", "i", "a", "e", "", "o", "wa")
+_LABIAL_VOWELS = {0: "e", 2: "i", 3: "a", 4: "e", 5: ""}
+# The glottal letters keep a vowel even in the sixth order: እርዱኝ is typed "erdugn" or
+# "irdugn", never "rdugn"; እየ is "eye".
+_GLOTTAL_SIXTH = "e"
+
+# Latin spellings → one letter per sound, longest first.
+_DIGRAPHS = (
+    ("tch", "C"), ("ch", "C"), ("c", "C"), ("sh", "S"), ("zh", "Z"), ("tz", "T"),
+    ("ts", "T"), ("x", "T"), ("kh", "k"), ("qh", "k"), ("ck", "k"), ("q", "k"),
+    ("gn", "N"), ("ny", "N"), ("ñ", "N"), ("ph", "f"), ("v", "b"), ("dj", "j"),
+    ("ee", "i"), ("oo", "u"), ("ou", "u"), ("ie", "e"), ("7", "h"), ("3", ""),
+)  # fmt: skip
+_U_BEFORE_VOWEL = re.compile("u(?=[aeio])")  # "quanqua" is "qwanqwa"
+_VOWEL = re.compile("[aeiou]")
+_DOUBLE = re.compile(r"(.)\1+")
+_LATIN_WORD = re.compile("^[a-z0-9ñ]+$")
+_GEEZ_LETTER = re.compile("[\u1200-\u137f]")
+_GEEZ_WORD = re.compile("^[\u1200-\u135a]+$")
+
+SHORT = 1  # consonants: a word with this few must match its vowels too ("ay", "ale")
+GEEZ_VOWEL_MIN = 3  # consonants of a Ge'ez word that may differ by a vowel (ፖሊስ, ፓሊስ)
+MIN_LETTERS = 2  # one letter is never read as a word
+
+
+def fold(text: str) -> str:
+    """`text` with Ge'ez letters that sound alike written alike (a key, never shown)."""
+    return text.translate(_FOLD) if _GEEZ_LETTER.search(text) else text
+
+
+@lru_cache(maxsize=8192)
+def romanize(word: str) -> str:
+    """A Ge'ez word in Latin letters the way people type it ("አደጋ" → "adega")."""
+    out = []
+    for ch in word:
+        code = ord(ch)
+        if not _FIRST <= code <= _LAST:
+            out.append(ch)
+            continue
+        base, order = code & ~7, code & 7
+        if base in _LABIALIZED:
+            out.append(_LABIALIZED[base] + _LABIAL_VOWELS.get(order, ""))
+        elif base in _CONSONANTS:
+            consonant = _CONSONANTS[base]
+            vowel = _VOWELS[order]
+            if not consonant and order == 5:
+                vowel = _GLOTTAL_SIXTH
+            elif not consonant and order == 0:
+                vowel = "a"  # አ is "a" in Amharic ("adega"), "e" in Tigrinya ("ewe" is እወ)
+            out.append(consonant + vowel)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8192)
+def latin_key(word: str) -> tuple[str, tuple[str, ...]]:
+    """(consonants, vowels around them) of a Latin-letter word. The consonants find the
+    candidates ("irdugn", "erdugn", "iriduny" all give "rdN"); the vowels tell them apart.
+    "h" comes and goes ("dehna" / "dena", "firihe") and is left out of both."""
+    word = word.lower()
+    for old, new in _DIGRAPHS:
+        word = word.replace(old, new)
+    word = _DOUBLE.sub(r"\1", _U_BEFORE_VOWEL.sub("w", word).replace("h", ""))
+    parts = _CONSONANT_SPLIT.split(word)  # vowels, consonant, vowels, consonant, …, vowels
+    return "".join(parts[1::2]), tuple(g.replace("e", "a") for g in parts[::2])
+
+
+_CONSONANT_SPLIT = re.compile("([^aeiou])")
+# What a vowel written one way costs against another: the silent sixth order is typed "i",
+# "e" or nothing ("alchilim", "alchlm"), "o" and "u" are confused; other vowels differ.
+_SOFT = {frozenset({"", "a"}), frozenset({"", "i"}), frozenset({"a", "i"}), frozenset({"o", "u"})}
+
+
+def _gap_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if frozenset({a, b}) in _SOFT:
+        return 0.5
+    return 1.0
+
+
+def _key(word: str) -> tuple[str, tuple[str, ...]]:
+    return latin_key(romanize(word) if _GEEZ_LETTER.search(word) else word)
+
+
+def _distance(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    return sum(_gap_cost(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _limit(consonants: str, geez: bool) -> float:
+    """Vowel differences tolerated between two spellings with the same consonants. Ge'ez
+    letters say their vowel (እውን, also, is not እወን, yes): only a long word may differ
+    by one; Latin letters only approximate it."""
+    if geez:
+        return 1.0 if len(consonants) >= GEEZ_VOWEL_MIN else 0.0
+    return 0.5 if len(consonants) <= SHORT else 0.5 * len(consonants)
+
+
+class Respeller:
+    """The words of one Ethiopic-script language's list, found from other spellings."""
+
+    def __init__(self, vocabulary: Iterable[str], known: Iterable[str] = ()) -> None:
+        """`vocabulary`: the language's own words (Ge'ez and Latin); `known`: words of the
+        lists read with it (English) that stay as they are."""
+        words = {w for w in vocabulary if len(w) >= MIN_LETTERS and not w.isdigit()}
+        self.geez = frozenset(w for w in words if _GEEZ_LETTER.search(w))
+        self.known = self.geez | frozenset(known)
+        self.latin = frozenset(words - self.geez)
+        self.by_consonants: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for w in sorted(words):
+            consonants, vowels = _key(w)
+            if len(vowels) == len(consonants) + 1:
+                self.by_consonants[consonants].append((w, vowels))
+
+    @classmethod
+    def of(cls, lang: str | None, lists: Sequence[object]) -> Respeller | None:
+        """The respeller for `lang` from its chain of `Wordlist`s (own list first), or None
+        for a language not written in Ge'ez."""
+        if lang not in ETHIOPIC_LANGS or not lists:
+            return None
+        own, *rest = lists
+        return cls(_words(own), (w for other in rest for w in _words(other)))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one per language, kept for the process
+    def word(self, token: str) -> str | None:
+        """The known word `token` spells, or None (known already, unsure, or no such).
+
+        A Latin word of the list ("ayfal") is read as its Ge'ez spelling when there is one,
+        so the phrases written in Ge'ez ("ኣይፋል ደሓን እየ") are found from Latin letters too.
+        """
+        if token in self.known or len(token) < MIN_LETTERS or token.isdigit():
+            return None
+        geez = bool(_GEEZ_WORD.match(token))
+        if not geez and not _LATIN_WORD.match(token):
+            return None
+        consonants, vowels = _key(token)
+        found = self.by_consonants.get(consonants)
+        if not found or not consonants or len(vowels) != len(consonants) + 1:
+            return None
+        # Ge'ez first, as the list's phrases are written in it; Ge'ez is never read as Latin.
+        in_geez = [f for f in found if f[0] in self.geez]
+        found = in_geez if geez or in_geez else found
+        ranked = sorted((_distance(vowels, v), w) for w, v in found)
+        best, word = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] == best:
+            return None  # two known words as close: ask rather than guess
+        if best > _limit(consonants, geez) or word == token:
+            return None
+        return word
+
+    def respell(self, said: str) -> str:
+        """`said` (normalized) with each word read as the known word it spells."""
+        tokens = said.split()
+        out = [self.word(t) or t for t in tokens]
+        return " ".join(out) if out != tokens else said
+
+
+def _words(wordlist: object) -> set[str]:
+    """Every word of a `Wordlist`'s phrases."""
+    words: set[str] = set()
+    for name in ("keywords", "answers", "alone"):
+        section = getattr(wordlist, name, {}) or {}
+        words.update(t for phrases in section.values() for p in phrases for t in p.split())
+    for name in ("negation", "negation_after", "filler", "neutral"):
+        words.update(t for p in getattr(wordlist, name, ()) for t in p.split())
+    for phrases in getattr(wordlist, "ordinals", ()):
+        words.update(t for p in phrases for t in p.split())
+    return words
