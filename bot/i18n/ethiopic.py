@@ -19,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 __all__ = ["ETHIOPIC_LANGS", "Respeller", "fold", "latin_key", "romanize"]
 
 ETHIOPIC_LANGS = ("am", "ti")
@@ -73,6 +75,7 @@ _GEEZ_WORD = re.compile("^[\u1200-\u135a]+$")
 
 SHORT = 1  # consonants: a word with this few must match its vowels too ("ay", "ale")
 GEEZ_VOWEL_MIN = 3  # consonants of a Ge'ez word that may differ by a vowel (ፖሊስ, ፓሊስ)
+CACHE_SIZE = 256  # option sets seen per language: a few flows' questions
 MIN_LETTERS = 2  # one letter is never read as a word
 
 
@@ -135,6 +138,10 @@ def _key(word: str) -> tuple[str, tuple[str, ...]]:
     return latin_key(romanize(word) if _GEEZ_LETTER.search(word) else word)
 
 
+def _spelling(word: str) -> str:
+    return romanize(word) if _GEEZ_LETTER.search(word) else word
+
+
 def _distance(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return sum(_gap_cost(x, y) for x, y in zip(a, b, strict=True))
 
@@ -155,6 +162,9 @@ class Respeller:
         """`vocabulary`: the language's own words (Ge'ez and Latin); `known`: words of the
         lists read with it (English) that stay as they are."""
         words = {w for w in vocabulary if len(w) >= MIN_LETTERS and not w.isdigit()}
+        self.vocabulary = frozenset(words)
+        self.others = frozenset(known)
+        self._with: dict[frozenset[str], Respeller] = {}
         self.geez = frozenset(w for w in words if _GEEZ_LETTER.search(w))
         self.known = self.geez | frozenset(known)
         self.latin = frozenset(words - self.geez)
@@ -172,6 +182,20 @@ class Respeller:
             return None
         own, *rest = lists
         return cls(_words(own), (w for other in rest for w in _words(other)))
+
+    def including(self, phrases: Iterable[str]) -> Respeller:
+        """This respeller with the Ge'ez words of `phrases` too (the options shown and the
+        flow's own words for them); their Latin words stay as they are."""
+        extra = frozenset(t for p in phrases for t in p.split()) - self.vocabulary - self.others
+        if not extra:
+            return self
+        found = self._with.get(extra)
+        if found is None:
+            if len(self._with) >= CACHE_SIZE:
+                self._with.clear()
+            geez = {w for w in extra if _GEEZ_LETTER.search(w)}
+            found = self._with[extra] = Respeller(self.vocabulary | geez, self.others | extra)
+        return found
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one per language, kept for the process
     def word(self, token: str) -> str | None:
@@ -192,9 +216,16 @@ class Respeller:
         # Ge'ez first, as the list's phrases are written in it; Ge'ez is never read as Latin.
         in_geez = [f for f in found if f[0] in self.geez]
         found = in_geez if geez or in_geez else found
-        ranked = sorted((_distance(vowels, v), w) for w, v in found)
-        best, word = ranked[0]
-        if len(ranked) > 1 and ranked[1][0] == best:
+        if not found:
+            return None
+        # By vowels, then by the whole spelling ("dehna" is ደህና rather than ደና).
+        spelling = _spelling(token)
+        ranked = sorted(
+            ((_distance(vowels, v), Levenshtein.distance(spelling, _spelling(w))), w)
+            for w, v in found
+        )
+        (best, _), word = ranked[0]
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # two known words as close: ask rather than guess
         if best > _limit(consonants, geez) or word == token:
             return None

@@ -595,7 +595,7 @@ class Lexicon:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
-        said = _respell(_norm(text), self._language(lang))
+        said = _respell(_norm(text), self._language(lang), candidates)
         if not said:
             return None
         language = self._language(lang)
@@ -695,10 +695,13 @@ def _numeric(token: str) -> bool:
     )
 
 
-def _respell(said: str, language: _Language) -> str:
-    """Amharic and Tigrinya typed in Latin letters or spelled otherwise, in the list's
-    spelling ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`."""
-    return language.respeller.respell(said) if language.respeller else said
+def _respell(said: str, language: _Language, candidates: Candidates | None = None) -> str:
+    """Amharic and Tigrinya typed in Latin letters or spelled otherwise, in the spelling
+    of the lists or of the options shown ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`."""
+    if not language.respeller:
+        return said
+    labels = (_norm(p) for phrases in (candidates or {}).values() for p in phrases)
+    return language.respeller.including(labels).respell(said)
 
 
 def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:
