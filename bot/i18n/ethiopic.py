@@ -76,7 +76,7 @@ _GEEZ_WORD = re.compile("^[\u1200-\u135a]+$")
 SHORT = 1  # consonants: a word with this few must match its vowels too ("ay", "ale")
 GEEZ_VOWEL_MIN = 3  # consonants of a Ge'ez word that may differ by a vowel (ፖሊስ, ፓሊስ)
 CACHE_SIZE = 256  # option sets seen per language: a few flows' questions
-MIN_LETTERS = 2  # one letter is never read as a word
+MIN_LETTERS = 2  # Latin letters: one is never read as a word
 
 
 def fold(text: str) -> str:
@@ -138,6 +138,11 @@ def _key(word: str) -> tuple[str, tuple[str, ...]]:
     return latin_key(romanize(word) if _GEEZ_LETTER.search(word) else word)
 
 
+def _long_enough(word: str) -> bool:
+    """One Latin letter is never a word to read; one Ge'ez letter is a syllable (ጋ, at)."""
+    return len(word) >= MIN_LETTERS or bool(_GEEZ_LETTER.search(word))
+
+
 def _spelling(word: str) -> str:
     return romanize(word) if _GEEZ_LETTER.search(word) else word
 
@@ -158,11 +163,15 @@ def _limit(consonants: str, geez: bool) -> float:
 class Respeller:
     """The words of one Ethiopic-script language's list, found from other spellings."""
 
-    def __init__(self, vocabulary: Iterable[str], known: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str], known: Iterable[str] = (), phrases: Iterable[str] = ()
+    ) -> None:
         """`vocabulary`: the language's own words (Ge'ez and Latin); `known`: words of the
-        lists read with it (English) that stay as they are."""
-        words = {w for w in vocabulary if len(w) >= MIN_LETTERS and not w.isdigit()}
+        lists read with it (English) that stay as they are; `phrases`: the lists' phrases
+        written in Latin letters, read as they are."""
+        words = {w for w in vocabulary if _long_enough(w) and not w.isdigit()}
         self.vocabulary = frozenset(words)
+        self.phrases = frozenset(phrases)
         self.others = frozenset(known)
         self._with: dict[frozenset[str], Respeller] = {}
         self.geez = frozenset(w for w in words if _GEEZ_LETTER.search(w))
@@ -181,7 +190,8 @@ class Respeller:
         if lang not in ETHIOPIC_LANGS or not lists:
             return None
         own, *rest = lists
-        return cls(_words(own), (w for other in rest for w in _words(other)))
+        latin = {p for p in _phrases(own) if not _GEEZ_LETTER.search(p)}
+        return cls(_words(own), (w for other in rest for w in _words(other)), latin)
 
     def including(self, phrases: Iterable[str]) -> Respeller:
         """This respeller with the Ge'ez words of `phrases` too (the options shown and the
@@ -194,7 +204,9 @@ class Respeller:
             if len(self._with) >= CACHE_SIZE:
                 self._with.clear()
             geez = {w for w in extra if _GEEZ_LETTER.search(w)}
-            found = self._with[extra] = Respeller(self.vocabulary | geez, self.others | extra)
+            found = self._with[extra] = Respeller(
+                self.vocabulary | geez, self.others | extra, self.phrases
+            )
         return found
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one per language, kept for the process
@@ -204,7 +216,7 @@ class Respeller:
         A Latin word of the list ("ayfal") is read as its Ge'ez spelling when there is one,
         so the phrases written in Ge'ez ("ኣይፋል ደሓን እየ") are found from Latin letters too.
         """
-        if token in self.known or len(token) < MIN_LETTERS or token.isdigit():
+        if token in self.known or not _long_enough(token) or token.isdigit():
             return None
         geez = bool(_GEEZ_WORD.match(token))
         if not geez and not _LATIN_WORD.match(token):
@@ -232,20 +244,28 @@ class Respeller:
         return word
 
     def respell(self, said: str) -> str:
-        """`said` (normalized) with each word read as the known word it spells."""
+        """`said` (normalized) with each word read as the known word it spells; a phrase
+        the lists hold in Latin letters ("no ay") stays as it is."""
+        if said in self.phrases:
+            return said
         tokens = said.split()
         out = [self.word(t) or t for t in tokens]
         return " ".join(out) if out != tokens else said
 
 
-def _words(wordlist: object) -> set[str]:
-    """Every word of a `Wordlist`'s phrases."""
-    words: set[str] = set()
+def _phrases(wordlist: object) -> set[str]:
+    """Every phrase of a `Wordlist`."""
+    found: set[str] = set()
     for name in ("keywords", "answers", "alone"):
         section = getattr(wordlist, name, {}) or {}
-        words.update(t for phrases in section.values() for p in phrases for t in p.split())
+        found.update(p for phrases in section.values() for p in phrases)
     for name in ("negation", "negation_after", "filler", "neutral"):
-        words.update(t for p in getattr(wordlist, name, ()) for t in p.split())
+        found.update(getattr(wordlist, name, ()))
     for phrases in getattr(wordlist, "ordinals", ()):
-        words.update(t for p in phrases for t in p.split())
-    return words
+        found.update(phrases)
+    return found
+
+
+def _words(wordlist: object) -> set[str]:
+    """Every word of a `Wordlist`'s phrases."""
+    return {t for p in _phrases(wordlist) for t in p.split()}
