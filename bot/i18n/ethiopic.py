@@ -67,6 +67,7 @@ _DIGRAPHS = (
     ("ee", "i"), ("oo", "u"), ("ou", "u"), ("ie", "e"), ("7", "h"), ("3", ""),
 )  # fmt: skip
 _U_BEFORE_VOWEL = re.compile("u(?=[aeio])")  # "quanqua" is "qwanqwa"
+_I_BEFORE_VOWEL = re.compile("(?<=[^aeiou])i(?=[ao])")  # "atsiomuni" is "atsyomni"
 _VOWEL = re.compile("[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
 _LATIN_WORD = re.compile("^[a-z0-9ñ]+$")
@@ -115,7 +116,8 @@ def latin_key(word: str) -> tuple[str, tuple[str, ...]]:
     word = word.lower()
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
-    word = _DOUBLE.sub(r"\1", _U_BEFORE_VOWEL.sub("w", word).replace("h", ""))
+    word = _I_BEFORE_VOWEL.sub("y", _U_BEFORE_VOWEL.sub("w", word))
+    word = _DOUBLE.sub(r"\1", word.replace("h", ""))
     parts = _CONSONANT_SPLIT.split(word)  # vowels, consonant, vowels, consonant, …, vowels
     return "".join(parts[1::2]), tuple(g.replace("e", "a") for g in parts[::2])
 
@@ -167,15 +169,17 @@ class Respeller:
         self, vocabulary: Iterable[str], known: Iterable[str] = (), phrases: Iterable[str] = ()
     ) -> None:
         """`vocabulary`: the language's own words (Ge'ez and Latin); `known`: words of the
-        lists read with it (English) that stay as they are; `phrases`: the lists' phrases
-        written in Latin letters, read as they are."""
+        lists read with it (English) that stay as they are; `phrases`: the list's phrases
+        (a message that is one of them in Latin letters is read as it is)."""
         words = {w for w in vocabulary if _long_enough(w) and not w.isdigit()}
         self.vocabulary = frozenset(words)
         self.phrases = frozenset(phrases)
         self.others = frozenset(known)
         self._with: dict[frozenset[str], Respeller] = {}
         self.geez = frozenset(w for w in words if _GEEZ_LETTER.search(w))
-        self.known = self.geez | frozenset(known)
+        # An English word stays English, unless the language's own list has it too
+        # ("pasport", "polis" are read as ፓስፖርት, ፖሊስ).
+        self.known = self.geez | (self.others - self.vocabulary)
         self.latin = frozenset(words - self.geez)
         self.by_consonants: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         for w in sorted(words):
@@ -190,22 +194,22 @@ class Respeller:
         if lang not in ETHIOPIC_LANGS or not lists:
             return None
         own, *rest = lists
-        latin = {p for p in _phrases(own) if not _GEEZ_LETTER.search(p)}
-        return cls(_words(own), (w for other in rest for w in _words(other)), latin)
+        return cls(_words(own), (w for other in rest for w in _words(other)), _phrases(own))
 
     def including(self, phrases: Iterable[str]) -> Respeller:
-        """This respeller with the Ge'ez words of `phrases` too (the options shown and the
-        flow's own words for them); their Latin words stay as they are."""
-        extra = frozenset(t for p in phrases for t in p.split()) - self.vocabulary - self.others
+        """This respeller with `phrases` too (the options shown and the flow's own words
+        for them): their Ge'ez words are known, their Latin phrases ("i can", "mewtat
+        echlalehu") stay as written."""
+        extra = frozenset(phrases) - self.phrases
         if not extra:
             return self
         found = self._with.get(extra)
         if found is None:
             if len(self._with) >= CACHE_SIZE:
                 self._with.clear()
-            geez = {w for w in extra if _GEEZ_LETTER.search(w)}
+            geez = {t for p in extra if _GEEZ_LETTER.search(p) for t in p.split()}
             found = self._with[extra] = Respeller(
-                self.vocabulary | geez, self.others | extra, self.phrases
+                self.vocabulary | geez, self.others, self.phrases | extra
             )
         return found
 
@@ -245,12 +249,17 @@ class Respeller:
 
     def respell(self, said: str) -> str:
         """`said` (normalized) with each word read as the known word it spells; a phrase
-        the lists hold in Latin letters ("no ay") stays as it is."""
-        if said in self.phrases:
+        of the lists in Latin letters ("no ay") stays as it is."""
+        if " " in said and said in self.phrases:
             return said
         tokens = said.split()
         out = [self.word(t) or t for t in tokens]
-        return " ".join(out) if out != tokens else said
+        respelled = " ".join(out)
+        # One Latin word the list holds ("tsbuq", yes) stays, unless its Ge'ez spelling is
+        # a phrase too ("kolfewubgnal" is ቆልፈውብኛል, which the options also hold).
+        if said in self.phrases and respelled not in self.phrases:
+            return said
+        return respelled
 
 
 def _phrases(wordlist: object) -> set[str]:

@@ -107,3 +107,22 @@ def test_other_languages_are_not_respelled(lexicon: Lexicon) -> None:
     # a spelling found only by respelling ("erdugni") is read in Amharic and Tigrinya only
     assert lexicon.understand("erdugni", "am", SAFETY) is not None
     assert lexicon.understand("erdugni", "en", SAFETY) is None
+
+
+def test_latin_letters_are_read_as_the_words_of_the_options_shown(lexicon: Lexicon) -> None:
+    # The flow's own words for "I can't leave" (ቆልፈውብኛል) are known only with the options.
+    options = {"yes": ["እችላለሁ"], "no": ["ቆልፈውብኛል"]}
+    assert lexicon.understand("kolfewubgnal", "am", options).answer == "no"
+    assert lexicon.understand("echlalehu", "am", options).answer == "yes"
+
+
+def test_a_latin_word_of_the_list_stays_when_its_geez_spelling_is_no_phrase() -> None:
+    speller = Respeller(["tsbuq", "ጽቡቕ", "ቀጽሉ"], phrases=["tsbuq", "ጽቡቕ ቀጽሉ"])
+    assert speller.respell("tsbuq") == "tsbuq"
+    assert speller.respell("tsbuq qetsilu") == "ጽቡቕ ቀጽሉ"
+
+
+def test_english_words_stay_unless_the_list_has_them_too() -> None:
+    speller = Respeller(["ፓስፖርት", "pasport", "ነው"], known=["pasport", "new"])
+    assert speller.respell("pasport") == "ፓስፖርት"
+    assert speller.respell("new") == "new"
