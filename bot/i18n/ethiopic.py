@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["ETHIOPIC_LANGS", "Respeller", "fold", "latin_key", "romanize"]
+__all__ = ["ETHIOPIC_LANGS", "Respeller", "fold", "latin_key", "number_words", "romanize"]
 
 ETHIOPIC_LANGS = ("am", "ti")
 _FIRST, _LAST = 0x1200, 0x135F
@@ -76,6 +76,7 @@ _GEEZ_WORD = re.compile("^[\u1200-\u135a]+$")
 
 SHORT = 1  # consonants: a word with this few must match its vowels too ("ay", "ale")
 GEEZ_VOWEL_MIN = 3  # consonants of a Ge'ez word that may differ by a vowel (ፖሊስ, ፓሊስ)
+NUMBER_MIN_LETTERS = 3  # "and", "seba": Latin number words are longer than two letters
 CACHE_SIZE = 256  # option sets seen per language: a few flows' questions
 MIN_LETTERS = 2  # Latin letters: one is never read as a word
 
@@ -278,3 +279,35 @@ def _phrases(wordlist: object) -> set[str]:
 def _words(wordlist: object) -> set[str]:
     """Every word of a `Wordlist`'s phrases."""
     return {t for p in _phrases(wordlist) for t in p.split()}
+
+
+# English words that look like Amharic number words typed in Latin letters: "and" (አንድ,
+# one) joins "me and 4 others" far more often than it counts.
+_NOT_NUMBERS = frozenset({"and", "sit", "set", "made", "sabt"})
+
+
+@lru_cache(maxsize=16)
+def _number_speller(words: frozenset[str]) -> Respeller:
+    return Respeller(w for w in words if _GEEZ_LETTER.search(w))
+
+
+def number_word(token: str, lang: str | None, words: dict[str, object]) -> str | None:
+    """The Ge'ez number word of `words` (one language's table) that a Latin-letter or
+    spelled `token` is ("selasa", "silsa" → ሰላሳ), for Amharic and Tigrinya."""
+    if lang not in ETHIOPIC_LANGS or token in _NOT_NUMBERS or token in words:
+        return None
+    if not token.isalpha() or not token.isascii() or len(token) < NUMBER_MIN_LETTERS:
+        return None  # Ge'ez words are in the table as they are spelled; short ones say little
+    speller = _number_speller(frozenset(words))
+    found = speller.word(token)
+    if found is None and lang == "ti" and token.endswith("n"):
+        found = speller.word(token[:-1])  # Tigrinya "and" is a final ን: "esran kilten" = 22
+    return found
+
+
+def number_words(tokens: list[str], lang: str | None, words: dict[str, object]) -> list[str]:
+    """`tokens` with Latin-letter number words of an Amharic or Tigrinya conversation in
+    the table's Ge'ez spelling ("arba" is 40 there, not the Darija 4)."""
+    if lang not in ETHIOPIC_LANGS:
+        return tokens
+    return [number_word(t, lang, words) or t for t in tokens]

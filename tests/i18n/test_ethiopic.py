@@ -8,6 +8,7 @@ import pytest
 
 from bot.i18n.ethiopic import Respeller, fold, latin_key, romanize
 from bot.i18n.normalize import normalize
+from bot.i18n.numbers import parse_number
 from bot.i18n.words import Lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,3 +127,17 @@ def test_english_words_stay_unless_the_list_has_them_too() -> None:
     speller = Respeller(["ፓስፖርት", "pasport", "ነው"], known=["pasport", "new"])
     assert speller.respell("pasport") == "ፓስፖርት"
     assert speller.respell("new") == "new"
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "value"),
+    [("arba negn", "am", 40), ("selasa yahl", "am", 30), ("silsa", "am", 60),
+     ("arbea ina", "ti", 40), ("esran kilten", "ti", 22), ("seleste", "ti", 3)],
+)  # fmt: skip
+def test_number_words_in_latin_letters(said: str, lang: str, value: int) -> None:
+    assert parse_number(said, lang) == value
+
+
+def test_short_and_english_words_are_no_numbers() -> None:
+    assert parse_number("me and 4 others", "am") == 4
+    assert parse_number("በይነይ እየ", "ti") != 20
