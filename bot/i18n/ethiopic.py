@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.i18n.markers import LATIN_MARKERS
+
 __all__ = ["ETHIOPIC_LANGS", "Respeller", "fold", "latin_key", "number_words", "romanize"]
 
 ETHIOPIC_LANGS = ("am", "ti")
@@ -74,6 +76,10 @@ _LATIN_WORD = re.compile("^[a-z0-9ñ]+$")
 _GEEZ_LETTER = re.compile("[\u1200-\u137f]")
 _GEEZ_WORD = re.compile("^[\u1200-\u135a]+$")
 
+PROTECTED_LANGS = ("en", "fr")
+LATIN_WORDS = frozenset(w for tag in PROTECTED_LANGS for w in LATIN_MARKERS[tag]) | {
+    "who", "allow", "let", "go", "out", "from", "him", "her", "them", "us", "your",
+}  # fmt: skip
 SHORT = 1  # consonants: a word with this few must match its vowels too ("ay", "ale")
 GEEZ_VOWEL_MIN = 3  # consonants of a Ge'ez word that may differ by a vowel (ፖሊስ, ፓሊስ)
 NUMBER_MIN_LETTERS = 3  # "and", "seba": Latin number words are longer than two letters
@@ -120,7 +126,7 @@ def latin_key(word: str) -> tuple[str, tuple[str, ...]]:
     word = _I_BEFORE_VOWEL.sub("y", _U_BEFORE_VOWEL.sub("w", word))
     word = _DOUBLE.sub(r"\1", word.replace("h", ""))
     parts = _CONSONANT_SPLIT.split(word)  # vowels, consonant, vowels, consonant, …, vowels
-    return "".join(parts[1::2]), tuple(g.replace("e", "a") for g in parts[::2])
+    return "".join(parts[1::2]), tuple(_DOUBLE.sub(r"\1", g.replace("e", "a")) for g in parts[::2])
 
 
 _CONSONANT_SPLIT = re.compile("([^aeiou])")
@@ -150,6 +156,12 @@ def _spelling(word: str) -> str:
     return romanize(word) if _GEEZ_LETTER.search(word) else word
 
 
+def _short_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A short word differs only by "e" written "i" ("ine", እኔ), never by a vowel more
+    or less ("who" is not አዎ, awo)."""
+    return all(x == y or {x, y} == {"a", "i"} for x, y in zip(a, b, strict=True))
+
+
 def _distance(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return sum(_gap_cost(x, y) for x, y in zip(a, b, strict=True))
 
@@ -160,7 +172,9 @@ def _limit(consonants: str, geez: bool) -> float:
     by one; Latin letters only approximate it."""
     if geez:
         return 1.0 if len(consonants) >= GEEZ_VOWEL_MIN else 0.0
-    return 0.5 if len(consonants) <= SHORT else 0.5 * len(consonants)
+    if len(consonants) <= SHORT:
+        return 0.5  # only "e" for "i" ("iye", እየ): see `_short_ok`
+    return 0.5 * (len(consonants) - 1)  # "allow" is not አለው (alew)
 
 
 class Respeller:
@@ -195,7 +209,12 @@ class Respeller:
         if lang not in ETHIOPIC_LANGS or not lists:
             return None
         own, *rest = lists
-        return cls(_words(own), (w for other in rest for w in _words(other)), _phrases(own))
+        # English and French written in an Amharic chat are not Amharic spelled otherwise.
+        known = set(LATIN_WORDS)
+        for other in rest:
+            if getattr(other, "lang", None) in PROTECTED_LANGS:
+                known |= _words(other)
+        return cls(_words(own), known, _phrases(own))
 
     def including(self, phrases: Iterable[str]) -> Respeller:
         """This respeller with `phrases` too (the options shown and the flow's own words
@@ -245,6 +264,8 @@ class Respeller:
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # two known words as close: ask rather than guess
         if best > _limit(consonants, geez) or word == token:
+            return None
+        if len(consonants) <= SHORT and not _short_ok(vowels, dict(found)[word]):
             return None
         return word
 

@@ -419,7 +419,8 @@ class _Language:
 
     @cached_property
     def respeller(self) -> Respeller | None:
-        return Respeller.of(self.chain[0].lang if self.chain else None, self.chain)
+        lang = self.chain[0].lang if self.chain else None
+        return Respeller.of(lang, self.chain + self.others)
 
     @cached_property
     def fillers(self) -> _Fillers:

@@ -141,3 +141,18 @@ def test_number_words_in_latin_letters(said: str, lang: str, value: int) -> None
 def test_short_and_english_words_are_no_numbers() -> None:
     assert parse_number("me and 4 others", "am") == 4
     assert parse_number("በይነይ እየ", "ti") != 20
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"), [("who are you", "am"), ("they dont allow me", "ti"), ("who", "am")]
+)
+def test_english_in_an_amharic_or_tigrinya_chat_stays_english(
+    lexicon: Lexicon, said: str, lang: str
+) -> None:
+    assert lexicon._language(lang).respeller.respell(said) == said  # noqa: SLF001
+
+
+def test_a_short_word_differs_only_by_e_written_i() -> None:
+    speller = Respeller(["አዎ", "እኔ"])
+    assert speller.word("ine") == "እኔ"
+    assert speller.word("who") is None  # not አዎ (awo)
