@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
-from bot.i18n.ethiopic import Respeller
+from bot.i18n.ethiopic import ETHIOPIC_LANGS, Respeller
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
@@ -552,7 +552,7 @@ class Lexicon:
         help, language and erase, so "msaada" works in a French conversation. A sentence
         that merely contains the word ("can you help my sister") is not a keyword.
         """
-        said = _respell(_norm(text), self._language(lang))
+        said = _respell(_norm(text), lang, self._language(lang))
         if not said:
             return None
         key = (said, lang)
@@ -596,7 +596,7 @@ class Lexicon:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
-        said = _respell(_norm(text), self._language(lang), candidates)
+        said = _respell(_norm(text), lang, self._language(lang), candidates)
         if not said:
             return None
         language = self._language(lang)
@@ -696,10 +696,14 @@ def _numeric(token: str) -> bool:
     )
 
 
-def _respell(said: str, language: _Language, candidates: Candidates | None = None) -> str:
+def _respell(
+    said: str, lang: str | None, language: _Language, candidates: Candidates | None = None
+) -> str:
     """Amharic and Tigrinya typed in Latin letters or spelled otherwise, in the spelling
-    of the lists or of the options shown ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`."""
-    if not language.respeller:
+    of the lists or of the options shown ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`.
+    Only in an Amharic or Tigrinya conversation (without a language, the chain is every
+    list, Amharic first)."""
+    if lang not in ETHIOPIC_LANGS or not language.respeller:
         return said
     labels = (_norm(p) for phrases in (candidates or {}).values() for p in phrases)
     return language.respeller.including(labels).respell(said)

@@ -156,3 +156,7 @@ def test_a_short_word_differs_only_by_e_written_i() -> None:
     speller = Respeller(["አዎ", "እኔ"])
     assert speller.word("ine") == "እኔ"
     assert speller.word("who") is None  # not አዎ (awo)
+
+
+def test_without_a_language_nothing_is_respelled(lexicon: Lexicon) -> None:
+    assert lexicon.understand("erdugni", None, SAFETY) is None
