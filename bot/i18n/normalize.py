@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.i18n.ethiopic import fold as fold_geez
+
 __all__ = ["normalize", "skeleton", "squeeze", "tokens"]
 
 # Harakat, Quranic marks, superscript alef: never meaningful in chat text.
@@ -70,7 +72,7 @@ def normalize(text: str, lang: str | None = None) -> str:  # noqa: ARG001 - same
     text = unicodedata.normalize("NFC", text)
     # Arabic-Indic and Eastern Arabic digits (and any other decimal digit) → ASCII.
     text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
-    text = text.translate(_ARABIC_LETTERS)
+    text = fold_geez(text.translate(_ARABIC_LETTERS))  # ሐ, ኀ and ሀ alike: bot.i18n.ethiopic
     text = _REPEATS.sub(r"\1", text)
     return " ".join(text.split())
 

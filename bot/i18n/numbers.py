@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from bot.i18n import number_words as nw
+from bot.i18n.ethiopic import number_words
 from bot.i18n.normalize import normalize, skeleton
 
 __all__ = ["ethiopic_value", "parse_number", "word_value"]
@@ -159,6 +160,7 @@ def parse_number(text: str, lang: str | None = None) -> int | None:
     if found:
         return found.pop() if len(found) == 1 else None
     toks = _UNE_VINGTAINE.sub(r"\1", _QUATRE_VINGT.sub(r"quatre\1", flat)).split()
+    toks = number_words(toks, lang, _table(lang)[0] if lang else {})  # "selasa": ሰላሳ
     readings: dict[int, int] = {}  # value → most number words any language read it from
     for tag in _languages(lang):
         runs = _runs(toks, tag)

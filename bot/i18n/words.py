@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
+from bot.i18n.ethiopic import ETHIOPIC_LANGS, Respeller
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
 from bot.i18n.numbers import parse_number, word_value
@@ -433,6 +434,11 @@ class _Language:
     others: list[Wordlist]
 
     @cached_property
+    def respeller(self) -> Respeller | None:
+        lang = self.chain[0].lang if self.chain else None
+        return Respeller.of(lang, self.chain + self.others)
+
+    @cached_property
     def fillers(self) -> _Fillers:
         return _Fillers(self.chain)
 
@@ -605,7 +611,7 @@ class Lexicon:
         help, language and erase, so "msaada" works in a French conversation. A sentence
         that merely contains the word ("can you help my sister") is not a keyword.
         """
-        said = _norm(text)
+        said = _respell(_norm(text), lang, self._language(lang))
         if not said:
             return None
         key = (said, lang)
@@ -663,7 +669,7 @@ class Lexicon:
         emoji = _thumbs(text)
         if emoji in candidates:
             return Understood(emoji, 1.0, "emoji", text.strip())
-        said = _norm(text)
+        said = _respell(_norm(text), lang, self._language(lang), candidates)
         if not said:
             return None
         language = self._language(lang)
@@ -784,6 +790,19 @@ def _numeric(token: str) -> bool:
         or token in NUMBER_LABELS
         or any(word_value(token, tag) is not None for tag in NUMBER_LANGS)
     )
+
+
+def _respell(
+    said: str, lang: str | None, language: _Language, candidates: Candidates | None = None
+) -> str:
+    """Amharic and Tigrinya typed in Latin letters or spelled otherwise, in the spelling
+    of the lists or of the options shown ("irdugn" → "እርዱኝ"): see `bot.i18n.ethiopic`.
+    Only in an Amharic or Tigrinya conversation (without a language, the chain is every
+    list, Amharic first)."""
+    if lang not in ETHIOPIC_LANGS or not language.respeller:
+        return said
+    labels = (_norm(p) for phrases in (candidates or {}).values() for p in phrases)
+    return language.respeller.including(labels).respell(said)
 
 
 def _merge(sections: Iterable[dict[str, tuple[str, ...]]]) -> dict[str, set[str]]:
