@@ -49,6 +49,7 @@ class Server:
     env: dict[str, str] = field(default_factory=dict)
     log: Path | None = None
     proc: subprocess.Popen[bytes] | None = None
+    ready_seconds: float = 0.0  # from starting the process until `ready_path` answered 200
 
     @property
     def url(self) -> str:
@@ -60,14 +61,16 @@ class Server:
         self.proc = subprocess.Popen(
             self.argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.proc.returncode} ({self.log})")
             with contextlib.suppress(OSError):
                 if get(self.url + ready_path, timeout=1.0)[0] == 200:
+                    self.ready_seconds = time.monotonic() - started
                     return self
-            time.sleep(0.1)
+            time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"{self.name} did not become ready in {timeout} s ({self.log})")
 
@@ -114,6 +117,17 @@ def uvicorn_argv(app: str, port: int, workers: int = 1) -> list[str]:
         "--backlog",
         "4096",
     ]
+
+
+def largest_rss(pid: int) -> int:
+    """The resident memory of the largest process in `pid`'s tree (a worker, not the sum)."""
+    sizes = [0]
+    with contextlib.suppress(psutil.NoSuchProcess):
+        root = psutil.Process(pid)
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                sizes.append(proc.memory_info().rss)
+    return max(sizes)
 
 
 class Meter:

@@ -27,7 +27,7 @@ from cryptography.fernet import Fernet
 
 from bench import report
 from bench.measure import Contacts, Phase, Stub, run_phase
-from bench.procs import ROOT, Server, free_port
+from bench.procs import ROOT, Server, free_port, largest_rss
 from bench.targets import Target, prepare_database, sauti_env, server_for
 
 RESULTS = ROOT / "bench" / "results"
@@ -92,6 +92,8 @@ class Bench:
         self.contacts = Contacts()
         self.phases: list[Phase] = []
         self.notes: list[str] = []
+        # Per Sauti target, its first fresh server: seconds to ready, MB per process warmed up.
+        self.startup: dict[str, dict[str, float]] = {}
         self.pg = None
         self.data_key = Fernet.generate_key().decode()
         self.stub_server = Server(
@@ -195,6 +197,11 @@ class Bench:
             )
         server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
         self.warm_up(target, server)
+        if target.kind == "sauti" and target.name not in self.startup and server.proc:
+            self.startup[target.name] = {
+                "ready_s": round(server.ready_seconds, 2),
+                "rss_mb": round(largest_rss(server.proc.pid) / 2**20, 1),
+            }
         return server
 
     def run_target(self, target: Target, ceiling: float | None) -> Phase:
@@ -331,6 +338,7 @@ class Bench:
             "seconds": round(time.time() - started),
             "ceiling": ceiling,
             "notes": self.notes,
+            "startup": self.startup,
             "phases": [p.row() for p in self.phases],
         }
 
