@@ -200,6 +200,7 @@ class Bench:
         if target.kind == "sauti" and target.name not in self.startup and server.proc:
             self.startup[target.name] = {
                 "ready_s": round(server.ready_seconds, 2),
+                "ready_cpu_s": round(server.ready_cpu_seconds, 2),
                 "rss_mb": round(largest_rss(server.proc.pid) / 2**20, 1),
             }
         return server
