@@ -26,11 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
-from sqlalchemy.dialects import postgresql
 
 from bot.sending import Sendable
 from bot.store.db import Database
-from bot.store.models import PaceBucket
 
 # Under the tier, and a promised slot missed by more than LATE is given up: then no second
 # holds more than the tier at tiers of 40/s and up, although a slot is kept on the
@@ -38,10 +36,13 @@ from bot.store.models import PaceBucket
 RATE_MARGIN = 0.9
 LATE = 0.025
 
-# Each key asks for `n` tokens. Its row is locked first (in key order: takers of several keys
+# Each key asks for `n` tokens. A key never used gets its bucket now, full, with its tokens
+# already taken. An existing key's row is locked first (in key order: takers of several keys
 # never deadlock), then refilled from the elapsed time (never negative: the clock may have
 # been read before the lock was granted) and `k` tokens are taken: as many of the n as fall
 # due within :max_sleep. Token j (1-based) is due at stamp + max(0, (j - avail) / rate).
+# (A key created by another taker after this statement began is neither created nor taken
+# here: the caller takes it again.)
 _TAKE = text(
     """
     WITH v AS (
@@ -49,30 +50,44 @@ _TAKE = text(
                            CAST(:caps AS float8[]), CAST(:rates AS float8[]))
              AS v(key, n, cap, rate)
     ),
+    clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
+    fresh AS (
+      SELECT v.key, v.rate, v.cap AS avail, clock.t AS stamp,
+             LEAST(v.n, GREATEST(0, floor(v.cap + :max_sleep * v.rate)))::int AS k
+      FROM v CROSS JOIN clock
+    ),
+    created AS (
+      INSERT INTO pace_bucket (key, tokens, stamp, taken, slot_at)
+      SELECT key, avail - k, stamp, k > 0, stamp + GREATEST(0, (1 - avail) / rate)
+      FROM fresh ORDER BY key
+      ON CONFLICT (key) DO NOTHING
+      RETURNING key
+    ),
     locked AS (
       SELECT p.key, p.tokens, p.stamp FROM pace_bucket AS p
       WHERE p.key = ANY(CAST(:keys AS text[])) ORDER BY p.key FOR UPDATE
     ),
-    clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
-    refilled AS (
-      SELECT l.key, v.n, v.rate, GREATEST(l.stamp, clock.t) AS stamp,
-             LEAST(v.cap, l.tokens + GREATEST(0, clock.t - l.stamp) * v.rate) AS avail
-      FROM locked AS l JOIN v ON v.key = l.key CROSS JOIN clock
-    ),
     took AS (
-      SELECT key, rate, stamp, avail,
-             LEAST(n, GREATEST(0, floor(avail + :max_sleep * rate)))::int AS k
-      FROM refilled
+      SELECT l.key, v.rate, GREATEST(l.stamp, clock.t) AS stamp, r.avail,
+             LEAST(v.n, GREATEST(0, floor(r.avail + :max_sleep * v.rate)))::int AS k
+      FROM locked AS l JOIN v ON v.key = l.key CROSS JOIN clock,
+           LATERAL (SELECT LEAST(v.cap, l.tokens + GREATEST(0, clock.t - l.stamp) * v.rate)
+                    AS avail) AS r
+    ),
+    updated AS (
+      UPDATE pace_bucket AS p SET
+        tokens = took.avail - took.k,
+        stamp = took.stamp,
+        taken = took.k > 0,
+        slot_at = took.stamp + GREATEST(0, (1 - took.avail) / took.rate)
+      FROM took
+      WHERE p.key = took.key
+      RETURNING p.key, took.k, took.avail, took.stamp, took.rate
     )
-    UPDATE pace_bucket AS p SET
-      tokens = took.avail - took.k,
-      stamp = took.stamp,
-      taken = took.k > 0,
-      slot_at = took.stamp + GREATEST(0, (1 - took.avail) / took.rate)
-    FROM took
-    WHERE p.key = took.key
-    RETURNING p.key, took.k, took.avail, took.stamp, took.rate,
-              extract(epoch FROM clock_timestamp())::float8
+    SELECT *, extract(epoch FROM clock_timestamp())::float8 FROM updated
+    UNION ALL
+    SELECT f.key, f.k, f.avail, f.stamp, f.rate, extract(epoch FROM clock_timestamp())::float8
+    FROM fresh AS f JOIN created AS c ON c.key = f.key
     """
 )
 _NOW = text("SELECT extract(epoch FROM clock_timestamp())::float8")
@@ -159,8 +174,7 @@ class SharedPacer:
         shape = {key: (1.0, rate) if key.startswith("b:") else contact for key in wanted}
         takes = await self._take(wanted, shape)
         if missing := [key for key in wanted if key not in takes]:
-            # First use of a key: create its (full) bucket, then take from it.
-            await self._create({key: shape[key][0] for key in missing})
+            # Created by another taker while ours ran: there now, taken from now.
             takes |= await self._take({key: wanted[key] for key in missing}, shape)
         # Tokens go to the rows in the order they asked: the j-th row of a key gets its j-th.
         turn: Counter[str] = Counter()
@@ -208,20 +222,6 @@ class SharedPacer:
                     readings.append(time.monotonic() - db_now)
             self._offset, self._offset_since = min(readings), here
         return self._offset
-
-    async def _create(self, caps: dict[str, float]) -> None:
-        async with self.db.engine.begin() as conn:
-            now = (await conn.execute(_NOW)).scalar_one()
-            table = PaceBucket.__table__
-            values = [
-                {"key": key, "tokens": cap, "stamp": now, "taken": False, "slot_at": now}
-                for key, cap in sorted(caps.items())
-            ]
-            await conn.execute(
-                postgresql.insert(table)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["key"])
-            )
 
 
 def _retrieve(slot: asyncio.Future[tuple[bool, float]]) -> None:
