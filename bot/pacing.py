@@ -29,6 +29,7 @@ from sqlalchemy import text
 
 from bot.sending import Sendable
 from bot.store.db import Database
+from bot.store.group_commit import GroupCommit
 
 # Under the tier, and a promised slot missed by more than LATE is given up: then no second
 # holds more than the tier at tiers of 40/s and up, although a slot is kept on the
@@ -118,20 +119,15 @@ class SharedPacer:
     # resumed late (a busy event loop) still goes at its slot, not a full wait after it.
     _offset: float | None = None
     _offset_since: float = 0.0
-    # Sends waiting for the next take, and the task taking for them.
-    _waiting: list[tuple[Sendable, asyncio.Future[tuple[bool, float]]]] = field(
-        default_factory=list
-    )
-    _taker: asyncio.Task[None] | None = None
+    _takes: GroupCommit[Sendable] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._takes = GroupCommit(self._slots, max_batch=256)
 
     async def acquire(self, row: Sendable) -> float:
         """0 when the row may go now (after sleeping for its slot), else seconds to defer."""
-        slot = asyncio.get_running_loop().create_future()
-        slot.add_done_callback(_retrieve)
-        self._waiting.append((row, slot))
-        if self._taker is None or self._taker.done():
-            self._taker = asyncio.create_task(self._take_for_waiting())
-        taken, at = await asyncio.shield(slot)
+        # Everything that asks while a take runs goes in the next one.
+        taken, at = await self._takes.submit(row)
         if not taken:  # a slot the other key promised goes unused: capacity lost, never excess
             return max(at - time.monotonic(), 0.01)
         if (delay := at - time.monotonic()) <= 0:
@@ -145,23 +141,6 @@ class SharedPacer:
             # the next slot. The slot is lost; the row goes again at once.
             return 0.001
         return 0.0
-
-    async def _take_for_waiting(self) -> None:
-        """Everything that asked while the previous take ran goes in the next one."""
-        while self._waiting:
-            batch, self._waiting = self._waiting, []
-            try:
-                slots = await self._slots([row for row, _ in batch])
-            except BaseException as exc:  # every sender of the batch gets it
-                for _, slot in batch:
-                    if not slot.done():
-                        slot.set_exception(exc)
-                if not isinstance(exc, Exception):
-                    raise
-            else:
-                for (_, slot), result in zip(batch, slots, strict=True):
-                    if not slot.done():
-                        slot.set_result(result)
 
     def _keys(self, row: Sendable) -> tuple[str, str]:
         return f"b:{row.path}", f"c:{row.conversation_id}"
@@ -222,8 +201,3 @@ class SharedPacer:
                     readings.append(time.monotonic() - db_now)
             self._offset, self._offset_since = min(readings), here
         return self._offset
-
-
-def _retrieve(slot: asyncio.Future[tuple[bool, float]]) -> None:
-    if not slot.cancelled():
-        slot.exception()  # an error nobody awaits any more is not logged
