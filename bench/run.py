@@ -80,6 +80,11 @@ PROFILES = {
 }
 
 
+# Seconds a fresh server may take to say ready. Unloaded, Sauti is ready in a few seconds; with
+# other work on the two cores, two processes starting at once took more than a minute.
+START_TIMEOUT = 180.0
+
+
 class Bench:
     def __init__(
         self, profile: Profile, out: Path, postgres: bool, logs: Path | None = None
@@ -195,7 +200,9 @@ class Bench:
             target.env = sauti_env(
                 self.database(name, target.backend), self.stub.url, self.data_key
             )
-        server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
+        server = server_for(target, self.stub.url, self.logs).start(
+            target.ready_path, START_TIMEOUT
+        )
         self.warm_up(target, server)
         if target.kind == "sauti" and target.name not in self.startup and server.proc:
             self.startup[target.name] = {
@@ -301,7 +308,9 @@ class Bench:
 
         for stored in self.profile.scale:
             asyncio.run(seed(url, self.data_key, stored))
-            server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
+            server = server_for(target, self.stub.url, self.logs).start(
+                target.ready_path, START_TIMEOUT
+            )
             try:
                 self.warm_up(target, server)
                 self.phase(
