@@ -49,6 +49,9 @@ class Server:
     env: dict[str, str] = field(default_factory=dict)
     log: Path | None = None
     proc: subprocess.Popen[bytes] | None = None
+    ready_seconds: float = 0.0  # from starting the process until `ready_path` answered 200
+    # The CPU it used by then: on a shared machine, closer to an idle machine's start time.
+    ready_cpu_seconds: float = 0.0
 
     @property
     def url(self) -> str:
@@ -60,14 +63,17 @@ class Server:
         self.proc = subprocess.Popen(
             self.argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.proc.returncode} ({self.log})")
             with contextlib.suppress(OSError):
                 if get(self.url + ready_path, timeout=1.0)[0] == 200:
+                    self.ready_seconds = time.monotonic() - started
+                    self.ready_cpu_seconds = tree_cpu_seconds(self.proc.pid)
                     return self
-            time.sleep(0.1)
+            time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"{self.name} did not become ready in {timeout} s ({self.log})")
 
@@ -114,6 +120,29 @@ def uvicorn_argv(app: str, port: int, workers: int = 1) -> list[str]:
         "--backlog",
         "4096",
     ]
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and its children."""
+    total = 0.0
+    with contextlib.suppress(psutil.NoSuchProcess):
+        root = psutil.Process(pid)
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                times = proc.cpu_times()
+                total += times.user + times.system
+    return total
+
+
+def largest_rss(pid: int) -> int:
+    """The resident memory of the largest process in `pid`'s tree (a worker, not the sum)."""
+    sizes = [0]
+    with contextlib.suppress(psutil.NoSuchProcess):
+        root = psutil.Process(pid)
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                sizes.append(proc.memory_info().rss)
+    return max(sizes)
 
 
 class Meter:

@@ -9,6 +9,8 @@ from typing import Any
 from bench.measure import Phase
 
 HALF = 0.5
+READY_S = 3.0  # issue 27: a fresh process ready within 3 s
+RSS_MB = 250  # and at most 250 MB resident per process once warmed up
 
 
 def one_line(p: Phase) -> str:
@@ -111,6 +113,27 @@ def steady_lines(phases: list[dict]) -> list[str]:
     return out
 
 
+def startup_lines(startup: dict[str, dict[str, float]]) -> list[str]:
+    """How long a fresh server took to say ready (flows, catalogs, place index, rehearsal),
+    and the resident memory of its largest process once warmed up. The CPU it used until
+    ready says what the start costs where other work shares the cores."""
+    if not startup:
+        return []
+    out = [
+        "",
+        f"## Start and memory (targets: ready in ≤ {READY_S:.0f} s, ≤ {RSS_MB} MB per process)",
+        "",
+        "| target | start to ready, s | CPU used by then, s "
+        "| resident memory per process after warm-up, MB |",
+        "|---|---|---|---|",
+    ]
+    for name, s in startup.items():
+        ready = f"{'✅' if s['ready_s'] <= READY_S else '❌'} {s['ready_s']:.1f}"
+        rss = f"{'✅' if s['rss_mb'] <= RSS_MB else '❌'} {s['rss_mb']:.0f}"
+        out.append(f"| {name} | {ready} | {s.get('ready_cpu_s', 0):.1f} | {rss} |")
+    return out
+
+
 def markdown(data: dict[str, Any]) -> str:
     phases, ceiling = data["phases"], data["ceiling"]
     bursts = _by(phases, "burst")
@@ -168,6 +191,7 @@ def markdown(data: dict[str, Any]) -> str:
                 f"| {p['p50_ms']:.1f} | {p['p99_ms']:.1f} | {p['errors']} |"
             )
     out += steady_lines(phases)
+    out += startup_lines(data.get("startup") or {})
     lines, verdict = scale_lines(phases)
     if lines:
         out += [

@@ -27,7 +27,7 @@ from cryptography.fernet import Fernet
 
 from bench import report
 from bench.measure import Contacts, Phase, Stub, run_phase
-from bench.procs import ROOT, Server, free_port
+from bench.procs import ROOT, Server, free_port, largest_rss
 from bench.targets import Target, prepare_database, sauti_env, server_for
 
 RESULTS = ROOT / "bench" / "results"
@@ -80,6 +80,11 @@ PROFILES = {
 }
 
 
+# Seconds a fresh server may take to say ready. Unloaded, Sauti is ready in a few seconds; with
+# other work on the two cores, two processes starting at once took more than a minute.
+START_TIMEOUT = 180.0
+
+
 class Bench:
     def __init__(
         self, profile: Profile, out: Path, postgres: bool, logs: Path | None = None
@@ -92,6 +97,8 @@ class Bench:
         self.contacts = Contacts()
         self.phases: list[Phase] = []
         self.notes: list[str] = []
+        # Per Sauti target, its first fresh server: seconds to ready, MB per process warmed up.
+        self.startup: dict[str, dict[str, float]] = {}
         self.pg = None
         self.data_key = Fernet.generate_key().decode()
         self.stub_server = Server(
@@ -193,8 +200,16 @@ class Bench:
             target.env = sauti_env(
                 self.database(name, target.backend), self.stub.url, self.data_key
             )
-        server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
+        server = server_for(target, self.stub.url, self.logs).start(
+            target.ready_path, START_TIMEOUT
+        )
         self.warm_up(target, server)
+        if target.kind == "sauti" and target.name not in self.startup and server.proc:
+            self.startup[target.name] = {
+                "ready_s": round(server.ready_seconds, 2),
+                "ready_cpu_s": round(server.ready_cpu_seconds, 2),
+                "rss_mb": round(largest_rss(server.proc.pid) / 2**20, 1),
+            }
         return server
 
     def run_target(self, target: Target, ceiling: float | None) -> Phase:
@@ -293,7 +308,9 @@ class Bench:
 
         for stored in self.profile.scale:
             asyncio.run(seed(url, self.data_key, stored))
-            server = server_for(target, self.stub.url, self.logs).start(target.ready_path)
+            server = server_for(target, self.stub.url, self.logs).start(
+                target.ready_path, START_TIMEOUT
+            )
             try:
                 self.warm_up(target, server)
                 self.phase(
@@ -331,6 +348,7 @@ class Bench:
             "seconds": round(time.time() - started),
             "ceiling": ceiling,
             "notes": self.notes,
+            "startup": self.startup,
             "phases": [p.row() for p in self.phases],
         }
 

@@ -25,11 +25,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
-from sqlalchemy.dialects import postgresql
 
 from bot.pipeline.sending import Sendable
 from bot.store.db import Database
-from bot.store.models import PaceBucket
+from bot.store.group_commit import GroupCommit
 
 # Under the tier, and a promised slot missed by more than LATE is given up: then no second
 # holds more than the tier at tiers of 40/s and up, although a slot is kept on the
@@ -37,10 +36,13 @@ from bot.store.models import PaceBucket
 RATE_MARGIN = 0.9
 LATE = 0.025
 
-# Each key asks for `n` tokens. Its row is locked first (in key order: takers of several keys
+# Each key asks for `n` tokens. A key never used gets its bucket now, full, with its tokens
+# already taken. An existing key's row is locked first (in key order: takers of several keys
 # never deadlock), then refilled from the elapsed time (never negative: the clock may have
 # been read before the lock was granted) and `k` tokens are taken: as many of the n as fall
 # due within :max_sleep. Token j (1-based) is due at stamp + max(0, (j - avail) / rate).
+# (A key created by another taker after this statement began is neither created nor taken
+# here: the caller takes it again.)
 _TAKE = text(
     """
     WITH v AS (
@@ -48,30 +50,44 @@ _TAKE = text(
                            CAST(:caps AS float8[]), CAST(:rates AS float8[]))
              AS v(key, n, cap, rate)
     ),
+    clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
+    fresh AS (
+      SELECT v.key, v.rate, v.cap AS avail, clock.t AS stamp,
+             LEAST(v.n, GREATEST(0, floor(v.cap + :max_sleep * v.rate)))::int AS k
+      FROM v CROSS JOIN clock
+    ),
+    created AS (
+      INSERT INTO pace_bucket (key, tokens, stamp, taken, slot_at)
+      SELECT key, avail - k, stamp, k > 0, stamp + GREATEST(0, (1 - avail) / rate)
+      FROM fresh ORDER BY key
+      ON CONFLICT (key) DO NOTHING
+      RETURNING key
+    ),
     locked AS (
       SELECT p.key, p.tokens, p.stamp FROM pace_bucket AS p
       WHERE p.key = ANY(CAST(:keys AS text[])) ORDER BY p.key FOR UPDATE
     ),
-    clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t),
-    refilled AS (
-      SELECT l.key, v.n, v.rate, GREATEST(l.stamp, clock.t) AS stamp,
-             LEAST(v.cap, l.tokens + GREATEST(0, clock.t - l.stamp) * v.rate) AS avail
-      FROM locked AS l JOIN v ON v.key = l.key CROSS JOIN clock
-    ),
     took AS (
-      SELECT key, rate, stamp, avail,
-             LEAST(n, GREATEST(0, floor(avail + :max_sleep * rate)))::int AS k
-      FROM refilled
+      SELECT l.key, v.rate, GREATEST(l.stamp, clock.t) AS stamp, r.avail,
+             LEAST(v.n, GREATEST(0, floor(r.avail + :max_sleep * v.rate)))::int AS k
+      FROM locked AS l JOIN v ON v.key = l.key CROSS JOIN clock,
+           LATERAL (SELECT LEAST(v.cap, l.tokens + GREATEST(0, clock.t - l.stamp) * v.rate)
+                    AS avail) AS r
+    ),
+    updated AS (
+      UPDATE pace_bucket AS p SET
+        tokens = took.avail - took.k,
+        stamp = took.stamp,
+        taken = took.k > 0,
+        slot_at = took.stamp + GREATEST(0, (1 - took.avail) / took.rate)
+      FROM took
+      WHERE p.key = took.key
+      RETURNING p.key, took.k, took.avail, took.stamp, took.rate
     )
-    UPDATE pace_bucket AS p SET
-      tokens = took.avail - took.k,
-      stamp = took.stamp,
-      taken = took.k > 0,
-      slot_at = took.stamp + GREATEST(0, (1 - took.avail) / took.rate)
-    FROM took
-    WHERE p.key = took.key
-    RETURNING p.key, took.k, took.avail, took.stamp, took.rate,
-              extract(epoch FROM clock_timestamp())::float8
+    SELECT *, extract(epoch FROM clock_timestamp())::float8 FROM updated
+    UNION ALL
+    SELECT f.key, f.k, f.avail, f.stamp, f.rate, extract(epoch FROM clock_timestamp())::float8
+    FROM fresh AS f JOIN created AS c ON c.key = f.key
     """
 )
 _NOW = text("SELECT extract(epoch FROM clock_timestamp())::float8")
@@ -102,20 +118,15 @@ class SharedPacer:
     # resumed late (a busy event loop) still goes at its slot, not a full wait after it.
     _offset: float | None = None
     _offset_since: float = 0.0
-    # Sends waiting for the next take, and the task taking for them.
-    _waiting: list[tuple[Sendable, asyncio.Future[tuple[bool, float]]]] = field(
-        default_factory=list
-    )
-    _taker: asyncio.Task[None] | None = None
+    _takes: GroupCommit[Sendable] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._takes = GroupCommit(self._slots, max_batch=256)
 
     async def acquire(self, row: Sendable) -> float:
         """0 when the row may go now (after sleeping for its slot), else seconds to defer."""
-        slot = asyncio.get_running_loop().create_future()
-        slot.add_done_callback(_retrieve)
-        self._waiting.append((row, slot))
-        if self._taker is None or self._taker.done():
-            self._taker = asyncio.create_task(self._take_for_waiting())
-        taken, at = await asyncio.shield(slot)
+        # Everything that asks while a take runs goes in the next one.
+        taken, at = await self._takes.submit(row)
         if not taken:  # a slot the other key promised goes unused: capacity lost, never excess
             return max(at - time.monotonic(), 0.01)
         if (delay := at - time.monotonic()) <= 0:
@@ -130,23 +141,6 @@ class SharedPacer:
             return 0.001
         return 0.0
 
-    async def _take_for_waiting(self) -> None:
-        """Everything that asked while the previous take ran goes in the next one."""
-        while self._waiting:
-            batch, self._waiting = self._waiting, []
-            try:
-                slots = await self._slots([row for row, _ in batch])
-            except BaseException as exc:  # every sender of the batch gets it
-                for _, slot in batch:
-                    if not slot.done():
-                        slot.set_exception(exc)
-                if not isinstance(exc, Exception):
-                    raise
-            else:
-                for (_, slot), result in zip(batch, slots, strict=True):
-                    if not slot.done():
-                        slot.set_result(result)
-
     def _keys(self, row: Sendable) -> tuple[str, str]:
         return f"b:{row.path}", f"c:{row.conversation_id}"
 
@@ -158,8 +152,7 @@ class SharedPacer:
         shape = {key: (1.0, rate) if key.startswith("b:") else contact for key in wanted}
         takes = await self._take(wanted, shape)
         if missing := [key for key in wanted if key not in takes]:
-            # First use of a key: create its (full) bucket, then take from it.
-            await self._create({key: shape[key][0] for key in missing})
+            # Created by another taker while ours ran: there now, taken from now.
             takes |= await self._take({key: wanted[key] for key in missing}, shape)
         # Tokens go to the rows in the order they asked: the j-th row of a key gets its j-th.
         turn: Counter[str] = Counter()
@@ -207,22 +200,3 @@ class SharedPacer:
                     readings.append(time.monotonic() - db_now)
             self._offset, self._offset_since = min(readings), here
         return self._offset
-
-    async def _create(self, caps: dict[str, float]) -> None:
-        async with self.db.engine.begin() as conn:
-            now = (await conn.execute(_NOW)).scalar_one()
-            table = PaceBucket.__table__
-            values = [
-                {"key": key, "tokens": cap, "stamp": now, "taken": False, "slot_at": now}
-                for key, cap in sorted(caps.items())
-            ]
-            await conn.execute(
-                postgresql.insert(table)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["key"])
-            )
-
-
-def _retrieve(slot: asyncio.Future[tuple[bool, float]]) -> None:
-    if not slot.cancelled():
-        slot.exception()  # an error nobody awaits any more is not logged

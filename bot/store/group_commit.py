@@ -8,39 +8,45 @@ on a timer, and each caller returns only once its own item is committed (or gets
 
     webhooks = GroupCommit(lambda batch: store_events(db, batch))
     await webhooks.submit(event)
+
+A flush may return one result per item (in order): each caller gets its own back.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from itertools import repeat
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class GroupCommit(Generic[T]):
-    def __init__(self, flush: Callable[[list[T]], Awaitable[None]], max_batch: int = 500) -> None:
+    def __init__(
+        self, flush: Callable[[list[T]], Awaitable[list[Any] | None]], max_batch: int = 500
+    ) -> None:
         self.flush = flush
         self.max_batch = max_batch
-        self._waiting: list[tuple[T, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[T, asyncio.Future[Any]]] = []
         self._flusher: asyncio.Task[None] | None = None
 
-    async def submit(self, item: T) -> None:
-        """Return once `item` is committed; raise what the commit raised."""
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    async def submit(self, item: T) -> Any:
+        """Return once `item` is committed (with its result, if the flush gave results);
+        raise what the commit raised."""
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         done.add_done_callback(_retrieve)  # an error nobody awaits any more is not logged
         self._waiting.append((item, done))
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._run())
-        await asyncio.shield(done)  # a caller giving up must not cancel the others' commit
+        return await asyncio.shield(done)  # a caller giving up must not cancel the others
 
     async def _run(self) -> None:
         while self._waiting:
             batch = self._waiting[: self.max_batch]
             del self._waiting[: self.max_batch]
             try:
-                await self.flush([item for item, _ in batch])
+                results = await self.flush([item for item, _ in batch])
             except BaseException as exc:  # every caller in the batch gets it
                 for _, done in batch:
                     if not done.done():
@@ -48,11 +54,11 @@ class GroupCommit(Generic[T]):
                 if not isinstance(exc, Exception):
                     raise
             else:
-                for _, done in batch:
+                for (_, done), result in zip(batch, results or repeat(None), strict=False):
                     if not done.done():
-                        done.set_result(None)
+                        done.set_result(result)
 
 
-def _retrieve(done: asyncio.Future[None]) -> None:
+def _retrieve(done: asyncio.Future[Any]) -> None:
     if not done.cancelled():
         done.exception()
