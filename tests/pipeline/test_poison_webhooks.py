@@ -231,16 +231,15 @@ async def test_a_conversation_that_keeps_failing_is_set_aside_after_three_tries(
 async def test_a_parser_bug_sets_its_event_aside_and_the_batch_goes_on(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.channels import meta
-
-    parse = meta.parse_event
+    from bot.channels.meta import parse_event as parse
+    from bot.pipeline import ingest
 
     def buggy(payload: dict) -> list:
         if payload.get("object") == "page":
             raise RecursionError("a parser bug")
         return parse(payload)
 
-    monkeypatch.setattr(meta, "parse_event", buggy)
+    monkeypatch.setattr(ingest, "parse_event", buggy)  # where ingest looks it up
     async with db.session() as session, session.begin():
         session.add(WebhookEvent(body=b'{"object": "page", "entry": []}'))
     await store_events(db, sim_message("hello", contact="sim-next"))
