@@ -44,6 +44,8 @@ class PlaceReading:
     # did not name.
     confirm: bool = False
 
+SHORT_NAME = 3  # letters: "sur", "fel", "un" beside a situation are not places
+
 
 def read_place(
     gaz: Gazetteer, text: str, lang: str | None = None, prefer_countries: Sequence[str] = ()
@@ -133,13 +135,16 @@ def _clearly_named(
     gaz: Gazetteer, cands: list[Candidate], prefer: Sequence[str]
 ) -> list[Candidate]:
     """Beside "in a boat" or "I don't know", only a place plainly named counts: no typo,
-    and an alias, a place in our region, or a city ("fel" is not Vöhl in Germany)."""
+    and an alias, a place in our region, or a city ("fel" is not Vöhl in Germany). A name
+    of three letters or fewer must be the place file's own: beside a situation such words
+    are the sentence's ("sur un bateau" is not Sur in Oman or Tyre)."""
     wanted = gaz.region | {c.upper() for c in prefer}
     return [
         c
         for c in cands
         if c.source != "fuzzy"
         and (c.source == "alias" or c.country_code in wanted or c.population >= 100_000)
+        and (c.source == "alias" or len(c.matched.replace(" ", "")) > SHORT_NAME)
     ]
 
 
