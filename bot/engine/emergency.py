@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 AT_SEA = "at_sea"
 
 
-def give(turn: Turn, location: dict[str, Any]) -> None:
-    """Say the checked numbers for where `location` is (a country, or at sea off one)."""
+def give(turn: Turn, location: dict[str, Any], again: bool = False) -> None:
+    """Say the checked numbers for where `location` is (a country, or at sea off one).
+    `again`: said once already; only checked numbers are worth a second message."""
     ctx, lang = turn.ctx, turn.lang
     cc = location.get("country_code")
     at_sea = location.get("situation") == AT_SEA
@@ -31,6 +32,8 @@ def give(turn: Turn, location: dict[str, Any]) -> None:
                  numbers=lines)  # fmt: skip
         for risk in advice.risks:
             turn.say(f"risk-{risk}-why")
+        return
+    if again:
         return
     turn.say("emergency-none-sea" if at_sea else "emergency-none", country=country)
     hotline(turn)

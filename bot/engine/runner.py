@@ -287,7 +287,10 @@ def _global(turn: Turn, word: str) -> None:
         turn.state["pending"] = None
         turn.ask_again()
     elif word == "restart":
-        turn.state.update(answers={}, done=False, emergency=None, forced={}, location=None, kept=[])
+        turn.state.update(
+            answers={}, done=False, emergency=None, emergency_for=None, forced={}, location=None,
+            kept=[],
+        )
         turn.say("restart-done")
         turn.enter(turn.flow.restart_step)
     elif word == "language":

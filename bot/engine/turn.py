@@ -47,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "location": None,
     "case_open": False,
     "emergency": None,  # pending | given
+    "emergency_for": None,  # whose numbers were given: a country code, "sea:GR", "sea:"
     "forced": {},  # rules raised by priority steps
     "reminded": None,
     "timers": [],
@@ -177,23 +178,34 @@ class Turn:
         self.say(msg_id, **args)
         if self.state["case_open"]:
             self._priority()
-        if self.state["emergency"] == "pending":
+        if self.state["emergency"] == "pending" or self._sea_now_placed():
             self.emergency()
 
     def emergency(self) -> None:
-        """The emergency numbers for where the person is, once per conversation."""
-        if self.state["emergency"] == "given":
+        """The emergency numbers for where the person is, once per conversation; again only
+        when "we are in a boat" got the numbers of every sea and a pin now says which."""
+        again = self.state["emergency"] == "given"
+        if again and not self._sea_now_placed():
             return
         location = self.state.get("location")
         if location and (location.get("country_code") or location.get("situation") == "at_sea"):
-            emergency.give(self, location)
+            emergency.give(self, location, again=again)
             self.state["emergency"] = "given"
+            self.state["emergency_for"] = _numbers_for(location)
         elif location is not None:
             self.say("emergency-unknown-country")
             emergency.hotline(self)
             self.state["emergency"] = "given"
         else:
             self.state["emergency"] = "pending"  # given as soon as the country is known
+
+    def _sea_now_placed(self) -> bool:
+        location = self.state.get("location") or {}
+        return (
+            self.state.get("emergency_for") == _numbers_for({"situation": emergency.AT_SEA})
+            and location.get("situation") == emergency.AT_SEA
+            and bool(location.get("country_code"))
+        )
 
     # -- moving ----------------------------------------------------------------------------
     def advance(self) -> None:
@@ -281,3 +293,9 @@ class Turn:
             return bool(prefs and prefs.get("safe_to_message_first"))
         country = (self.state.get("location") or {}).get("country_code")
         return may_write_first(prefs, self.ctx.now, country)
+
+
+def _numbers_for(location: dict[str, Any]) -> str:
+    """Which numbers were given: a country's, or a sea's ("sea:" when no pin said which)."""
+    cc = location.get("country_code") or ""
+    return f"sea:{cc}" if location.get("situation") == emergency.AT_SEA else cc
