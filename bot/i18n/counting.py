@@ -63,6 +63,10 @@ CHILDREN = {
     "ህፃናት", "ህጻናት", "ሕፃናት", "ቆልዑ", "ህጻን", "ውሉድ", "caruurta",
     "ልጆቻችን", "ደቅና", "ደቅናን", "wladi", "ولادي", "ولادنا", "عيالي",
 }
+# One child named without a number: "and my baby" is one more ("and children" is not).
+ONE_CHILD = {
+    "child", "kid", "baby", "bebe", "enfant", "طفل", "طفلة", "mtoto", "ilmahayga", "ልጄ", "ወደይ",
+}
 # One word that is the person alone: "single", "seul".
 SINGLE = {"single", "solo", "kali", "keliya"}
 # Words after a number that do not name a group ("we are 5 here").
@@ -144,7 +148,7 @@ def _persons(part: list[str], lang: str | None, selves: frozenset[str]) -> int:
 
 def _named_after(parts: list[list[str]], lang: str | None) -> bool:
     """Whether every part after the first names a relative or a child without a number."""
-    named = _norm_set(frozenset(RELATIONS | CHILDREN))
+    named = _norm_set(frozenset(RELATIONS | ONE_CHILD))
     return all(
         parse_number(" ".join(p), lang) is None and any(_attached(t) in named for t in p)
         for p in parts
