@@ -250,7 +250,7 @@ def _check_words(path: Path) -> Iterator[Problem]:
     ordinals = data.get("ordinals", [])
     if not isinstance(ordinals, list) or not all(isinstance(o, list) for o in ordinals):
         yield Problem(path, _key_line(path, "ordinals"), "ordinals: must be a list of lists")
-    for key in ("negation", "negation_after", "filler", "neutral"):
+    for key in ("negation", "negation_after", "filler", "neutral", "asking"):
         if not isinstance(data.get(key, []), list):
             yield Problem(path, _key_line(path, key), f"{key}: must be a list")
 

@@ -16,6 +16,7 @@ keyword_words:               # optional: a sentence with a word of each group is
   erase: [[delete, erase, remove], [everything, messages, data, "information*"]]
 concepts:                    # optional: words that alone carry an answer, among any others
   held_by_authorities: [police, "deport*", detention center]
+asking: [what do you mean]   # optional: a question back about the question answers nothing
 ```
 
 `load_wordlist` is forgiving (a person in danger must still get answers when one list is
@@ -59,7 +60,7 @@ ANSWER_IDS = (
 )  # fmt: skip
 OPTIONAL_SECTIONS = (
     "alone", "ordinals", "negation", "negation_after", "filler", "neutral", "doubtful",
-    "keyword_words", "concepts",
+    "keyword_words", "concepts", "asking",
 )  # fmt: skip
 
 Phrases = tuple[str, ...]
@@ -91,6 +92,9 @@ class Wordlist:
     # answer → words that carry it wherever they stand ("CID took" is the authorities): one
     # salient concept, not a phrase. A word ending in "*" is a stem.
     concepts: dict[str, Phrases] = field(default_factory=dict)
+    # A question about the question ("what do you mean", "c'est quoi"): with a word or two
+    # after it ("what do you mean danger"), the message answers nothing.
+    asking: Phrases = ()
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -183,4 +187,5 @@ def load_wordlist(path: Path) -> Wordlist:
         doubtful=_section(data, "doubtful", path),
         keyword_words=_groups(data, path),
         concepts=_concepts(data, path),
+        asking=_phrases(data.get("asking"), lang),
     )

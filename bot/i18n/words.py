@@ -69,6 +69,7 @@ CONCEPT = 0.85
 # Concepts of these answers outrank another answer's phrase in the same message: "someone
 # stole my bag with the passport" is lost, "tied my hands, I am ok" is danger.
 CONCEPT_OUTRANKS = ("danger_now", "lost", "never_had")
+ASKING_REST = 2  # "what do you mean danger": a question back, with at most this many words after
 ORDINAL_MAX_WORDS = 5
 KEYWORD_SENTENCE_MAX = 10  # longer messages say more than a keyword: they are answers
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
@@ -536,6 +537,17 @@ class _Language:
         }
         return found.pop() if len(found) == 1 else None
 
+    def asking(self, tokens: list[str]) -> bool:
+        """Whether the message is a question back about the question ("what do you mean
+        danger"): an `asking` phrase first and a word or two after it, no more (a longer
+        sentence may say what happens: "what is this, they beat me")."""
+        for w in self.chain:
+            for phrase in w.asking:
+                words = phrase.split()
+                if tokens[: len(words)] == words and len(tokens) - len(words) <= ASKING_REST:
+                    return True
+        return False
+
     @cached_property
     def concepts(self) -> tuple[tuple[str, Words], ...]:
         """(answer, words) from the chain's `concepts`: words that carry an answer alone."""
@@ -713,6 +725,8 @@ class Lexicon:
         if not said:
             return None
         language = self._language(lang)
+        if language.asking(said.split()):
+            return None
         answers = self._answers(lang, language, candidates)
         cleaned = language.fillers.clean(said)
         exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
