@@ -212,11 +212,11 @@ def _check_words(path: Path) -> Iterator[Problem]:
         yield Problem(path, _key_line(path, key), f"unknown section `{key}`")
     sections = {
         "keywords": KEYWORDS, "answers": ANSWER_IDS, "alone": ANSWER_IDS,
-        "doubtful": ANSWER_IDS,
+        "doubtful": ANSWER_IDS, "concepts": ANSWER_IDS,
     }  # fmt: skip
     for section, known in sections.items():
         body = data.get(section)
-        if section in ("alone", "doubtful") and body is None:
+        if section in ("alone", "doubtful", "concepts") and body is None:
             continue  # optional
         if not isinstance(body, dict):
             yield Problem(path, _key_line(path, section), f"`{section}:` must be a mapping")
@@ -250,7 +250,7 @@ def _check_words(path: Path) -> Iterator[Problem]:
     ordinals = data.get("ordinals", [])
     if not isinstance(ordinals, list) or not all(isinstance(o, list) for o in ordinals):
         yield Problem(path, _key_line(path, "ordinals"), "ordinals: must be a list of lists")
-    for key in ("negation", "negation_after", "filler", "neutral"):
+    for key in ("negation", "negation_after", "filler", "neutral", "asking"):
         if not isinstance(data.get(key, []), list):
             yield Problem(path, _key_line(path, key), f"{key}: must be a list")
 

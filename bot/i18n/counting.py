@@ -9,6 +9,7 @@ tells whether children were mentioned, so the case can say so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,6 +62,17 @@ CHILDREN = {
     "mtoto mchanga", "carruur", "caruur", "ilmo", "ilmaha", "ilmo yar", "ልጆች", "ልጅ",
     "ህፃናት", "ህጻናት", "ሕፃናት", "ቆልዑ", "ህጻን", "ውሉድ", "caruurta",
     "ልጆቻችን", "ደቅና", "ደቅናን", "wladi", "ولادي", "ولادنا", "عيالي",
+}
+# One child named without a number: "and my baby" is one more ("and children" is not).
+ONE_CHILD = {
+    "child", "kid", "baby", "bebe", "enfant", "طفل", "طفلة", "mtoto", "ilmahayga", "ልጄ", "ወደይ",
+}
+# One word that is the person alone: "single", "seul".
+SINGLE = {"single", "solo", "kali", "keliya"}
+# Words after a number that do not name a group ("we are 5 here").
+NOT_GROUPS = {
+    "are", "is", "of", "us", "we", "here", "there", "in", "at", "total", "all", "sommes",
+    "ici", "en", "tout", "au", "nahay", "baan", "ni", "tuko", "hapa", "ኢና", "ነን",
 }
 # fmt: on
 
@@ -134,6 +146,15 @@ def _persons(part: list[str], lang: str | None, selves: frozenset[str]) -> int:
     return max(1, sum(t in selves or _attached(t) in relations for t in part))
 
 
+def _named_after(parts: list[list[str]], lang: str | None) -> bool:
+    """Whether every part after the first names a relative or a child without a number."""
+    named = _norm_set(frozenset(RELATIONS | ONE_CHILD))
+    return all(
+        parse_number(" ".join(p), lang) is None and any(_attached(t) in named for t in p)
+        for p in parts
+    )
+
+
 def _number_in(part: list[str], lang: str | None) -> int | None:
     """The one number word of a group named before its number: "wladi joj" (my children,
     two), "ولادنا التلاتة" (our children, the three)."""
@@ -165,11 +186,36 @@ def _groups(tokens: list[str], lang: str | None) -> int | None:
 
     # Every number with its own group, all on the same side ("10 men 4 women"; Swahili
     # "wanaume 5 wanawake 3"): "tuko 5, watoto wawili" is five in all, two of them children.
-    def named(offset: int) -> bool:
-        near = [tokens[i + offset] if 0 <= i + offset < len(tokens) else "" for i, _ in numbers]
-        return all(_attached(t) in nouns for t in near)
+    def group(token: str) -> bool:
+        return _attached(token) in nouns
 
-    return sum(v for _, v in numbers) if named(1) or named(-1) else None
+    def word(token: str) -> bool:
+        # "15 nepali 10 indian", "15 maliens 10 guineens": any word that is not a number,
+        # a joiner or the person names the group before it.
+        return (
+            bool(token)
+            and token.isalpha()
+            and _number_at(token, lang) is None
+            and (token not in _norm_set(frozenset(NOT_GROUPS | AND | RANGE | SELF | WITH)))
+        )
+
+    def named(offset: int, test: Callable[[str], bool], start: int = 0) -> bool:
+        near = [
+            tokens[i + offset] if 0 <= i + offset < len(tokens) else "" for i, _ in numbers[start:]
+        ]
+        return all(test(t) for t in near)
+
+    if named(1, group) or named(-1, group) or named(1, word):
+        return sum(v for _, v in numbers)
+    # "we are 40, 6 women and 3 children": a total first, then groups that fit in it.
+    first, rest = numbers[0][1], sum(v for _, v in numbers[1:])
+    if (
+        (named(1, group, 1) or named(-1, group, 1))
+        and not group(tokens[numbers[0][0] + 1] if numbers[0][0] + 1 < len(tokens) else "")
+        and rest <= first
+    ):
+        return first
+    return None
 
 
 def read_count(text: str, lang: str | None = None) -> Count | None:
@@ -184,6 +230,8 @@ def read_count(text: str, lang: str | None = None) -> Count | None:
     groups = None if ranges.intersection(tokens) else _groups(tokens, lang)
     if groups is not None:
         return Count(groups, children)
+    if len(tokens) == 1 and tokens[0] in selves | _norm_set(frozenset(SINGLE)):
+        return Count(1)  # "me", "moi", "mimi", "single": the person alone
     with_ = _norm_set(frozenset(WITH))
     tokens = [
         "and" if t in with_ and i and tokens[i - 1] in selves else t for i, t in enumerate(tokens)
@@ -201,6 +249,8 @@ def read_count(text: str, lang: str | None = None) -> Count | None:
     )
     if whole is not None and digits <= 1:
         parts = _split(tokens, ands | _norm_set(frozenset(AND_WORDS)))
+        # "we are 2 and my baby": those named after the number, without one, add one each.
+        said_self = said_self or (len(parts) > 1 and _named_after(parts[1:], lang))
         if _norm_set(frozenset(INCLUDING)).intersection(tokens):
             return Count(whole, children)  # "three women, me included"
         # "me and 4 others": the others, and her; "me, my husband and our 3 kids": five.

@@ -14,6 +14,9 @@ neutral: [the, has, it]      # optional: words that say nothing alone ("the mada
 doubtful: {not_safe: [maybe]}  # optional: phrases that hint at an answer, never surely: asked back
 keyword_words:               # optional: a sentence with a word of each group is the keyword
   erase: [[delete, erase, remove], [everything, messages, data, "information*"]]
+concepts:                    # optional: words that alone carry an answer, among any others
+  held_by_authorities: [police, "deport*", detention center]
+asking: [what do you mean]   # optional: a question back about the question answers nothing
 ```
 
 `load_wordlist` is forgiving (a person in danger must still get answers when one list is
@@ -57,7 +60,7 @@ ANSWER_IDS = (
 )  # fmt: skip
 OPTIONAL_SECTIONS = (
     "alone", "ordinals", "negation", "negation_after", "filler", "neutral", "doubtful",
-    "keyword_words",
+    "keyword_words", "concepts", "asking",
 )  # fmt: skip
 
 Phrases = tuple[str, ...]
@@ -86,6 +89,12 @@ class Wordlist:
     # keyword → groups of words: a short sentence with a word of every group is that
     # keyword ("please delete all my messages"). A word ending in "*" is a stem.
     keyword_words: dict[str, tuple[Phrases, ...]] = field(default_factory=dict)
+    # answer → words that carry it wherever they stand ("CID took" is the authorities): one
+    # salient concept, not a phrase. A word ending in "*" is a stem.
+    concepts: dict[str, Phrases] = field(default_factory=dict)
+    # A question about the question ("what do you mean", "c'est quoi"): with a word or two
+    # after it ("what do you mean danger"), the message answers nothing.
+    asking: Phrases = ()
 
 
 class _WordLoader(yaml.SafeLoader):
@@ -133,6 +142,15 @@ def _groups(data: dict[str, Any], path: Path) -> dict[str, tuple[Phrases, ...]]:
     return found
 
 
+def _concepts(data: dict[str, Any], path: Path) -> dict[str, Phrases]:
+    raw = data.get("concepts") or {}
+    if not isinstance(raw, dict):
+        log.error("%s: `concepts` is not a mapping, ignored", path)
+        return {}
+    lang = path.parent.name
+    return {str(k): p for k, v in raw.items() if isinstance(v, list) and (p := _stems(v, lang))}
+
+
 def _stems(values: list[Any], lang: str) -> Phrases:
     """Like `_phrases`, keeping a final "*" (a stem)."""
     out = []
@@ -168,4 +186,6 @@ def load_wordlist(path: Path) -> Wordlist:
         neutral=frozenset(_phrases(data.get("neutral"), lang)),
         doubtful=_section(data, "doubtful", path),
         keyword_words=_groups(data, path),
+        concepts=_concepts(data, path),
+        asking=_phrases(data.get("asking"), lang),
     )

@@ -65,6 +65,12 @@ SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a lit
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
 # asks before it deletes.
 CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
+# A concept word ("CID", "stolen") among words we cannot place: sure enough to record.
+CONCEPT = 0.85
+# Concepts of these answers outrank another answer's phrase in the same message: "someone
+# stole my bag with the passport" is lost, "tied my hands, I am ok" is danger.
+CONCEPT_OUTRANKS = ("danger_now", "lost", "never_had")
+ASKING_REST = 2  # "what do you mean danger": a question back, with at most this many words after
 ORDINAL_MAX_WORDS = 5
 KEYWORD_SENTENCE_MAX = 10  # longer messages say more than a keyword: they are answers
 ORDINAL_SMALL_WORD = 3  # "the", "one", "la", "ya": words that may stand around an ordinal
@@ -75,7 +81,12 @@ NUMBER_LABELS = {
 }  # fmt: skip
 CACHE_SIZE = 4096  # normalized messages and option sets kept; a few MB at most
 
-_THUMBS = {"yes": "\U0001f44d", "no": "\U0001f44e"}
+# Emoji that answer alone (any skin tone): thumbs, check and cross marks, SOS.
+_EMOJI_ANSWERS = {
+    "yes": frozenset("\U0001f44d\u2705\u2714\u2611"),
+    "no": frozenset("\U0001f44e\u274c\u2716\u274e"),
+    "danger_now": frozenset("\U0001f198"),
+}
 _EMOJI_NOISE = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f\u200d\\s]")
 _ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]+")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th|e|er|ere|re|eme|ieme|em|ème)$")
@@ -532,6 +543,53 @@ class _Language:
         }
         return found.pop() if len(found) == 1 else None
 
+    def asking(self, tokens: list[str]) -> bool:
+        """Whether the message is a question back about the question ("what do you mean
+        danger"): an `asking` phrase first and a word or two after it, no more (a longer
+        sentence may say what happens: "what is this, they beat me")."""
+        for w in self.chain:
+            for phrase in w.asking:
+                words = phrase.split()
+                if tokens[: len(words)] == words and len(tokens) - len(words) <= ASKING_REST:
+                    return True
+        return False
+
+    @cached_property
+    def concepts(self) -> tuple[tuple[str, Words], ...]:
+        """(answer, words) from the chain's `concepts`: words that carry an answer alone."""
+        return tuple(
+            (answer, tuple(p.split()))
+            for w in self.chain
+            for answer, phrases in w.concepts.items()
+            for p in phrases
+        )
+
+    def concept(self, tokens: list[str], answers: Iterable[str]) -> tuple[str, list[Span]] | None:
+        """The one answer among `answers` whose concept words stand in `tokens`, and where;
+        None when none does or several answers' concepts do. Negations count as for
+        phrases: not right after one (unless the concept is itself negative: "without
+        passport"), nor right before one that follows ("je l'ai pas")."""
+        found: dict[str, list[Span]] = defaultdict(list)
+        for answer, words in self.concepts:
+            if answer not in answers:
+                continue
+            n = len(words)
+            for i in range(len(tokens) - n + 1):
+                if not all(_word_in(tokens[i + k], (w,)) for k, w in enumerate(words)):
+                    continue
+                if words[0] not in self.any_negation and _negated(
+                    tokens, (i, i + n), self.negation, self.neutral
+                ):
+                    continue
+                if words[-1] not in self.negation_after and self.negation_after.intersection(
+                    tokens[i + n : i + n + NEGATION_REACH]
+                ):
+                    continue
+                found[answer].append((i, i + n))
+        serious = next((a for a in OUTRANKS if a in found), None)
+        answer = serious or (next(iter(found)) if len(found) == 1 else None)
+        return (answer, found[answer]) if answer else None
+
     @cached_property
     def mild_by_first(self) -> dict[str, list[Words]]:
         """The phrases of the mild answers ("safe") by their first word, whatever the
@@ -673,6 +731,8 @@ class Lexicon:
         if not said:
             return None
         language = self._language(lang)
+        if language.asking(said.split()):
+            return None
         answers = self._answers(lang, language, candidates)
         cleaned = language.fillers.clean(said)
         exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
@@ -693,6 +753,11 @@ class Lexicon:
                 score = DOUBTFUL if one in MILD else SPELLED
                 return Understood(one, score, "typo" if typos else "spelling", respelled)
         inside = answers.contained(spelled, language)
+        concept = language.concept(spelled, candidates.keys())
+        if concept is not None:
+            weighed = _weigh_concept(concept, inside, spelled, language)
+            if weighed is not None:
+                return weighed
         if inside is not None:
             answer, spans = inside
             if not answer:
@@ -849,6 +914,32 @@ def _arabic_stems(word: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+def _weigh_concept(
+    concept: tuple[str, list[Span]],
+    inside: tuple[str, list[Span]] | None,
+    tokens: list[str],
+    language: _Language,
+) -> Understood | None:
+    """A concept's answer, when no phrase of the message says another answer; None to read
+    the phrases as usual (they say the same, or several answers). Beside a keyword's words
+    ("talk to agent") or a phrase of another answer, the bot asks back."""
+    answer, spans = concept
+    used = {i for start, end in spans for i in range(start, end)}
+    words = " ".join(tokens[i] for i in sorted(used))
+    sure = CONCEPT if _inside_score(tokens, used, language) > DOUBTFUL else DOUBTFUL
+    if inside is None:
+        return Understood(answer, sure, "concept", words)
+    other, _ = inside
+    graver = answer in OUTRANKS and (
+        other not in OUTRANKS or OUTRANKS.index(answer) < OUTRANKS.index(other)
+    )
+    if not other or other == answer or (other in OUTRANKS and not graver):
+        return None
+    if answer in CONCEPT_OUTRANKS:
+        return Understood(answer, sure, "concept", words)
+    return Understood(answer, DOUBTFUL, "concept", words)
+
+
 def _inside_score(tokens: list[str], used: set[int], language: _Language) -> float:
     """How sure an answer found inside a sentence is: 1 when the other words are neutral
     ("the madam keeps it"); lower when some of them belong to a keyword or to another
@@ -873,13 +964,9 @@ def _word_in(token: str, group: Words) -> bool:
 
 
 def _thumbs(text: str) -> str | None:
-    """ "yes"/"no" when the message is only a thumbs up/down emoji (any skin tone)."""
-    bare = _EMOJI_NOISE.sub("", text)
-    if bare and set(bare) == {_THUMBS["yes"]}:
-        return "yes"
-    if bare and set(bare) == {_THUMBS["no"]}:
-        return "no"
-    return None
+    """The answer a message of only answering emoji says ("👍", "✅", "❌", "🆘"), or None."""
+    bare = set(_EMOJI_NOISE.sub("", text))
+    return next((a for a, marks in _EMOJI_ANSWERS.items() if bare and bare <= marks), None)
 
 
 def _negated(
