@@ -30,9 +30,13 @@ pytestmark = [
     pytest.mark.skipif(FONTS_MISSING, reason="no Noto fonts (apt-get install fonts-noto-core)"),
 ]
 NewContext = Callable[..., BrowserContext]
+MEASURE_TRIES = 25
 
-# Each character of the element's text, as the browser lays it out: its width.
-CHAR_WIDTHS = """el => {
+# Each character of the element's text, as the browser lays it out: its width; and the
+# element's direction. null while the element is not in the page (a live update may swap the
+# transcript between finding the element and measuring it).
+MEASURE = """el => {
+  if (!el.isConnected) return null;
   const node = el.firstChild, widths = [];
   for (let i = 0; i < node.length; i++) {
     if (/\\s/.test(node.data[i])) continue;
@@ -41,7 +45,7 @@ CHAR_WIDTHS = """el => {
     range.setEnd(node, i + 1);
     widths.push(range.getBoundingClientRect().width);
   }
-  return widths;
+  return {widths, direction: getComputedStyle(el).direction};
 }"""
 
 
@@ -69,12 +73,19 @@ def check_script(page: Page, selector: str, family: str, block: tuple[int, int])
     text = message.inner_text()
     letters = letters_in(text, *block)
     assert letters > 5, text
-    widths = message.evaluate(CHAR_WIDTHS)
+    measured = None
+    for _ in range(MEASURE_TRIES):
+        measured = message.evaluate(MEASURE)
+        if measured is not None:
+            break
+        page.wait_for_timeout(200)
+    assert measured is not None, "the message never stayed in the page long enough to measure"
+    widths = measured["widths"]
     assert widths and min(widths) > 0, widths
     fonts = platform_fonts(page, selector)
     drawn = sum(f["glyphCount"] for f in fonts if family in f["familyName"])
     assert drawn >= letters, f"{letters} letters, fonts used: {fonts}"
-    return str(message.evaluate("el => getComputedStyle(el).direction"))
+    return str(measured["direction"])
 
 
 @pytest.mark.parametrize("width", [1280, 360])
