@@ -268,10 +268,23 @@ def flows_draw(
     if format not in FORMATS:
         _echo(f"error: unknown format {format}: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    from bot.engine.loader import YamlError
+    from bot.engine.validate import FlowError
+    from bot.flowtools.check import is_flow_file
     from bot.i18n.source_text import source_texts
 
     settings = get_settings()
-    drawn = render(load(flow, settings.flows_dir), format, source_texts(settings.locales_dir))
+    try:
+        compiled = load(flow, settings.flows_dir)
+    except FileNotFoundError:
+        known = sorted(p.stem for p in Path(settings.flows_dir).glob("*.yaml") if is_flow_file(p))
+        _echo(f"error: no flow {flow!r} in {settings.flows_dir}: use one of {', '.join(known)}"
+              " or the path of a flow file")  # fmt: skip
+        raise typer.Exit(2) from None
+    except (FlowError, YamlError) as exc:
+        _echo(str(exc))  # already "file:line: error: ..."
+        raise typer.Exit(1) from None
+    drawn = render(compiled, format, source_texts(settings.locales_dir))
     if output is not None:
         if isinstance(drawn, bytes):
             output.write_bytes(drawn)

@@ -173,6 +173,20 @@ def test_flows_draw_refuses_an_unknown_format() -> None:
     assert "unknown format pdf: use one of mermaid, svg, png, html" in result.output
 
 
+def test_flows_draw_names_the_flows_when_one_is_unknown_and_explains_a_broken_file(
+    tmp_path: Path,
+) -> None:
+    unknown = runner.invoke(app, ["flows", "draw", "nosuch"])
+    assert unknown.exit_code == 2
+    assert "no flow 'nosuch'" in unknown.output and "distress" in unknown.output
+    assert "Traceback" not in unknown.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nsteps: [", encoding="utf-8")
+    result = runner.invoke(app, ["flows", "draw", str(broken)])
+    assert result.exit_code == 1
+    assert f"{broken}:2:" in result.output and "YAML" in result.output
+
+
 def _store_a_conversation_under(key: str) -> None:
     import asyncio
 
