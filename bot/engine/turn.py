@@ -178,7 +178,7 @@ class Turn:
         self.say(msg_id, **args)
         if self.state["case_open"]:
             self._priority()
-        if self.state["emergency"] == "pending" or self._sea_now_placed():
+        if self.state["emergency"] is not None:  # pending, or given (again only at sea)
             self.emergency()
 
     def emergency(self) -> None:
