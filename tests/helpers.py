@@ -3,14 +3,36 @@ WhatsApp conversations with replies waiting in the outbox."""
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.messages import Inbound, Location
 from bot.store.db import Database
 from bot.store.models import Conversation, Outbox, WebhookEvent, utcnow
 
 _counter = {"n": 0}
+_WHATSAPP = Path(__file__).parent / "data" / "meta" / "whatsapp.json"
+
+
+def status_event(
+    wamid: str,
+    status: str,
+    *,
+    errors: list[dict] | None = None,
+    callback_data: str | None = None,
+) -> dict:
+    """A WhatsApp status webhook for one of our sends; `callback_data` is our key, echoed."""
+    fixtures = json.loads(_WHATSAPP.read_text(encoding="utf-8"))
+    event = copy.deepcopy(fixtures["status_failed_window" if errors else "status_sent"])
+    item = event["entry"][0]["changes"][0]["value"]["statuses"][0]
+    item["id"], item["status"] = wamid, status
+    if errors is not None:
+        item["errors"] = errors
+    if callback_data is not None:
+        item["biz_opaque_callback_data"] = callback_data
+    return event
 
 
 def sim_message(

@@ -10,8 +10,9 @@ A permanent refusal fails at once, with a reason a caseworker can read.
 
 A row is claimed (state=sending) in a short transaction, sent without holding any lock, and
 then recorded. A crash after claiming leaves the row in `sending`; the reaper gives it back
-after `stale_after`, long enough for a WhatsApp status webhook (which carries our key in
-biz_opaque_callback_data) to have recorded it as sent, so a restart does not send it twice.
+after `stale_after`, and only once its own process has been taking webhooks that long: long
+enough for a WhatsApp status webhook (which carries our key in biz_opaque_callback_data) to
+have recorded it as sent, so a restart does not send it twice.
 
 Claiming and recording run on every message, twice (the reply and the mark-read), so they use
 prebuilt Core statements on a bare connection: no ORM session, no unit of work, and the

@@ -78,6 +78,7 @@ class Workers:
     _stopping: bool = False
     _waker: Any = None
     _unsent: set[int] = field(default_factory=set)  # outbox rows claimed, not yet on the wire
+    _listening_since: float = 0.0  # time.monotonic() when the loops started
 
     def kick(self) -> None:
         """New inbound work was stored (and committed): wake this process and the others."""
@@ -136,6 +137,7 @@ class Workers:
 
     def start(self) -> None:
         self._stopping = False
+        self._listening_since = time.monotonic()
         if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
             self._waker = Waker(self.pipeline.db.url, self._woken)
             self._waker.start()
@@ -337,6 +339,15 @@ class Workers:
             self._outbound.set()
 
     async def reap_once(self) -> None:
+        # A row left in `sending` by a dead process may have reached Meta; its status webhook,
+        # retried by Meta while nobody was up, is what says so. Only a process that has been
+        # taking webhooks for `stale_after` has heard it: reaping sooner after a slow restart
+        # sent replies twice.
+        if (
+            time.monotonic() - self._listening_since
+            < self.outbox_settings.stale_after.total_seconds()
+        ):
+            return
         if await outbox.reap_stale(self.pipeline.db, self.outbox_settings):
             self._outbound.set()
 

@@ -3,10 +3,8 @@ A claimed batch is stored together, deduplicated, and one bad event does not blo
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
@@ -22,22 +20,9 @@ from bot.pipeline.ingest import ingest_pending
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent
 from tests.conftest import running_app, runtime
-from tests.helpers import sim_message, store_events
+from tests.helpers import sim_message, status_event, store_events
 from tests.pipeline.test_outbox import Script, deliver_text
 from tests.web.test_webhook import signed
-
-FIXTURES = json.loads(
-    (Path(__file__).parent.parent / "data" / "meta" / "whatsapp.json").read_text(encoding="utf-8")
-)
-
-
-def status_event(wamid: str, status: str, *, errors: list[dict] | None = None) -> dict:
-    event = copy.deepcopy(FIXTURES["status_failed_window" if errors else "status_sent"])
-    item = event["entry"][0]["changes"][0]["value"]["statuses"][0]
-    item["id"], item["status"] = wamid, status
-    if errors is not None:
-        item["errors"] = errors
-    return event
 
 
 async def post(client: httpx.AsyncClient, settings: Settings, payload: dict) -> None:

@@ -33,6 +33,7 @@ from bot.platform_ids import hashed_id
 from bot.store.db import Database
 from bot.store.models import Conversation, Message, Outbox, utcnow
 from tests.conftest import running_app, runtime
+from tests.helpers import status_event
 from tests.web.test_webhook import TEXT_EVENT, signed
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -171,6 +172,40 @@ async def test_a_row_left_in_sending_by_a_crash_is_sent_after_the_reaper(
     assert all(r.state == "sent" for r in final)
     keys = [b.get("biz_opaque_callback_data") for b in script.sent]
     assert len(keys) == len(set(keys)) == len(final)
+
+
+async def test_a_restarted_process_hears_the_status_webhook_before_it_reaps(
+    settings: Settings, db: object
+) -> None:
+    """The process died with a reply on the wire and came back after the stale limit: Meta's
+    retried status webhook, not the reaper, settles the row, and nothing is sent twice."""
+    script = Script()
+    http = httpx.AsyncClient(transport=httpx.MockTransport(script))
+    async with running_app(settings, http=http) as client:
+        fast(client)
+        rt = runtime(client)
+        rt.workers.outbox_settings = OutboxSettings(stale_after=timedelta(seconds=30))
+        await deliver_text(client, settings)
+        await rt.workers.inbound_once()
+        async with rt.db.session() as session, session.begin():
+            rows = (await session.execute(select(Outbox))).scalars().all()
+            for row in rows:  # claimed by a process that died, long ago
+                row.state, row.claimed_at = "sending", utcnow() - timedelta(minutes=10)
+            keys = [r.idempotency_key for r in rows if r.idempotency_key.startswith("msg:")]
+        rt.workers._listening_since = time.monotonic()  # this process has just started
+        await rt.workers.reap_once()
+        assert await rt.workers.outbound_once() == 0, "reaped before a status could arrive"
+        for number, key in enumerate(keys):
+            event = status_event(f"wamid.SENT{number}", "sent", callback_data=key)
+            body, headers = signed(settings, event)
+            assert (await client.post("/webhooks/meta", content=body, headers=headers)).is_success
+        await rt.workers.inbound_once()
+        rt.workers._listening_since -= 31  # it has now listened past the stale limit
+        await rt.workers.reap_once()
+        await rt.workers.run_until_idle()
+        final = await outbox_rows(client)
+    assert final and all(r.state == "sent" for r in final)
+    assert script.sent == [], "a reply Meta had accepted was sent again"
 
 
 # --- Claiming and recording, row by row -------------------------------------------------
