@@ -30,13 +30,15 @@ import logging
 import math
 import threading
 import time
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.geo._geonames import GeoNamesIndex, load_geonames_cached
+from bot.geo import index_file
+from bot.geo._geonames import GeoNamesIndex
 from bot.geo.candidate import Candidate, Source, is_ambiguous
 from bot.geo.countries import country_name, is_country_name
 from bot.geo.land import get_land_mask
@@ -92,12 +94,13 @@ class Gazetteer:
         self.source = source
         self._geo = geonames
         # Own copies of the columns: alias-only places are appended after the GeoNames rows.
+        # Arrays, not lists of number objects (a few MB less); a geonameid of 0 is none.
         self._names = list(geonames.names)
         self._ccs = list(geonames.country_codes)
-        self._lats = list(geonames.lats)
-        self._lons = list(geonames.lons)
-        self._pops = list(geonames.populations)
-        self._gids = list(geonames.geonameids)
+        self._lats = array("d", geonames.lats)
+        self._lons = array("d", geonames.lons)
+        self._pops = array("q", geonames.populations)
+        self._gids = array("q", geonames.geonameids)
         self.prefer_countries: tuple[str, ...] = tuple(dict.fromkeys(places.prefer_countries))
         self._region = frozenset(self.prefer_countries)
         self._ignore = frozenset(k for w in places.ignore_words for k in tokens(w))
@@ -159,7 +162,7 @@ class Gazetteer:
             self._lats.append(alias.latitude)
             self._lons.append(alias.longitude)
             self._pops.append(alias.population or 0)
-            self._gids.append(alias.geonameid)
+            self._gids.append(alias.geonameid or 0)
             row = len(self._names) - 1
         elif self._ccs[row] != alias.country:
             raise PlacesFileError(
@@ -178,7 +181,7 @@ class Gazetteer:
     def _find_row(self, alias: Alias) -> int | None:
         if alias.geonameid is not None:
             if self._gid_rows is None:
-                self._gid_rows = {g: r for r, g in enumerate(self._gids) if g is not None}
+                self._gid_rows = {g: r for r, g in enumerate(self._gids) if g}
             row = self._gid_rows.get(alias.geonameid)
             if row is not None:
                 return row
@@ -196,15 +199,12 @@ class Gazetteer:
         """Name keys fuzzy matching looks at, by script: preferred countries and big cities."""
         choices: dict[Script, list[str]] = {"latin": [], "arabic": [], "ethiopic": []}
         ccs, pops, region, small = self._ccs, self._pops, self._region, self._geo.is_small
-        keep = [
+        keep = bytearray(
             (ccs[r] in region or pops[r] >= FUZZY_BIG_CITY) and not small(r)
             for r in range(len(ccs))
-        ]
-        for k, hit in self._geo.by_key.items():
-            if len(k) < FUZZY_MIN_CHARS - 1:
-                continue
-            rows = (hit,) if isinstance(hit, int) else hit
-            if any(keep[r] for r in rows):
+        )
+        for k in self._geo.keys.keys_with_a_row_in(keep):
+            if len(k) >= FUZZY_MIN_CHARS - 1:
                 choices.get(script_of(k), []).append(k)
         for k in self._aliases:
             choices.get(script_of(k), []).append(k)
@@ -366,7 +366,7 @@ class Gazetteer:
         out: list[Candidate] = []
         for h in ranked:
             gid = self._gids[h.row]
-            if gid is not None:
+            if gid:
                 if gid in seen_gids:
                     continue
                 seen_gids.add(gid)
@@ -434,7 +434,7 @@ class Gazetteer:
             latitude=self._lats[row],
             longitude=self._lons[row],
             population=self._pops[row],
-            geonameid=self._gids[row],
+            geonameid=self._gids[row] or None,
             distance_km=distance_km,
             source=source,
             score=round(score, 1),
@@ -475,15 +475,17 @@ _built: dict[Path, tuple[int, Gazetteer]] = {}  # place file → (its mtime_ns, 
 def get_gazetteer(places_file: Path | None = None, *, cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer for `places_file` (default: the repository's flows/places.yaml).
 
-    Built on first use (about 2 s; 1.1–1.4 s with a warm `cache_dir`) and shared; safe to call
-    from any thread. The place file is re-read when it changes on disk; if the new version is
-    broken, the error is logged and the last good version stays in use.
+    Built on first use (about 0.5 s once the GeoNames index file exists, see
+    `bot.geo.index_file`) and shared; safe to call from any thread. The place file is re-read
+    when it changes on disk; if the new version is broken, the error is logged and the last
+    good version stays in use.
 
     Args:
         places_file: the NGO place file. A missing default file means no aliases; a missing
             file that was named explicitly is an error.
-        cache_dir: where to keep the compact GeoNames index between runs (optional; only
-            the first call in a process loads that index, so pass it from the start).
+        cache_dir: where the GeoNames index file is kept (default: the user's cache
+            directory; only the first call in a process loads that index, so pass it from
+            the start).
     """
     path = (places_file or DEFAULT_PLACES_FILE).resolve()
     mtime = _mtime(path)
@@ -496,7 +498,7 @@ def get_gazetteer(places_file: Path | None = None, *, cache_dir: Path | None = N
             return entry[1]
         global _geonames
         if _geonames is None:
-            _geonames = load_geonames_cached(cache_dir)
+            _geonames = index_file.load(cache_dir)
         try:
             if mtime == -1:
                 if places_file is not None:
@@ -525,7 +527,7 @@ def check_places_file(path: Path, *, cache_dir: Path | None = None) -> list[str]
         places = load_places(path)
         with _lock:
             if _geonames is None:
-                _geonames = load_geonames_cached(cache_dir)
+                _geonames = index_file.load(cache_dir)
         Gazetteer(_geonames, places, source=path)
     except PlacesFileError as exc:
         return str(exc).splitlines()
