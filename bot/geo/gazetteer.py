@@ -105,7 +105,9 @@ class Gazetteer:
         self._region = frozenset(self.prefer_countries)
         self._ignore = frozenset(k for w in places.ignore_words for k in tokens(w))
         self._aliases: dict[str, tuple[int, bool]] = {}
-        self._gid_rows: dict[int, int] | None = None
+        # geonameid → row, only for the ids the alias file names (not 77,000 of them).
+        wanted = {a.geonameid for a in places.aliases if a.geonameid is not None}
+        self._gid_rows = {g: r for r, g in enumerate(self._gids) if g in wanted}
         self._shown: dict[int, str] = {}  # row → the name the alias file gives it
         # Row → its name in Arabic letters / in Ge'ez: the alias file's first (not from a
         # district's entry), else GeoNames'.
@@ -164,6 +166,8 @@ class Gazetteer:
             self._pops.append(alias.population or 0)
             self._gids.append(alias.geonameid or 0)
             row = len(self._names) - 1
+            if alias.geonameid is not None:
+                self._gid_rows.setdefault(alias.geonameid, row)
         elif self._ccs[row] != alias.country:
             raise PlacesFileError(
                 f"{self._where(alias)}: geonameid {alias.geonameid} is in {self._ccs[row]}, "
@@ -180,8 +184,6 @@ class Gazetteer:
 
     def _find_row(self, alias: Alias) -> int | None:
         if alias.geonameid is not None:
-            if self._gid_rows is None:
-                self._gid_rows = {g: r for r, g in enumerate(self._gids) if g}
             row = self._gid_rows.get(alias.geonameid)
             if row is not None:
                 return row
