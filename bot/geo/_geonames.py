@@ -37,7 +37,7 @@ from bot.geo.normalize import has_other_script, key, script_of
 log = logging.getLogger(__name__)
 
 DATASET = "cities5000.json"
-FORMAT = 3  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
+FORMAT = 4  # bump when GeoNamesIndex or the normalization changes: old cache files are ignored
 # IATA/ICAO-style codes ("TIP", "HLLT") and other short upper-case tokens among alternate names.
 _CODE = re.compile(r"^[A-Z0-9-]{2,5}$")
 MIN_KEY_CHARS = 3  # alternate names shorter than this (after normalization) are noise
@@ -183,9 +183,11 @@ def _add(
     idx.lons.append(lon)
     idx.populations.append(population)
     idx.geonameids.append(geonameid)
-    keys = {key(name)}
+    # A dict, not a set: the same key order in every process (a set's follows the per-process
+    # string hash), so the index file is the same bytes for the same data.
+    keys = dict.fromkeys([key(name)])
     for alt, alt_key in kept_names(alternate_names):
-        keys.add(alt_key)
+        keys[alt_key] = None
         script = script_of(alt)
         if script == "arabic" and not _NOT_ARABIC.search(alt):
             idx.arabic[row] = min(idx.arabic.get(row, alt), alt, key=len)

@@ -158,8 +158,8 @@ def _lines(raw: bytes) -> list[str]:
 
 def write(path: Path) -> None:
     """Build the index and write it to `path` atomically (readers never see half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # before the build: fail early
     data = encode(load_geonames())
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -168,6 +168,9 @@ def write(path: Path) -> None:
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
+    for old in path.parent.glob("geonames-*.index"):  # files of older versions
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def load(directory: Path | None = None) -> GeoNamesIndex:

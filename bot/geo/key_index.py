@@ -106,6 +106,14 @@ class KeyIndex(Mapping[str, Rows]):
     def __contains__(self, k: object) -> bool:
         return isinstance(k, str) and self.id_of(k) is not None
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, KeyIndex):  # the same keys and rows in the same order
+            mine = (self.blob, self.key_starts, self.row_starts, self.rows)
+            return mine == (other.blob, other.key_starts, other.row_starts, other.rows)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment] - a mapping is not hashable
+
     def __len__(self) -> int:
         return len(self.key_starts) - 1
 
