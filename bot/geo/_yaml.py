@@ -9,8 +9,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+# libyaml's parser when PyYAML has it (its wheels do): the place file is read at every start,
+# and the pure-Python parser took 0.1-0.3 s of it.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(yaml.SafeLoader):
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader reading only true/false as booleans (YAML 1.2): yes, no, on, off stay words."""
 
 
@@ -29,13 +33,16 @@ def read_yaml(path: Path, error: type[ValueError]) -> tuple[Any, yaml.Node | Non
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"{path}: cannot read: {exc.strerror}") from exc
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (_Loader is a SafeLoader)
+    loader = _Loader(text)
+    try:  # parsed once: the node tree (for line numbers) is what the data is built from
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise error(f"{path}:{line}: not valid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
     return data, node
 
 

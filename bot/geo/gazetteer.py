@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import math
+import operator
 import threading
 import time
 from array import array
@@ -200,11 +201,14 @@ class Gazetteer:
     def _fuzzy_choices(self) -> dict[Script, list[str]]:
         """Name keys fuzzy matching looks at, by script: preferred countries and big cities."""
         choices: dict[Script, list[str]] = {"latin": [], "arabic": [], "ethiopic": []}
-        ccs, pops, region, small = self._ccs, self._pops, self._region, self._geo.is_small
-        keep = bytearray(
-            (ccs[r] in region or pops[r] >= FUZZY_BIG_CITY) and not small(r)
-            for r in range(len(ccs))
-        )
+        # Rows worth it: in a preferred country or big, and not from the small-place extract
+        # (computed in C loops: this runs at every start, over 77,000 rows).
+        geo = self._geo
+        in_region = map(self._region.__contains__, self._ccs)
+        big = map(FUZZY_BIG_CITY.__le__, self._pops)
+        keep = bytearray(map(operator.or_, in_region, big))
+        if geo.small_from is not None:
+            keep[geo.small_from : len(geo.names)] = bytes(len(geo.names) - geo.small_from)
         for k in self._geo.keys.keys_with_a_row_in(keep):
             if len(k) >= FUZZY_MIN_CHARS - 1:
                 choices.get(script_of(k), []).append(k)
