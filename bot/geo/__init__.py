@@ -19,32 +19,25 @@ the NGO alias file. Nothing goes to the network. GeoNames data is CC BY 4.0:
 `data/README.md` credits it. Land polygons: Natural Earth
 (public domain), `data/land.json.gz`.
 
-Measured on the 2-core development machine (Python 3.11, other work running, so ranges):
+Measured on the 2-core development machine (Python 3.11, other work running, so ranges;
+`bench/geo_startup.py`):
 
-- Build, first `get_gazetteer()` in a process: 1.7–2.1 s on a quiet machine (up to 3.7 s
-  when the other core is busy). The process grows by about 155 MB RSS: about 55 MB is the
-  GeoNames index that stays (tracemalloc), the rest is the JSON parse, which CPython keeps
-  as free memory. With `get_gazetteer(cache_dir=...)` a 9.5 MB marshal file replaces the
-  JSON parse from the second start on: 1.1–1.4 s and about 93 MB RSS. Of either, 0.3–0.5 s
-  is the per-place-file part (aliases, pin grid, fuzzy lists, CLDR names).
+- First `get_gazetteer()` in a process: 0.4-0.5 s of CPU, and the process grows by about
+  70 MB. The GeoNames index is read from its file (`index_file`, written once by a child
+  process; building it takes 2-3 s) into arrays and a `KeyIndex` (about 25 MB); the rest is
+  the place file's part (aliases, pin grid, typo lists, CLDR names in nine languages).
 - `resolve_pin`: about 20 µs for pins on land in North Africa, 25–70 µs in dense Europe or
-  out at sea, a few hundred µs in mid-ocean (2–3× more while the machine is loaded).
-- `resolve_text`: 5–60 µs for an exact name or alias, also inside a sentence; 10–20 ms when
-  only a typo match (rapidfuzz) finds it; 25–50 ms for text that matches nothing (every
-  word is tried fuzzily).
+  out at sea, a few hundred µs in mid-ocean (2–3× more while the machine is loaded). The
+  land mask loads on the first pin (the warm-up's pin): 0.1-0.35 s, about 9 MB kept;
+  `at_sea` takes 30-80 µs.
+- `resolve_text`: 5–60 µs for an exact name or alias, also inside a sentence (a name key
+  lookup is about 1 µs); 10–20 ms when only a typo match (rapidfuzz) finds it; 25–50 ms for
+  text that matches nothing (every word is tried fuzzily). `read` costs what
+  `resolve_text` costs plus a few µs for the phrase lists.
 - `get_emergency_book()`, `country_name()`: microseconds once loaded.
 
-This round's additions, measured against the previous version on the same machine while it
-was heavily loaded (load average about 9 on 2 cores, so every figure is 3-4× a quiet run):
-the place-file part of the build went from 1.1-1.5 s to 1.7 s (twice the aliases, the
-phrase lists, names in Arabic and Ge'ez for 15,400 + 3,400 places) and the process grew by
-about 2 MB more (150 MB instead of 148 MB over the interpreter). The land mask loads on
-the first pin (the warm-up's pin): 0.35 s, about 9 MB kept (tracemalloc); `at_sea` takes
-30-80 µs. `read` costs what `resolve_text` costs plus a few µs for the phrase lists.
-
-The small-place extract (7,700 places, `data/README.md`) adds 70-100 ms of CPU to the
-build and about 9 MB of peak RSS (about 4 MB kept); it is not in the typo lists, so
-lookups cost the same.
+The small-place extract (7,700 places, `data/README.md`) is not in the typo lists, so
+lookups cost the same with it.
 
 Nothing here imports FastAPI or the database.
 """
