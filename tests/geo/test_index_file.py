@@ -68,3 +68,14 @@ def test_the_file_name_carries_what_the_index_is_made_of(tmp_path: Path) -> None
 def test_the_cache_directory_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert index_file.default_dir() == tmp_path / "sauti"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert index_file.default_dir() == tmp_path / ".cache" / "sauti"
+
+
+def test_without_a_home_the_index_is_built_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "relative")
+    assert index_file.default_dir() is None
+    monkeypatch.setattr(index_file, "load_geonames", _tiny)
+    assert index_file.load() == _tiny()
