@@ -18,9 +18,14 @@ COPY bot ./bot
 COPY flows ./flows
 COPY locales ./locales
 RUN uv sync --frozen --no-dev
+# The project is installed editable, so UV_COMPILE_BYTECODE leaves bot/ out: without this,
+# every start compiles it again.
+RUN python -m compileall -q bot
 
 RUN useradd --create-home --uid 10001 sauti
 USER sauti
+# The place index file (bot.geo.index_file), so a new container's first start reads it.
+RUN python -m bot.geo.index_file
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
 

@@ -6,6 +6,7 @@ SHA-256 hash (a token has enough entropy that a slow hash adds nothing).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -194,7 +195,7 @@ async def user_for_token(session: AsyncSession, token: str) -> User | None:
 async def login(session: AsyncSession, name: str, password: str) -> User | None:
     user = (await session.execute(select(User).where(User.name == name))).scalar_one_or_none()
     if user is None or not user.active:
-        check_password(_DUMMY_HASH, password)  # same cost whether or not the user exists
+        check_password(_dummy_hash(), password)  # same cost whether or not the user exists
         return None
     return user if check_password(user.password_hash, password) else None
 
@@ -213,4 +214,7 @@ async def team_names(session: AsyncSession, user: User) -> list[str]:
     return sorted(r[0] for r in rows)
 
 
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use: hashing costs about 0.2 s of CPU, which every start would pay.
+    return _hasher.hash("not-a-real-password")
