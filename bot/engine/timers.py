@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.engine.effects import Timer
-
 DAY_START, DAY_END = 8, 20
 
 
@@ -20,11 +18,3 @@ def may_write_first(prefs: dict[str, Any] | None, now: datetime, country_code: s
     from bot.safe_contact import may_write_first as rule
 
     return rule(prefs, country_code, now)[0]
-
-
-def to_state(timers: list[Timer]) -> list[dict[str, str]]:
-    return [{"name": t.name, "at": t.at.isoformat()} for t in timers]
-
-
-def from_state(saved: list[dict[str, str]] | None) -> list[Timer]:
-    return [Timer(name=t["name"], at=datetime.fromisoformat(t["at"])) for t in saved or []]

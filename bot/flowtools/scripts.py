@@ -50,6 +50,7 @@ from bot.engine.registry import FlowRegistry
 from bot.engine.runner import ask_share, close
 from bot.engine.runner import step as run_step
 from bot.engine.schema import parse_duration
+from bot.engine.state import ConversationState, load_state
 from bot.messages import Inbound, Location, Media
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -190,8 +191,8 @@ def run_script(
     ctx.catalogs = recorder
     # A conversation in the script's language before: the language the bot falls back on
     # when it cannot tell from the first message.
-    state: dict[str, Any] | None = (
-        {"lang": script["lang"], "ended": "new"} if "lang" in script else None
+    state: ConversationState | None = (
+        ConversationState(lang=script["lang"], ended="new") if "lang" in script else None
     )
     case, failures = CaseRecord(), []
     for i, item in enumerate(script.get("steps") or [], start=1):
@@ -200,13 +201,14 @@ def run_script(
         if "wait" in item:
             ctx = replace(ctx, now=ctx.now + parse_duration(item["wait"]))
         label = f"step {i} (send {item.get('send')!r})"
-        running = state and not state.get("ended") and registry.get(state["flow"], state["version"])
+        running = state and not state.ended and registry.get(state.flow, state.flow_version)
         flow = running or registry.latest(flow_ref)
         send = item.get("send", "")
+        stored = state.stored() if state else None
         if isinstance(send, dict) and send.get("resolve"):
-            state, fx = close(state) or {}, Effects()
+            state, fx = load_state(close(stored)), Effects()
         elif isinstance(send, dict) and send.get("ask_consent"):
-            state, fx = ask_share(state, str(send["ask_consent"])), Effects()
+            state, fx = load_state(ask_share(stored, str(send["ask_consent"]))), Effects()
         else:
             event = inbound(send, i, ctx.now, script.get("channel", "simulator"))
             state, fx = run_step(flow, state, event, ctx)
@@ -230,7 +232,9 @@ def run_script(
                 failures.append(f"{label}: expected options {item['options']}, got {got}")
         for key in ("effects", "state"):
             if key in item:
-                actual = fx.model_dump(mode="json") if key == "effects" else state
+                actual = (fx if key == "effects" else state or ConversationState()).model_dump(
+                    mode="json"
+                )
                 failures += _subset_problems(f"{label} {key}", item[key], actual)
     if "case" in script:
         failures += _subset_problems("case", script["case"], case.data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import and_, bindparam, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot import metrics
 from bot.cases.sink import CaseSink, current_case_id, know_case
 from bot.engine.effects import Effects
+from bot.engine.state import ConversationState
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
 from bot.pipeline import replies
@@ -29,8 +30,9 @@ class Brain(Protocol):
 
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
-    ) -> tuple[dict[str, Any] | None, Effects]:
-        """`event` is an inbound message, or the name of a timer/"resume"."""
+    ) -> tuple[ConversationState | None, Effects]:
+        """`event` is an inbound message, or the name of a timer/"resume". The state is
+        None when there is none to store (no flows, or nothing started)."""
         ...
 
 
@@ -384,9 +386,9 @@ async def run_brain(
     case_ref = await p.sink.case_ref(session, conv)
     state, effects = p.brain.respond(conv, event, case_ref=case_ref, now=now)
     if state is not None:
-        conv.state = state
-        conv.flow_id = state.get("flow", conv.flow_id)
-        conv.flow_version = state.get("version", conv.flow_version)
+        conv.state = state.stored()
+        conv.flow_id = state.flow or conv.flow_id
+        conv.flow_version = state.flow_version or conv.flow_version
     if effects.language:
         conv.language = effects.language
     if effects.contact_prefs is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.engine import places
 from bot.engine.effects import PlaceMatch
+from bot.engine.state import PlaceQuestion
 from tests.engine.fakes import make_context, msg
 
 
@@ -21,19 +22,16 @@ def test_a_pin_far_from_any_town_keeps_the_country_but_names_no_town():
     assert pin.place is None and pin.country_code == "LY" and pin.distance_km > 50
 
 
-def _pending(ctx, typed: str) -> dict:
+def _pending(ctx, typed: str) -> PlaceQuestion:
     cands = ctx.gazetteer.resolve_text(typed)
-    return {
-        "kind": "place",
-        "typed": typed,
-        "candidates": [places._candidate(ctx, "en", i, c) for i, c in enumerate(cands)],
-    }
+    options = [places._candidate(ctx, "en", i, c) for i, c in enumerate(cands)]
+    return PlaceQuestion(typed=typed, candidates=options)
 
 
 def test_which_place_by_country_name_or_number():
     ctx = make_context()
     pending = _pending(ctx, "Tripoli")
-    assert [c["title"] for c in pending["candidates"]] == ["Tripoli, Libya", "Tripoli, Lebanon"]
+    assert [c.title for c in pending.candidates] == ["Tripoli, Libya", "Tripoli, Lebanon"]
     assert places._choice(ctx, "en", msg("Lebanon"), pending) == "place:266826"
     assert places._choice(ctx, "en", msg("1"), pending) == "place:2210247"
     assert places._choice(ctx, "en", msg("3"), pending) == "place:other"
@@ -41,7 +39,7 @@ def test_which_place_by_country_name_or_number():
 
 def test_is_it_this_place_takes_yes_and_no_in_words():
     ctx = make_context()
-    pending = {**_pending(ctx, "Sabha"), "confirm": True}
+    pending = _pending(ctx, "Sabha").model_copy(update={"confirm": True})
     assert places._choice(ctx, "en", msg("yes"), pending) == "place:2212775"
     assert places._choice(ctx, "en", msg("no"), pending) == "place:other"
     assert places._choice(ctx, "en", msg("Somewhere else"), pending) == "place:other"
