@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bot import safe_contact
+
 DAY_START, DAY_END = 8, 20
 
 
 def may_write_first(prefs: dict[str, Any] | None, now: datetime, country_code: str | None) -> bool:
     """The one rule (bot.safe_contact): allowed, and inside the person's safe hours."""
-    from bot.safe_contact import may_write_first as rule
-
-    return rule(prefs, country_code, now)[0]
+    return safe_contact.may_write_first(prefs, country_code, now)[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.engine import places
 from bot.engine.effects import PlaceMatch
 from bot.engine.state import PlaceQuestion
+from bot.geo.gazetteer import get_gazetteer
 from tests.engine.fakes import make_context, msg
 
 
@@ -45,3 +46,27 @@ def test_is_it_this_place_takes_yes_and_no_in_words():
     assert places._choice(ctx, "en", msg("Somewhere else"), pending) == "place:other"
     assert places._choice(ctx, "en", msg(choice="place:2212775"), pending) == "place:2212775"
     assert places._choice(ctx, "en", msg("banana"), pending) is None
+
+
+def test_a_pin_near_a_town_keeps_the_pin_not_the_towns_position():
+    found = get_gazetteer().resolve_pin(35.5, 11.5)
+    assert found is not None
+    assert places._place(found, latitude=35.5, longitude=11.5) == PlaceMatch(
+        latitude=35.5,
+        longitude=11.5,
+        place=found.name,
+        country_code="TN",
+        distance_km=found.distance_km,
+        matched=True,
+    )
+
+
+def test_a_typed_town_is_noted_with_what_was_typed_and_the_towns_position():
+    match = places._place(get_gazetteer().resolve_text("tripoli")[0], text="tripoli")
+    assert (match.text, match.place, match.country_code, match.matched) == (
+        "tripoli",
+        "Tripoli",
+        "LY",
+        True,
+    )
+    assert match.latitude is not None and abs(match.latitude - 32.89) < 0.1
