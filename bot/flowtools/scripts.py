@@ -37,6 +37,7 @@ recording which catalog messages rendered them.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -236,7 +237,9 @@ async def _play(
             state, fx = load_state(ask_share(stored, str(send["ask_consent"]))), Effects()
         else:
             event = inbound(send, i, ctx.now, script.get("channel", "simulator"))
-            state, fx = run_step(flow, state, event, ctx)
+            # As a host stores it (JSON), so a state that would not survive storage fails here.
+            kept = json.loads(json.dumps(stored)) if stored else None
+            state, fx = run_step(flow, kept, event, ctx)
         await apply_effects(case, state, fx)
         if "canned" in item:
             recipient = required_by(registry.flows_dir, item["canned"])
