@@ -133,6 +133,13 @@ def _start(
     turn.fx.answers.update(fresh.answers)  # the new case shows what is known
     if len(choices) > 1:
         turn.state.menu_first = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
+    if previous is not None and previous.ended == "new" and previous.share_asked:
+        # A caseworker asked "may we contact …?" before the bot ever spoke (a case opened by
+        # a handover): her yes or no is the answer, as in a running conversation.
+        turn.state.share_asked = previous.share_asked
+        if _share_answer(turn, event):
+            turn.set_timers()
+            return turn.state, turn.fx
     word = _keyword(turn, event)
     if word == "stop":
         turn.end("stopped")

@@ -525,3 +525,12 @@ def test_a_language_name_at_a_free_text_question_is_the_answer_not_a_switch(chat
     c = walk(chat(), "nationality")
     assert c.send(msg("Somali")) == ["safe_to_call-prompt"]
     assert c.state.answers["nationality"] == "Somali" and c.state.lang == "en"
+
+
+def test_a_consent_question_asked_before_the_bot_ever_spoke_takes_the_answer(flow):
+    """A case opened by a handover (the first message failed): no state yet."""
+    ctx = make_context(claimed=True)
+    state, fx = step(flow, ask_share(None, "embassy"), msg(choice="share-yes"), ctx)
+    assert fx.share_consent == {"embassy": True} and state.share_asked is None
+    state, fx = step(flow, state, msg("yes"), ctx)
+    assert fx.replies == [] and fx.share_consent is None  # answered: silent while claimed
