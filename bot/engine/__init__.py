@@ -8,6 +8,9 @@
     places.py    where the person is (typed, pins) where.py     what we noted, said back
     emergency.py whom to call (checked numbers)
     priority.py  priority rules                    timers.py    timeouts, writing first
+    state.py     the conversation state, versioned effects.py   what a step asks of the host
+    host.py      apply_effects: how every host applies a step (the pipeline, the scripts)
+    context.py   what the engine needs from outside (places, languages: bot.geo, bot.i18n)
 
 The tooling around flows (checker, script runner, drawings, terminal chat) is in
 bot/flowtools/: it imports the engine, never the other way round.

@@ -16,6 +16,7 @@ from bot.engine.schema import (
     answer_key,
     option_label,
 )
+from bot.engine.state import ConfirmAnswer
 from bot.engine.turn import Turn
 from bot.messages import Inbound
 
@@ -61,7 +62,7 @@ def current_step(turn: Turn, event: Inbound) -> None:
         )
         if count is None:
             return turn.miss("reask-number")
-        turn.state["last"] = step.id
+        turn.state.last = step.id
         turn.record(answer_key(step), count.value)
         if count.children:
             turn.record(CHILDREN, "yes")  # "5 women and 2 children": the case says so
@@ -84,7 +85,7 @@ def _kept_as_written(turn: Turn, step: ChoiceStep, event: Inbound, reading: Read
     if written is None or step.free_text is None:
         return False
     turn.record(step.free_text, written)
-    turn.state["last"] = step.id
+    turn.state.last = step.id
     return reading is None or reading.score < SURE
 
 
@@ -94,7 +95,7 @@ def _also(turn: Turn, step: NumberStep, text: str) -> None:
     base = turn.lang.split("-")[0]
     for key, words in step.also.items():
         listed = words.get(turn.lang, []) + (words.get(base, []) if base != turn.lang else [])
-        if key in turn.state["answers"] or not listed:
+        if key in turn.state.answers or not listed:
             continue
         if turn.ctx.lexicon.match(text, turn.lang, {key: listed}) == key:
             turn.record(key, "yes")
@@ -103,7 +104,7 @@ def _also(turn: Turn, step: NumberStep, text: str) -> None:
 def choose(turn: Turn, step: ChoiceStep, chosen: str, typed: bool) -> None:
     """Record an option and move on; a typed answer is said back, with how to change it."""
     turn.record(answer_key(step), chosen)
-    turn.state["last"] = step.id
+    turn.state.last = step.id
     option = next(o for o in step.options if o.id == chosen)
     if option.contact_prefs is not None:
         turn.fx.contact_prefs = dict(option.contact_prefs)
@@ -115,7 +116,7 @@ def _advance_noting(turn: Turn, noted: str | None) -> None:
     """Move on; a typed answer is said back first, unless the conversation ended with it."""
     before = len(turn.fx.replies)
     turn.advance()
-    if noted is not None and not turn.state.get("ended"):
+    if noted is not None and not turn.state.ended:
         echo = render.say(turn.ctx, turn.lang, "answer-noted", answer=noted)
         turn.fx.replies.insert(before, echo)
 
@@ -139,7 +140,7 @@ def urgent_option(turn: Turn) -> str | None:
 
 def _ask_back(turn: Turn, likely: str) -> None:
     """Not sure enough to record: "Did you mean: my employer has it?" with a button."""
-    turn.state["pending"] = {"kind": "confirm", "answer": likely}
+    turn.state.pending = ConfirmAnswer(answer=likely)
     turn.ask_again()
 
 
@@ -147,8 +148,10 @@ def confirm(turn: Turn, event: Inbound) -> None:
     """The answer to "Did you mean …?": yes records it; "something else" asks the question
     again; anything else is read as a new answer to the question."""
     step = turn.current
-    likely = turn.state["pending"]["answer"]
-    turn.state["pending"] = None
+    pending = turn.state.pending
+    assert isinstance(pending, ConfirmAnswer)  # the runner sends only this answer here
+    likely = pending.answer
+    turn.state.pending = None
     if event.kind == "choice" and event.choice_id == render.CONFIRM_OTHER:
         return turn.ask_again()
     said = (
@@ -180,15 +183,15 @@ def language_menu(turn: Turn, event: Inbound) -> None:
 def switch_language(turn: Turn, tag: str) -> None:
     """Write in `tag` from now on (chosen from the menu, or its name typed at any step),
     say so, and carry on where the person was."""
-    turn.state.update(pending=None, misses=0)
+    turn.state.pending, turn.state.misses = None, 0
     _set_language(turn, tag)
     turn.say("language-switched")
-    if isinstance(turn.current, LanguageStep) and not turn.state["done"]:
+    if isinstance(turn.current, LanguageStep) and not turn.state.done:
         turn.advance()  # they were on the menu anyway
     else:
         turn.ask_again()
 
 
 def _set_language(turn: Turn, tag: str) -> None:
-    turn.state.update(lang=tag, menu_first=None)
+    turn.state.lang, turn.state.menu_first = tag, None
     turn.fx.language = tag

@@ -1,7 +1,8 @@
 """What the engine needs from outside, and the inputs besides a message.
 
 `Context` is built by the host for each step. The language and place helpers default to
-bot.i18n and bot.geo; tests inject small stand-ins through the same fields.
+bot.i18n and bot.geo (which never import the engine); tests inject small stand-ins through
+the same fields.
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any, Protocol
+
+from bot.geo import countries
+from bot.geo.emergency import get_emergency_book
+from bot.geo.gazetteer import get_gazetteer, is_ambiguous
+from bot.i18n import counting, detect, numbers
 
 
 class CatalogsLike(Protocol):
@@ -84,7 +90,7 @@ class Context:
     # The NGO's own line (SAUTI_HOTLINE): when we have no checked number, and on declining.
     hotline: str | None = None
     numbers_max_age_months: int = 12  # an emergency number checked longer ago is not given
-    # Defaults: bot.geo / bot.i18n, resolved on first use by the helpers below.
+    # None: bot.geo / bot.i18n's own, through the helpers below.
     gazetteer: GazetteerLike | None = None
     emergency: EmergencyBookLike | None = None
     is_ambiguous: Callable[[list[Any]], bool] | None = None
@@ -95,14 +101,13 @@ class Context:
     language_named: Callable[[str], str | None] | None = None
 
 
-# Each helper below resolves the real module on first use only, so a conversation that
-# never reaches the location step never loads the gazetteer.
+# Each helper below uses the context's own stand-in if it has one (tests), else the real
+# one; the gazetteer and the emergency book are built on first use only (the gazetteer takes
+# seconds), so a conversation that never reaches the location step never builds them.
 
 
 def gazetteer(ctx: Context) -> GazetteerLike:
     if ctx.gazetteer is None:
-        from bot.geo.gazetteer import get_gazetteer
-
         ctx.gazetteer = get_gazetteer()
     return ctx.gazetteer
 
@@ -113,36 +118,22 @@ def place_name(ctx: Context, name: str, cc: str | None, lang: str) -> str:
 
 
 def ambiguous(ctx: Context, candidates: list[Any]) -> bool:
-    if ctx.is_ambiguous is None:
-        from bot.geo.gazetteer import is_ambiguous
-
-        ctx.is_ambiguous = is_ambiguous
-    return ctx.is_ambiguous(candidates)
+    return (ctx.is_ambiguous or is_ambiguous)(candidates)
 
 
 def emergency_advice(ctx: Context, cc: str, near: str | None = None) -> Any:
     """The checked numbers for `cc` ("sea": at sea, off `near`'s coast), safest first."""
     if ctx.emergency is None:
-        from bot.geo.emergency import get_emergency_book
-
         ctx.emergency = get_emergency_book()
     return ctx.emergency.advice(cc, ctx.now.date(), ctx.numbers_max_age_months, near=near)
 
 
 def country_name(ctx: Context, cc: str, lang: str) -> str:
-    if ctx.country_name is None:
-        from bot.geo.countries import country_name as name
-
-        ctx.country_name = name
-    return ctx.country_name(cc, lang)
+    return (ctx.country_name or countries.country_name)(cc, lang)
 
 
 def parse_number(ctx: Context, text: str, lang: str | None) -> int | None:
-    if ctx.parse_number is None:
-        from bot.i18n.numbers import parse_number as parse
-
-        ctx.parse_number = parse
-    return ctx.parse_number(text, lang)
+    return (ctx.parse_number or numbers.parse_number)(text, lang)
 
 
 def read_count(ctx: Context, text: str, lang: str | None) -> Any:
@@ -151,24 +142,16 @@ def read_count(ctx: Context, text: str, lang: str | None) -> Any:
     if ctx.parse_number is not None:
         value = ctx.parse_number(text, lang)
         return None if value is None else SimpleNamespace(value=value, children=False)
-    from bot.i18n.counting import read_count as read
-
-    return read(text, lang)
+    return counting.read_count(text, lang)
 
 
 def detect_language(ctx: Context, text: str, supported: list[str]) -> str | None:
-    if ctx.detect_language is None:
-        from bot.i18n.detect import detect_language as detect
-
-        ctx.detect_language = detect
-    return ctx.detect_language(text, supported)
+    return (ctx.detect_language or detect.detect_language)(text, supported)
 
 
 def language_choices(ctx: Context, text: str, supported: list[str]) -> tuple[str, ...]:
     """The languages a first message may be in: one, none, or two that tie (Amharic and
     Tigrinya in Ge'ez script), which the language menu then shows first."""
-    from bot.i18n import detect
-
     if ctx.detect_language not in (None, detect.detect_language):  # its own detector (tests)
         found = ctx.detect_language(text, supported)  # type: ignore[misc]
         return (found,) if found else ()
@@ -176,17 +159,9 @@ def language_choices(ctx: Context, text: str, supported: list[str]) -> tuple[str
 
 
 def language_by_name(ctx: Context, text: str) -> str | None:
-    if ctx.language_by_name is None:
-        from bot.i18n.detect import language_by_name as by_name
-
-        ctx.language_by_name = by_name
-    return ctx.language_by_name(text)
+    return (ctx.language_by_name or detect.language_by_name)(text)
 
 
 def language_named(ctx: Context, text: str) -> str | None:
     """The language a message is only the name of ("français"): a switch at any step."""
-    if ctx.language_named is None:
-        from bot.i18n.detect import language_named as named
-
-        ctx.language_named = named
-    return ctx.language_named(text)
+    return (ctx.language_named or detect.language_named)(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.engine import context as tools
+from bot.engine.effects import PlaceMatch
 from bot.engine.render import text
 
 if TYPE_CHECKING:
@@ -18,12 +19,12 @@ if TYPE_CHECKING:
 AT_SEA = "at_sea"
 
 
-def give(turn: Turn, location: dict[str, Any], again: bool = False) -> None:
+def give(turn: Turn, location: PlaceMatch, again: bool = False) -> None:
     """Say the checked numbers for where `location` is (a country, or at sea off one).
     `again`: said once already; only checked numbers are worth a second message."""
     ctx, lang = turn.ctx, turn.lang
-    cc = location.get("country_code")
-    at_sea = location.get("situation") == AT_SEA
+    cc = location.country_code
+    at_sea = location.situation == AT_SEA
     advice = tools.emergency_advice(ctx, "sea" if at_sea else cc, near=cc if at_sea else None)
     country = tools.country_name(ctx, cc, lang) if cc else ""
     if advice.numbers:

@@ -17,6 +17,7 @@ from bot.engine.context import Context
 from bot.engine.effects import PlaceMatch
 from bot.engine.render import PLACE_OTHER, SKIP, text
 from bot.engine.schema import LocationStep
+from bot.engine.state import PlaceOption, PlaceQuestion, TownQuestion
 from bot.engine.turn import Turn
 from bot.messages import Inbound
 
@@ -58,20 +59,20 @@ def from_pin(ctx: Context, latitude: float, longitude: float) -> PlaceMatch:
     return _place(found, **pin)
 
 
-def _candidate(ctx: Context, lang: str, index: int, c: Any) -> dict[str, Any]:
+def _candidate(ctx: Context, lang: str, index: int, c: Any) -> PlaceOption:
     country = tools.country_name(ctx, c.country_code, lang)
     ident = getattr(c, "geonameid", None) or index
     shown = tools.place_name(ctx, c.name, c.country_code, lang)
-    return {
-        "id": f"place:{ident}",
-        "title": text(ctx, lang, "location-option", place=shown, country=country),
-        "place": c.name,
-        "shown": shown,
-        "country": country,
-        "country_code": c.country_code,
-        "latitude": c.latitude,
-        "longitude": c.longitude,
-    }
+    return PlaceOption(
+        id=f"place:{ident}",
+        title=text(ctx, lang, "location-option", place=shown, country=country),
+        place=c.name,
+        shown=shown,
+        country=country,
+        country_code=c.country_code,
+        latitude=c.latitude,
+        longitude=c.longitude,
+    )
 
 
 def _reading(ctx: Context, lang: str, typed: str, prefer: list[str]) -> Any:
@@ -91,8 +92,8 @@ def typed_place(turn: Turn, event: Inbound) -> None:
     if reading.kind == "empty":  # "here": nothing we could note
         return turn.miss("location-reask")
     if reading.kind == "dont_know":
-        known = turn.state.get("location") or {}
-        if known.get("country_code") or known.get("situation") not in (None, UNKNOWN):
+        known = turn.state.location or PlaceMatch()
+        if known.country_code or known.situation not in (None, UNKNOWN):
             turn.say("location-dont-know")  # keep what we know ("in a boat", a pin)
             return turn.advance()
         return _found(turn, PlaceMatch(text=typed, situation=UNKNOWN))
@@ -102,7 +103,7 @@ def typed_place(turn: Turn, event: Inbound) -> None:
         return _found(turn, place)
     if reading.kind == "country":
         turn.set_location(PlaceMatch(text=typed, country_code=reading.country_code, matched=True))
-        turn.state["pending"] = {"kind": "town", "country": reading.country_code, "typed": typed}
+        turn.state.pending = TownQuestion(country=reading.country_code, typed=typed)
         return turn.ask_again()
     if reading.kind == "places":
         return _offer(turn, typed, list(reading.candidates), reading.confirm, reading.situation)
@@ -116,20 +117,19 @@ def _offer(
     ctx, lang = turn.ctx, turn.lang
     if len(cands) > 1 and tools.ambiguous(ctx, cands):
         options = [_candidate(ctx, lang, i, c) for i, c in enumerate(cands[:MAX_PLACES])]
-        turn.state["pending"] = {"kind": "place", "typed": typed, "candidates": options,
-                                 "situation": situation}  # fmt: skip
+        turn.state.pending = PlaceQuestion(typed=typed, candidates=options, situation=situation)
         return turn.ask_again()
     if confirm:
-        turn.state["pending"] = {"kind": "place", "typed": typed, "confirm": True,
-                                 "candidates": [_candidate(ctx, lang, 0, cands[0])],
-                                 "situation": situation}  # fmt: skip
+        only = [_candidate(ctx, lang, 0, cands[0])]
+        turn.state.pending = PlaceQuestion(typed=typed, candidates=only, situation=situation,
+                                           confirm=True)  # fmt: skip
         return turn.ask_again()
     _found(turn, _place(cands[0], text=typed, distance_km=None, situation=situation))
 
 
 def _found(turn: Turn, place: PlaceMatch) -> None:
-    turn.state["pending"] = None
-    known = (turn.state.get("location") or {}).get("situation")
+    turn.state.pending = None
+    known = turn.state.location.situation if turn.state.location else None
     if place.situation is None and known in REMOTE:
         # "near Zuwara" typed from a boat: still at sea (only a pin on land says otherwise).
         place = place.model_copy(update={"situation": known})
@@ -151,8 +151,8 @@ def shared_position(turn: Turn, latitude: float, longitude: float) -> None:
     if turn.ctx.claimed:
         return turn.set_location(place, quiet=True)
     step = turn.current
-    at_location_step = isinstance(step, LocationStep) and not turn.state["done"]
-    turn.state["pending"] = None
+    at_location_step = isinstance(step, LocationStep) and not turn.state.done
+    turn.state.pending = None
     turn.set_location(place, step.near_km if at_location_step else DEFAULT_NEAR_KM)
     if at_location_step:
         turn.advance()
@@ -163,11 +163,10 @@ def shared_position(turn: Turn, latitude: float, longitude: float) -> None:
 # -- the side questions ---------------------------------------------------------------------
 
 
-def which_place(turn: Turn, event: Inbound) -> None:
+def which_place(turn: Turn, event: Inbound, pending: PlaceQuestion) -> None:
     """The answer to "Which Tripoli?" or "Siġġiewi, Malta?"."""
     if event.kind == "location" and event.location is not None:
         return shared_location(turn, event)  # a pin answers better than any option
-    pending = turn.state["pending"]
     chosen = _choice(turn.ctx, turn.lang, event, pending)
     typed = (event.text or "").strip() if event.kind == "text" else ""
     if chosen is None and typed:
@@ -176,37 +175,36 @@ def which_place(turn: Turn, event: Inbound) -> None:
         if reading.kind == "places":
             return _offer(turn, typed, list(reading.candidates), False, reading.situation)
         if reading.kind in ("dont_know", "situation", "country"):
-            turn.state["pending"] = None
+            turn.state.pending = None
             return typed_place(turn, event)
     if chosen is None:
         return turn.miss("reask-choice")
     if chosen == PLACE_OTHER:
-        if pending.get("confirm"):  # "no, somewhere else": ask where, nothing is noted
-            turn.state["pending"] = None
+        if pending.confirm:  # "no, somewhere else": ask where, nothing is noted
+            turn.state.pending = None
             return turn.ask_again()
-        return _found(turn, PlaceMatch(text=pending["typed"], situation=pending.get("situation")))
-    c = next(c for c in pending["candidates"] if c["id"] == chosen)
-    place = PlaceMatch(latitude=c["latitude"], longitude=c["longitude"], text=pending["typed"],
-                       place=c["place"], country_code=c["country_code"], matched=True,
-                       situation=pending.get("situation"))  # fmt: skip
+        return _found(turn, PlaceMatch(text=pending.typed, situation=pending.situation))
+    c = next(c for c in pending.candidates if c.id == chosen)
+    place = PlaceMatch(latitude=c.latitude, longitude=c.longitude, text=pending.typed,
+                       place=c.place, country_code=c.country_code, matched=True,
+                       situation=pending.situation)  # fmt: skip
     _found(turn, place)
 
 
-def _choice(ctx: Context, lang: str, event: Inbound, pending: dict[str, Any]) -> str | None:
+def _choice(ctx: Context, lang: str, event: Inbound, pending: PlaceQuestion) -> str | None:
     if event.kind == "choice":
-        ids = {c["id"] for c in pending["candidates"]} | {PLACE_OTHER}
+        ids = {c.id for c in pending.candidates} | {PLACE_OTHER}
         return event.choice_id if event.choice_id in ids else None
     typed = (event.text or "").strip()
     if not typed:
         return None
     other = [text(ctx, lang, "location-other"), text(ctx, "en", "location-other")]
-    if pending.get("confirm"):
-        c = pending["candidates"][0]
+    if pending.confirm:
+        c = pending.candidates[0]
         yes = [text(ctx, lang, "location-yes"), text(ctx, "en", "location-yes")]
         said = ctx.lexicon.match(typed, lang, {"yes": yes, "no": other}, whole=True)
-        return {"yes": c["id"], "no": PLACE_OTHER}.get(said or "")
-    candidates = {c["id"]: [c["title"], c["country"], c["country_code"]]
-                  for c in pending["candidates"]}  # fmt: skip
+        return {"yes": c.id, "no": PLACE_OTHER}.get(said or "")
+    candidates = {c.id: [c.title, c.country, c.country_code] for c in pending.candidates}
     candidates[PLACE_OTHER] = other
     key = typed.casefold().replace(" ", "_")
     if key in candidates:
@@ -218,12 +216,11 @@ def _choice(ctx: Context, lang: str, event: Inbound, pending: dict[str, Any]) ->
     return ctx.lexicon.match(typed, lang, candidates)
 
 
-def town_answer(turn: Turn, event: Inbound) -> None:
+def town_answer(turn: Turn, event: Inbound, pending: TownQuestion) -> None:
     """The answer to "In which town?" after a country alone: asked once, skippable."""
     if event.kind == "location" and event.location is not None:
         return shared_location(turn, event)
-    pending = turn.state["pending"]
-    cc, ctx, lang = pending["country"], turn.ctx, turn.lang
+    cc, ctx, lang = pending.country, turn.ctx, turn.lang
     typed = (event.text or "").strip() if event.kind == "text" else ""
     skip = [text(ctx, lang, "option-skip"), text(ctx, "en", "option-skip")]
     skipped = (event.kind == "choice" and event.choice_id == SKIP) or (
@@ -231,22 +228,23 @@ def town_answer(turn: Turn, event: Inbound) -> None:
     )
     if not typed and not skipped:
         return turn.miss("reask-text")
-    turn.state["pending"] = None
+    turn.state.pending = None
     if skipped:
         return turn.advance()
     reading = _reading(ctx, lang, typed, [cc])
     cands = [c for c in reading.candidates if c.country_code == cc]
     if cands:
-        return _offer(turn, f"{pending['typed']}, {typed}", cands, reading.confirm)
+        return _offer(turn, f"{pending.typed}, {typed}", cands, reading.confirm)
     if reading.kind == "dont_know":
         return turn.advance()
     if reading.kind == "situation":  # "Libya" then "we are in a boat": at sea off Libya
-        place = PlaceMatch(text=f"{pending['typed']}, {typed}", country_code=cc,
+        place = PlaceMatch(text=f"{pending.typed}, {typed}", country_code=cc,
                            situation=reading.situation)  # fmt: skip
         return _found(turn, place)
     # Not on our map: keep the country, and what she wrote for the caseworker.
-    location = {**(turn.state.get("location") or {}), "text": f"{pending['typed']}, {typed}"}
-    turn.state["location"] = location
-    turn.fx.location = PlaceMatch(**location)
+    known = turn.state.location or PlaceMatch()
+    location = known.model_copy(update={"text": f"{pending.typed}, {typed}"})
+    turn.state.location = location
+    turn.fx.location = location
     turn.say("location-unknown", name=typed)
     turn.advance()

@@ -13,9 +13,9 @@ import logging
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 from bot.engine.compile import CompiledFlow, compile_flow, flow_version
+from bot.engine.state import ConversationState
 from bot.engine.validate import FlowError
 
 log = logging.getLogger(__name__)
@@ -96,13 +96,13 @@ class FlowRegistry:
         return flow
 
     def for_state(
-        self, state: dict[str, Any] | None, default_flow: str = "distress"
+        self, state: ConversationState | None, default_flow: str = "distress"
     ) -> CompiledFlow:
         """The flow a conversation runs on: its own version while it is running, else the
         latest (a new or ended conversation starts on the newest version)."""
-        if state and not state.get("ended") and state.get("flow") and state.get("version"):
-            found = self.get(state["flow"], state["version"])
+        if state and not state.ended and state.flow and state.flow_version:
+            found = self.get(state.flow, state.flow_version)
             if found is not None:
                 return found
-            log.warning("flow %s version %s unknown, using latest", state["flow"], state["version"])
-        return self.latest((state or {}).get("flow") or default_flow)
+            log.warning("flow %s version %s unknown, using latest", state.flow, state.flow_version)
+        return self.latest((state.flow if state else None) or default_flow)

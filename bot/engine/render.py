@@ -18,6 +18,7 @@ from bot.engine.schema import (
     option_label,
     prompt_id,
 )
+from bot.engine.state import PlaceQuestion, TownQuestion
 from bot.messages import Option, Reply
 
 SKIP = "skip"
@@ -103,19 +104,19 @@ def question(ctx: Context, lang: str, step: StepBase, first: list[str] | None = 
     return reply
 
 
-def place_question(ctx: Context, lang: str, pending: dict[str, Any]) -> Reply:
+def place_question(ctx: Context, lang: str, pending: PlaceQuestion | TownQuestion) -> Reply:
     """The open side question: which place, is it this place, or which town."""
-    if pending["kind"] == "town":
+    if isinstance(pending, TownQuestion):
         return ask(ctx, lang, "location-town-prompt", [Option(id=SKIP, title=text(ctx, lang,
                    "option-skip"))])  # fmt: skip
     other = Option(id=PLACE_OTHER, title=text(ctx, lang, "location-other"))
-    if pending.get("confirm"):
-        c = pending["candidates"][0]
-        yes = Option(id=c["id"], title=text(ctx, lang, "location-yes"))
-        return ask(ctx, lang, "location-confirm", [yes, other], place=c.get("shown", c["place"]),
-                   country=c["country"])  # fmt: skip
-    options = [Option(id=c["id"], title=c["title"]) for c in pending["candidates"]]
-    return ask(ctx, lang, "location-ambiguous", [*options, other], name=pending["typed"])
+    if pending.confirm:
+        c = pending.candidates[0]
+        yes = Option(id=c.id, title=text(ctx, lang, "location-yes"))
+        return ask(ctx, lang, "location-confirm", [yes, other], place=c.shown,
+                   country=c.country)  # fmt: skip
+    options = [Option(id=c.id, title=c.title) for c in pending.candidates]
+    return ask(ctx, lang, "location-ambiguous", [*options, other], name=pending.typed)
 
 
 def confirm_question(ctx: Context, lang: str, step: ChoiceStep, likely: str) -> Reply:

@@ -26,7 +26,15 @@ from bot.engine.effects import Effects, Timer
 from bot.engine.matching import exact_answer, pick
 from bot.engine.render import ERASE_NO, ERASE_YES
 from bot.engine.schema import LanguageStep, TextStep
-from bot.engine.timers import from_state, to_state
+from bot.engine.state import (
+    ConfirmAnswer,
+    ConversationState,
+    EraseQuestion,
+    LanguageMenu,
+    PlaceQuestion,
+    TownQuestion,
+    load_state,
+)
 from bot.engine.turn import Turn, new_state
 from bot.messages import Inbound
 
@@ -38,35 +46,38 @@ NOISE = {"status", "echo", "standby", "system", "reaction", "other"}
 
 def step(
     flow: CompiledFlow,
-    state: dict[str, Any] | None,
+    stored: ConversationState | dict[str, Any] | None,
     event: Inbound | Timeout | Resume,
     ctx: Context,
-) -> tuple[dict[str, Any], Effects]:
-    """Apply one input to a conversation. `state` is None for a new conversation.
+) -> tuple[ConversationState | None, Effects]:
+    """Apply one input to a conversation. `stored` is None for a new conversation; a
+    stored dict of any schema version is read with `load_state`.
 
-    The input state is not changed; the returned dict is the new state (JSON-able).
+    The input state is not changed; the returned one is the new state (None: still no
+    conversation, the input was not someone talking to us).
     """
-    if not state or state.get("ended"):
+    state = load_state(stored)
+    if state is None or state.ended:
         if not isinstance(event, Inbound) or event.kind in NOISE:
-            return dict(state or {}), Effects()
+            return state, Effects()
         return _start(flow, state, event, ctx)
     turn = Turn(flow, state, ctx)
-    turn.state["version"] = flow.version
-    if turn.state["step"] not in flow.steps:
+    turn.state.flow_version = flow.version
+    if turn.state.step not in flow.steps:
         # The flow changed under this conversation (its old version is gone): start over
         # after the language menu, keeping the language.
-        turn.state.update(step=flow.restart_step, pending=None, answers={})
+        turn.state.step, turn.state.pending, turn.state.answers = flow.restart_step, None, {}
     if isinstance(event, Timeout):
         return _timeout(turn, event)
     if isinstance(event, Resume):
-        turn.state["share_asked"] = None  # the caseworker's yes/no question closes with the chat
-        later = getattr(turn.current, "on_handback", None) if turn.state["done"] else None
+        turn.state.share_asked = None  # the caseworker's yes/no question closes with the chat
+        later = getattr(turn.current, "on_handback", None) if turn.state.done else None
         if later:
-            turn.state["done"] = False
+            turn.state.done = False
             turn.say("handback-resume")
             turn.enter(later)
         else:
-            turn.say("handback-done" if turn.state["done"] else "handback-resume")
+            turn.say("handback-done" if turn.state.done else "handback-resume")
             turn.ask_again()
     elif event.kind not in NOISE and _share_answer(turn, event):
         pass  # the answer to a caseworker's "may we contact the embassy?"
@@ -79,33 +90,35 @@ def step(
         return turn.state, turn.fx
     else:
         _inbound(turn, event)
-    if not turn.state.get("ended"):
+    if not turn.state.ended:
         turn.set_timers()
     return turn.state, turn.fx
 
 
-def close(state: dict[str, Any] | None) -> dict[str, Any] | None:
+def close(stored: dict[str, Any] | None) -> dict[str, Any] | None:
     """A caseworker resolved the case: the bot asks nothing more in this conversation
     (no question picked up again, no reminder). The answers stay in the state, so the
     person's next message starts a new conversation with those the flow's `closing: keep`
-    lists; everything else is asked afresh."""
-    if not state or state.get("ended") in ("stopped", "declined", "erased"):
-        return state
-    return {**state, "done": True, "ended": "resolved", "pending": None, "timers": []}
+    lists; everything else is asked afresh. Stored form in, stored form out (the host's)."""
+    state = load_state(stored)
+    if state is None or state.ended in ("stopped", "declined", "erased"):
+        return stored
+    update = {"done": True, "ended": "resolved", "pending": None, "timers": []}
+    return state.model_copy(update=update).stored()
 
 
-def _carried(flow: CompiledFlow, previous: dict[str, Any] | None) -> dict[str, Any]:
+def _carry(flow: CompiledFlow, previous: ConversationState | None, new: ConversationState) -> None:
     """What a conversation after a resolved case starts with (see `close`)."""
-    if not previous or previous.get("ended") != "resolved":
-        return {}
-    known = previous.get("answers") or {}
-    answers = {k: known[k] for k in flow.spec.closing.keep if k in known}
-    return {"answers": answers, "kept": ["language", *answers]}
+    if previous is None or previous.ended != "resolved":
+        return
+    known = previous.answers
+    new.answers = {k: known[k] for k in flow.spec.closing.keep if k in known}
+    new.kept = ["language", *new.answers]
 
 
 def _start(
-    flow: CompiledFlow, previous: dict[str, Any] | None, event: Inbound, ctx: Context
-) -> tuple[dict[str, Any], Effects]:
+    flow: CompiledFlow, previous: ConversationState | None, event: Inbound, ctx: Context
+) -> tuple[ConversationState, Effects]:
     languages = list(ctx.catalogs.languages)
     choices = (
         tools.language_choices(ctx, event.text, languages)
@@ -113,12 +126,20 @@ def _start(
         else ()
     )
     detected = choices[0] if len(choices) == 1 else None
-    lang = detected or (previous or {}).get("lang") or "en"
-    carried = _carried(flow, previous)
-    turn = Turn(flow, {**new_state(flow, lang if lang in languages else "en"), **carried}, ctx)
-    turn.fx.answers.update(carried.get("answers", {}))  # the new case shows what is known
+    lang = detected or (previous.lang if previous else None) or "en"
+    fresh = new_state(flow, lang if lang in languages else "en")
+    _carry(flow, previous, fresh)
+    turn = Turn(flow, fresh, ctx)
+    turn.fx.answers.update(fresh.answers)  # the new case shows what is known
     if len(choices) > 1:
-        turn.state["menu_first"] = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
+        turn.state.menu_first = list(choices)  # "ሰላም": Amharic or Tigrinya? Ask.
+    if previous is not None and previous.ended == "new" and previous.share_asked:
+        # A caseworker asked "may we contact …?" before the bot ever spoke (a case opened by
+        # a handover): her yes or no is the answer, as in a running conversation.
+        turn.state.share_asked = previous.share_asked
+        if _share_answer(turn, event):
+            turn.set_timers()
+            return turn.state, turn.fx
     word = _keyword(turn, event)
     if word == "stop":
         turn.end("stopped")
@@ -136,7 +157,7 @@ def _start(
         _media(turn, event)
     if word == "erase":
         # Maybe about an earlier conversation: confirm first; the flow starts after.
-        turn.state["pending"] = {"kind": "erase"}
+        turn.state.pending = EraseQuestion()
         turn.ask_again()
     else:
         turn.enter(flow.first)
@@ -145,7 +166,7 @@ def _start(
 
 
 def _kept_timers(turn: Turn) -> list[Timer]:
-    return from_state(turn.state.get("timers"))
+    return list(turn.state.timers)
 
 
 def _keyword(turn: Turn, event: Inbound) -> str | None:
@@ -165,7 +186,7 @@ def _keyword(turn: Turn, event: Inbound) -> str | None:
 
 def _answers_the_question(turn: Turn, event: Inbound) -> bool:
     state = turn.state
-    if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
+    if state.pending or state.done or state.ended or turn.ctx.claimed:
         return False
     return exact_answer(turn.ctx, turn.lang, turn.current, event) is not None
 
@@ -173,7 +194,7 @@ def _answers_the_question(turn: Turn, event: Inbound) -> bool:
 def _urgent_here(turn: Turn) -> bool:
     """The question asked has an answer that makes the case urgent ("in danger now")."""
     state = turn.state
-    if state.get("pending") or state.get("done") or state.get("ended") or turn.ctx.claimed:
+    if state.pending or state.done or state.ended or turn.ctx.claimed:
         return False
     return answers.urgent_option(turn) is not None
 
@@ -182,7 +203,7 @@ def _language_named(turn: Turn, event: Inbound) -> str | None:
     """A message that is only a language's name, outside the language menu itself."""
     if event.kind != "text" or not event.text:
         return None
-    if isinstance(turn.current, LanguageStep | TextStep) and not turn.state["done"]:
+    if isinstance(turn.current, LanguageStep | TextStep) and not turn.state.done:
         # The menu's own answer; at a free-text question ("nationality?" "Somali") the
         # name is the answer (the word "language" still opens the menu).
         return None
@@ -193,14 +214,16 @@ def _language_named(turn: Turn, event: Inbound) -> str | None:
     return tag
 
 
-def ask_share(state: dict[str, Any] | None, recipient: str) -> dict[str, Any]:
+def ask_share(stored: dict[str, Any] | None, recipient: str) -> dict[str, Any]:
     """A caseworker asked the person whether we may contact `recipient`: her next yes or no
-    (a tap or typed, even while the caseworker has the chat) is her answer."""
-    return {**(state or {}), "share_asked": recipient}
+    (a tap or typed, even while the caseworker has the chat) is her answer. Stored form in,
+    stored form out (the host's)."""
+    state = load_state(stored) or ConversationState(ended="new")
+    return state.model_copy(update={"share_asked": recipient}).stored()
 
 
 def _share_answer(turn: Turn, event: Inbound) -> bool:
-    recipient = turn.state.get("share_asked")
+    recipient = turn.state.share_asked
     if not recipient or _keyword(turn, event):
         return False
     if event.kind == "choice":
@@ -215,7 +238,7 @@ def _share_answer(turn: Turn, event: Inbound) -> bool:
         choice = None
     if choice is None:
         return False  # not an answer: an ordinary message (the question stays open)
-    turn.state["share_asked"] = None
+    turn.state.share_asked = None
     turn.fx.share_consent = {recipient: choice == "yes"}
     turn.say("share-answer-given" if choice == "yes" else "share-answer-refused")
     return True
@@ -223,26 +246,26 @@ def _share_answer(turn: Turn, event: Inbound) -> bool:
 
 def _claimed_exception(turn: Turn, event: Inbound) -> bool:
     """While a caseworker has the chat, only stop and erase (and its confirmation) work."""
-    pending = turn.state.get("pending") or {}
-    return _keyword(turn, event) in ("stop", "erase") or pending.get("kind") == "erase"
+    erasing = isinstance(turn.state.pending, EraseQuestion)
+    return _keyword(turn, event) in ("stop", "erase") or erasing
 
 
 def _inbound(turn: Turn, event: Inbound) -> None:
     word = _keyword(turn, event)
-    pending = turn.state.get("pending") or {}
+    pending = turn.state.pending
     if word:
         _global(turn, word)
-    elif pending.get("kind") == "erase":
+    elif isinstance(pending, EraseQuestion):
         _erase_answer(turn, event)
-    elif pending.get("kind") == "language":
+    elif isinstance(pending, LanguageMenu):
         answers.language_menu(turn, event)
     elif event.kind == "text" and (point := _position(event)):
         places.shared_position(turn, *point)  # typed coordinates are a pin
-    elif pending.get("kind") == "place":
-        places.which_place(turn, event)
-    elif pending.get("kind") == "town":
-        places.town_answer(turn, event)
-    elif pending.get("kind") == "confirm":
+    elif isinstance(pending, PlaceQuestion):
+        places.which_place(turn, event, pending)
+    elif isinstance(pending, TownQuestion):
+        places.town_answer(turn, event, pending)
+    elif isinstance(pending, ConfirmAnswer):
         answers.confirm(turn, event)
     elif tag := _language_named(turn, event):
         answers.switch_language(turn, tag)
@@ -254,7 +277,7 @@ def _inbound(turn: Turn, event: Inbound) -> None:
     elif event.kind in ("unsupported", "contacts"):
         turn.say("unsupported-message")
         turn.ask_again()
-    elif turn.state["done"]:
+    elif turn.state.done:
         turn.say("received-ack")
     else:
         answers.current_step(turn, event)
@@ -279,22 +302,21 @@ def _global(turn: Turn, word: str) -> None:
         turn.end("stopped")
         turn.fx.stop = True
     elif word == "erase":
-        turn.state["pending"] = {"kind": "erase"}
+        turn.state.pending = EraseQuestion()
         turn.ask_again()
     elif word == "help":
         turn.say("help-handoff")
         turn.fx.handoff = "help"
-        turn.state["pending"] = None
+        turn.state.pending = None
         turn.ask_again()
     elif word == "restart":
-        turn.state.update(
-            answers={}, done=False, emergency=None, emergency_for=None, forced={}, location=None,
-            kept=[],
-        )
+        state = turn.state
+        state.answers, state.forced, state.kept, state.done = {}, {}, [], False
+        state.location, state.emergency, state.emergency_for = None, None, None
         turn.say("restart-done")
         turn.enter(turn.flow.restart_step)
     elif word == "language":
-        turn.state["pending"] = {"kind": "language"}
+        turn.state.pending = LanguageMenu()
         turn.ask_again()
     elif word == "change":
         _change(turn)
@@ -302,10 +324,10 @@ def _global(turn: Turn, word: str) -> None:
 
 def _change(turn: Turn) -> None:
     """ "change": the question answered last, asked again; the flow goes on from there."""
-    last = turn.state.get("last")
-    turn.state["pending"] = None
-    if last in turn.flow.steps and not turn.state["done"]:
-        turn.state.update(step=last, misses=0, last=None)
+    last = turn.state.last
+    turn.state.pending = None
+    if last in turn.flow.steps and not turn.state.done:
+        turn.state.step, turn.state.misses, turn.state.last = last, 0, None
     turn.ask_again()
 
 
@@ -323,7 +345,7 @@ def _erase_answer(turn: Turn, event: Inbound) -> None:
         turn.fx.erase = True
         turn.say("erase-done")
         return
-    turn.state["pending"] = None
+    turn.state.pending = None
     turn.say("erase-cancelled")
     if turn.ctx.claimed:
         return  # the caseworker has the chat: no question from the bot
@@ -333,8 +355,8 @@ def _erase_answer(turn: Turn, event: Inbound) -> None:
         _inbound(turn, event)  # not an answer to "delete?": treat it as a normal message
 
 
-def _timeout(turn: Turn, event: Timeout) -> tuple[dict[str, Any], Effects]:
-    if turn.ctx.claimed or turn.state["done"]:
+def _timeout(turn: Turn, event: Timeout) -> tuple[ConversationState, Effects]:
+    if turn.ctx.claimed or turn.state.done:
         turn.fx.timers = _kept_timers(turn)
         return turn.state, turn.fx
     if event.name == "expire":
@@ -343,9 +365,9 @@ def _timeout(turn: Turn, event: Timeout) -> tuple[dict[str, Any], Effects]:
     kept = [t for t in _kept_timers(turn) if t.name != event.name]
     if event.name == "reminder" and turn.may_remind(now=True):
         turn.say("reminder")
-        turn.state["reminded"] = turn.state["step"]
+        turn.state.reminded = turn.state.step
     elif event.name == "handoff":
         turn.fx.handoff = "flow"
     turn.fx.timers = kept
-    turn.state["timers"] = to_state(kept)
+    turn.state.timers = kept
     return turn.state, turn.fx

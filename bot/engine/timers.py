@@ -10,21 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bot.engine.effects import Timer
+from bot import safe_contact
 
 DAY_START, DAY_END = 8, 20
 
 
 def may_write_first(prefs: dict[str, Any] | None, now: datetime, country_code: str | None) -> bool:
     """The one rule (bot.safe_contact): allowed, and inside the person's safe hours."""
-    from bot.safe_contact import may_write_first as rule
-
-    return rule(prefs, country_code, now)[0]
-
-
-def to_state(timers: list[Timer]) -> list[dict[str, str]]:
-    return [{"name": t.name, "at": t.at.isoformat()} for t in timers]
-
-
-def from_state(saved: list[dict[str, str]] | None) -> list[Timer]:
-    return [Timer(name=t["name"], at=datetime.fromisoformat(t["at"])) for t in saved or []]
+    return safe_contact.may_write_first(prefs, country_code, now)[0]

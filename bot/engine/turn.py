@@ -22,74 +22,54 @@ from bot.engine.schema import (
     SetStep,
     answer_key,
 )
-from bot.engine.timers import may_write_first, to_state
+from bot.engine.state import (
+    ConfirmAnswer,
+    ConversationState,
+    Ended,
+    EraseQuestion,
+    LanguageMenu,
+    PlaceQuestion,
+    TownQuestion,
+)
+from bot.engine.timers import may_write_first
 from bot.engine.where import location_words
 
 MAX_MOVES = 200  # action steps in one turn; a loop of actions in a flow stops here
 
 
-def new_state(flow: CompiledFlow, lang: str) -> dict[str, Any]:
-    return {"flow": flow.id, "version": flow.version, "step": flow.first, "lang": lang,
-            **DEFAULTS, "answers": {}, "forced": {}}  # fmt: skip
-
-
-# Every key a state has besides flow, version, step and lang; a state saved by an older
-# engine gets the ones it lacks.
-DEFAULTS: dict[str, Any] = {
-    "misses": 0,
-    "answers": {},
-    "done": False,
-    "ended": None,  # stopped | declined | erased | expired: the next message starts over
-    "pending": None,  # a side question: language menu, erase confirmation, which place,
-    # "did you mean …?"
-    "last": None,  # the question answered last, which `change` asks again
-    "menu_first": None,  # languages the language menu shows first (a tie: am and ti)
-    "location": None,
-    "case_open": False,
-    "emergency": None,  # pending | given
-    "emergency_for": None,  # whose numbers were given: a country code, "sea:GR", "sea:"
-    "forced": {},  # rules raised by priority steps
-    "reminded": None,
-    "timers": [],
-    "share_asked": None,  # a caseworker asked "may we contact <recipient>?"
-    "kept": [],  # answers (and "language") carried over from a resolved case: not asked
-}
+def new_state(flow: CompiledFlow, lang: str) -> ConversationState:
+    return ConversationState(flow=flow.id, flow_version=flow.version, step=flow.first, lang=lang)
 
 
 class Turn:
-    def __init__(self, flow: CompiledFlow, state: dict[str, Any], ctx: Context) -> None:
+    def __init__(self, flow: CompiledFlow, state: ConversationState, ctx: Context) -> None:
         self.flow = flow
-        # The caller's dict is left as it was. Only these two are changed in place; the
+        # The caller's state is left as it was. Only these two are changed in place; the
         # other nested values (location, pending, timers) are always replaced whole.
-        self.state = {
-            **DEFAULTS,
-            **state,
-            "answers": dict(state.get("answers") or {}),
-            "forced": dict(state.get("forced") or {}),
-        }
+        self.state = state.model_copy(
+            update={"answers": dict(state.answers), "forced": dict(state.forced)}
+        )
         self.ctx = ctx
         self.fx = Effects()
 
     # -- reading -------------------------------------------------------------------------
     @property
     def lang(self) -> str:
-        return self.state["lang"]
+        return self.state.lang
 
     @property
     def current(self) -> Any:
-        return self.flow.steps[self.state["step"]]
+        return self.flow.steps[self.state.step]
 
     def facts(self) -> dict[str, Any]:
-        location = self.state.get("location") or {}
+        location = self.state.location or PlaceMatch()
         return {
-            **self.state["answers"],
+            **self.state.answers,
             "language": self.lang,
-            "country": location.get("country_code"),
-            "situation": location.get("situation"),
+            "country": location.country_code,
+            "situation": location.situation,
             # "pin": the person's own position (a pin or typed coordinates), not a town's.
-            "position": "pin"
-            if location.get("latitude") is not None and not location.get("text")
-            else None,
+            "position": "pin" if location.latitude is not None and not location.text else None,
         }
 
     def prefs(self) -> dict[str, Any] | None:
@@ -101,21 +81,21 @@ class Turn:
 
     def ask_again(self) -> None:
         """The question the person is on: a side question if one is open, else the step's."""
-        pending = self.state.get("pending")
-        if pending and pending["kind"] == "language":
+        pending = self.state.pending
+        if isinstance(pending, LanguageMenu):
             self.fx.replies.append(self._language_menu())
-        elif pending and pending["kind"] in ("place", "town"):
+        elif isinstance(pending, PlaceQuestion | TownQuestion):
             self.fx.replies.append(render.place_question(self.ctx, self.lang, pending))
-        elif pending and pending["kind"] == "erase":
+        elif isinstance(pending, EraseQuestion):
             self.fx.replies.append(render.erase_question(self.ctx, self.lang))
-        elif pending and pending["kind"] == "confirm":
-            reply = render.confirm_question(self.ctx, self.lang, self.current, pending["answer"])
+        elif isinstance(pending, ConfirmAnswer):
+            reply = render.confirm_question(self.ctx, self.lang, self.current, pending.answer)
             self.fx.replies.append(reply)
-        elif not self.state["done"] and self.flow.is_question(self.state["step"]):
-            first = self.state.get("menu_first")
+        elif not self.state.done and self.flow.is_question(self.state.step):
+            first = self.state.menu_first
             self.fx.replies.append(render.question(self.ctx, self.lang, self.current, first))
-        elif not self.state["done"]:
-            self.enter(self.state["step"])  # a new conversation that began with "erase"
+        elif not self.state.done:
+            self.enter(self.state.step)  # a new conversation that began with "erase"
 
     def _language_menu(self) -> Any:
         step = self.flow.steps.get(self.flow.language_step or "")
@@ -123,19 +103,19 @@ class Turn:
             self.ctx,
             self.lang,
             "language-prompt",
-            render.language_options(self.ctx, step, self.state.get("menu_first")),  # type: ignore[arg-type]
+            render.language_options(self.ctx, step, self.state.menu_first),  # type: ignore[arg-type]
             render.LANGUAGE_MENU_BUTTON,
         )
         return reply
 
     def miss(self, hint: str) -> None:
         """Not understood: a hint and the question again; at the limit, offer a person."""
-        self.state["misses"] += 1
+        self.state.misses += 1
         limit = self.flow.spec.globals.max_misses
-        if self.state["misses"] < limit:
+        if self.state.misses < limit:
             self.say(hint)
             self.ask_again()
-        elif self.state["misses"] == limit:
+        elif self.state.misses == limit:
             self.say("offer-human")
             self.fx.handoff = "misses"
         else:
@@ -143,74 +123,72 @@ class Turn:
 
     # -- answers and the case --------------------------------------------------------------
     def record(self, key: str, value: Any) -> None:
-        self.state["answers"][key] = value
-        if self.state["case_open"]:
+        self.state.answers[key] = value
+        if self.state.case_open:
             self.fx.answers[key] = value
             self._priority()
 
     def _priority(self) -> None:
-        level, fired = priority.evaluate(
-            self.flow.spec.priority, self.facts(), self.state["forced"]
-        )
+        level, fired = priority.evaluate(self.flow.spec.priority, self.facts(), self.state.forced)
         self.fx.priority, self.fx.rules_fired = level, fired
         self.fx.indicators = priority.indicators(self.flow.spec.indicators, self.facts())
 
     def open_case(self, update_only: bool = False) -> None:
-        if update_only and not self.state["case_open"]:
+        if update_only and not self.state.case_open:
             return
         self.fx.open_case = self.fx.open_case or not update_only
-        self.state["case_open"] = True
-        self.fx.answers.update(self.state["answers"])
-        if self.state.get("location"):
-            self.fx.location = PlaceMatch(**self.state["location"])
+        self.state.case_open = True
+        self.fx.answers.update(self.state.answers)
+        if self.state.location:
+            self.fx.location = self.state.location
         self._priority()
 
     def set_location(self, place: PlaceMatch, near_km: float = 10.0, quiet: bool = False) -> None:
         """Store where the person is, say what we understood, and give the emergency number
         if it was waiting for the country. `quiet`: noted only (a caseworker has the chat)."""
-        self.state["location"] = place.model_dump()
+        self.state.location = place
         self.fx.location = place
         if quiet:
-            if self.state["case_open"]:
+            if self.state.case_open:
                 self._priority()
             return
         msg_id, args = location_words(self.ctx, self.lang, place, near_km)
         self.say(msg_id, **args)
-        if self.state["case_open"]:
+        if self.state.case_open:
             self._priority()
-        if self.state["emergency"] is not None:  # pending, or given (again only at sea)
+        if self.state.emergency is not None:  # pending, or given (again only at sea)
             self.emergency()
 
     def emergency(self) -> None:
         """The emergency numbers for where the person is, once per conversation; again only
         when "we are in a boat" got the numbers of every sea and a pin now says which."""
-        again = self.state["emergency"] == "given"
+        again = self.state.emergency == "given"
         if again and not self._sea_now_placed():
             return
-        location = self.state.get("location")
-        if location and (location.get("country_code") or location.get("situation") == "at_sea"):
+        location = self.state.location
+        if location and (location.country_code or location.situation == emergency.AT_SEA):
             emergency.give(self, location, again=again)
-            self.state["emergency"] = "given"
-            self.state["emergency_for"] = _numbers_for(location)
+            self.state.emergency = "given"
+            self.state.emergency_for = _numbers_for(location)
         elif location is not None:
             self.say("emergency-unknown-country")
             emergency.hotline(self)
-            self.state["emergency"] = "given"
+            self.state.emergency = "given"
         else:
-            self.state["emergency"] = "pending"  # given as soon as the country is known
+            self.state.emergency = "pending"  # given as soon as the country is known
 
     def _sea_now_placed(self) -> bool:
-        location = self.state.get("location") or {}
+        location = self.state.location or PlaceMatch()
         return (
-            self.state.get("emergency_for") == _numbers_for({"situation": emergency.AT_SEA})
-            and location.get("situation") == emergency.AT_SEA
-            and bool(location.get("country_code"))
+            self.state.emergency_for == _numbers_for(PlaceMatch(situation=emergency.AT_SEA))
+            and location.situation == emergency.AT_SEA
+            and bool(location.country_code)
         )
 
     # -- moving ----------------------------------------------------------------------------
     def advance(self) -> None:
         """Leave the current step (its answer is recorded) for the next one."""
-        self.enter(self.flow.advance(self.state["step"], self.facts()))
+        self.enter(self.flow.advance(self.state.step, self.facts()))
 
     def enter(self, step_id: str | None) -> None:
         """Arrive at a step; run action steps until a question (asked) or the end."""
@@ -218,7 +196,8 @@ class Turn:
             if step_id is None:
                 self.finish()
                 return
-            self.state.update(step=step_id, misses=0, reminded=None, pending=None)
+            self.state.step, self.state.misses = step_id, 0
+            self.state.reminded, self.state.pending = None, None
             step = self.flow.steps[step_id]
             if isinstance(step, QuestionBase) and self._known(step):
                 # Already answered (in passing, or before a case was resolved): not asked.
@@ -238,8 +217,8 @@ class Turn:
 
     def _known(self, step: QuestionBase) -> bool:
         if isinstance(step, LanguageStep):
-            return "language" in self.state.get("kept", [])
-        return answer_key(step) in self.state["answers"]
+            return "language" in self.state.kept
+        return answer_key(step) in self.state.answers
 
     def _act(self, step: Any) -> None:
         if isinstance(step, SetStep):
@@ -247,7 +226,7 @@ class Turn:
         elif isinstance(step, CaseStep):
             self.open_case(update_only=step.action == "update")
         elif isinstance(step, PriorityStep):
-            self.state["forced"][step.rule or step.id] = step.level
+            self.state.forced[step.rule or step.id] = step.level
             self._priority()
         elif step.kind == "emergency":
             self.emergency()
@@ -255,22 +234,23 @@ class Turn:
             self.fx.handoff = "flow"
 
     def finish(self, erase: bool = False) -> None:
-        self.state.update(done=True, pending=None)
+        self.state.done, self.state.pending = True, None
         if erase:
             self.end("declined")
             self.fx.erase = True
         else:
             self.fx.finished = True
 
-    def end(self, reason: str) -> None:
+    def end(self, reason: Ended) -> None:
         """The conversation is over; the next message starts a new one."""
-        self.state.update(done=True, ended=reason, pending=None, answers={}, location=None)
+        self.state.done, self.state.ended, self.state.pending = True, reason, None
+        self.state.answers, self.state.location = {}, None
 
     # -- timers ----------------------------------------------------------------------------
     def set_timers(self) -> None:
         """The full set of timers for the new state (Effects.timers replaces earlier ones)."""
         timers: list[Timer] = []
-        if not self.state["done"]:
+        if not self.state.done:
             now = self.ctx.now
             expire = now + self.flow.spec.timeouts.expire_after
             step = self.current
@@ -280,22 +260,22 @@ class Turn:
             elif timeout and (timeout.action != "reminder" or self.may_remind()):
                 timers.append(Timer(name=timeout.action, at=now + timeout.after))
             timers.append(Timer(name="expire", at=expire))
-        self.state["timers"] = to_state(timers)
+        self.state.timers = timers
         self.fx.timers = timers
 
     def may_remind(self, now: bool = False) -> bool:
         """Whether a reminder may be set (the person allows us to write first), or, with
         `now`, sent at this moment (also within their safe hours)."""
-        if self.state.get("reminded") == self.state["step"]:
+        if self.state.reminded == self.state.step:
             return False
         prefs = self.prefs()
         if not now:
             return bool(prefs and prefs.get("safe_to_message_first"))
-        country = (self.state.get("location") or {}).get("country_code")
+        country = self.state.location.country_code if self.state.location else None
         return may_write_first(prefs, self.ctx.now, country)
 
 
-def _numbers_for(location: dict[str, Any]) -> str:
+def _numbers_for(location: PlaceMatch) -> str:
     """Which numbers were given: a country's, or a sea's ("sea:" when no pin said which)."""
-    cc = location.get("country_code") or ""
-    return f"sea:{cc}" if location.get("situation") == emergency.AT_SEA else cc
+    cc = location.country_code or ""
+    return f"sea:{cc}" if location.situation == emergency.AT_SEA else cc

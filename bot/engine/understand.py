@@ -14,6 +14,7 @@ from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
 from bot.engine.runner import step as run_step
 from bot.engine.schema import ChoiceStep, NumberStep, QuestionBase
+from bot.engine.state import ConfirmAnswer, ConversationState
 from bot.engine.turn import new_state
 from bot.messages import Inbound
 
@@ -55,25 +56,27 @@ def explain(flow: CompiledFlow, ctx: Context, lang: str, step_id: str, text: str
         else:
             children = ", children mentioned" if count.children else ""
             lines.append(f"counts: {count.value}{children}")
-    state: dict[str, Any] = {**new_state(flow, lang), "step": step_id}
+    state = new_state(flow, lang)
+    state.step = step_id
     new, fx = run_step(flow, state, event, ctx)
     lines.append(f"would: {_outcome(step_id, question, new, fx)}")
     return lines
 
 
-def _outcome(step_id: str, question: Any, new: dict[str, Any], fx: Any) -> str:
-    pending = (new.get("pending") or {}).get("kind")
+def _outcome(step_id: str, question: Any, new: ConversationState | None, fx: Any) -> str:
+    pending = new.pending if new else None
+    answers = new.answers if new else {}
     key = question.answer or step_id
     if fx.stop:
         return "stop the conversation"
-    if pending == "confirm":
-        return f"ask back: did you mean {new['pending']['answer']}?"
-    if pending in ("erase", "language"):
-        return f"ask about {pending}"
+    if isinstance(pending, ConfirmAnswer):
+        return f"ask back: did you mean {pending.answer}?"
+    if pending is not None and pending.kind in ("erase", "language"):
+        return f"ask about {pending.kind}"
     if fx.handoff == "help":
         return "hand the chat to a person (help)"
-    if key in new.get("answers", {}):
-        extra = {k: v for k, v in new["answers"].items() if k != key}
+    if key in answers:
+        extra = {k: v for k, v in answers.items() if k != key}
         also = f" (also {extra})" if extra else ""
-        return f"record {key} = {new['answers'][key]!r}{also}"
+        return f"record {key} = {answers[key]!r}{also}"
     return "ask the question again (not understood)"

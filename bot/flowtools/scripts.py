@@ -36,6 +36,8 @@ recording which catalog messages rendered them.
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -44,13 +46,15 @@ from typing import Any
 
 from bot.consent import allows, merged, required_by
 from bot.engine.context import Context, Resume, Timeout
-from bot.engine.effects import Effects
+from bot.engine.effects import CaseChange, Effects, Timer
+from bot.engine.host import apply_effects
 from bot.engine.loader import YamlError, load_yaml
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import ask_share, close
 from bot.engine.runner import step as run_step
 from bot.engine.schema import parse_duration
-from bot.messages import Inbound, Location, Media
+from bot.engine.state import ConversationState, load_state
+from bot.messages import Inbound, Location, Media, Reply
 
 _ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2025, 1, 6, 10, 0, tzinfo=UTC)  # a Monday morning: stable timers
@@ -118,7 +122,8 @@ def inbound(
 
 
 class CaseRecord:
-    """What a host would have made of the effects so far (the case and the contact)."""
+    """What a host would have made of the effects so far (the case and the contact): the
+    script runner's side of `apply_effects`."""
 
     def __init__(self) -> None:
         self.data: dict[str, Any] = {
@@ -127,26 +132,42 @@ class CaseRecord:
             "erased": False, "stopped": False, "finished": False, "consent": {},
         }  # fmt: skip
 
-    def apply(self, fx: Effects) -> None:
+    def keep_state(self, state: ConversationState) -> None:
+        pass  # the runner holds the state itself
+
+    def set_language(self, lang: str) -> None:
+        self.data["language"] = lang
+
+    def add_contact_prefs(self, prefs: dict[str, object]) -> None:
+        self.data["contact_prefs"] = {**(self.data["contact_prefs"] or {}), **prefs}
+
+    def wake(self, timer: Timer | None) -> None:
+        pass  # scripts fire timers themselves (`send: {timeout: reminder}`)
+
+    async def say(self, reply: Reply) -> None:
+        pass  # each step's replies are checked from its effects
+
+    async def update_case(self, change: CaseChange) -> None:
         d = self.data
-        if fx.erase:
+        if change.erase:
             d.update(answers={}, location=None, erased=True, opened=False)
-        d["opened"] = d["opened"] or fx.open_case
-        d["answers"].update(fx.answers)
-        if fx.location is not None:
-            d["location"] = fx.location.model_dump()
-        if fx.priority is not None:
-            d["priority"], d["rules_fired"] = fx.priority, list(fx.rules_fired)
-            d["indicators"] = list(fx.indicators)
-        for key in ("language", "contact_prefs"):
-            if getattr(fx, key) is not None:
-                d[key] = getattr(fx, key)
-        if fx.handoff:
-            d["handoffs"].append(fx.handoff)
-        if fx.share_consent:
-            d["consent"] = merged(d["consent"], fx.share_consent)
-        d["stopped"] = d["stopped"] or fx.stop
-        d["finished"] = d["finished"] or fx.finished
+        d["opened"] = d["opened"] or change.open_case
+        d["answers"].update(change.answers)
+        if change.location is not None:
+            d["location"] = change.location.model_dump()
+        if change.priority is not None:
+            d["priority"], d["rules_fired"] = change.priority, list(change.rules_fired)
+            d["indicators"] = list(change.indicators)
+        if change.handoff:
+            d["handoffs"].append(change.handoff)
+        if change.share_consent:
+            d["consent"] = merged(d["consent"], change.share_consent)
+
+    def stop(self) -> None:
+        self.data["stopped"] = True
+
+    def finish(self) -> None:
+        self.data["finished"] = True
 
 
 def _subset_problems(where: str, want: Any, got: Any) -> list[str]:
@@ -180,6 +201,12 @@ def run_script(
     script: dict[str, Any], registry: FlowRegistry, make_context: ContextFactory
 ) -> list[str]:
     """Play a script; the list of failures (empty when it passes)."""
+    return asyncio.run(_play(script, registry, make_context))
+
+
+async def _play(
+    script: dict[str, Any], registry: FlowRegistry, make_context: ContextFactory
+) -> list[str]:
     flow_ref = script.get("flow", "distress")  # a flow id, or a path under flows/
     ctx = replace(make_context(), **script.get("context", {}))
     if "numbers" in script:  # numbers a partner has checked (the shipped file has none yet)
@@ -190,8 +217,8 @@ def run_script(
     ctx.catalogs = recorder
     # A conversation in the script's language before: the language the bot falls back on
     # when it cannot tell from the first message.
-    state: dict[str, Any] | None = (
-        {"lang": script["lang"], "ended": "new"} if "lang" in script else None
+    state: ConversationState | None = (
+        ConversationState(lang=script["lang"], ended="new") if "lang" in script else None
     )
     case, failures = CaseRecord(), []
     for i, item in enumerate(script.get("steps") or [], start=1):
@@ -200,17 +227,20 @@ def run_script(
         if "wait" in item:
             ctx = replace(ctx, now=ctx.now + parse_duration(item["wait"]))
         label = f"step {i} (send {item.get('send')!r})"
-        running = state and not state.get("ended") and registry.get(state["flow"], state["version"])
+        running = state and not state.ended and registry.get(state.flow, state.flow_version)
         flow = running or registry.latest(flow_ref)
         send = item.get("send", "")
+        stored = state.stored() if state else None
         if isinstance(send, dict) and send.get("resolve"):
-            state, fx = close(state) or {}, Effects()
+            state, fx = load_state(close(stored)), Effects()
         elif isinstance(send, dict) and send.get("ask_consent"):
-            state, fx = ask_share(state, str(send["ask_consent"])), Effects()
+            state, fx = load_state(ask_share(stored, str(send["ask_consent"]))), Effects()
         else:
             event = inbound(send, i, ctx.now, script.get("channel", "simulator"))
-            state, fx = run_step(flow, state, event, ctx)
-        case.apply(fx)
+            # As a host stores it (JSON), so a state that would not survive storage fails here.
+            kept = json.loads(json.dumps(stored)) if stored else None
+            state, fx = run_step(flow, kept, event, ctx)
+        await apply_effects(case, state, fx)
         if "canned" in item:
             recipient = required_by(registry.flows_dir, item["canned"])
             refused = not allows(case.data["consent"], recipient)
@@ -230,7 +260,9 @@ def run_script(
                 failures.append(f"{label}: expected options {item['options']}, got {got}")
         for key in ("effects", "state"):
             if key in item:
-                actual = fx.model_dump(mode="json") if key == "effects" else state
+                actual = (fx if key == "effects" else state or ConversationState()).model_dump(
+                    mode="json"
+                )
                 failures += _subset_problems(f"{label} {key}", item[key], actual)
     if "case" in script:
         failures += _subset_problems("case", script["case"], case.data)

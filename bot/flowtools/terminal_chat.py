@@ -17,6 +17,7 @@ from bot.engine.context import Context, Timeout
 from bot.engine.effects import Effects
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
+from bot.engine.state import ConversationState
 from bot.messages import Inbound, Location, Media
 
 HELP = (
@@ -97,7 +98,7 @@ def chat(
             lexicon=Lexicon(Path(locales_dir)),
             case_ref="TERMINAL-1",
         )
-    state: dict[str, Any] | None = None
+    state: ConversationState | None = None
     print_fn(f"Chatting with flow '{flow_id}' {HELP}")
     if lang:
         state, fx = _first(registry, flow_id, lang, context)
@@ -110,7 +111,7 @@ def chat(
         if line == "/quit":
             break
         if line == "/state":
-            print_fn(repr(state))
+            print_fn(repr(state.stored() if state else None))
             continue
         if line == "/new":
             state = None  # the next message opens a conversation on the current file
@@ -128,7 +129,7 @@ def chat(
 
 def _first(
     registry: FlowRegistry, flow_id: str, lang: str, context: Context
-) -> tuple[dict[str, Any], Effects]:
+) -> tuple[ConversationState | None, Effects]:
     """Start in a given language: open the conversation and pick it from the menu."""
     flow = registry.latest(flow_id)
     base: dict[str, Any] = {

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.geo.spatial import haversine_km
-
-if TYPE_CHECKING:
-    from bot.engine.effects import PlaceMatch
 
 Source = Literal["alias", "name", "fuzzy", "pin"]
 
@@ -38,37 +35,6 @@ class Candidate(BaseModel):
     # A place from GeoNames' small-place extract (villages, district seats): many of their
     # names are also everyday words (البلاد, "said"), so a match by name is confirmed.
     small: bool = False
-
-    def as_place_match(
-        self,
-        text: str | None = None,
-        *,
-        latitude: float | None = None,
-        longitude: float | None = None,
-    ) -> PlaceMatch:
-        """The case's `location` for this place.
-
-        Args:
-            text: what the person typed, if they typed.
-            latitude, longitude: the shared pin; required for pin candidates (the case keeps
-                where the person is, not where the town is). Typed matches default to the
-                place's own coordinates.
-        """
-        from bot.engine.effects import PlaceMatch
-
-        if latitude is None or longitude is None:
-            if self.source == "pin":
-                raise ValueError("pass the pin's latitude and longitude")
-            latitude, longitude = self.latitude, self.longitude
-        return PlaceMatch(
-            latitude=latitude,
-            longitude=longitude,
-            text=text,
-            place=self.name,
-            country_code=self.country_code,
-            distance_km=self.distance_km,
-            matched=True,
-        )
 
 
 def is_ambiguous(cands: Sequence[Candidate]) -> bool:

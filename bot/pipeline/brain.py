@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.engine.effects import Effects
 from bot.engine.runner import Context, Resume, Timeout, step
+from bot.engine.state import ConversationState, load_state
 from bot.geo.emergency import emergency_book_for
 from bot.geo.gazetteer import get_gazetteer
 from bot.i18n.catalog import Catalogs
@@ -25,7 +26,7 @@ class AckBrain:
 
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
-    ) -> tuple[dict[str, Any] | None, Effects]:
+    ) -> tuple[ConversationState | None, Effects]:
         if not isinstance(event, Inbound) or conv.claimed:
             return None, Effects()
         lang = conv.language or "en"
@@ -69,13 +70,11 @@ class FlowBrain:
     def emergency(self) -> Any:
         return emergency_book_for(self.flows_dir)
 
-    def flow_for(self, conv: Conversation) -> Any:
-        return self.registry.for_state(conv.state, default_flow=self.flow_id)
-
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
-    ) -> tuple[dict[str, Any] | None, Effects]:
-        flow = self.flow_for(conv)
+    ) -> tuple[ConversationState | None, Effects]:
+        state = load_state(conv.state)  # stored by this engine or an older one
+        flow = self.registry.for_state(state, default_flow=self.flow_id)
         ctx = Context(
             now=now,
             catalogs=self.catalogs,
@@ -97,8 +96,7 @@ class FlowBrain:
             engine_event = Resume()
         else:
             engine_event = Timeout(name=event)
-        state, effects = step(flow, conv.state, engine_event, ctx)
-        return state, effects
+        return step(flow, state, engine_event, ctx)
 
 
 class _Lazy:

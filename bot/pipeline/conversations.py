@@ -7,14 +7,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import and_, bindparam, func, select, update
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import metrics
 from bot.cases.sink import CaseSink, current_case_id, know_case
-from bot.engine.effects import Effects
+from bot.engine.effects import CaseChange, Effects, Timer
+from bot.engine.host import apply_effects
+from bot.engine.state import ConversationState
 from bot.i18n.catalog import Catalogs
 from bot.messages import Inbound, Reply
 from bot.pipeline import replies
@@ -29,8 +31,9 @@ class Brain(Protocol):
 
     def respond(
         self, conv: Conversation, event: Inbound | str, *, case_ref: str, now: datetime
-    ) -> tuple[dict[str, Any] | None, Effects]:
-        """`event` is an inbound message, or the name of a timer/"resume"."""
+    ) -> tuple[ConversationState | None, Effects]:
+        """`event` is an inbound message, or the name of a timer/"resume". The state is
+        None when there is none to store (no flows, or nothing started)."""
         ...
 
 
@@ -40,7 +43,7 @@ class EffectsSink(Protocol):
     async def case_ref(self, session: AsyncSession, conv: Conversation) -> str: ...
 
     async def apply(
-        self, session: AsyncSession, conv: Conversation, effects: Effects, now: datetime
+        self, session: AsyncSession, conv: Conversation, effects: CaseChange, now: datetime
     ) -> None: ...
 
     async def person_wrote(
@@ -383,29 +386,51 @@ async def run_brain(
     transaction; without, they are written at once."""
     case_ref = await p.sink.case_ref(session, conv)
     state, effects = p.brain.respond(conv, event, case_ref=case_ref, now=now)
-    if state is not None:
-        conv.state = state
-        conv.flow_id = state.get("flow", conv.flow_id)
-        conv.flow_version = state.get("version", conv.flow_version)
-    if effects.language:
-        conv.language = effects.language
-    if effects.contact_prefs is not None:
-        conv.contact_prefs = {**(conv.contact_prefs or {}), **effects.contact_prefs}
-    if effects.timers:
-        first = min(effects.timers, key=lambda t: t.at)
-        conv.wake_at, conv.wake_name = first.at, first.name
-    elif state is not None:
-        conv.wake_at, conv.wake_name = None, None
-    for reply in effects.replies:
-        await _queue_reply(session, conv, reply, batch)
-    if effects.erase and batch is not None:
-        await batch.write(session)  # erasure keeps the goodbye it finds in the outbox
-    await p.sink.apply(session, conv, effects, now)
-    if effects.stop:
-        conv.status = "ended"
-        conv.wake_at = None
+    await apply_effects(_ConversationHost(p, session, conv, batch, now), state, effects)
     conv.updated_at = utcnow()
     return effects
+
+
+@dataclass
+class _ConversationHost:
+    """The pipeline's side of `apply_effects`: the conversation row, the outbox (now, or
+    in the batch) and the case sink, in the caller's transaction."""
+
+    p: Pipeline
+    session: AsyncSession
+    conv: Conversation
+    batch: replies.Batch | None
+    now: datetime
+
+    def keep_state(self, state: ConversationState) -> None:
+        self.conv.state = state.stored()
+        self.conv.flow_id = state.flow or self.conv.flow_id
+        self.conv.flow_version = state.flow_version or self.conv.flow_version
+
+    def set_language(self, lang: str) -> None:
+        self.conv.language = lang
+
+    def add_contact_prefs(self, prefs: dict[str, object]) -> None:
+        self.conv.contact_prefs = {**(self.conv.contact_prefs or {}), **prefs}
+
+    def wake(self, timer: Timer | None) -> None:
+        self.conv.wake_at = timer.at if timer else None
+        self.conv.wake_name = timer.name if timer else None
+
+    async def say(self, reply: Reply) -> None:
+        await _queue_reply(self.session, self.conv, reply, self.batch)
+
+    async def update_case(self, change: CaseChange) -> None:
+        if change.erase and self.batch is not None:
+            await self.batch.write(self.session)  # erasure keeps the goodbye it finds in the outbox
+        await self.p.sink.apply(self.session, self.conv, change, self.now)
+
+    def stop(self) -> None:
+        self.conv.status = "ended"
+        self.conv.wake_at = None
+
+    def finish(self) -> None:
+        pass  # the case shows it; the conversation goes on acknowledging
 
 
 async def _hand_over_after_error(

@@ -72,7 +72,7 @@ def rehearse(brain: FlowBrain) -> int:
         event: Any = _inbound(n, 0, text=text)
         for turn in range(1, 4):
             state, effects = brain.respond(conv, event, case_ref="WARM-UP", now=_NOW)
-            conv.state = state or conv.state
+            conv.state = state.stored() if state else conv.state
             for reply in effects.replies:
                 render(conv, reply)
                 made += 1

@@ -13,6 +13,7 @@ from bot.engine.context import Context
 from bot.engine.effects import Effects
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
+from bot.engine.state import ConversationState
 from bot.flowtools.scripts import RecordingCatalogs
 from tests.engine.fakes import ROOT, make_context
 
@@ -35,7 +36,7 @@ class Chat:
         self.ctx = ctx
         self.recorder = RecordingCatalogs(ctx.catalogs)
         ctx.catalogs = self.recorder
-        self.state: dict[str, Any] | None = None
+        self.state: ConversationState | None = None
         self.fx = Effects()
 
     def send(self, event: Any) -> list[str]:

@@ -79,8 +79,8 @@ def test_branch_on_the_country_then_set_priority_and_handoff(chat):
         "passport-prompt",
     ]
     assert c.fx.handoff == "flow"
-    assert c.state["answers"]["route"] == "libya"
-    assert c.state["forced"] == {"manual": "urgent"}
+    assert c.state.answers["route"] == "libya"
+    assert c.state.forced == {"manual": "urgent"}
     assert c.send(msg("the madam")) == ["answer-noted"]  # words of the flow; said back; it ends
     assert c.fx.open_case and c.fx.finished
     assert (c.fx.priority, c.fx.rules_fired) == ("urgent", ["in_libya", "manual"])
@@ -90,7 +90,7 @@ def test_branch_on_the_country_then_set_priority_and_handoff(chat):
 def test_branch_on_the_language_and_french_words(chat, tmp_path):
     flow = compile_flow(FLOW)
     c = start(chat, flow, locales=locales_with_french(tmp_path))
-    c.state["lang"] = "fr"
+    c.state.lang = "fr"
     c.send(msg("oui"))
     assert c.send(msg("Paris")) == ["location-found", "language-switched"]
     assert c.fx.finished
@@ -99,12 +99,12 @@ def test_branch_on_the_language_and_french_words(chat, tmp_path):
 def test_flow_words_in_the_persons_language(chat, tmp_path):
     flow = compile_flow(FLOW.replace("{country: LY}", "{country: XX}").replace("fr}", "sw}"))
     c = start(chat, flow, locales=locales_with_french(tmp_path))
-    c.state["lang"] = "fr"
+    c.state.lang = "fr"
     c.send(msg("oui"))
     c.send(msg("Nowhere"))
-    assert c.state["step"] == "passport"
+    assert c.state.step == "passport"
     c.send(msg("patronne"))
-    assert c.state["answers"]["passport"] == "held_by_employer"
+    assert c.state.answers["passport"] == "held_by_employer"
 
 
 def test_step_timeouts_handoff_and_expire(chat):

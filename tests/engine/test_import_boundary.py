@@ -63,3 +63,26 @@ def test_importing_every_engine_module_loads_none_of_them() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_place_and_language_modules_never_import_the_engine() -> None:
+    """The engine uses bot.geo and bot.i18n; they stay below it (no cycle)."""
+    found = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for package in ("geo", "i18n")
+        for path in sorted((ROOT / "bot" / package).rglob("*.py"))
+        for name in imported_names(ast.parse(path.read_text(encoding="utf-8")))
+        if name == "bot.engine" or name.startswith("bot.engine.")
+    ]
+    assert found == []
+
+
+def test_no_engine_module_imports_inside_a_function() -> None:
+    """Dependencies in plain sight: imports at the top (or for type checking only)."""
+    found = []
+    for path in sorted(ENGINE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+                found += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in inner]
+    assert found == []

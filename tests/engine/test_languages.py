@@ -72,7 +72,7 @@ def test_the_language_menu_answered_in_words(real, first: str, answer: str, lang
     c = real()
     c.send(msg(first))
     assert c.send(msg(answer)) == ["consent-prompt"]
-    assert c.state["lang"] == lang
+    assert c.state.lang == lang
     assert c.fx.replies[0].lang == lang
 
 
@@ -81,7 +81,7 @@ def test_the_menu_still_asks_again_when_it_cannot_tell(real, answer: str) -> Non
     c = real()
     c.send(msg("hi"))
     assert c.send(msg(answer)) == ["reask-choice", "language-prompt"]
-    assert c.state["lang"] == "en"
+    assert c.state.lang == "en"
 
 
 def test_darija_falls_back_to_arabic_script_where_arabizi_is_not_offered(real, tmp_path) -> None:
@@ -90,7 +90,7 @@ def test_darija_falls_back_to_arabic_script_where_arabizi_is_not_offered(real, t
     c = real(tmp_path)
     c.send(msg("hi"))
     assert c.send(msg("darija")) == ["consent-prompt"]
-    assert c.state["lang"] == "ary"
+    assert c.state.lang == "ary"
 
 
 # -- a language's name at any step --------------------------------------------------------
@@ -99,7 +99,7 @@ def test_darija_falls_back_to_arabic_script_where_arabizi_is_not_offered(real, t
 def _at_safety(c: Chat, greeting: str = "hi", yes: str = "yes") -> Chat:
     for text in (greeting, yes, yes):
         c.send(msg(text))
-    assert c.state["step"] == "safety"
+    assert c.state.step == "safety"
     return c
 
 
@@ -110,22 +110,22 @@ def _at_safety(c: Chat, greeting: str = "hi", yes: str = "yes") -> Chat:
 def test_a_language_name_switches_at_any_step(real, name: str, lang: str) -> None:
     c = _at_safety(real())
     assert c.send(msg(name)) == ["language-switched", "safety-prompt"]
-    assert c.fx.language == lang and c.state["lang"] == lang
+    assert c.fx.language == lang and c.state.lang == lang
     assert {r.lang for r in c.fx.replies} == {lang}
-    assert c.state["step"] == "safety" and c.state["misses"] == 0
+    assert c.state.step == "safety" and c.state.misses == 0
 
 
 def test_a_sentence_with_a_language_name_is_not_a_switch(real) -> None:
     c = _at_safety(real())
     c.send(msg("i am somali"))
-    assert c.state["lang"] == "en" and c.fx.language is None
+    assert c.state.lang == "en" and c.fx.language is None
 
 
 def test_a_language_name_after_the_end_switches_without_a_question(real) -> None:
     c = real()
-    c.state = {**_at_safety(real()).state, "done": True, "step": "finished"}
+    c.state = _at_safety(real()).state.model_copy(update={"done": True, "step": "finished"})
     assert c.send(msg("français")) == ["language-switched"]
-    assert c.state["lang"] == "fr"
+    assert c.state.lang == "fr"
 
 
 # -- help words that are also answers -------------------------------------------------------

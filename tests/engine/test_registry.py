@@ -10,6 +10,7 @@ import pytest
 
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
+from bot.engine.state import ConversationState
 from bot.engine.validate import FlowError
 from tests.engine.fakes import ROOT, make_context, msg
 
@@ -83,7 +84,7 @@ def test_a_running_conversation_finishes_on_its_version(flows: Path):
     running = None
     for event in (msg("hi"), msg(choice="en"), msg(choice="yes"), msg(choice="safe")):
         running, _ = send(running, event)
-    assert running["step"] == "location"
+    assert running.step == "location"
     # The admin adds a question after the safety question.
     path = flows / "distress.yaml"
     hurt = (
@@ -95,19 +96,19 @@ def test_a_running_conversation_finishes_on_its_version(flows: Path):
     edit(path, "  - id: location\n", hurt)
 
     running, fx = send(running, msg(location=(32.8872, 13.1913)))
-    assert running["step"] == "passport"  # the old flow: location, then passport
+    assert running.step == "passport"  # the old flow: location, then passport
     fresh = None
     for event in (msg("hi"), msg(choice="en"), msg(choice="yes"), msg(choice="safe")):
         fresh, _ = send(fresh, event)
-    assert fresh["step"] == "hurt"  # the new flow
-    assert fresh["version"] != running["version"]
+    assert fresh.step == "hurt"  # the new flow
+    assert fresh.flow_version != running.flow_version
 
 
 def test_for_state_starts_ended_conversations_on_the_latest(flows: Path):
     registry = FlowRegistry(flows)
     latest = registry.latest("distress")
     assert registry.for_state(None) is latest
-    ended = {"flow": "distress", "version": "000000000000", "ended": "stopped"}
+    ended = ConversationState(flow="distress", flow_version="000000000000", ended="stopped")
     assert registry.for_state(ended) is latest
 
 
@@ -117,10 +118,10 @@ def test_a_state_on_a_lost_version_continues_on_the_latest(flows: Path):
     state = None
     for event in (msg("hi"), msg(choice="en"), msg(choice="yes")):
         state, _ = step(registry.latest("distress"), state, event, ctx)
-    state = {**state, "version": "000000000000", "step": "a_removed_step"}
+    state = state.model_copy(update={"flow_version": "000000000000", "step": "a_removed_step"})
     flow = registry.for_state(state)
     new, fx = step(flow, state, msg("hello"), ctx)
-    assert new["version"] == flow.version and new["step"] == "consent"
+    assert new.flow_version == flow.version and new.step == "consent"
 
 
 def test_a_yaml_file_added_next_to_a_yml_one_takes_over(flows: Path):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.runner import Resume, Timeout, ask_share, close, step
+from bot.engine.state import load_state
 from tests.engine.fakes import NOW, locales_with_french, make_context, msg
 
 TRIPOLI_LY = (32.8872, 13.1913)
@@ -52,7 +53,7 @@ AT = {
 def walk(chat, to: str):
     for event in PATH[: AT[to]]:
         chat.send(event)
-    assert chat.state["step"] == to
+    assert chat.state.step == to
     return chat
 
 
@@ -64,13 +65,13 @@ def test_a_new_conversation_gets_the_language_menu_in_the_detected_language(chat
     titles = [o.title for o in c.fx.replies[0].options]
     assert titles == ["English", "Français"]  # each language in its own words
     assert c.fx.replies[0].menu_label == "Languages"
-    assert c.state["step"] == "language"
+    assert c.state.step == "language"
 
 
 def test_unsure_detection_answers_in_english(chat):
     c = chat()
     assert c.send(msg("????")) == ["language-prompt"]
-    assert c.state["lang"] == "en"
+    assert c.state.lang == "en"
 
 
 @pytest.mark.parametrize("answer", [msg(choice="fr"), msg("français"), msg("2"), msg("fr")])
@@ -95,7 +96,7 @@ def test_consent_declined_keeps_nothing_and_ends(chat):
     c = walk(chat(), "consent")
     assert c.send(msg("no")) == ["consent-declined"]
     assert c.fx.erase is True
-    assert c.state["ended"] == "declined" and c.state["answers"] == {}
+    assert c.state.ended == "declined" and c.state.answers == {}
     assert c.fx.timers == []
     # Writing again starts a new conversation.
     assert c.send(msg("hello")) == ["language-prompt"]
@@ -107,14 +108,14 @@ def test_buttons_all_the_way_open_a_normal_case_and_finish(chat):
     assert "C-0042" in c.fx.replies[0].text
     assert "1515" in c.fx.replies[1].text and "Libya" in c.fx.replies[1].text
     assert c.fx.finished is True
-    assert c.state["done"] and c.state["answers"]["wants"] == "go_home"
+    assert c.state.done and c.state.answers["wants"] == "go_home"
 
 
 def test_safe_to_call_sets_the_contact_prefs(chat):
     c = walk(chat(), "safe_to_call")
     assert c.send(msg(choice="never")) == ["phone_private-prompt"]
     assert c.fx.contact_prefs == {"safe_to_message_first": False, "safe_hours": None}
-    assert c.state["answers"]["safe_to_call"] == "never"
+    assert c.state.answers["safe_to_call"] == "never"
 
 
 def test_the_case_opens_after_the_core_questions_with_answers_location_and_priority(chat):
@@ -154,7 +155,7 @@ def test_danger_now_opens_an_urgent_case_at_once_and_the_number_follows_the_coun
     assert c.send(msg("no")) == ["answer-noted", "people-with-prompt"]
     assert c.send(msg("3")) == ["answer-noted", "safe_to_call-prompt"]
     assert c.send(msg(choice="anytime")) == ["handover-prompt"]  # no number again
-    assert c.fx.finished and c.state["done"]
+    assert c.fx.finished and c.state.done
     assert c.fx.rules_fired == ["danger_now", "passport_held", "not_free_to_leave"]
     assert c.send(msg("hello?")) == ["received-ack"]  # the bot asks nothing more
 
@@ -237,7 +238,7 @@ def test_a_pin_far_from_any_town_names_no_town(chat):
 def test_a_pin_at_another_step_is_noted_and_the_question_asked_again(chat):
     c = walk(chat(), "passport")
     assert c.send(msg(location=TRIPOLI_LY)) == ["location-found", "passport-prompt"]
-    assert c.state["step"] == "passport"
+    assert c.state.step == "passport"
 
 
 @pytest.mark.parametrize(
@@ -249,7 +250,7 @@ def test_a_pin_at_another_step_is_noted_and_the_question_asked_again(chat):
 def test_typed_answers_map_to_option_ids(chat, typed, answer):
     c = walk(chat(), "passport")
     assert c.send(msg(typed)) == ["answer-noted", "free_to_leave-prompt"]
-    assert c.state["answers"]["passport"] == answer
+    assert c.state.answers["passport"] == answer
 
 
 def test_two_misses_offer_a_person_instead_of_looping(chat):
@@ -260,7 +261,7 @@ def test_two_misses_offer_a_person_instead_of_looping(chat):
     assert c.fx.handoff == "misses"
     assert c.send(msg("banana")) == ["received-ack"]
     assert c.send(msg("1")) == ["answer-noted", "free_to_leave-prompt"]  # still counts
-    assert c.state["misses"] == 0
+    assert c.state.misses == 0
 
 
 def test_number_and_text_misses_use_their_own_hints(chat):
@@ -275,15 +276,15 @@ def test_number_and_text_misses_use_their_own_hints(chat):
 def test_skip_words_skip_only_when_they_are_the_whole_message(chat):
     c = walk(chat(), "agency")
     c.send(msg("skip"))
-    assert c.state["step"] == "employer_town" and "agency" not in c.state["answers"]
+    assert c.state.step == "employer_town" and "agency" not in c.state.answers
     c.send(msg("Skip Travel Ltd"))
-    assert c.state["answers"]["employer_town"] == "Skip Travel Ltd"
+    assert c.state.answers["employer_town"] == "Skip Travel Ltd"
 
 
 def test_help_hands_off_and_keeps_the_question(chat):
     c = walk(chat(), "passport")
     assert c.send(msg("help")) == ["help-handoff", "passport-prompt"]
-    assert c.fx.handoff == "help" and c.state["step"] == "passport"
+    assert c.fx.handoff == "help" and c.state.step == "passport"
 
 
 def test_restart_starts_again_at_consent_keeping_the_language(chat, tmp_path):
@@ -292,7 +293,7 @@ def test_restart_starts_again_at_consent_keeping_the_language(chat, tmp_path):
     c.send(msg(choice="fr"))
     c.send(msg(choice="yes"))
     assert c.send(msg("restart")) == ["restart-done", "consent-prompt"]
-    assert c.state["lang"] == "fr" and c.state["answers"] == {}
+    assert c.state.lang == "fr" and c.state.answers == {}
 
 
 def test_language_word_opens_the_menu_and_returns_to_the_question(chat, tmp_path):
@@ -310,7 +311,7 @@ def test_language_word_opens_the_menu_and_returns_to_the_question(chat, tmp_path
 def test_stop_ends_silently(chat):
     c = walk(chat(), "passport")
     assert c.send(msg("stop")) == []
-    assert c.fx.stop is True and c.state["ended"] == "stopped" and c.fx.timers == []
+    assert c.fx.stop is True and c.state.ended == "stopped" and c.fx.timers == []
 
 
 def test_stop_as_the_very_first_message(chat):
@@ -325,7 +326,7 @@ def test_erase_asks_first_then_deletes(chat):
     assert c.options() == ["erase-yes", "erase-no"]
     assert [o.title for o in c.fx.replies[0].options] == ["Yes, delete", "No, keep it"]
     assert c.send(msg("yes")) == ["erase-done"]
-    assert c.fx.erase and c.state["ended"] == "erased" and c.state["answers"] == {}
+    assert c.fx.erase and c.state.ended == "erased" and c.state.answers == {}
 
 
 def test_erase_cancelled_goes_back_to_the_question(chat):
@@ -351,14 +352,14 @@ def test_a_claimed_chat_cancelling_erase_stays_otherwise_silent(chat):
     c.ctx.claimed = True
     c.send(msg("erase"))
     assert c.send(msg("2")) == ["erase-cancelled"]
-    assert "passport" not in c.state["answers"]
+    assert "passport" not in c.state.answers
 
 
 def test_a_first_message_that_is_a_pin_is_kept(chat):
     c = chat()
     assert c.send(msg(location=TRIPOLI_LY)) == ["location-found", "language-prompt"]
     assert c.fx.location.country_code == "LY"
-    assert c.state["location"]["place"] == "Tripoli"
+    assert c.state.location.place == "Tripoli"
 
 
 def test_a_first_voice_note_is_acknowledged(chat):
@@ -371,7 +372,7 @@ def test_an_answer_instead_of_the_erase_confirmation_cancels_and_counts(chat):
     c = walk(chat(), "passport")
     c.send(msg("erase"))
     assert c.send(msg("3")) == ["erase-cancelled", "answer-noted", "free_to_leave-prompt"]
-    assert c.state["answers"]["passport"] == "held_by_agent"
+    assert c.state.answers["passport"] == "held_by_agent"
 
 
 def test_voice_notes_and_files_are_acknowledged_and_the_question_repeated(chat):
@@ -450,9 +451,9 @@ def test_daytime_only_reminders_wait_for_the_day(chat):
 def test_expire_ends_silently_and_the_next_message_starts_over(chat):
     c = walk(chat(), "passport")
     assert c.send(Timeout("expire")) == []
-    assert c.state["ended"] == "expired"
+    assert c.state.ended == "expired"
     assert c.send(msg("hello")) == ["language-prompt"]
-    assert c.state["answers"] == {}
+    assert c.state.answers == {}
 
 
 def test_the_input_state_is_not_changed_and_the_new_one_is_json(flow):
@@ -461,13 +462,15 @@ def test_the_input_state_is_not_changed_and_the_new_one_is_json(flow):
     frozen = copy.deepcopy(state)
     new, _ = step(flow, state, msg(choice="en"), ctx)
     assert state == frozen and new is not state
-    assert json.loads(json.dumps(new)) == new
-    assert {"flow", "version", "step", "lang", "misses", "answers", "done", "pending"} <= set(new)
+    stored = json.loads(json.dumps(new.stored()))
+    assert load_state(stored) == new
+    keys = {"schema_version", "flow", "flow_version", "step", "lang", "answers", "pending"}
+    assert keys <= set(stored)
 
 
 def test_the_version_of_the_flow_is_kept_in_the_state(flow):
     state, _ = step(flow, None, msg("hi"), make_context())
-    assert (state["flow"], state["version"]) == ("distress", flow.version)
+    assert (state.flow, state.flow_version) == ("distress", flow.version)
 
 
 def test_timeout_or_resume_without_a_conversation_does_nothing(flow):
@@ -494,7 +497,7 @@ def test_locales_without_a_catalog_are_not_offered(chat, tmp_path: Path):
 def test_a_caseworkers_consent_question_takes_the_next_yes_even_while_claimed(chat):
     c = walk(chat(), "free_to_leave")
     c.ctx.claimed = True  # a caseworker took the chat and asked
-    c.state = ask_share(c.state, "embassy")
+    c.state = ask_share(c.state.stored(), "embassy")
     assert c.send(msg(choice="share-no")) == ["share-answer-refused"]
     assert c.fx.share_consent == {"embassy": False}
     assert c.send(msg("yes")) == []  # answered: the bot is silent again while claimed
@@ -502,7 +505,7 @@ def test_a_caseworkers_consent_question_takes_the_next_yes_even_while_claimed(ch
 
 def test_a_consent_question_left_open_closes_when_the_chat_is_handed_back(chat):
     c = walk(chat(), "free_to_leave")
-    c.state = ask_share(c.state, "embassy")
+    c.state = ask_share(c.state.stored(), "embassy")
     c.send(Resume())
     assert c.send(msg(choice="yes")) == ["people-with-prompt"]  # the flow's question
     assert c.fx.share_consent is None
@@ -510,15 +513,24 @@ def test_a_consent_question_left_open_closes_when_the_chat_is_handed_back(chat):
 
 def test_resolved_the_bot_asks_nothing_and_the_next_message_keeps_what_is_known(chat):
     c = walk(chat(), "phone_private")
-    c.state["answers"]["nationality"] = "Eritrean"
-    c.state = close(c.state)
+    c.state.answers["nationality"] = "Eritrean"
+    c.state = close(c.state.stored())
     assert c.send(Resume()) == [] and c.send(Timeout("reminder")) == []
     assert c.send(msg("hello again")) == ["safety-prompt"]  # no menu, no consent again
     assert c.fx.answers == {"consent": "yes", "nationality": "Eritrean"}
-    assert c.state["kept"] == ["language", "consent", "nationality"]
+    assert c.state.kept == ["language", "consent", "nationality"]
 
 
 def test_a_language_name_at_a_free_text_question_is_the_answer_not_a_switch(chat):
     c = walk(chat(), "nationality")
     assert c.send(msg("Somali")) == ["safe_to_call-prompt"]
-    assert c.state["answers"]["nationality"] == "Somali" and c.state["lang"] == "en"
+    assert c.state.answers["nationality"] == "Somali" and c.state.lang == "en"
+
+
+def test_a_consent_question_asked_before_the_bot_ever_spoke_takes_the_answer(flow):
+    """A case opened by a handover (the first message failed): no state yet."""
+    ctx = make_context(claimed=True)
+    state, fx = step(flow, ask_share(None, "embassy"), msg(choice="share-yes"), ctx)
+    assert fx.share_consent == {"embassy": True} and state.share_asked is None
+    state, fx = step(flow, state, msg("yes"), ctx)
+    assert fx.replies == [] and fx.share_consent is None  # answered: silent while claimed

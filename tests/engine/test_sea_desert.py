@@ -10,6 +10,7 @@ import pytest
 
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import Resume, step
+from bot.engine.state import ConversationState
 from bot.flowtools.scripts import RecordingCatalogs, real_context_factory
 from bot.messages import Inbound
 from tests.engine.fakes import ROOT, msg
@@ -34,7 +35,7 @@ class Chat:
     def __init__(self, flow: Any, make_context: Any) -> None:
         self.flow, self.make_context = flow, make_context
         self.recorder = RecordingCatalogs(make_context().catalogs)
-        self.state: dict[str, Any] | None = None
+        self.state: ConversationState | None = None
         self.fx: Any = None
 
     def send(self, event: Inbound | Resume, claimed: bool = False) -> Chat:
@@ -49,7 +50,7 @@ class Chat:
 
     @property
     def at(self) -> str:
-        return self.state["step"]  # type: ignore[index]
+        return self.state.step if self.state else ""
 
 
 def at_location(flow: Any, make_context: Any) -> Chat:
@@ -81,7 +82,7 @@ def test_the_desert_in_words_asks_for_the_position_then_a_pin_answers(flow, make
     assert chat.at == "desert_position"
     chat.send(msg(location=IN_DESERT))
     assert chat.at == "desert_water"
-    assert chat.state["location"]["latitude"] == IN_DESERT[0]
+    assert chat.state.location.latitude == IN_DESERT[0]
 
 
 def test_at_sea_nothing_blocks_and_what_she_writes_is_kept(flow, make_context):
@@ -90,17 +91,17 @@ def test_at_sea_nothing_blocks_and_what_she_writes_is_kept(flow, make_context):
     assert chat.at == "sea_condition"
     chat.send(msg("the sea is bad, people are scared"))  # none of the options
     assert chat.at == "sea_boat" and "reask-choice" not in chat.ids
-    assert chat.state["answers"]["sea_condition_text"] == "the sea is bad, people are scared"
-    assert "sea_condition" not in chat.state["answers"]
+    assert chat.state.answers["sea_condition_text"] == "the sea is bad, people are scared"
+    assert "sea_condition" not in chat.state.answers
     chat.send(msg(choice="skip"))
     assert chat.ids == ["position-updates", "handover-prompt"]
-    assert chat.state["done"]
+    assert chat.state.done
 
 
 def test_a_tapped_state_of_the_boat_is_recorded(flow, make_context):
     chat = at_location(flow, make_context).send(msg(location=AT_SEA)).send(msg("30"))
     chat.send(msg(choice="engine_stopped"))
-    assert chat.state["answers"]["sea_condition"] == "engine_stopped"
+    assert chat.state.answers["sea_condition"] == "engine_stopped"
 
 
 def test_typed_coordinates_move_the_position_at_any_question(flow, make_context):
@@ -124,7 +125,7 @@ def test_a_town_typed_from_a_boat_keeps_her_at_sea(flow, make_context):
     chat = at_location(flow, make_context).send(msg("we are in a boat"))
     assert chat.at == "sea_position"
     chat.send(msg("near Zuwara"))
-    assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.state.location.situation == "at_sea"
     assert chat.ids[0] == "location-found"  # "We noted: Zuwara, Libya", not "0 km at sea"
     assert chat.at == "sea_people"
 
@@ -132,7 +133,7 @@ def test_a_town_typed_from_a_boat_keeps_her_at_sea(flow, make_context):
 def test_a_pin_on_land_after_the_sea_path_is_no_longer_at_sea(flow, make_context):
     chat = at_location(flow, make_context).send(msg(location=AT_SEA))
     chat.send(msg(location=(32.8872, 13.1913)))  # Tripoli: they reached the shore
-    assert chat.state["location"]["situation"] is None
+    assert chat.state.location.situation is None
     assert chat.fx.location.place == "Tripoli"
 
 
@@ -140,21 +141,21 @@ def test_handed_back_the_normal_questions_follow(flow, make_context):
     chat = at_location(flow, make_context).send(msg(location=AT_SEA))
     for answer in ("12", "skip", "skip"):
         chat.send(msg(answer))
-    assert chat.state["done"]
+    assert chat.state.done
     chat.send(Resume())
     assert chat.ids == ["handback-resume", "passport-prompt"]
 
 
 def test_a_country_then_a_boat_is_at_sea_off_that_country(flow, make_context):
     chat = at_location(flow, make_context).send(msg("Libya"))
-    assert chat.state["pending"]["kind"] == "town"
+    assert chat.state.pending.kind == "town"
     chat.send(msg("we are in a boat"))
-    assert chat.state["location"]["situation"] == "at_sea"
-    assert chat.state["location"]["country_code"] == "LY"
+    assert chat.state.location.situation == "at_sea"
+    assert chat.state.location.country_code == "LY"
     assert chat.at == "sea_position" and "sea-call-now" in chat.ids
 
 
 def test_coordinates_as_the_first_message_are_kept_like_a_pin(flow, make_context):
     chat = Chat(flow, make_context).send(msg("33.9, 13.2"))
-    assert chat.state["location"]["situation"] == "at_sea"
+    assert chat.state.location.situation == "at_sea"
     assert chat.ids[0] == "location-at-sea"

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.engine.effects import Timer
-from bot.engine.timers import from_state, may_write_first, to_state
+from bot.engine.state import ConversationState, load_state
+from bot.engine.timers import may_write_first
 
 NOON_UTC = datetime(2025, 1, 6, 12, 0, tzinfo=UTC)
 MIDNIGHT_UTC = datetime(2025, 1, 6, 0, 0, tzinfo=UTC)
@@ -34,4 +35,5 @@ def test_may_write_first(prefs, now, country, allowed):
 
 def test_timers_round_trip_through_the_state():
     timers = [Timer(name="expire", at=NOON_UTC)]
-    assert from_state(to_state(timers)) == timers
+    stored = ConversationState(timers=timers).stored()
+    assert load_state(stored).timers == timers

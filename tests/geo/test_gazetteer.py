@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.effects import PlaceMatch
 from bot.geo.gazetteer import (
     DEFAULT_PLACES_FILE,
     Candidate,
@@ -210,33 +209,6 @@ def test_a_pin_at_sea_gets_the_nearest_town_far_away(gazetteer: Gazetteer) -> No
 )
 def test_impossible_pins(gazetteer: Gazetteer, lat: float, lon: float) -> None:
     assert gazetteer.resolve_pin(lat, lon) is None
-
-
-def test_place_match_for_a_pin_keeps_the_pin(gazetteer: Gazetteer) -> None:
-    found = gazetteer.resolve_pin(35.5, 11.5)
-    assert found is not None
-    with pytest.raises(ValueError, match="pin"):
-        found.as_place_match()
-    match = found.as_place_match(latitude=35.5, longitude=11.5)
-    assert match == PlaceMatch(
-        latitude=35.5,
-        longitude=11.5,
-        place=found.name,
-        country_code="TN",
-        distance_km=found.distance_km,
-        matched=True,
-    )
-
-
-def test_place_match_for_typed_text(gazetteer: Gazetteer) -> None:
-    match = gazetteer.resolve_text("tripoli")[0].as_place_match("tripoli")
-    assert (match.text, match.place, match.country_code, match.matched) == (
-        "tripoli",
-        "Tripoli",
-        "LY",
-        True,
-    )
-    assert match.latitude is not None and abs(match.latitude - 32.89) < 0.1
 
 
 # -- ambiguity --------------------------------------------------------------------------

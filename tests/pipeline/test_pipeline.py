@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.engine.effects import Effects
+from bot.engine.state import ConversationState
 from bot.messages import Inbound, Reply
 from bot.store.models import Conversation, Message, Outbox
 from tests.conftest import runtime
@@ -129,12 +130,13 @@ class ScriptedBrain:
 
     def respond(
         self, conv: object, event: object, *, case_ref: str, now: object
-    ) -> tuple[dict, Effects]:
+    ) -> tuple[ConversationState, Effects]:
         text = event.text if isinstance(event, Inbound) else str(event)
         if text == "boom":
             raise RuntimeError("flow bug")
         reply = Reply(text=f"re {text} {case_ref}", lang="en")
-        return {"step": text}, Effects(replies=[reply], open_case=True, answers={text: True})
+        effects = Effects(replies=[reply], open_case=True, answers={text: True})
+        return ConversationState(step=text), effects
 
 
 async def bot_replies(client: httpx.AsyncClient) -> list[str]:
