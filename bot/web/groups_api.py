@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import Header, HTTPException, Query, Response
+from fastapi import Header, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.access import is_admin
 from bot.cases.replies import default_flows_dir, render_canned
 from bot.cases.window import iso
 from bot.groups import groups, links, patterns, send, views
@@ -21,8 +19,7 @@ from bot.groups.match import LinkRules
 from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupUpdate, User
 from bot.web.api.common import api_router, transaction
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep, RowId
+from bot.web.deps import ApiAdmin, ApiUser, AppStateDep, RowId
 
 router = api_router()
 
@@ -148,24 +145,8 @@ async def list_updates(
     async with transaction(app) as session:
         group = await groups.load_group(session, user, group_id)
         live = {c.id for c, _ in await groups.members(session, group.id)}  # type: ignore[arg-type]
-        updates = (
-            await session.execute(
-                select(GroupUpdate)
-                .where(GroupUpdate.group_id == group.id)
-                .order_by(GroupUpdate.created_at.desc(), GroupUpdate.id.desc())
-                .limit(limit)
-            )
-        ).scalars()
-        out = []
-        for update in list(updates):
-            rows = await session.execute(
-                select(GroupDelivery)
-                .where(GroupDelivery.update_id == update.id)
-                .order_by(GroupDelivery.id)
-            )
-            kept = [r for r in rows.scalars() if r.case_id in live]
-            out.append(await _update(session, app, user, update, kept))
-        return out
+        updates = await views.recent_updates(session, group.id, live, limit=limit)  # type: ignore[arg-type]
+        return [await _update(session, app, user, update, kept) for update, kept in updates]
 
 
 async def _update(
@@ -223,26 +204,19 @@ async def decide_link(
         }
 
 
-def _admin_only(user: User) -> None:
-    if not is_admin(user):
-        raise HTTPException(403, detail={"error": "forbidden", "message": "for admins only"})
-
-
 @router.get("/patterns")
 async def pattern_table(
-    app: AppStateDep, user: ApiUser, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
+    app: AppStateDep, _admin: ApiAdmin, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
 ) -> dict[str, Any]:
     """Agencies and places that come up most, without personal data (small counts left out)."""
-    _admin_only(user)
     async with transaction(app) as session:
         return await patterns.pattern_table(session, days=days)
 
 
 @router.get("/patterns.csv")
 async def pattern_csv(
-    app: AppStateDep, user: ApiUser, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
+    app: AppStateDep, _admin: ApiAdmin, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
 ) -> Response:
-    _admin_only(user)
     async with transaction(app) as session:
         table = await patterns.pattern_table(session, days=days)
     name = f"sauti-patterns-{table['period']['start']}-{table['period']['end']}.csv"

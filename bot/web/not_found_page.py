@@ -9,6 +9,8 @@ from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from bot.web.render import is_demo, templates  # the inbox's own look
+
 PAGES = ("/inbox", "/simulator")
 
 
@@ -26,8 +28,6 @@ async def not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code != 404 or not wants_page(request):
         return await http_exception_handler(request, exc)
-    from bot.web.inbox.render import is_demo, templates  # the inbox's own look
-
     # No session here (no route matched): nothing personal, no form, just the way back.
     context = {"csrf": "", "flash": [], "user": None, "demo": is_demo(request)}
     return templates.TemplateResponse(request, "not_found_page.html", context, status_code=404)

@@ -6,18 +6,16 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Header, Query, Request
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import actions, routing
 from bot.cases.access import load_case, visible_teams
 from bot.cases.replies import canned_replies, fitting_templates
-from bot.cases.views import case_json, case_payload, message_json, note_json
+from bot.cases.views import case_json, case_payload, message_json, note_json, user_names
 from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
 from bot.web.api.schemas import ConsentBody, NoteBody, ResolveBody, RouteBody, SendBody
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep, Offset
+from bot.web.deps import ApiUser, AppStateDep, Offset
 
 router = api_router()
 
@@ -39,19 +37,12 @@ async def list_cases(
     async with transaction(app) as session:
         rows = await actions.list_cases(session, user, limit=limit, offset=offset, **filters)
         total = await actions.count_cases(session, user, **filters)
-        names = await _names(session, {c.assignee_id for c, _ in rows if c.assignee_id})
-        cases = [case_json(c, v, now=now, assignee=names.get(c.assignee_id)) for c, v in rows]
+        names = await user_names(session, {c.assignee_id for c, _ in rows})
+        cases = [case_json(c, v, now=now, assignee=names.get(c.assignee_id or 0)) for c, v in rows]
     following = None
     if offset + len(rows) < total:
         following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
     return {"cases": cases, "total": total, "limit": limit, "offset": offset, "next": following}
-
-
-async def _names(session: AsyncSession, ids: set[int | None]) -> dict[int | None, str]:
-    if not ids:
-        return {}
-    rows = await session.execute(select(User.id, User.name).where(User.id.in_(ids)))
-    return dict(rows.all())
 
 
 @router.get("/cases/{case_id}")

@@ -20,7 +20,7 @@ from starlette.responses import Response
 from bot.i18n.language_names import language_name
 from bot.web.session import session_of
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 # Outbound delivery states: (symbol, words for screen readers, css class).
 TICKS: dict[str, tuple[str, str, str]] = {
