@@ -19,6 +19,15 @@ from bot.groups.match import LinkRules
 from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupUpdate, User
 from bot.web.api.common import api_router, transaction
+from bot.web.api.responses import (
+    CaseLinks,
+    GroupDetail,
+    GroupList,
+    LinkDecision,
+    MembersAdded,
+    PatternTable,
+    UpdateOut,
+)
 from bot.web.deps import ApiAdmin, ApiUser, AppStateDep, RowId
 
 router = api_router()
@@ -66,7 +75,7 @@ async def _detail(session: AsyncSession, group: CaseGroup) -> dict[str, Any]:
     return await views.group_detail(session, group, people)
 
 
-@router.get("/groups")
+@router.get("/groups", response_model=GroupList, response_model_exclude_unset=True)
 async def list_groups(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         found = await groups.list_groups(session, user)
@@ -78,21 +87,25 @@ async def list_groups(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     }
 
 
-@router.post("/groups", status_code=201)
+@router.post(
+    "/groups", status_code=201, response_model=GroupDetail, response_model_exclude_unset=True
+)
 async def create_group(body: GroupBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         group = await groups.create_group(session, user, body.name, body.case_ids)
         return await _detail(session, group)
 
 
-@router.get("/groups/{group_id}")
+@router.get("/groups/{group_id}", response_model=GroupDetail, response_model_exclude_unset=True)
 async def get_group(group_id: RowId, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         group = await groups.load_group(session, user, group_id)
         return await _detail(session, group)
 
 
-@router.post("/groups/{group_id}/members")
+@router.post(
+    "/groups/{group_id}/members", response_model=MembersAdded, response_model_exclude_unset=True
+)
 async def add_members(
     group_id: RowId, body: MembersBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -102,7 +115,11 @@ async def add_members(
         return {"added": added, "group": await _detail(session, group)}
 
 
-@router.delete("/groups/{group_id}/members/{case_id}")
+@router.delete(
+    "/groups/{group_id}/members/{case_id}",
+    response_model=GroupDetail,
+    response_model_exclude_unset=True,
+)
 async def remove_member(
     group_id: RowId, case_id: str, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -112,7 +129,12 @@ async def remove_member(
         return await _detail(session, group)
 
 
-@router.post("/groups/{group_id}/messages", status_code=201)
+@router.post(
+    "/groups/{group_id}/messages",
+    status_code=201,
+    response_model=UpdateOut,
+    response_model_exclude_unset=True,
+)
 async def send_update(
     group_id: RowId,
     body: UpdateBody,
@@ -134,7 +156,9 @@ async def send_update(
         return await _update(session, app, user, update, rows)
 
 
-@router.get("/groups/{group_id}/messages")
+@router.get(
+    "/groups/{group_id}/messages", response_model=list[UpdateOut], response_model_exclude_unset=True
+)
 async def list_updates(
     group_id: RowId,
     app: AppStateDep,
@@ -166,7 +190,7 @@ async def _update(
     return out
 
 
-@router.get("/cases/{case_id}/links")
+@router.get("/cases/{case_id}/links", response_model=CaseLinks, response_model_exclude_unset=True)
 async def case_links(
     case_id: str,
     app: AppStateDep,
@@ -180,7 +204,9 @@ async def case_links(
         return await links.suggest(session, user, case_id, rules=rules, towns=app.towns)
 
 
-@router.post("/cases/{case_id}/links")
+@router.post(
+    "/cases/{case_id}/links", response_model=LinkDecision, response_model_exclude_unset=True
+)
 async def decide_link(
     case_id: str, body: LinkBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -204,7 +230,7 @@ async def decide_link(
         }
 
 
-@router.get("/patterns")
+@router.get("/patterns", response_model=PatternTable, response_model_exclude_unset=True)
 async def pattern_table(
     app: AppStateDep, _admin: ApiAdmin, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
 ) -> dict[str, Any]:
