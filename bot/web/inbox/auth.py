@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from bot import accounts, user_sessions
 from bot.web import client_address, throttle
 from bot.web.deps import LOGIN, AppStateDep, signed_in
-from bot.web.render import page
+from bot.web.render import interface_words, page
 from bot.web.session import SessionRoute, require_csrf, sessions_for
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
@@ -62,7 +62,7 @@ async def login(
             await user_sessions.start(s, user, sessions_for(app).login(request, user).sid)
             await accounts.signed_in_now(s, user)
     if user is None:
-        context["error"] = "Wrong user name or password."
+        context["error"] = interface_words(request)[1]("login-wrong")
         return page(request, "inbox/login.html", context, status_code=401)
     return RedirectResponse(_safe_next(next), status_code=303)
 
@@ -70,7 +70,7 @@ async def login(
 def _too_soon(request: Request, context: dict[str, str], wait: float) -> Response:
     seconds = int(wait) + 1
     when = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
-    context["error"] = f"Too many failed attempts. Try again in {when}."
+    context["error"] = interface_words(request)[1]("login-too-soon", when=when)
     response = page(request, "inbox/login.html", context, status_code=429)
     response.headers["Retry-After"] = str(seconds)
     return response

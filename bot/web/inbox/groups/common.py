@@ -1,4 +1,4 @@
-"""What the group, link and pattern pages share: their "not found" and "admins only" pages,
+"""What the group, link and pattern pages share: their "not found" page,
 redirects with a flash message, case ids as people type them, and the town reader.
 
 Access is never decided here: every page asks bot.groups (or bot.cases) under the signed-in
