@@ -64,11 +64,14 @@ class UiWords:
         return msg_id
 
     def choose(self, own: str | None, accept_language: str) -> str:
-        """The caseworker's own language if the inbox speaks it, else the browser's first
-        language that it speaks (or whose base it speaks), else English."""
+        """The caseworker's own language if the inbox speaks it (or one it falls back to
+        before English: Darija reads Arabic), else the browser's first language that it
+        speaks (or whose base it speaks), else English."""
         have = set(self.languages())
-        if own and own in have:
-            return own
+        if own:
+            for tag in fallback_chain(own):
+                if tag in have and (tag == own or tag != SOURCE_LOCALE):
+                    return tag
         for tag in _accepted(accept_language):
             for candidate in (tag, tag.split("-")[0]):
                 if candidate in have:

@@ -50,6 +50,8 @@ def test_a_missing_language_or_word_falls_back_to_english(tmp_path: Path) -> Non
     assert words.choose("sw", "sw-KE, fr;q=0.8") == "fr"
     assert words.choose(None, "de, *;q=0.1") == "en"
     assert words.choose("fr", "ar") == "fr"  # her own setting first
+    assert words.choose("ary-Latn", "en") == "fr"  # Darija falls back to French here
+    assert words.choose("en", "fr") == "en"
 
 
 async def test_the_sign_in_page_speaks_the_browser_s_language(web: Web) -> None:
