@@ -79,3 +79,4 @@ async def test_her_own_language_setting_wins_over_the_browser(web: Web) -> None:
     assert "Ouverts et pris en charge" in page.text
     case_page = await web.client.get(f"/inbox/cases/{await make_case(web.rt)}")
     assert "Prendre ce dossier" in case_page.text and "Notes internes" in case_page.text
+    assert "Ce que nous savons" in case_page.text  # the facts panel
