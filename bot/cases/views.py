@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.access import is_unrouted
+from bot.cases.access import is_unrouted, visible_to
 from bot.cases.positions import newest_first
 from bot.cases.window import iso, window_for
 from bot.store.models import Case, Conversation, Message, Note, Outbox, User
@@ -174,3 +174,53 @@ def note_json(note: Note, author: str | None = None) -> dict[str, Any]:
         "author": author,
         "at": iso(note.created_at),
     }
+
+
+# --- Reads the inbox and the API make under a user whose access is already checked --------
+
+
+async def user_names(session: AsyncSession, ids: set[int | None]) -> dict[int, str]:
+    """The names of these users (caseworkers who claimed a case, or sent a group update)."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    rows = await session.execute(select(User.id, User.name).where(User.id.in_(wanted)))  # type: ignore[union-attr]
+    return dict(rows.all())  # type: ignore[arg-type]
+
+
+async def conversation_messages(session: AsyncSession, conv_id: int | None) -> list[Message]:
+    """A conversation's messages, oldest first (not audited: a page re-fetching its own)."""
+    rows = await session.execute(
+        select(Message).where(Message.conversation_id == conv_id).order_by(Message.id)
+    )
+    return list(rows.scalars().all())
+
+
+async def message_marks(session: AsyncSession, conv_id: int | None) -> tuple[tuple[Any, ...], ...]:
+    """(id, state) of each message of a conversation: changes when one arrives or is ticked."""
+    rows = await session.execute(
+        select(Message.id, Message.state).where(Message.conversation_id == conv_id)
+    )
+    return tuple(sorted((r[0], r[1]) for r in rows))
+
+
+async def open_case_marks(
+    session: AsyncSession, teams: list[str] | None
+) -> tuple[tuple[Any, ...], ...]:
+    """(id, status, priority, assignee, updated) of the unresolved cases of these teams (None:
+    every team): changes whenever the case list would."""
+    query = select(Case.id, Case.status, Case.priority, Case.assignee_id, Case.updated_at)
+    if teams is not None:
+        query = query.where(visible_to(teams))
+    rows = await session.execute(query.where(Case.status != "resolved"))
+    return tuple(sorted((r[0], r[1], r[2], r[3], str(r[4])) for r in rows))
+
+
+async def updated_since(
+    session: AsyncSession, teams: list[str] | None, since: datetime, *, limit: int = 100
+) -> list[Case]:
+    """The cases of these teams (None: every team) changed since `since`, oldest first."""
+    query = select(Case).where(Case.updated_at >= since).order_by(Case.updated_at).limit(limit)
+    if teams is not None:
+        query = query.where(Case.team.in_(teams))
+    return list((await session.execute(query)).scalars().all())

@@ -18,6 +18,7 @@ from bot.store.models import (
     CaseGroup,
     Conversation,
     GroupDelivery,
+    GroupMember,
     GroupUpdate,
     Message,
 )
@@ -120,23 +121,50 @@ def member_json(
     }
 
 
+async def updates_of(session: AsyncSession, group_id: int, *, limit: int) -> list[GroupUpdate]:
+    """The group's updates, newest first."""
+    rows = await session.execute(
+        select(GroupUpdate)
+        .where(GroupUpdate.group_id == group_id)
+        .order_by(GroupUpdate.created_at.desc(), GroupUpdate.id.desc())
+        .limit(limit)
+    )
+    return list(rows.scalars().all())
+
+
+async def deliveries_of(session: AsyncSession, update_id: int | None) -> list[GroupDelivery]:
+    """Who an update went to (or was skipped for), in the order it was sent."""
+    rows = await session.execute(
+        select(GroupDelivery).where(GroupDelivery.update_id == update_id).order_by(GroupDelivery.id)
+    )
+    return list(rows.scalars().all())
+
+
+async def recent_updates(
+    session: AsyncSession, group_id: int, live: set[str], *, limit: int
+) -> list[tuple[GroupUpdate, list[GroupDelivery]]]:
+    """The group's updates, newest first, each with its deliveries to the people in `live`
+    (people no longer in the group, or erased, are left out)."""
+    out = []
+    for update in await updates_of(session, group_id, limit=limit):
+        rows = await deliveries_of(session, update.id)
+        out.append((update, [r for r in rows if r.case_id in live]))
+    return out
+
+
 async def last_update(
     session: AsyncSession, group_id: int
 ) -> tuple[GroupUpdate | None, list[GroupDelivery]]:
-    update = (
-        await session.execute(
-            select(GroupUpdate)
-            .where(GroupUpdate.group_id == group_id)
-            .order_by(GroupUpdate.created_at.desc(), GroupUpdate.id.desc())
-            .limit(1)
-        )
-    ).scalar_one_or_none()
-    if update is None:
+    found = await updates_of(session, group_id, limit=1)
+    if not found:
         return None, []
-    rows = await session.execute(
-        select(GroupDelivery).where(GroupDelivery.update_id == update.id).order_by(GroupDelivery.id)
-    )
-    return update, list(rows.scalars().all())
+    return found[0], await deliveries_of(session, found[0].id)
+
+
+async def group_ids_of_case(session: AsyncSession, case_id: str) -> set[int]:
+    """The groups this case is a member of (whoever may see them)."""
+    rows = await session.execute(select(GroupMember.group_id).where(GroupMember.case_id == case_id))
+    return set(rows.scalars().all())
 
 
 async def masked_ids(session: AsyncSession, rows: list[GroupDelivery]) -> dict[int, str]:

@@ -4,15 +4,14 @@ The token and its user are looked up in the database on every request (cached on
 request), so a revoked token or a disabled user is refused by every process at once.
 
 `BearerRoute` checks the token before anything else, so a caller without a valid token gets
-401 even for a malformed body; endpoints take the user through the `ApiUser` dependency.
+401 even for a malformed body; endpoints take the user through `bot.web.deps.ApiUser`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, Response
+from fastapi import HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
@@ -48,9 +47,6 @@ async def require_user(request: Request) -> User:
     if user is None:
         raise HTTPException(401, "a valid bearer token is needed", headers=CHALLENGE)
     return user
-
-
-ApiUser = Annotated[User, Depends(require_user)]
 
 
 class BearerRoute(APIRoute):

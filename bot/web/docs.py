@@ -10,8 +10,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from bot.web.auth import authenticate
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in
+from bot.web.deps import AppStateDep, signed_in
 from bot.web.session import SessionRoute
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import Header, HTTPException, Query, Response
+from fastapi import Header, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.access import is_admin
 from bot.cases.replies import default_flows_dir, render_canned
 from bot.cases.window import iso
 from bot.groups import groups, links, patterns, send, views
@@ -21,8 +19,16 @@ from bot.groups.match import LinkRules
 from bot.runtime import Runtime
 from bot.store.models import CaseGroup, GroupDelivery, GroupUpdate, User
 from bot.web.api.common import api_router, transaction
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep, RowId
+from bot.web.api.responses import (
+    CaseLinks,
+    GroupDetail,
+    GroupList,
+    LinkDecision,
+    MembersAdded,
+    PatternTable,
+    UpdateOut,
+)
+from bot.web.deps import ApiAdmin, ApiUser, AppStateDep, RowId
 
 router = api_router()
 
@@ -69,7 +75,7 @@ async def _detail(session: AsyncSession, group: CaseGroup) -> dict[str, Any]:
     return await views.group_detail(session, group, people)
 
 
-@router.get("/groups")
+@router.get("/groups", response_model=GroupList, response_model_exclude_unset=True)
 async def list_groups(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         found = await groups.list_groups(session, user)
@@ -81,21 +87,25 @@ async def list_groups(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     }
 
 
-@router.post("/groups", status_code=201)
+@router.post(
+    "/groups", status_code=201, response_model=GroupDetail, response_model_exclude_unset=True
+)
 async def create_group(body: GroupBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         group = await groups.create_group(session, user, body.name, body.case_ids)
         return await _detail(session, group)
 
 
-@router.get("/groups/{group_id}")
+@router.get("/groups/{group_id}", response_model=GroupDetail, response_model_exclude_unset=True)
 async def get_group(group_id: RowId, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         group = await groups.load_group(session, user, group_id)
         return await _detail(session, group)
 
 
-@router.post("/groups/{group_id}/members")
+@router.post(
+    "/groups/{group_id}/members", response_model=MembersAdded, response_model_exclude_unset=True
+)
 async def add_members(
     group_id: RowId, body: MembersBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -105,7 +115,11 @@ async def add_members(
         return {"added": added, "group": await _detail(session, group)}
 
 
-@router.delete("/groups/{group_id}/members/{case_id}")
+@router.delete(
+    "/groups/{group_id}/members/{case_id}",
+    response_model=GroupDetail,
+    response_model_exclude_unset=True,
+)
 async def remove_member(
     group_id: RowId, case_id: str, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -115,7 +129,12 @@ async def remove_member(
         return await _detail(session, group)
 
 
-@router.post("/groups/{group_id}/messages", status_code=201)
+@router.post(
+    "/groups/{group_id}/messages",
+    status_code=201,
+    response_model=UpdateOut,
+    response_model_exclude_unset=True,
+)
 async def send_update(
     group_id: RowId,
     body: UpdateBody,
@@ -137,7 +156,9 @@ async def send_update(
         return await _update(session, app, user, update, rows)
 
 
-@router.get("/groups/{group_id}/messages")
+@router.get(
+    "/groups/{group_id}/messages", response_model=list[UpdateOut], response_model_exclude_unset=True
+)
 async def list_updates(
     group_id: RowId,
     app: AppStateDep,
@@ -148,24 +169,8 @@ async def list_updates(
     async with transaction(app) as session:
         group = await groups.load_group(session, user, group_id)
         live = {c.id for c, _ in await groups.members(session, group.id)}  # type: ignore[arg-type]
-        updates = (
-            await session.execute(
-                select(GroupUpdate)
-                .where(GroupUpdate.group_id == group.id)
-                .order_by(GroupUpdate.created_at.desc(), GroupUpdate.id.desc())
-                .limit(limit)
-            )
-        ).scalars()
-        out = []
-        for update in list(updates):
-            rows = await session.execute(
-                select(GroupDelivery)
-                .where(GroupDelivery.update_id == update.id)
-                .order_by(GroupDelivery.id)
-            )
-            kept = [r for r in rows.scalars() if r.case_id in live]
-            out.append(await _update(session, app, user, update, kept))
-        return out
+        updates = await views.recent_updates(session, group.id, live, limit=limit)  # type: ignore[arg-type]
+        return [await _update(session, app, user, update, kept) for update, kept in updates]
 
 
 async def _update(
@@ -185,7 +190,7 @@ async def _update(
     return out
 
 
-@router.get("/cases/{case_id}/links")
+@router.get("/cases/{case_id}/links", response_model=CaseLinks, response_model_exclude_unset=True)
 async def case_links(
     case_id: str,
     app: AppStateDep,
@@ -199,7 +204,9 @@ async def case_links(
         return await links.suggest(session, user, case_id, rules=rules, towns=app.towns)
 
 
-@router.post("/cases/{case_id}/links")
+@router.post(
+    "/cases/{case_id}/links", response_model=LinkDecision, response_model_exclude_unset=True
+)
 async def decide_link(
     case_id: str, body: LinkBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -223,26 +230,19 @@ async def decide_link(
         }
 
 
-def _admin_only(user: User) -> None:
-    if not is_admin(user):
-        raise HTTPException(403, detail={"error": "forbidden", "message": "for admins only"})
-
-
-@router.get("/patterns")
+@router.get("/patterns", response_model=PatternTable, response_model_exclude_unset=True)
 async def pattern_table(
-    app: AppStateDep, user: ApiUser, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
+    app: AppStateDep, _admin: ApiAdmin, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
 ) -> dict[str, Any]:
     """Agencies and places that come up most, without personal data (small counts left out)."""
-    _admin_only(user)
     async with transaction(app) as session:
         return await patterns.pattern_table(session, days=days)
 
 
 @router.get("/patterns.csv")
 async def pattern_csv(
-    app: AppStateDep, user: ApiUser, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
+    app: AppStateDep, _admin: ApiAdmin, days: Annotated[int, Query(ge=1, le=patterns.MAX_DAYS)] = 90
 ) -> Response:
-    _admin_only(user)
     async with transaction(app) as session:
         table = await patterns.pattern_table(session, days=days)
     name = f"sauti-patterns-{table['period']['start']}-{table['period']['end']}.csv"

@@ -9,6 +9,9 @@ from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from bot.web.render import interface_words, is_demo, templates  # the inbox's own look
+from bot.web.ui_words import direction
+
 PAGES = ("/inbox", "/simulator")
 
 
@@ -26,10 +29,17 @@ async def not_found(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     if exc.status_code != 404 or not wants_page(request):
         return await http_exception_handler(request, exc)
-    from bot.web.inbox.render import is_demo, templates  # the inbox's own look
-
     # No session here (no route matched): nothing personal, no form, just the way back.
-    context = {"csrf": "", "flash": [], "user": None, "demo": is_demo(request)}
+    lang, words = interface_words(request)
+    context = {
+        "csrf": "",
+        "flash": [],
+        "user": None,
+        "demo": is_demo(request),
+        "_": words,
+        "ui_lang": lang,
+        "ui_dir": direction(lang),
+    }
     return templates.TemplateResponse(request, "not_found_page.html", context, status_code=404)
 
 

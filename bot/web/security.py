@@ -51,6 +51,15 @@ def add_headers(response: Response, *, no_store: bool = True) -> Response:
     return response
 
 
+class AnswerNow(Exception):  # noqa: N818 - not an error: an answer given before the route runs
+    """Raised by a dependency (e.g. "sign in first") to answer with `response` instead of
+    running the route; `SecureRoute` sends it with the headers and the session cookie."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
 class SecureRoute(APIRoute):
     """An APIRoute whose responses always carry the security headers."""
 
@@ -60,6 +69,8 @@ class SecureRoute(APIRoute):
         async def secured(request: Request) -> Response:
             try:
                 response = await handler(request)
+            except AnswerNow as answer:
+                response = answer.response
             except HTTPException as exc:
                 # Answer errors here too, so they carry the headers like any page.
                 response = PlainTextResponse(

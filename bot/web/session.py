@@ -7,7 +7,7 @@ flash messages and the simulator's people.
 
 Signing in is not a matter of the cookie alone: a signed-in cookie names a session id whose
 hash must be a live row of `user_session` (bot/user_sessions.py), checked on every request
-by `bot.web.inbox.auth.signed_in`. Signing out deletes the row, so a copy of the cookie is
+by `bot.web.deps.signed_in`. Signing out deletes the row, so a copy of the cookie is
 refused by every process, also after a restart. Logging in issues a fresh session id and
 CSRF token (no fixation).
 """

@@ -6,23 +6,30 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Header, Query, Request
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import actions, routing
 from bot.cases.access import load_case, visible_teams
 from bot.cases.replies import canned_replies, fitting_templates
-from bot.cases.views import case_json, case_payload, message_json, note_json
+from bot.cases.views import case_json, case_payload, message_json, note_json, user_names
 from bot.store.models import User, utcnow
 from bot.web.api.common import api_router, transaction
+from bot.web.api.responses import (
+    CannedReply,
+    CaseOut,
+    CasePage,
+    CaseReplies,
+    Me,
+    MessageOut,
+    NoteOut,
+)
 from bot.web.api.schemas import ConsentBody, NoteBody, ResolveBody, RouteBody, SendBody
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep, Offset
+from bot.web.deps import ApiUser, AppStateDep, Offset
 
 router = api_router()
 
 
-@router.get("/cases")
+@router.get("/cases", response_model=CasePage, response_model_exclude_unset=True)
 async def list_cases(
     request: Request,
     app: AppStateDep,
@@ -39,29 +46,24 @@ async def list_cases(
     async with transaction(app) as session:
         rows = await actions.list_cases(session, user, limit=limit, offset=offset, **filters)
         total = await actions.count_cases(session, user, **filters)
-        names = await _names(session, {c.assignee_id for c, _ in rows if c.assignee_id})
-        cases = [case_json(c, v, now=now, assignee=names.get(c.assignee_id)) for c, v in rows]
+        names = await user_names(session, {c.assignee_id for c, _ in rows})
+        cases = [case_json(c, v, now=now, assignee=names.get(c.assignee_id or 0)) for c, v in rows]
     following = None
     if offset + len(rows) < total:
         following = str(request.url.include_query_params(offset=offset + limit, limit=limit))
     return {"cases": cases, "total": total, "limit": limit, "offset": offset, "next": following}
 
 
-async def _names(session: AsyncSession, ids: set[int | None]) -> dict[int | None, str]:
-    if not ids:
-        return {}
-    rows = await session.execute(select(User.id, User.name).where(User.id.in_(ids)))
-    return dict(rows.all())
-
-
-@router.get("/cases/{case_id}")
+@router.get("/cases/{case_id}", response_model=CaseOut, response_model_exclude_unset=True)
 async def get_case(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         case, conv = await actions.get_case(session, user, case_id)
         return await case_payload(session, case, conv, now=utcnow())
 
 
-@router.get("/cases/{case_id}/messages")
+@router.get(
+    "/cases/{case_id}/messages", response_model=list[MessageOut], response_model_exclude_unset=True
+)
 async def messages(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
     """The transcript, oldest first."""
     async with transaction(app) as session:
@@ -71,7 +73,7 @@ async def messages(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[s
     return [message_json(m, case_id=ref, media_state=states.get(m.id)) for m in rows]
 
 
-@router.post("/cases/{case_id}/claim")
+@router.post("/cases/{case_id}/claim", response_model=CaseOut, response_model_exclude_unset=True)
 async def claim(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         case = await actions.claim(session, user, case_id)
@@ -79,7 +81,12 @@ async def claim(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]
         return case_json(case, conv, now=utcnow(), assignee=user.name)
 
 
-@router.post("/cases/{case_id}/messages", status_code=201)
+@router.post(
+    "/cases/{case_id}/messages",
+    status_code=201,
+    response_model=MessageOut,
+    response_model_exclude_unset=True,
+)
 async def send(
     case_id: str,
     body: SendBody,
@@ -103,7 +110,12 @@ async def send(
     return message_json(msg, case_id=case_id.strip().upper())
 
 
-@router.post("/cases/{case_id}/consent", status_code=201)
+@router.post(
+    "/cases/{case_id}/consent",
+    status_code=201,
+    response_model=MessageOut,
+    response_model_exclude_unset=True,
+)
 async def ask_consent(
     case_id: str, body: ConsentBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -114,21 +126,28 @@ async def ask_consent(
     return message_json(msg, case_id=case_id.strip().upper())
 
 
-@router.get("/cases/{case_id}/notes")
+@router.get(
+    "/cases/{case_id}/notes", response_model=list[NoteOut], response_model_exclude_unset=True
+)
 async def list_notes(case_id: str, app: AppStateDep, user: ApiUser) -> list[dict[str, Any]]:
     async with transaction(app) as session:
         rows = await actions.notes(session, user, case_id)
     return [note_json(note, name) for note, name in rows]
 
 
-@router.post("/cases/{case_id}/notes", status_code=201)
+@router.post(
+    "/cases/{case_id}/notes",
+    status_code=201,
+    response_model=NoteOut,
+    response_model_exclude_unset=True,
+)
 async def add_note(case_id: str, body: NoteBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     async with transaction(app) as session:
         note = await actions.add_note(session, user, case_id, body.text)
     return note_json(note, user.name)
 
 
-@router.post("/cases/{case_id}/release")
+@router.post("/cases/{case_id}/release", response_model=CaseOut, response_model_exclude_unset=True)
 async def release(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     """Hand the chat back to the bot, which resumes where it stopped."""
     async with transaction(app) as session:
@@ -136,7 +155,7 @@ async def release(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, An
         return await _fresh(session, user, case.id)
 
 
-@router.post("/cases/{case_id}/resolve")
+@router.post("/cases/{case_id}/resolve", response_model=CaseOut, response_model_exclude_unset=True)
 async def resolve(
     case_id: str, body: ResolveBody, app: AppStateDep, user: ApiUser
 ) -> dict[str, Any]:
@@ -147,7 +166,7 @@ async def resolve(
         return await _fresh(session, user, case.id)
 
 
-@router.post("/cases/{case_id}/route")
+@router.post("/cases/{case_id}/route", response_model=CaseOut, response_model_exclude_unset=True)
 async def route(case_id: str, body: RouteBody, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     """Send the case to a team (audited); the answer is the case as routed, even when the
     caller is not in that team and will not see it again."""
@@ -161,7 +180,9 @@ async def _fresh(session: AsyncSession, user: User, case_id: str) -> dict[str, A
     return await case_payload(session, case, conv, now=utcnow())
 
 
-@router.get("/cases/{case_id}/replies")
+@router.get(
+    "/cases/{case_id}/replies", response_model=CaseReplies, response_model_exclude_unset=True
+)
 async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     """Canned replies in the person's language (with previews in the caller's), and the
     templates that fit this case."""
@@ -176,7 +197,7 @@ async def replies(case_id: str, app: AppStateDep, user: ApiUser) -> dict[str, An
     return {"case_id": case.id, "language": lang, "replies": canned, "templates": templates}
 
 
-@router.get("/replies")
+@router.get("/replies", response_model=list[CannedReply], response_model_exclude_unset=True)
 async def replies_for_language(
     app: AppStateDep, user: ApiUser, lang: Annotated[str, Query(max_length=20)] = "en"
 ) -> list[dict[str, Any]]:
@@ -186,7 +207,7 @@ async def replies_for_language(
     return canned_replies(app.catalogs, lang, user.language, flows_dir=app.settings.flows_dir)
 
 
-@router.get("/me")
+@router.get("/me", response_model=Me, response_model_exclude_unset=True)
 async def me(app: AppStateDep, user: ApiUser) -> dict[str, Any]:
     """Who the token belongs to, and which teams' cases it sees (null: all, an admin)."""
     async with transaction(app) as session:

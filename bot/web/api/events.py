@@ -17,15 +17,14 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
 
 from bot.cases.access import visible_teams
 from bot.cases.events import Subscription
+from bot.cases.views import updated_since
 from bot.runtime import Runtime
-from bot.store.models import Case, utcnow
+from bot.store.models import utcnow
 from bot.web.api.common import api_router
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep
+from bot.web.deps import ApiUser, AppStateDep
 
 router = api_router()
 
@@ -94,11 +93,8 @@ async def _stream(
 async def _updated_since(
     app: Runtime, teams: list[str] | None, since: datetime
 ) -> list[dict[str, Any]]:
-    query = select(Case).where(Case.updated_at >= since).order_by(Case.updated_at).limit(100)
-    if teams is not None:
-        query = query.where(Case.team.in_(teams))
     async with app.db.session() as session:
-        cases = (await session.execute(query)).scalars().all()
+        cases = await updated_since(session, teams, since)
     return [
         {
             "type": "case_updated",

@@ -12,8 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from bot.cases import actions
 from bot.media import disposition
 from bot.web.api.common import api_router, transaction
-from bot.web.auth import ApiUser
-from bot.web.deps import AppStateDep, RowId
+from bot.web.deps import ApiUser, AppStateDep, RowId
 
 router = api_router()
 

@@ -17,8 +17,7 @@ from bot.cases import actions, routing
 from bot.cases.errors import CaseError, NotFound, WindowClosed
 from bot.runtime import Runtime
 from bot.store.models import User
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
+from bot.web.deps import AppStateDep, CurrentUser
 from bot.web.inbox.pages import not_found
 from bot.web.session import SessionRoute, require_csrf, session_of
 
@@ -29,19 +28,22 @@ router = APIRouter(
     dependencies=[Depends(require_csrf)],
 )
 
-Action = Callable[[AsyncSession, User], Awaitable[Any]]
+Action = Callable[[AsyncSession], Awaitable[Any]]
 
 
 async def _do(
-    request: Request, app: Runtime, case_id: str, action: Action, done: str, anchor: str = ""
+    request: Request,
+    app: Runtime,
+    user: User,
+    case_id: str,
+    action: Action,
+    done: str,
+    anchor: str = "",
 ) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     session = session_of(request)
     try:
         async with app.db.session() as s, s.begin():
-            await action(s, user)
+            await action(s)
     except NotFound:
         return not_found(request, user)
     except WindowClosed as exc:
@@ -60,28 +62,33 @@ def _sentence(text: str) -> str:
 
 @router.post("/{case_id}/route")
 async def route(
-    request: Request, app: AppStateDep, case_id: str, team: Annotated[str, Form()] = ""
+    request: Request,
+    app: AppStateDep,
+    user: CurrentUser,
+    case_id: str,
+    team: Annotated[str, Form()] = "",
 ) -> Response:
     """Send the case to a team (a case not routed yet, or one that belongs elsewhere)."""
 
-    async def run(s: AsyncSession, user: User) -> Any:
+    async def run(s: AsyncSession) -> Any:
         return await routing.route_case(s, user, case_id, team)
 
-    return await _do(request, app, case_id, run, f"Routed to team {team.strip().lower()}.")
+    return await _do(request, app, user, case_id, run, f"Routed to team {team.strip().lower()}.")
 
 
 @router.post("/{case_id}/claim")
-async def claim(request: Request, app: AppStateDep, case_id: str) -> Response:
-    async def run(s: AsyncSession, user: User) -> Any:
+async def claim(request: Request, app: AppStateDep, user: CurrentUser, case_id: str) -> Response:
+    async def run(s: AsyncSession) -> Any:
         return await actions.claim(s, user, case_id)
 
-    return await _do(request, app, case_id, run, "You have the case: the bot stays silent.")
+    return await _do(request, app, user, case_id, run, "You have the case: the bot stays silent.")
 
 
 @router.post("/{case_id}/reply")
 async def reply(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     case_id: str,
     text: Annotated[str, Form()] = "",
     canned: Annotated[str, Form()] = "",
@@ -92,7 +99,7 @@ async def reply(
     """Typed text, a canned reply (`canned`) or an approved template (`template`)."""
     values = [p.strip() for p in params or []]
 
-    async def run(s: AsyncSession, user: User) -> Any:
+    async def run(s: AsyncSession) -> Any:
         kwargs: dict[str, Any] = {"client_key": client_key or None}
         if template:
             kwargs.update(template=template, params=values if any(values) else None)
@@ -102,54 +109,60 @@ async def reply(
             kwargs["text"] = text
         return await actions.send_text(s, app, user, case_id, **kwargs)
 
-    return await _do(request, app, case_id, run, "Message queued.", "#composer")
+    return await _do(request, app, user, case_id, run, "Message queued.", "#composer")
 
 
 @router.post("/{case_id}/notes")
 async def note(
-    request: Request, app: AppStateDep, case_id: str, text: Annotated[str, Form()] = ""
+    request: Request,
+    app: AppStateDep,
+    user: CurrentUser,
+    case_id: str,
+    text: Annotated[str, Form()] = "",
 ) -> Response:
-    async def run(s: AsyncSession, user: User) -> Any:
+    async def run(s: AsyncSession) -> Any:
         return await actions.add_note(s, user, case_id, text)
 
-    return await _do(request, app, case_id, run, "Note added.", "#notes")
+    return await _do(request, app, user, case_id, run, "Note added.", "#notes")
 
 
 @router.post("/{case_id}/release")
-async def release(request: Request, app: AppStateDep, case_id: str) -> Response:
-    async def run(s: AsyncSession, user: User) -> Any:
+async def release(request: Request, app: AppStateDep, user: CurrentUser, case_id: str) -> Response:
+    async def run(s: AsyncSession) -> Any:
         return await actions.release(s, app, user, case_id)
 
-    return await _do(request, app, case_id, run, "Handed back to the bot.")
+    return await _do(request, app, user, case_id, run, "Handed back to the bot.")
 
 
 @router.post("/{case_id}/resolve")
 async def resolve(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     case_id: str,
     outcome: Annotated[str, Form()] = "",
     closing: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    async def run(s: AsyncSession, user: User) -> Any:
+    async def run(s: AsyncSession) -> Any:
         return await actions.resolve(
             s, user, case_id, outcome, runtime=app, closing=closing or None
         )
 
-    return await _do(request, app, case_id, run, "Case resolved: the bot asks nothing more.")
+    return await _do(request, app, user, case_id, run, "Case resolved: the bot asks nothing more.")
 
 
 @router.post("/{case_id}/consent")
 async def ask_consent(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     case_id: str,
     recipient: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     """Ask the person, in her language, whether we may contact `recipient`."""
 
-    async def run(s: AsyncSession, user: User) -> Any:
+    async def run(s: AsyncSession) -> Any:
         return await actions.ask_consent(s, app, user, case_id, recipient.strip())
 
     done = "Question sent: her answer will show under Consent to share."
-    return await _do(request, app, case_id, run, done, "#composer")
+    return await _do(request, app, user, case_id, run, done, "#composer")

@@ -1,4 +1,4 @@
-"""What the admin area's pages share: the admin check, one transaction per change, and the
+"""What the admin area's pages share: who may enter, one transaction per change, and the
 refusals of bot.accounts said for the browser rather than the terminal.
 
 Every change goes through the same functions as the command line (bot.user_admin,
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -19,7 +19,8 @@ from bot.accounts import AccountError
 from bot.geo.countries import find_country, is_country_name
 from bot.runtime import Runtime
 from bot.store.models import User
-from bot.web.inbox.groups.common import go, signed_in_admin
+from bot.web.deps import AdminOnly
+from bot.web.inbox.groups.common import go
 
 T = TypeVar("T")
 WHY = "The admin area (teams, users, flows) is for admins only."
@@ -30,9 +31,8 @@ _CLI_HINT = re.compile(
 )
 
 
-async def admin_or_answer(request: Request, app: Runtime) -> User | Response:
-    """The signed-in admin, or the login page / a clear 403 page for anyone else."""
-    return await signed_in_admin(request, app, WHY)
+# The signed-in admin; the login page or a clear 403 page for anyone else.
+AreaAdmin = Annotated[User, Depends(AdminOnly(WHY))]
 
 
 def browser_words(error: AccountError) -> str:
@@ -61,17 +61,15 @@ def refusal(
 async def act(
     request: Request,
     app: Runtime,
+    admin: User,
     do: Callable[[AsyncSession, User], Awaitable[T]],
     done: Callable[[User, T], Response | str],
     refuse: Refuse,
     back: str,
 ) -> Response:
-    """One admin action: the admin check, the change in its own transaction (as `by` the
-    admin), then `done`'s page, or a redirect to `back` with `done`'s message; a refusal
-    goes to `refuse` (the page again with the reason, status 400)."""
-    admin = await admin_or_answer(request, app)
-    if isinstance(admin, Response):
-        return admin
+    """One admin action: the change in its own transaction (as `by` the admin), then
+    `done`'s page, or a redirect to `back` with `done`'s message; a refusal goes to `refuse`
+    (the page again with the reason, status 400)."""
     result, error = await change(app, lambda s: do(s, admin))
     if error is not None:
         return await refuse(admin, error)

@@ -24,9 +24,9 @@ from bot.flowtools.draw_svg import svg
 from bot.i18n.coverage import coverage
 from bot.i18n.source_text import source_texts
 from bot.web.deps import AppStateDep
-from bot.web.inbox.admin_common import admin_or_answer
+from bot.web.inbox.admin_common import AreaAdmin
 from bot.web.inbox.groups.common import topbar
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox/admin", route_class=SessionRoute, include_in_schema=False)
@@ -63,10 +63,7 @@ def flow_check(flows_dir: Path, locales_dir: Path) -> tuple[int, list[str]]:
 
 
 @router.get("/flows")
-async def flows_page(request: Request, app: AppStateDep) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
+async def flows_page(request: Request, app: AppStateDep, user: AreaAdmin) -> Response:
     settings = app.settings
     context: dict[str, object] = {"flow_id": DEFAULT_FLOW}
     texts = source_texts(settings.locales_dir)

@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from bot.accounts import covered_countries
 from bot.geo.countries import country_name
 from bot.geo.emergency import SEA, EmergencyBook, EmergencyFileError, emergency_book_for
 from bot.geo.numbers_policy import CheckedEntry, NumbersReport, numbers_report
-from bot.web.deps import AppStateDep
-from bot.web.inbox.groups.common import signed_in_admin, topbar
-from bot.web.inbox.render import page
+from bot.store.models import User
+from bot.web.deps import AdminOnly, AppStateDep
+from bot.web.inbox.groups.common import topbar
+from bot.web.render import page
 from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
+NumbersAdmin = Annotated[
+    User, Depends(AdminOnly("The emergency numbers are shown to admins only."))
+]
 STATUS = {"unverified": "unverified", "stale": "stale", "low_confidence": "low confidence"}
 
 
@@ -73,10 +78,7 @@ def words(value: str) -> str:
 
 
 @router.get("/admin/numbers")
-async def numbers_page(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in_admin(request, app, "The emergency numbers are shown to admins only.")
-    if isinstance(user, Response):
-        return user
+async def numbers_page(request: Request, app: AppStateDep, user: NumbersAdmin) -> Response:
     months = app.settings.numbers_max_age_months
     async with app.db.session() as s:
         countries = await covered_countries(s)

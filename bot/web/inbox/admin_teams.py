@@ -16,9 +16,9 @@ from bot.geo.countries import country_name, iso_codes
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
-from bot.web.inbox.admin_common import act, admin_or_answer, codes, refusal
+from bot.web.inbox.admin_common import AreaAdmin, act, codes, refusal
 from bot.web.inbox.groups.common import topbar
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute, require_csrf
 
 router = APIRouter(prefix="/inbox/admin", route_class=SessionRoute, include_in_schema=False)
@@ -55,10 +55,7 @@ async def teams_page(
 
 
 @router.get("/teams")
-async def show(request: Request, app: AppStateDep) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
+async def show(request: Request, app: AppStateDep, user: AreaAdmin) -> Response:
     return await teams_page(request, app, user)
 
 
@@ -66,6 +63,7 @@ async def show(request: Request, app: AppStateDep) -> Response:
 async def add(
     request: Request,
     app: AppStateDep,
+    admin: AreaAdmin,
     name: NAME = "",
     countries: COUNTRIES = "",
     default: Annotated[bool, Form()] = False,
@@ -73,6 +71,7 @@ async def add(
     return await act(
         request,
         app,
+        admin,
         lambda s, admin: team_admin.add(s, name, codes(countries), default=default, by=admin),
         lambda _, team: f"Team {team.name} added.",
         refusal(teams_page, request, app, {"form": "add", "name": name, "countries": countries}),
@@ -82,11 +81,12 @@ async def add(
 
 @router.post("/teams/countries", dependencies=CSRF)
 async def set_countries(
-    request: Request, app: AppStateDep, team: NAME = "", countries: COUNTRIES = ""
+    request: Request, app: AppStateDep, admin: AreaAdmin, team: NAME = "", countries: COUNTRIES = ""
 ) -> Response:
     return await act(
         request,
         app,
+        admin,
         lambda s, admin: team_admin.set_countries(s, team, codes(countries), by=admin),
         lambda _, saved: f"Team {saved.name}: countries saved.",
         refusal(teams_page, request, app, {"form": team, "countries": countries}),
@@ -95,10 +95,13 @@ async def set_countries(
 
 
 @router.post("/teams/default", dependencies=CSRF)
-async def make_default(request: Request, app: AppStateDep, team: NAME = "") -> Response:
+async def make_default(
+    request: Request, app: AppStateDep, admin: AreaAdmin, team: NAME = ""
+) -> Response:
     return await act(
         request,
         app,
+        admin,
         lambda s, admin: team_admin.make_default(s, team, by=admin),
         lambda _, saved: (
             f"Team {saved.name} is now the default: cases from countries no team covers go to it."

@@ -20,9 +20,9 @@ from bot.accounts import AccountError
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import AppStateDep
-from bot.web.inbox.admin_common import act, admin_or_answer, plural, refusal
+from bot.web.inbox.admin_common import AreaAdmin, act, plural, refusal
 from bot.web.inbox.groups.common import topbar
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute, require_csrf
 
 router = APIRouter(prefix="/inbox/admin", route_class=SessionRoute, include_in_schema=False)
@@ -65,18 +65,16 @@ def secret_page(
 async def on_user(
     request: Request,
     app: Runtime,
+    admin: User,
     do: Callable[[AsyncSession, User], Awaitable[Any]],
     done: Callable[[User, Any], Response | str],
     form: dict[str, str] | None = None,
 ) -> Response:
-    return await act(request, app, do, done, refusal(users_page, request, app, form), PAGE)
+    return await act(request, app, admin, do, done, refusal(users_page, request, app, form), PAGE)
 
 
 @router.get("/users")
-async def show(request: Request, app: AppStateDep) -> Response:
-    user = await admin_or_answer(request, app)
-    if isinstance(user, Response):
-        return user
+async def show(request: Request, app: AppStateDep, user: AreaAdmin) -> Response:
     return await users_page(request, app, user)
 
 
@@ -84,6 +82,7 @@ async def show(request: Request, app: AppStateDep) -> Response:
 async def add(
     request: Request,
     app: AppStateDep,
+    admin: AreaAdmin,
     name: NAME = "",
     role: Annotated[str, Form(max_length=20)] = "caseworker",
     teams: TEAMS = [],  # noqa: B006 (FastAPI copies form defaults)
@@ -96,6 +95,7 @@ async def add(
     return await on_user(
         request,
         app,
+        admin,
         lambda s, admin: user_admin.add(s, name, teams, role=role, by=admin),
         done,
         form={"name": name, "role": role},
@@ -103,7 +103,9 @@ async def add(
 
 
 @router.post("/users/disable", dependencies=CSRF)
-async def disable(request: Request, app: AppStateDep, name: NAME = "") -> Response:
+async def disable(
+    request: Request, app: AppStateDep, admin: AreaAdmin, name: NAME = ""
+) -> Response:
     async def do(s: AsyncSession, admin: User) -> user_admin.Ended:
         if name.strip() == admin.name:
             raise AccountError(
@@ -115,6 +117,7 @@ async def disable(request: Request, app: AppStateDep, name: NAME = "") -> Respon
     return await on_user(
         request,
         app,
+        admin,
         do,
         lambda _, ended: (
             f"{name.strip()} is disabled: {plural(ended.sessions, 'session')} "
@@ -124,17 +127,20 @@ async def disable(request: Request, app: AppStateDep, name: NAME = "") -> Respon
 
 
 @router.post("/users/enable", dependencies=CSRF)
-async def enable(request: Request, app: AppStateDep, name: NAME = "") -> Response:
+async def enable(request: Request, app: AppStateDep, admin: AreaAdmin, name: NAME = "") -> Response:
     return await on_user(
         request,
         app,
+        admin,
         lambda s, admin: user_admin.enable(s, name, by=admin),
         lambda _, done: f"{done.name} is enabled: she can sign in with her password again.",
     )
 
 
 @router.post("/users/password", dependencies=CSRF)
-async def reset_password(request: Request, app: AppStateDep, name: NAME = "") -> Response:
+async def reset_password(
+    request: Request, app: AppStateDep, admin: AreaAdmin, name: NAME = ""
+) -> Response:
     def done(admin: User, result: Any) -> Response:
         password, ended = result
         title = (
@@ -144,7 +150,7 @@ async def reset_password(request: Request, app: AppStateDep, name: NAME = "") ->
         return secret_page(request, admin, name.strip(), title, [("Password", password)])
 
     return await on_user(
-        request, app, lambda s, admin: user_admin.reset_password(s, name, by=admin), done
+        request, app, admin, lambda s, admin: user_admin.reset_password(s, name, by=admin), done
     )
 
 
@@ -152,22 +158,27 @@ async def reset_password(request: Request, app: AppStateDep, name: NAME = "") ->
 async def set_teams(
     request: Request,
     app: AppStateDep,
+    admin: AreaAdmin,
     name: NAME = "",
     teams: TEAMS = [],  # noqa: B006
 ) -> Response:
     return await on_user(
         request,
         app,
+        admin,
         lambda s, admin: user_admin.replace_teams(s, name, teams, by=admin),
         lambda _, after: f"{name.strip()} is now in: {', '.join(after) or 'no team'}.",
     )
 
 
 @router.post("/users/token", dependencies=CSRF)
-async def new_token(request: Request, app: AppStateDep, name: NAME = "") -> Response:
+async def new_token(
+    request: Request, app: AppStateDep, admin: AreaAdmin, name: NAME = ""
+) -> Response:
     return await on_user(
         request,
         app,
+        admin,
         lambda s, admin: user_admin.new_token(s, name, by=admin),
         lambda admin, done: secret_page(
             request,
@@ -180,10 +191,13 @@ async def new_token(request: Request, app: AppStateDep, name: NAME = "") -> Resp
 
 
 @router.post("/users/revoke-tokens", dependencies=CSRF)
-async def revoke_tokens(request: Request, app: AppStateDep, name: NAME = "") -> Response:
+async def revoke_tokens(
+    request: Request, app: AppStateDep, admin: AreaAdmin, name: NAME = ""
+) -> Response:
     return await on_user(
         request,
         app,
+        admin,
         lambda s, admin: user_admin.revoke_tokens(s, name, by=admin),
         lambda _, revoked: f"{plural(revoked, 'API token')} of {name.strip()} revoked.",
     )

@@ -12,40 +12,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from bot import accounts, user_sessions
-from bot.runtime import Runtime
-from bot.store.models import User
 from bot.web import client_address, throttle
-from bot.web.deps import AppStateDep
-from bot.web.inbox.render import page
+from bot.web.deps import LOGIN, AppStateDep, signed_in
+from bot.web.render import interface_words, page
 from bot.web.session import SessionRoute, require_csrf, sessions_for
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
-LOGIN = "/inbox/login"
-
-
-async def signed_in(request: Request, app: Runtime) -> User | None:
-    """The caseworker of this request's session, checked against the database each time:
-    a session ended anywhere (sign-out, disabled user, new password, new teams) is over."""
-    sessions = sessions_for(app)
-    session = sessions.load(request)
-    if session.uid is None:
-        return None
-    async with app.db.session() as s, s.begin():
-        user = await user_sessions.find(s, session.sid, session.uid)
-    if user is None:
-        sessions.logout(request)
-    return user
-
-
-def to_login(request: Request) -> Response:
-    """Where an anonymous request goes: the login page (htmx follows HX-Redirect)."""
-    target = request.url.path
-    if request.url.query:
-        target += "?" + request.url.query
-    url = LOGIN if target.startswith("/inbox/fragments") else f"{LOGIN}?next={target}"
-    if request.headers.get("HX-Request") == "true":
-        return Response(status_code=401, headers={"HX-Redirect": LOGIN})
-    return RedirectResponse(url, status_code=303)
 
 
 def _safe_next(value: str | None) -> str:
@@ -90,7 +62,7 @@ async def login(
             await user_sessions.start(s, user, sessions_for(app).login(request, user).sid)
             await accounts.signed_in_now(s, user)
     if user is None:
-        context["error"] = "Wrong user name or password."
+        context["error"] = interface_words(request)[1]("login-wrong")
         return page(request, "inbox/login.html", context, status_code=401)
     return RedirectResponse(_safe_next(next), status_code=303)
 
@@ -98,7 +70,7 @@ async def login(
 def _too_soon(request: Request, context: dict[str, str], wait: float) -> Response:
     seconds = int(wait) + 1
     when = f"{seconds} s" if seconds < 90 else f"{round(seconds / 60)} min"
-    context["error"] = f"Too many failed attempts. Try again in {when}."
+    context["error"] = interface_words(request)[1]("login-too-soon", when=when)
     response = page(request, "inbox/login.html", context, status_code=429)
     response.headers["Retry-After"] = str(seconds)
     return response

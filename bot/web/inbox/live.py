@@ -12,13 +12,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.access import load_case, visible_teams, visible_to
+from bot.cases import views
+from bot.cases.access import load_case, visible_teams
 from bot.cases.errors import NotFound
-from bot.store.models import Case, Message, User
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in
+from bot.store.models import User
+from bot.web.deps import AppStateDep, StreamUser, signed_in
 from bot.web.inbox.pages import counts
 from bot.web.inbox.sse import StreamOver, event_stream
 from bot.web.session import SessionRoute
@@ -28,33 +28,21 @@ POLL_SECONDS = 1.5
 STREAM_SECONDS = 25.0  # then the browser reconnects (see sse.py)
 
 
-async def _cases_print(s: Any, user: User) -> tuple[Any, ...]:
-    teams = await visible_teams(s, user)
-    query = select(Case.id, Case.status, Case.priority, Case.assignee_id, Case.updated_at)
-    if teams is not None:
-        query = query.where(visible_to(teams))
-    query = query.where(Case.status != "resolved")
-    rows = await s.execute(query)
-    return tuple(sorted((r[0], r[1], r[2], r[3], str(r[4])) for r in rows))
+async def _cases_print(s: AsyncSession, user: User) -> tuple[Any, ...]:
+    return await views.open_case_marks(s, await visible_teams(s, user))
 
 
-async def _case_print(s: Any, user: User, case_id: str) -> tuple[Any, Any]:
+async def _case_print(s: AsyncSession, user: User, case_id: str) -> tuple[Any, Any]:
     try:
         case, conv = await load_case(s, user, case_id)
     except NotFound:
         return ("gone",), ()
     summary = (case.status, case.priority, case.assignee_id, str(case.updated_at), conv.claimed)
-    rows = await s.execute(
-        select(Message.id, Message.state).where(Message.conversation_id == conv.id)
-    )
-    return summary, tuple(sorted((r[0], r[1]) for r in rows))
+    return summary, await views.message_marks(s, conv.id)
 
 
 @router.get("/events")
-async def events(request: Request, app: AppStateDep, case: str = "") -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return Response(status_code=401)
+async def events(request: Request, app: AppStateDep, user: StreamUser, case: str = "") -> Response:
     async with app.db.session() as s:
         teams = await visible_teams(s, user)
     bus = app.events

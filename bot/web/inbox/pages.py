@@ -13,7 +13,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases import actions, routing, views
@@ -21,11 +20,10 @@ from bot.cases.access import load_case, visible_teams
 from bot.cases.errors import BadRequest, NotFound
 from bot.cases.replies import fitting_templates
 from bot.runtime import Runtime
-from bot.store.models import Case, Conversation, Message, Team, User, utcnow
-from bot.web.deps import AppStateDep, RowId
+from bot.store.models import Case, Conversation, Message, User, utcnow
+from bot.web.deps import AppStateDep, CurrentUser, RowId
 from bot.web.inbox import shapes
-from bot.web.inbox.auth import signed_in, to_login
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
@@ -50,7 +48,7 @@ async def counts(s: AsyncSession, user: User) -> dict[str, int]:
 async def team_choices(s: AsyncSession, user: User) -> list[str]:
     teams = await visible_teams(s, user)
     if teams is None:  # an admin: every team
-        teams = list((await s.execute(select(Team.name).order_by(Team.name))).scalars())
+        teams = await routing.team_names(s)
     return teams
 
 
@@ -91,28 +89,19 @@ async def _list_context(app: Runtime, user: User, filters: dict[str, str]) -> di
 
 
 @router.get("")
-async def case_list(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def case_list(request: Request, app: AppStateDep, user: CurrentUser) -> Response:
     context = await _list_context(app, user, _filters(request))
     return page(request, "inbox/list.html", context, user=user)
 
 
 @router.get("/fragments/cases")
-async def case_list_fragment(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def case_list_fragment(request: Request, app: AppStateDep, user: CurrentUser) -> Response:
     context = await _list_context(app, user, _filters(request))
     return page(request, "inbox/_cases.html", context, user=user)
 
 
 @router.get("/fragments/counter")
-async def counter_fragment(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def counter_fragment(request: Request, app: AppStateDep, user: CurrentUser) -> Response:
     async with app.db.session() as s:
         context = {"counts": await counts(s, user)}
     return page(request, "inbox/_counter.html", context, user=user)
@@ -140,10 +129,9 @@ def _composer(app: Runtime, user: User, case: Case, conv: Conversation, payload:
 
 
 @router.get("/cases/{case_id}")
-async def case_page(request: Request, app: AppStateDep, case_id: str) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def case_page(
+    request: Request, app: AppStateDep, user: CurrentUser, case_id: str
+) -> Response:
     now = utcnow()
     try:
         async with app.db.session() as s, s.begin():
@@ -173,10 +161,9 @@ def _holds(payload: dict[str, Any], user: User) -> bool:
     return payload.get("assignee_id") == user.id or user.role == "admin"
 
 
-async def _fragment(request: Request, app: Runtime, case_id: str, name: str) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def _fragment(
+    request: Request, app: Runtime, user: User, case_id: str, name: str
+) -> Response:
     now = utcnow()
     try:
         async with app.db.session() as s:
@@ -188,34 +175,33 @@ async def _fragment(request: Request, app: Runtime, case_id: str, name: str) -> 
                 "window_words": shapes.window_words(payload["window"], payload["channel"]),
             }
             if name == "inbox/_transcript.html":
-                rows = await s.execute(
-                    select(Message).where(Message.conversation_id == conv.id).order_by(Message.id)
-                )
-                context["messages"] = await _messages(s, case.id, list(rows.scalars()))
+                rows = await views.conversation_messages(s, conv.id)
+                context["messages"] = await _messages(s, case.id, rows)
     except NotFound:
         return Response(status_code=404)
     return page(request, name, context, user=user)
 
 
 @router.get("/cases/{case_id}/summary")
-async def summary_fragment(request: Request, app: AppStateDep, case_id: str) -> Response:
-    return await _fragment(request, app, case_id, "inbox/_summary.html")
+async def summary_fragment(
+    request: Request, app: AppStateDep, user: CurrentUser, case_id: str
+) -> Response:
+    return await _fragment(request, app, user, case_id, "inbox/_summary.html")
 
 
 @router.get("/cases/{case_id}/transcript")
-async def transcript_fragment(request: Request, app: AppStateDep, case_id: str) -> Response:
-    return await _fragment(request, app, case_id, "inbox/_transcript.html")
+async def transcript_fragment(
+    request: Request, app: AppStateDep, user: CurrentUser, case_id: str
+) -> Response:
+    return await _fragment(request, app, user, case_id, "inbox/_transcript.html")
 
 
 SAFE_INLINE = ("audio/", "image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4")
 
 
 @router.get("/cases/{case_id}/media/{message_id}")
-async def media(request: Request, app: AppStateDep, case_id: str, message_id: RowId) -> Response:
+async def media(app: AppStateDep, user: CurrentUser, case_id: str, message_id: RowId) -> Response:
     """A file the person sent. Served inert: sandboxed, never sniffed, risky types downloaded."""
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     try:
         async with app.db.session() as s, s.begin():
             blob = await actions.media_blob(s, user, case_id, message_id)

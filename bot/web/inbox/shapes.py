@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.cases.views import message_json
 from bot.store.models import Case, Message
+from bot.web.render import as_utc, span
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2}
 STATUS_RANK = {"open": 0, "claimed": 1, "resolved": 2}
@@ -46,8 +47,6 @@ def entry(msg: Message, case_id: str, media_state: str | None = None) -> dict[st
 
 def window_words(window: dict[str, Any], channel: str, now: datetime | None = None) -> str:
     """The platform window for a caseworker: open for how long, or what is still allowed."""
-    from bot.web.inbox.render import as_utc, span
-
     now = now or datetime.now(UTC)
     if channel == "simulator":
         return "Simulator: no time limit."

@@ -33,6 +33,7 @@ Probe = Callable[[], Awaitable[dict[str, Any]]]
 class StreamOver(Exception):  # noqa: N818 - a signal, not an error
     """Raised by a probe to end the stream at once (e.g. the session behind it has ended)."""
 
+
 Subscribe = Callable[[], AsyncIterator[Any]]  # e.g. the cases event bus, for these teams
 
 

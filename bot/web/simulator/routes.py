@@ -13,16 +13,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
 
+from bot.cases.views import conversation_messages
 from bot.demo import DEMO_USER
 from bot.messages import Inbound, Location, Media
 from bot.platform_ids import inbound_key
 from bot.runtime import Runtime
 from bot.store.models import Message
 from bot.web.deps import AppStateDep, row_id
-from bot.web.inbox.render import page
 from bot.web.inbox.sse import event_stream
+from bot.web.render import page
 from bot.web.session import SessionRoute, require_csrf, session_of
 from bot.web.simulator import people, transcript
 from bot.web.simulator.presets import BY_KEY, PRESETS
@@ -40,7 +40,7 @@ async def _screen(request: Request, app: Runtime, name: str) -> Response:
     async with app.db.session() as s:
         conv = await transcript.conversation(s, person.id)
         if conv is not None and conv.id is not None:
-            bubbles = transcript.bubbles(await transcript.messages(s, conv.id))
+            bubbles = transcript.bubbles(await conversation_messages(s, conv.id))
             people.remember_chat(session, person, conv.id, conv.language)
         else:  # no chat on the server: maybe one the person erased, whose goodbye stays
             last = people.last_chat(session, person)
@@ -94,8 +94,7 @@ async def _deliver(request: Request, app: Runtime, item: Inbound) -> Response:
     deadline = loop.time() + INGEST_WAIT
     while loop.time() < deadline:
         async with app.db.session() as s:
-            found = await s.execute(select(Message.id).where(Message.dedupe_key == key))
-            if found.first() is not None:
+            if await transcript.arrived(s, key):
                 break
         await asyncio.sleep(0.05)
     return await _screen(request, app, "simulator/_transcript.html")

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.cases.views import message_marks
 from bot.channels.render_whatsapp import render_whatsapp
 from bot.i18n.catalog import Catalogs
 from bot.messages import Reply
@@ -52,9 +53,10 @@ async def conversation(session: AsyncSession, person_id: str) -> Conversation | 
     return (await session.execute(query)).scalar_one_or_none()
 
 
-async def messages(session: AsyncSession, conv_id: int) -> list[Message]:
-    query = select(Message).where(Message.conversation_id == conv_id).order_by(Message.id)
-    return list((await session.execute(query)).scalars().all())
+async def arrived(session: AsyncSession, key: str) -> bool:
+    """Whether the message with this dedupe key has been taken in."""
+    found = await session.execute(select(Message.id).where(Message.dedupe_key == key))
+    return found.first() is not None
 
 
 async def fingerprint(session: AsyncSession, person_id: str) -> tuple[Any, ...]:
@@ -62,10 +64,7 @@ async def fingerprint(session: AsyncSession, person_id: str) -> tuple[Any, ...]:
     conv = await conversation(session, person_id)
     if conv is None:
         return ()
-    rows = await session.execute(
-        select(Message.id, Message.state).where(Message.conversation_id == conv.id)
-    )
-    return tuple(sorted((r[0], r[1]) for r in rows))
+    return await message_marks(session, conv.id)
 
 
 async def erased_goodbye(

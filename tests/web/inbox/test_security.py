@@ -8,7 +8,7 @@ import httpx
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 
-from bot.web.inbox.render import TEMPLATES_DIR
+from bot.web.render import TEMPLATES_DIR
 from bot.web.security import CSP, SecurityHeadersMiddleware
 from tests.web.inbox.support import Web, login
 

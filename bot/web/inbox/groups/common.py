@@ -1,4 +1,4 @@
-"""What the group, link and pattern pages share: their "not found" and "admins only" pages,
+"""What the group, link and pattern pages share: their "not found" page,
 redirects with a flash message, case ids as people type them, and the town reader.
 
 Access is never decided here: every page asks bot.groups (or bot.cases) under the signed-in
@@ -14,16 +14,15 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.cases.access import is_admin, load_case
+from bot.cases.access import load_case
 from bot.cases.errors import NotFound
 from bot.groups import groups
 from bot.groups.match import LinkRules
 from bot.runtime import Runtime
 from bot.store.models import User
 from bot.web.deps import row_id
-from bot.web.inbox.auth import signed_in, to_login
 from bot.web.inbox.pages import counts
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import session_of
 
 _ID_SPLIT = re.compile(r"[\s,;]+")
@@ -37,20 +36,6 @@ async def topbar(s: AsyncSession, user: User) -> dict[str, Any]:
 
 def group_not_found(request: Request, user: User) -> Response:
     return page(request, "inbox/groups/not_found.html", {}, status_code=404, user=user)
-
-
-def forbidden(request: Request, user: User, why: str = "") -> Response:
-    """403 "for admins only" (`why`: which page; the patterns page by default)."""
-    context = {"why": why} if why else {}
-    return page(request, "inbox/groups/forbidden.html", context, status_code=403, user=user)
-
-
-async def signed_in_admin(request: Request, app: Runtime, why: str = "") -> User | Response:
-    """The signed-in admin, or the answer for anyone else: the login page, or 403."""
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
-    return user if is_admin(user) else forbidden(request, user, why)
 
 
 def is_htmx(request: Request) -> bool:

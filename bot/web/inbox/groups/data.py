@@ -10,14 +10,14 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlalchemy import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.errors import BadRequest
 from bot.cases.replies import load_replies, render_canned
+from bot.cases.views import user_names
 from bot.groups import groups, views
 from bot.runtime import Runtime
-from bot.store.models import CaseGroup, GroupDelivery, GroupMember, GroupUpdate, User, utcnow
+from bot.store.models import CaseGroup, User, utcnow
 from bot.web.inbox.groups import shapes
 
 HISTORY = 20
@@ -35,20 +35,8 @@ async def groups_of_case(
     s: AsyncSession, case_id: str, visible: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Which of the caller's visible groups hold this case."""
-    ids = set(
-        (await s.execute(select(GroupMember.group_id).where(GroupMember.case_id == case_id)))
-        .scalars()
-        .all()
-    )
+    ids = await views.group_ids_of_case(s, case_id)
     return [g for g in visible if g["id"] in ids]
-
-
-async def user_names(s: AsyncSession, ids: set[int | None]) -> dict[int, str]:
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    rows = await s.execute(select(User.id, User.name).where(User.id.in_(wanted)))  # type: ignore[union-attr]
-    return dict(rows.all())  # type: ignore[arg-type]
 
 
 async def history(
@@ -56,26 +44,11 @@ async def history(
 ) -> list[dict[str, Any]]:
     """The group's updates, newest first, each split into reached / skipped / untranslated
     (people no longer in the group, or erased, are left out, as in the API)."""
-    updates = list(
-        (
-            await s.execute(
-                select(GroupUpdate)
-                .where(GroupUpdate.group_id == group_id)
-                .order_by(GroupUpdate.created_at.desc(), GroupUpdate.id.desc())
-                .limit(HISTORY)
-            )
-        ).scalars()
-    )
-    names = await user_names(s, {u.user_id for u in updates})
+    updates = await views.recent_updates(s, group_id, live, limit=HISTORY)
+    names = await user_names(s, {u.user_id for u, _ in updates})
     flows_dir = shapes.flows_dir_of(app.settings, app.catalogs)
     out = []
-    for update in updates:
-        rows = await s.execute(
-            select(GroupDelivery)
-            .where(GroupDelivery.update_id == update.id)
-            .order_by(GroupDelivery.id)
-        )
-        kept = [r for r in rows.scalars() if r.case_id in live]
+    for update, kept in updates:
         states = await views.message_states(s, kept)
         masked = await views.masked_ids(s, kept)
         shaped = views.update_json(update, kept, states, masked)

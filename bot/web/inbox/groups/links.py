@@ -18,8 +18,7 @@ from fastapi.responses import Response
 from bot.cases.access import normalize_id
 from bot.cases.errors import CaseError, NotFound
 from bot.groups import groups, links
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
+from bot.web.deps import AppStateDep, CurrentUser
 from bot.web.inbox.groups.common import (
     go,
     group_id_of,
@@ -33,7 +32,7 @@ from bot.web.inbox.groups.common import (
 )
 from bot.web.inbox.groups.data import groups_of_case, visible_groups
 from bot.web.inbox.pages import not_found
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute, require_csrf
 
 router = APIRouter(prefix="/inbox/cases", route_class=SessionRoute, include_in_schema=False)
@@ -46,10 +45,7 @@ def _back(case_id: str, where: str) -> str:
 
 
 @router.get("/{case_id}/links")
-async def panel(request: Request, app: AppStateDep, case_id: str) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def panel(request: Request, app: AppStateDep, user: CurrentUser, case_id: str) -> Response:
     fragment = is_htmx(request)
     try:
         async with app.db.session() as s:
@@ -76,14 +72,12 @@ async def panel(request: Request, app: AppStateDep, case_id: str) -> Response:
 async def decide(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     case_id: str,
     other_case_id: Annotated[str, Form(max_length=40)] = "",
     decision: Annotated[str, Form(max_length=20)] = "",
     where: Annotated[str, Form(max_length=10)] = "case",
 ) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     back = _back(case_id, where)
     try:
         async with app.db.session() as s, s.begin():
@@ -104,6 +98,7 @@ async def decide(
 async def add_to_group(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     case_id: str,
     group_id: Annotated[str, Form(max_length=12)] = "",
     name: Annotated[str, Form(max_length=1000)] = "",
@@ -112,9 +107,6 @@ async def add_to_group(
 ) -> Response:
     """Into an existing group (`group_id`), or a new one named `name`; `also`: confirmed
     linked cases ticked to go with it."""
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     if not await sees_case(app, user, case_id):
         return not_found(request, user)
     back = _back(case_id, where)

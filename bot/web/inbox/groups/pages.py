@@ -15,8 +15,7 @@ from fastapi.responses import Response
 
 from bot.cases.errors import CaseError, NotFound
 from bot.groups import groups
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
+from bot.web.deps import AppStateDep, CurrentUser
 from bot.web.inbox.groups.common import (
     go,
     group_id_of,
@@ -29,7 +28,7 @@ from bot.web.inbox.groups.common import (
     typed_ids,
 )
 from bot.web.inbox.groups.data import group_page, visible_groups
-from bot.web.inbox.render import page
+from bot.web.render import page
 from bot.web.session import SessionRoute, require_csrf
 
 router = APIRouter(prefix="/inbox/groups", route_class=SessionRoute, include_in_schema=False)
@@ -37,10 +36,7 @@ CSRF = [Depends(require_csrf)]
 
 
 @router.get("")
-async def group_list(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def group_list(request: Request, app: AppStateDep, user: CurrentUser) -> Response:
     async with app.db.session() as s:
         context = {"groups": await visible_groups(s, user), **await topbar(s, user)}
     return page(request, "inbox/groups/list.html", context, user=user)
@@ -50,12 +46,10 @@ async def group_list(request: Request, app: AppStateDep) -> Response:
 async def create(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     name: Annotated[str, Form(max_length=1000)] = "",
     case_ids: Annotated[str, Form(max_length=30_000)] = "",
 ) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     try:
         async with app.db.session() as s, s.begin():
             group = await groups.create_group(s, user, name, typed_ids(case_ids))
@@ -67,10 +61,9 @@ async def create(
 
 
 @router.get("/{group_id}")
-async def group_detail(request: Request, app: AppStateDep, group_id: str) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def group_detail(
+    request: Request, app: AppStateDep, user: CurrentUser, group_id: str
+) -> Response:
     gid = group_id_of(group_id)
     try:
         if gid is None:
@@ -85,11 +78,10 @@ async def group_detail(request: Request, app: AppStateDep, group_id: str) -> Res
 
 
 @router.get("/{group_id}/members")
-async def members_fragment(request: Request, app: AppStateDep, group_id: str) -> Response:
+async def members_fragment(
+    request: Request, app: AppStateDep, user: CurrentUser, group_id: str
+) -> Response:
     """The members table alone, re-fetched by the group page so statuses stay current."""
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     gid = group_id_of(group_id)
     try:
         if gid is None:
@@ -106,12 +98,10 @@ async def members_fragment(request: Request, app: AppStateDep, group_id: str) ->
 async def add(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     group_id: str,
     case_ids: Annotated[str, Form(max_length=30_000)] = "",
 ) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     gid = group_id_of(group_id)
     if gid is None or not await sees_group(app, user, gid):
         return group_not_found(request, user)
@@ -129,10 +119,9 @@ async def add(
 
 
 @router.post("/{group_id}/members/{case_id}/remove", dependencies=CSRF)
-async def remove(request: Request, app: AppStateDep, group_id: str, case_id: str) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
+async def remove(
+    request: Request, app: AppStateDep, user: CurrentUser, group_id: str, case_id: str
+) -> Response:
     gid = group_id_of(group_id)
     if gid is None or not await sees_group(app, user, gid):
         return group_not_found(request, user)

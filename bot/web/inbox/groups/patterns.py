@@ -12,10 +12,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from bot.groups import patterns
-from bot.web.deps import AppStateDep
+from bot.web.deps import AppStateDep, CurrentAdmin
 from bot.web.inbox.groups.chart import bar_chart
-from bot.web.inbox.groups.common import signed_in_admin, topbar
-from bot.web.inbox.render import page
+from bot.web.inbox.groups.common import topbar
+from bot.web.render import page
 from bot.web.session import SessionRoute
 
 router = APIRouter(prefix="/inbox", route_class=SessionRoute, include_in_schema=False)
@@ -29,10 +29,7 @@ def _days(request: Request) -> int:
 
 
 @router.get("/patterns")
-async def pattern_page(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in_admin(request, app)
-    if isinstance(user, Response):
-        return user
+async def pattern_page(request: Request, app: AppStateDep, user: CurrentAdmin) -> Response:
     days = _days(request)
     async with app.db.session() as s:
         table = await patterns.pattern_table(s, days=days)
@@ -50,10 +47,7 @@ async def pattern_page(request: Request, app: AppStateDep) -> Response:
 
 
 @router.get("/patterns.csv")
-async def pattern_csv(request: Request, app: AppStateDep) -> Response:
-    user = await signed_in_admin(request, app)
-    if isinstance(user, Response):
-        return user
+async def pattern_csv(request: Request, app: AppStateDep, _admin: CurrentAdmin) -> Response:
     async with app.db.session() as s:
         table = await patterns.pattern_table(s, days=_days(request))
     name = f"sauti-patterns-{table['period']['start']}-{table['period']['end']}.csv"

@@ -15,8 +15,7 @@ from fastapi.responses import Response
 
 from bot.cases.errors import CaseError, NotFound
 from bot.groups import send
-from bot.web.deps import AppStateDep
-from bot.web.inbox.auth import signed_in, to_login
+from bot.web.deps import AppStateDep, CurrentUser
 from bot.web.inbox.groups.common import go, group_id_of, group_not_found, sentence
 from bot.web.session import SessionRoute, require_csrf
 
@@ -31,14 +30,12 @@ def _people(n: int) -> str:
 async def send_update(
     request: Request,
     app: AppStateDep,
+    user: CurrentUser,
     group_id: str,
     text: Annotated[str, Form(max_length=10_000)] = "",
     canned: Annotated[str, Form(max_length=100)] = "",
     client_key: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
-    user = await signed_in(request, app)
-    if user is None:
-        return to_login(request)
     gid = group_id_of(group_id)
     if gid is None:
         return group_not_found(request, user)

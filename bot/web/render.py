@@ -19,8 +19,10 @@ from starlette.responses import Response
 
 from bot.i18n.language_names import language_name
 from bot.web.session import session_of
+from bot.web.ui_words import Words, direction, ui_words
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+DEFAULT_LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 # Outbound delivery states: (symbol, words for screen readers, css class).
 TICKS: dict[str, tuple[str, str, str]] = {
@@ -131,6 +133,15 @@ def is_demo(request: Request) -> bool:
     return bool(runtime is not None and runtime.settings.demo)
 
 
+def interface_words(request: Request, user: Any = None) -> tuple[str, Words]:
+    """The interface's language for this request (hers, else the browser's) and its words."""
+    runtime = getattr(request.app.state, "runtime", None)
+    words = ui_words(runtime.settings.locales_dir if runtime is not None else DEFAULT_LOCALES)
+    own = getattr(user, "language", None)
+    lang = words.choose(own, request.headers.get("accept-language", ""))
+    return lang, words.words(lang)
+
+
 def page(
     request: Request,
     name: str,
@@ -139,14 +150,19 @@ def page(
     status_code: int = 200,
     user: Any = None,
 ) -> Response:
-    """Render a template with the session's CSRF token, flash messages and user."""
+    """Render a template with the session's CSRF token, flash messages, user, and the
+    interface's words in her language (`_("msg-id")`)."""
     session = session_of(request)
+    lang, t = interface_words(request, user)
     values: dict[str, Any] = {
         "csrf": session.csrf,
         "flash": session.pop_flash() if not name.split("/")[-1].startswith("_") else [],
         "user": user,
         # Every page of `sauti demo` says its cases are invented (bot.demo_data).
         "demo": is_demo(request),
+        "_": t,
+        "ui_lang": lang,
+        "ui_dir": direction(lang),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status_code)
