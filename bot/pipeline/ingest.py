@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import UTC
 
 from cryptography.fernet import InvalidToken
 from sqlalchemy import LargeBinary, bindparam, delete, select, type_coerce
@@ -153,9 +152,8 @@ async def store_message(session: AsyncSession, item: Inbound, max_chars: int) ->
         metrics.deduplicated.inc()
         return None
     metrics.inbound.labels(item.channel).inc()
-    ts = item.timestamp if item.timestamp.tzinfo else item.timestamp.replace(tzinfo=UTC)
-    if conv.last_inbound_at is None or ts > conv.last_inbound_at:
-        conv.last_inbound_at = ts
+    if conv.last_inbound_at is None or item.timestamp > conv.last_inbound_at:
+        conv.last_inbound_at = item.timestamp
     conv.updated_at = utcnow()
     return conv.id
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from itertools import groupby
 from typing import Any
@@ -271,9 +271,8 @@ async def store_messages(
             continue
         tally.inbound[item.channel] += 1
         touched.add(conv.id)
-        ts = item.timestamp if item.timestamp.tzinfo else item.timestamp.replace(tzinfo=UTC)
-        if conv.last_inbound_at is None or ts > conv.last_inbound_at:
-            conv.last_inbound_at = conv.changed["last_inbound_at"] = ts
+        if conv.last_inbound_at is None or item.timestamp > conv.last_inbound_at:
+            conv.last_inbound_at = conv.changed["last_inbound_at"] = item.timestamp
         conv.changed["updated_at"] = now
     await _save(conn, convs.values())
     return touched

@@ -27,7 +27,7 @@ import logging
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Update, bindparam, exists, select, update
@@ -95,7 +95,7 @@ def deadline(row: Claimed, last_inbound_at: datetime | None) -> datetime | None:
     if last_inbound_at is None or row.path == SIMULATOR_PATH:
         return None
     tagged = row.channel != "whatsapp" and row.body.get("tag") == "HUMAN_AGENT"
-    return ensure_aware(last_inbound_at) + (HUMAN_AGENT_WINDOW if tagged else SERVICE_WINDOW)
+    return last_inbound_at + (HUMAN_AGENT_WINDOW if tagged else SERVICE_WINDOW)
 
 
 @functools.cache
@@ -437,7 +437,3 @@ async def attempt(row: Claimed, send: SendFn) -> Outcome:
 
 async def send_one(db: Database, row: Claimed, send: SendFn, cfg: OutboxSettings) -> None:
     await record(db, row, await attempt(row, send), cfg)
-
-
-def ensure_aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
