@@ -42,6 +42,7 @@ from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import keyring, lookup_hash
 from bot.store.db import Database, lost_a_race, not_at_fault
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
+from bot.store.queue import skip_locked
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +60,13 @@ MAX_ATTEMPTS = 5
 _EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
 # The body is decrypted event by event (not as the rows load), so that one that cannot be
 # decrypted is set aside instead of failing the whole batch.
-_PENDING = (
+_PENDING = skip_locked(
     select(WebhookEvent, type_coerce(_EVENTS.c.body, LargeBinary))
     .options(defer(WebhookEvent.body))  # type: ignore[arg-type]
     .where(WebhookEvent.state == "pending")
     .order_by(WebhookEvent.id)
     .limit(bindparam("limit"))
 )
-_PENDING_FOR_UPDATE = _PENDING.with_for_update(skip_locked=True)
 _DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -235,9 +235,8 @@ async def ingest_pending(
     is set aside (`state` failed, with its reason) and the others go on."""
     touched: set[int] = set()
     async with db.session() as session, session.begin():
-        query = _PENDING_FOR_UPDATE if not db.is_sqlite else _PENDING
         readable = []
-        for ev, sealed in (await session.execute(query, {"limit": batch})).all():
+        for ev, sealed in (await session.execute(_PENDING, {"limit": batch})).all():
             try:
                 body = keyring().decrypt(sealed)
             except InvalidToken:
