@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.pipeline.sending import Deferred
 from bot.store.db import Database
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Outbox, SendCircuit, utcnow
 
 _CIRCUIT = SendCircuit.__table__
@@ -90,14 +90,13 @@ async def open_circuits(
 
     Only the first failure and a failed probe move the next probe further away: replies that
     were on the wire when the circuit opened fail too, and must not stretch the backoff."""
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     next_probe: dict[str, datetime] = {}
     for path in sorted(failures):  # one lock order for every process
         err = failures[path]
         await conn.execute(
-            insert(_CIRCUIT)
-            .values(path=path, state="closed", failures=0, updated_at=now)
-            .on_conflict_do_nothing(index_elements=["path"])
+            insert_if_absent(conn, _CIRCUIT, "path").values(
+                path=path, state="closed", failures=0, updated_at=now
+            )
         )
         query = select(_CIRCUIT).where(_CIRCUIT.c.path == path)
         if conn.dialect.name == "postgresql":
