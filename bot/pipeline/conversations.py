@@ -178,7 +178,7 @@ async def _load(
     platform-time order; the case sink is told each one's current case."""
     params = {"conv_ids": sorted(conv_ids)}
     found: dict[int, tuple[Conversation, list[tuple[Message, Case | None]]]] = {}
-    if p.db.is_sqlite:
+    if p.db.one_writer:
         for conv, msg, case in await session.execute(_CONVERSATIONS_AND_PENDING, params):
             pairs = found.setdefault(conv.id, (conv, []))[1]
             if msg is not None:
@@ -439,7 +439,7 @@ async def due_timers(db: Database, now: datetime, limit: int = 50) -> list[int]:
 
 async def fire_timer(p: Pipeline, conv_id: int, now: datetime) -> None:
     async with p.db.session() as session, session.begin():
-        conv = await lock_conversation(session, conv_id, skip_locked=not p.db.is_sqlite)
+        conv = await lock_conversation(session, conv_id, skip_locked=True)
         if conv is None or conv.wake_at is None:
             return
         if conv.wake_at > now:
