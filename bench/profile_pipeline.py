@@ -56,7 +56,6 @@ async def run(n: int, url: str, profile: str | None, batch: int) -> None:
     http = httpx.AsyncClient(transport=httpx.MockTransport(_graph))
     app = create_app(settings, http=http, create_tables=True, start_workers=False)
 
-
     async with app.router.lifespan_context(app):
         rt: Runtime = app.state.runtime
         await asyncio.to_thread(rt.pipeline.brain.gazetteer)  # type: ignore[attr-defined]
