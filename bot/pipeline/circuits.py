@@ -18,7 +18,6 @@ only a cache of the numbers it knows to be open, so a number that works costs no
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.pipeline.sending import Deferred
+from bot.store import queue
 from bot.store.db import Database
 from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Outbox, SendCircuit, utcnow
@@ -63,9 +63,9 @@ def trips(outcome: object) -> bool:
 
 
 def probe_delay(failures: int, base: float, cap: float, retry_after: float | None) -> float:
-    """Doubling from `base` up to `cap`, with jitter; a server's Retry-After is a minimum."""
-    ceiling = min(cap, base * 2 ** max(0, failures - 1))
-    return max(retry_after or 0.0, ceiling * random.uniform(0.8, 1.0))  # noqa: S311
+    """The queue's backoff, with little jitter: a probe is one request per number, and its
+    recovery should be seen soon."""
+    return queue.backoff(failures, base, cap, retry_after, jitter=0.2)
 
 
 async def circuit_states(db: Database) -> list[CircuitState]:

@@ -41,12 +41,20 @@ def skip_locked(query: SelectT, of: Any = None) -> SelectT:
     return query.with_for_update(skip_locked=True, of=of)
 
 
-def backoff(attempt: int, base: float, cap: float, retry_after: float | None = None) -> float:
-    """Seconds before attempt `attempt` + 1: doubling from `base` up to `cap`, jittered (half
-    fixed, half random, so many rows spread out without one waiting the whole ceiling); a
-    server's Retry-After is a minimum, not the schedule."""
+def backoff(
+    attempt: int,
+    base: float,
+    cap: float,
+    retry_after: float | None = None,
+    *,
+    jitter: float = 0.5,
+) -> float:
+    """Seconds before attempt `attempt` + 1: doubling from `base` up to `cap`, jittered (the
+    `jitter` share of it random, so many rows spread out without one waiting the whole
+    ceiling); a server's Retry-After is a minimum, not the schedule."""
     ceiling = min(cap, base * 2 ** max(0, attempt - 1))
-    return max(retry_after or 0.0, ceiling / 2 + random.uniform(0, ceiling / 2))  # noqa: S311
+    spread = ceiling * jitter
+    return max(retry_after or 0.0, ceiling - spread + random.uniform(0, spread))  # noqa: S311
 
 
 @dataclass(frozen=True)

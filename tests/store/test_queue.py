@@ -144,3 +144,8 @@ async def test_claimed_rows_are_sending_and_only_stale_ones_are_given_back(
         ("pending", NOW + timedelta(minutes=3))
     ] * 2
     assert rows[3].state == "sending", "claimed a minute ago: not stale yet"
+
+
+def test_less_jitter_keeps_a_delay_close_to_its_ceiling() -> None:
+    delays = [backoff(3, 1.0, 30.0, jitter=0.2) for _ in range(200)]
+    assert all(3.2 <= d <= 4.0 for d in delays)
