@@ -98,9 +98,7 @@ async def open_circuits(
                 path=path, state="closed", failures=0, updated_at=now
             )
         )
-        query = select(_CIRCUIT).where(_CIRCUIT.c.path == path)
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update()
+        query = select(_CIRCUIT).where(_CIRCUIT.c.path == path).with_for_update()
         row = (await conn.execute(query)).one()
         counted = row.state == "closed" or row.probe_until is not None
         if counted:
