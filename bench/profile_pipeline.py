@@ -55,7 +55,6 @@ async def run(n: int, url: str, profile: str | None, batch: int) -> None:
     )
     http = httpx.AsyncClient(transport=httpx.MockTransport(_graph))
     app = create_app(settings, http=http, create_tables=True, start_workers=False)
-    from bot.web.webhook import _intake
 
     async with app.router.lifespan_context(app):
         rt: Runtime = app.state.runtime
@@ -69,7 +68,7 @@ async def run(n: int, url: str, profile: str | None, batch: int) -> None:
 
         bodies = bodies_for(1, 20)  # the warm-up round: caches, catalogs, first queries
         w = rt.workers
-        intake = _intake(rt)
+        intake = rt.intake
         from bot.channels.signature import verify
 
         async def do_intake() -> None:

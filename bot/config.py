@@ -115,10 +115,6 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
-    @property
     def data_keys(self) -> list[str]:
         keys = [k.strip() for k in self.data_key.split(",") if k.strip()]
         return keys or [DEMO_DATA_KEY]

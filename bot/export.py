@@ -8,7 +8,7 @@ Every export is written to the audit log.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from babel import Locale
@@ -50,8 +50,7 @@ _EN = Locale("en")
 def _when(value: datetime | None) -> str:
     if value is None:
         return "—"
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _language(tag: str | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -39,7 +39,6 @@ class Health:
 def _age(now: datetime, then: datetime | None) -> float | None:
     if then is None:
         return None
-    then = then if then.tzinfo else then.replace(tzinfo=UTC)  # SQLite returns naive UTC
     return max(0.0, (now - then).total_seconds())
 
 

@@ -22,6 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.channels.errors import MediaTooLargeError, SendError
 from bot.store.db import Database
 from bot.store.models import Conversation, MediaBlob, Message, utcnow
+from bot.store.queue import Retry, lease_due
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,9 @@ ALLOWED: dict[str, tuple[bytes, ...] | None] = {
 }
 ISO_MEDIA = {"audio/mp4", "video/mp4", "video/3gpp"}
 INLINE = ("image/", "audio/", "video/")
-MAX_ATTEMPTS = 6
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(minutes=2)  # a file being fetched is not picked up again meanwhile
+# A failed fetch waits 1, 2, 4, 8 then 16 minutes (jittered), then is given up.
+RETRY = Retry(base=60.0, cap=960.0, attempts=6)
 
 
 def normalize(mime: str | None) -> str:
@@ -78,6 +80,10 @@ async def queue_media(session: AsyncSession, message: Message) -> None:
     session.add(MediaBlob(message_id=message.id, mime_type=normalize(media.get("mime_type"))))
 
 
+def _job(blob: MediaBlob, msg: Message, channel: str) -> tuple[int, str, dict[str, Any]]:
+    return blob.message_id, channel, dict((msg.data or {}).get("media") or {})
+
+
 async def _lease(db: Database, now: datetime, limit: int) -> list[tuple[int, str, dict[str, Any]]]:
     query = (
         select(MediaBlob, Message, Conversation.channel)
@@ -90,15 +96,7 @@ async def _lease(db: Database, now: datetime, limit: int) -> list[tuple[int, str
         .order_by(MediaBlob.message_id)
         .limit(limit)
     )
-    if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True, of=MediaBlob)
-    jobs = []
-    async with db.session() as session, session.begin():
-        for blob, msg, channel in (await session.execute(query)).all():
-            blob.attempts += 1
-            blob.next_attempt_at = now + LEASE
-            jobs.append((blob.message_id, channel, dict((msg.data or {}).get("media") or {})))
-    return jobs
+    return await lease_due(db, query, now=now, lease=LEASE, take=_job, of=MediaBlob)
 
 
 async def _fetch(
@@ -154,10 +152,11 @@ def _record(blob: MediaBlob, media: dict[str, Any], result: Any, now: datetime) 
         blob.error = type(result).__name__
         if isinstance(result, SendError) and not result.retryable:
             blob.error = f"{blob.error}: {result}"[:200]
-        if retryable and blob.attempts < MAX_ATTEMPTS:
-            blob.next_attempt_at = now + timedelta(seconds=30 * 2**blob.attempts)
-        else:
+        next_at = RETRY.next_attempt(blob.attempts, now) if retryable else None
+        if next_at is None:
             blob.state = "failed"
+        else:
+            blob.next_attempt_at = next_at
         return 0
     content, served = result
     mime = normalize(media.get("mime_type")) or normalize(served)

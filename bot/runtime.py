@@ -15,7 +15,6 @@ from datetime import timedelta
 
 import httpx
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cases.events import EventBus, attach
@@ -38,6 +37,7 @@ from bot.pipeline.sending import Pacer, Paces, Sender
 from bot.pipeline.workers import Workers
 from bot.store import crypto
 from bot.store.db import Database
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Conversation, FlowSource, utcnow
 
 log = logging.getLogger(__name__)
@@ -109,26 +109,21 @@ async def remember_flow_versions(db: Database, registry: FlowRegistry | None) ->
                 known.add((flow.id, flow.version))
                 # Several processes start at once (`serve --workers N`, replicas): the first
                 # one stores the version, the others must not fail on it.
-                insert = (
-                    postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
-                )
                 await session.execute(
-                    insert(FlowSource.__table__)
-                    .values(
+                    insert_if_absent(session, FlowSource.__table__, "flow_id", "version").values(
                         flow_id=flow.id,
                         version=flow.version,
                         source=flow.source,
                         path=flow.path,
                         created_at=utcnow(),
                     )
-                    .on_conflict_do_nothing(index_elements=["flow_id", "version"])
                 )
 
 
 def pacer_for(db: Database, settings: Settings) -> Paces:
-    """In memory for SQLite (one process); in PostgreSQL, shared by every process."""
+    """In memory with one writer (one process); otherwise shared by every process."""
     burst, rate = settings.contact_burst, settings.business_rate
-    if db.is_sqlite:
+    if db.one_writer:
         return Pacer(contact_burst=burst, business_rate=rate)
     return SharedPacer(db, contact_burst=burst, business_rate=rate)
 

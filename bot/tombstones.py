@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import ErasedMessage, Message
 
 # Meta retries an unacknowledged webhook for up to 7 days; a day more covers the daily purge
@@ -45,9 +44,7 @@ async def bury(session: AsyncSession, conversation_id: int, now: datetime) -> in
     ).scalars()
     rows = [{"dedupe_key": key, "erased_at": now} for key in keys]
     if rows:
-        dialect = session.bind.dialect.name if session.bind else "sqlite"
-        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        await session.execute(insert(_TABLE).on_conflict_do_nothing(), rows)
+        await session.execute(insert_if_absent(session, _TABLE), rows)
     return len(rows)
 
 

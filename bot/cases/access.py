@@ -71,7 +71,7 @@ async def load_case(
     if case is None or not can_see(case, teams):
         raise NotFound("case not found")
     query = select(Conversation).where(Conversation.id == case.conversation_id)
-    if lock and session.bind is not None and session.bind.dialect.name == "postgresql":
+    if lock:  # a row lock on PostgreSQL; SQLite has none to take (nor a FOR UPDATE to send)
         query = query.with_for_update()
     conv = (await session.execute(query.execution_options(populate_existing=True))).scalar_one()
     return case, conv

@@ -29,18 +29,15 @@ from bot.cases.events import case_event, queue_event
 from bot.cases.window import iso
 from bot.store.db import Database
 from bot.store.models import Case, CaseNotification, Team, utcnow
+from bot.store.queue import Retry, lease_due, skip_locked
 
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(seconds=60)  # a row being posted is not picked up again meanwhile
-MAX_ATTEMPTS = 12  # about a day of retries with the backoff below
-BASE_DELAY, MAX_DELAY = 15.0, 3600.0
+# From 15 s doubling to an hour (jittered): a few hours of retries, then given up.
+RETRY = Retry(base=15.0, cap=3600.0, attempts=12)
 SIGNATURE_HEADER = "X-Sauti-Signature"
 _warned_unsigned = False
-
-
-def backoff(attempt: int) -> timedelta:
-    return timedelta(seconds=min(MAX_DELAY, BASE_DELAY * 2 ** (attempt - 1)))
 
 
 def signature(body: bytes, secret: str) -> str:
@@ -121,19 +118,15 @@ async def _lease(
         .order_by(CaseNotification.id)
         .limit(limit)
     )
-    if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True, of=CaseNotification)
-    jobs = []
-    async with db.session() as session, session.begin():
-        for row, case in (await session.execute(query)).all():
-            if row.kind in ("reminder", "escalated") and case.status != "open":
-                row.state = "cancelled"  # someone took it meanwhile
-                continue
-            row.attempts += 1
-            row.next_attempt_at = now + LEASE
-            body = json.dumps(payload(case, row, public_url=public_url, now=now)).encode()
-            jobs.append((row.id, row.url, row.kind, body))  # type: ignore[arg-type]
-    return jobs
+
+    def take(row: CaseNotification, case: Case) -> tuple[int, str, str, bytes] | None:
+        if row.kind in ("reminder", "escalated") and case.status != "open":
+            row.state = "cancelled"  # someone took it meanwhile
+            return None
+        body = json.dumps(payload(case, row, public_url=public_url, now=now)).encode()
+        return row.id, row.url, row.kind, body  # type: ignore[return-value]
+
+    return await lease_due(db, query, now=now, lease=LEASE, take=take, of=CaseNotification)
 
 
 async def _post(
@@ -185,11 +178,12 @@ async def deliver_due(
                 delivered += 1
                 continue
             row.error = error
-            if row.attempts >= MAX_ATTEMPTS:
+            next_at = RETRY.next_attempt(row.attempts, now)
+            if next_at is None:
                 row.state = "failed"
                 log.warning("notification %s to team %s failed for good", row.id, row.team)
             else:
-                row.next_attempt_at = now + backoff(row.attempts)
+                row.next_attempt_at = next_at
     return delivered
 
 
@@ -200,14 +194,14 @@ async def escalate_unclaimed(
     again and escalate to the admins, once. Returns the case ids escalated."""
     now = now or utcnow()
     cutoff = now - timedelta(minutes=minutes)
-    query = select(Case).where(
-        Case.status == "open",
-        Case.priority == "urgent",
-        Case.escalated_at.is_(None),
-        func.coalesce(Case.notified_at, Case.created_at) <= cutoff,
+    query = skip_locked(
+        select(Case).where(
+            Case.status == "open",
+            Case.priority == "urgent",
+            Case.escalated_at.is_(None),
+            func.coalesce(Case.notified_at, Case.created_at) <= cutoff,
+        )
     )
-    if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True)
     escalated = []
     async with db.session() as session, session.begin():
         for case in (await session.execute(query)).scalars().all():

@@ -20,6 +20,7 @@ from bot.cases.sink import CaseSink
 from bot.engine.effects import Effects
 from bot.store.db import Database
 from bot.store.models import Case, Conversation, Outbox, utcnow
+from bot.store.queue import skip_locked
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,8 @@ async def open_unreached(
     marked = []
     for conv_id in conv_ids:
         async with db.session() as session, session.begin():
-            query = select(Conversation).where(Conversation.id == conv_id)
-            if not db.is_sqlite:  # one writer at a time for a conversation, as the pipeline
-                query = query.with_for_update(skip_locked=True)
+            # One writer at a time for a conversation, as the pipeline.
+            query = skip_locked(select(Conversation).where(Conversation.id == conv_id))
             conv = (await session.execute(query)).scalar_one_or_none()
             if conv is None or conv.status != "active":
                 continue

@@ -13,7 +13,7 @@ margin: Meta's clock and ours differ, and a send that is refused looks sent to a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.store.models import Conversation
@@ -30,15 +30,7 @@ RULES = {
 }
 
 
-def aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything we store is UTC."""
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def iso(value: datetime | None) -> str | None:
-    value = aware(value)
     return value.isoformat() if value else None
 
 
@@ -65,7 +57,7 @@ def window_for(conv: Conversation, now: datetime) -> Window:
     rule = RULES.get(conv.channel, f"{conv.channel}_24h")
     if conv.channel == "simulator":
         return Window(open=True, closes_at=None, channel_rule=rule, human_agent_until=None)
-    last = aware(conv.last_inbound_at)
+    last = conv.last_inbound_at
     if last is None:
         return Window(open=False, closes_at=None, channel_rule=rule, human_agent_until=None)
     closes_at = last + SERVICE_WINDOW - SAFETY_MARGIN

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.cases import audit
 from bot.cases.access import load_case, visible_teams
 from bot.cases.errors import BadRequest
-from bot.cases.window import aware, iso
+from bot.cases.window import iso
 from bot.groups.match import LinkRules, facts_of, rank, reasons
 from bot.groups.towns import Towns
 from bot.store.models import Case, CaseLink, Conversation, User, utcnow
@@ -55,7 +55,7 @@ async def _decisions(session: AsyncSession, case_id: str) -> list[CaseLink]:
 async def _candidates(
     session: AsyncSession, case: Case, teams: list[str] | None, rules: LinkRules, now: datetime
 ) -> list[tuple[Case, Conversation]]:
-    created = aware(case.created_at) or now
+    created = case.created_at or now
     query = (
         select(Case, Conversation)
         .join(Conversation, Conversation.id == Case.conversation_id)

@@ -18,18 +18,18 @@ only a cache of the numbers it knows to be open, so a number that works costs no
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.channels.errors import RateLimitError, SendError, TransientError, reason
 from bot.pipeline.sending import Deferred
+from bot.store import queue
 from bot.store.db import Database
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Outbox, SendCircuit, utcnow
 
 _CIRCUIT = SendCircuit.__table__
@@ -63,9 +63,9 @@ def trips(outcome: object) -> bool:
 
 
 def probe_delay(failures: int, base: float, cap: float, retry_after: float | None) -> float:
-    """Doubling from `base` up to `cap`, with jitter; a server's Retry-After is a minimum."""
-    ceiling = min(cap, base * 2 ** max(0, failures - 1))
-    return max(retry_after or 0.0, ceiling * random.uniform(0.8, 1.0))  # noqa: S311
+    """The queue's backoff, with little jitter: a probe is one request per number, and its
+    recovery should be seen soon."""
+    return queue.backoff(failures, base, cap, retry_after, jitter=0.2)
 
 
 async def circuit_states(db: Database) -> list[CircuitState]:
@@ -90,18 +90,15 @@ async def open_circuits(
 
     Only the first failure and a failed probe move the next probe further away: replies that
     were on the wire when the circuit opened fail too, and must not stretch the backoff."""
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     next_probe: dict[str, datetime] = {}
     for path in sorted(failures):  # one lock order for every process
         err = failures[path]
         await conn.execute(
-            insert(_CIRCUIT)
-            .values(path=path, state="closed", failures=0, updated_at=now)
-            .on_conflict_do_nothing(index_elements=["path"])
+            insert_if_absent(conn, _CIRCUIT, "path").values(
+                path=path, state="closed", failures=0, updated_at=now
+            )
         )
-        query = select(_CIRCUIT).where(_CIRCUIT.c.path == path)
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update()
+        query = select(_CIRCUIT).where(_CIRCUIT.c.path == path).with_for_update()
         row = (await conn.execute(query)).one()
         counted = row.state == "closed" or row.probe_until is not None
         if counted:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import and_, bindparam, func, select, update
@@ -181,7 +181,7 @@ async def _load(
     platform-time order; the case sink is told each one's current case."""
     params = {"conv_ids": sorted(conv_ids)}
     found: dict[int, tuple[Conversation, list[tuple[Message, Case | None]]]] = {}
-    if p.db.is_sqlite:
+    if p.db.one_writer:
         for conv, msg, case in await session.execute(_CONVERSATIONS_AND_PENDING, params):
             pairs = found.setdefault(conv.id, (conv, []))[1]
             if msg is not None:
@@ -351,8 +351,8 @@ async def _failed(p: Pipeline, conv_id: int, exc: Exception) -> None:
 def _observe(conv: Conversation, msg: Message) -> None:
     metrics.processed.labels(conv.channel).inc()
     if msg.created_at:
-        created = msg.created_at if msg.created_at.tzinfo else msg.created_at.replace(tzinfo=UTC)
-        metrics.processing_seconds.observe(max(0.0, (utcnow() - created).total_seconds()))
+        age = (utcnow() - msg.created_at).total_seconds()
+        metrics.processing_seconds.observe(max(0.0, age))
 
 
 async def _queue_reply(
@@ -446,8 +446,6 @@ async def _hand_over_after_error(
 def _flooding(p: Pipeline, conv: Conversation, now: datetime) -> bool:
     """Count this message in the contact's one-minute window; True past the limit."""
     start = conv.flood_started_at
-    if start is not None and start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
     if start is None or now - start > timedelta(minutes=1):
         conv.flood_started_at, conv.flood_count, conv.flood_noticed = now, 0, False
     conv.flood_count += 1
@@ -466,11 +464,10 @@ async def due_timers(db: Database, now: datetime, limit: int = 50) -> list[int]:
 
 async def fire_timer(p: Pipeline, conv_id: int, now: datetime) -> None:
     async with p.db.session() as session, session.begin():
-        conv = await lock_conversation(session, conv_id, skip_locked=not p.db.is_sqlite)
+        conv = await lock_conversation(session, conv_id, skip_locked=True)
         if conv is None or conv.wake_at is None:
             return
-        wake_at = conv.wake_at if conv.wake_at.tzinfo else conv.wake_at.replace(tzinfo=UTC)
-        if wake_at > now:
+        if conv.wake_at > now:
             return
         name = conv.wake_name or "timeout"
         conv.wake_at, conv.wake_name = None, None

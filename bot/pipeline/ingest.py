@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import UTC
 
 from cryptography.fernet import InvalidToken
 from sqlalchemy import LargeBinary, bindparam, delete, select, type_coerce
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import defer
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -42,7 +40,9 @@ from bot.pipeline.ingest_batch import (
 from bot.platform_ids import hashed_id, inbound_key, receipt_key
 from bot.store.crypto import keyring, lookup_hash
 from bot.store.db import Database, lost_a_race, not_at_fault
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Conversation, Message, Outbox, Receipt, WebhookEvent, utcnow
+from bot.store.queue import skip_locked
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +60,15 @@ MAX_ATTEMPTS = 5
 _EVENTS = WebhookEvent.__table__  # type: ignore[attr-defined]
 # The body is decrypted event by event (not as the rows load), so that one that cannot be
 # decrypted is set aside instead of failing the whole batch.
-_PENDING = (
+_PENDING = skip_locked(
     select(WebhookEvent, type_coerce(_EVENTS.c.body, LargeBinary))
     .options(defer(WebhookEvent.body))  # type: ignore[arg-type]
     .where(WebhookEvent.state == "pending")
     .order_by(WebhookEvent.id)
     .limit(bindparam("limit"))
 )
-_PENDING_FOR_UPDATE = _PENDING.with_for_update(skip_locked=True)
+_CONVERSATIONS = Conversation.__table__  # type: ignore[attr-defined]
+_CONTACT = ("channel", "business_id", "contact_hash")  # a conversation's unique key
 _DELETE_EVENTS = delete(_EVENTS).where(_EVENTS.c.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -89,11 +90,6 @@ def parse_body(source: str, body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> 
     return parse_event(payload)
 
 
-def _insert(session: AsyncSession):  # type: ignore[no-untyped-def]
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
-
 async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation:
     """Find or create the conversation of `item`'s contact (race-safe on the unique key)."""
     contact_hash = lookup_hash(f"{item.channel}:{item.contact_id}")
@@ -104,15 +100,10 @@ async def conversation_for(session: AsyncSession, item: Inbound) -> Conversation
     )
     conv = (await session.execute(query)).scalar_one_or_none()
     if conv is None:
-        insert = _insert(session)
         # The same row the batch path creates (bot.pipeline.ingest_batch), without building a model.
         row = conversation_row(item, contact_hash, utcnow())
         # Column types encrypt on bind, so pass the model values through the table insert.
-        await session.execute(
-            insert(Conversation.__table__)
-            .values(**row)
-            .on_conflict_do_nothing(index_elements=["channel", "business_id", "contact_hash"])
-        )
+        await session.execute(insert_if_absent(session, _CONVERSATIONS, *_CONTACT).values(**row))
         conv = (await session.execute(query)).scalar_one()
     else:
         if item.contact_phone and not conv.contact_phone:
@@ -131,7 +122,6 @@ async def store_message(session: AsyncSession, item: Inbound, max_chars: int) ->
     conv = await conversation_for(session, item)
     item = truncated(item, max_chars)
     text = item.text
-    insert = _insert(session)
     values = Message(
         conversation_id=conv.id,  # type: ignore[arg-type]
         direction="in",
@@ -145,17 +135,14 @@ async def store_message(session: AsyncSession, item: Inbound, max_chars: int) ->
     )
     row = {c.name: getattr(values, c.name) for c in Message.__table__.columns if c.name != "id"}
     result = await session.execute(
-        insert(Message.__table__)
-        .values(**row)
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        insert_if_absent(session, Message.__table__, "dedupe_key").values(**row)
     )
     if result.rowcount == 0:
         metrics.deduplicated.inc()
         return None
     metrics.inbound.labels(item.channel).inc()
-    ts = item.timestamp if item.timestamp.tzinfo else item.timestamp.replace(tzinfo=UTC)
-    if conv.last_inbound_at is None or ts > conv.last_inbound_at:
-        conv.last_inbound_at = ts
+    if conv.last_inbound_at is None or item.timestamp > conv.last_inbound_at:
+        conv.last_inbound_at = item.timestamp
     conv.updated_at = utcnow()
     return conv.id
 
@@ -166,12 +153,11 @@ async def apply_receipt(session: AsyncSession, item: Inbound, tally: Tally | Non
     status = item.status
     if status is None or status.message_id is None:
         return  # Messenger watermark receipts carry no id; nothing to move per message.
-    insert = _insert(session)
     key = receipt_key(item.channel, status.message_id, status.status)
     result = await session.execute(
-        insert(Receipt.__table__)
-        .values(dedupe_key=key, applied_at=utcnow())
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        insert_if_absent(session, Receipt.__table__, "dedupe_key").values(
+            dedupe_key=key, applied_at=utcnow()
+        )
     )
     if result.rowcount == 0:
         if tally is None:
@@ -237,9 +223,8 @@ async def ingest_pending(
     is set aside (`state` failed, with its reason) and the others go on."""
     touched: set[int] = set()
     async with db.session() as session, session.begin():
-        query = _PENDING_FOR_UPDATE if not db.is_sqlite else _PENDING
         readable = []
-        for ev, sealed in (await session.execute(query, {"limit": batch})).all():
+        for ev, sealed in (await session.execute(_PENDING, {"limit": batch})).all():
             try:
                 body = keyring().decrypt(sealed)
             except InvalidToken:

@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot import metrics, tombstones
@@ -31,6 +30,7 @@ from bot.masking import mask_contact
 from bot.messages import Inbound
 from bot.platform_ids import inbound_key
 from bot.store.crypto import lookup_hash
+from bot.store.insert_if_absent import insert_if_absent
 from bot.store.models import Conversation, Message, utcnow
 
 CONVERSATION: Table = Conversation.__table__  # type: ignore[attr-defined]
@@ -173,27 +173,17 @@ _FIND = select(
 _UPDATES: dict[tuple[str, ...], Any] = {}
 
 
-def _insert_for(dialect: str) -> Any:
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
-
-
 @cache
 def _create_conversations(dialect: str) -> Any:
     c = CONVERSATION.c
-    return (
-        _insert_for(dialect)(CONVERSATION)
-        .on_conflict_do_nothing(index_elements=["channel", "business_id", "contact_hash"])
-        .returning(c.id, c.channel, c.business_id, c.contact_hash)
-    )
+    return insert_if_absent(
+        dialect, CONVERSATION, "channel", "business_id", "contact_hash"
+    ).returning(c.id, c.channel, c.business_id, c.contact_hash)
 
 
 @cache
 def _insert_messages(dialect: str) -> Any:
-    return (
-        _insert_for(dialect)(MESSAGE)
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
-        .returning(MESSAGE.c.dedupe_key)
-    )
+    return insert_if_absent(dialect, MESSAGE, "dedupe_key").returning(MESSAGE.c.dedupe_key)
 
 
 def _update(columns: tuple[str, ...]) -> Any:
@@ -271,9 +261,8 @@ async def store_messages(
             continue
         tally.inbound[item.channel] += 1
         touched.add(conv.id)
-        ts = item.timestamp if item.timestamp.tzinfo else item.timestamp.replace(tzinfo=UTC)
-        if conv.last_inbound_at is None or ts > conv.last_inbound_at:
-            conv.last_inbound_at = conv.changed["last_inbound_at"] = ts
+        if conv.last_inbound_at is None or item.timestamp > conv.last_inbound_at:
+            conv.last_inbound_at = conv.changed["last_inbound_at"] = item.timestamp
         conv.changed["updated_at"] = now
     await _save(conn, convs.values())
     return touched

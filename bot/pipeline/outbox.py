@@ -24,10 +24,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Update, bindparam, exists, select, update
@@ -42,6 +41,7 @@ from bot.pipeline import circuits
 from bot.pipeline.replies import SIMULATOR_PATH
 from bot.pipeline.sending import Deferred
 from bot.platform_ids import hashed_id
+from bot.store import queue
 from bot.store.db import Database, lost_a_race
 from bot.store.models import Conversation, Message, Outbox, utcnow
 
@@ -82,24 +82,16 @@ class OutboxSettings:
     stale_after: timedelta = timedelta(minutes=2)
 
 
-def backoff(attempt: int, base: float, cap: float, retry_after: float | None = None) -> float:
-    """Doubling from `base` up to `cap`, with jitter (half fixed, half random, so retries of
-    many rows spread out without one of them waiting the whole cap); a server's Retry-After
-    is a minimum, not the schedule."""
-    ceiling = min(cap, base * 2 ** max(0, attempt - 1))
-    return max(retry_after or 0.0, ceiling / 2 + random.uniform(0, ceiling / 2))  # noqa: S311
-
-
 def deadline(row: Claimed, last_inbound_at: datetime | None) -> datetime | None:
     """When the platform's window for this row closes (None: no window is known)."""
     if last_inbound_at is None or row.path == SIMULATOR_PATH:
         return None
     tagged = row.channel != "whatsapp" and row.body.get("tag") == "HUMAN_AGENT"
-    return ensure_aware(last_inbound_at) + (HUMAN_AGENT_WINDOW if tagged else SERVICE_WINDOW)
+    return last_inbound_at + (HUMAN_AGENT_WINDOW if tagged else SERVICE_WINDOW)
 
 
 @functools.cache
-def _claim_statement(limit: int, locking: bool) -> Any:
+def _claim_statement(limit: int) -> Any:
     """UPDATE … RETURNING the oldest busy row of each conversation, if it is pending and due.
 
     NOT EXISTS (an earlier busy row) makes "one row per conversation, its oldest" a property
@@ -107,9 +99,9 @@ def _claim_statement(limit: int, locking: bool) -> Any:
     rows go oldest-due first, the order of the (state, next_attempt_at) index: SQLite walks
     it and stops after `limit`, and PostgreSQL never walks the primary key through every sent
     row (which it does for ORDER BY id with NOT EXISTS). Order within a conversation is
-    untouched: only its oldest row can be claimed. On PostgreSQL the rows are locked with
-    SKIP LOCKED, so concurrent claimers take disjoint rows; a row another claimer holds is
-    still pending in our snapshot and keeps its conversation's later rows back.
+    untouched: only its oldest row can be claimed. Concurrent claimers take disjoint rows
+    (`bot.store.queue`); a row another claimer holds is still pending in our snapshot and
+    keeps its conversation's later rows back.
     """
     cand, earlier = _OUTBOX.alias("cand"), _OUTBOX.alias("earlier")
     due = (
@@ -126,20 +118,13 @@ def _claim_statement(limit: int, locking: bool) -> Any:
         .order_by(cand.c.next_attempt_at, cand.c.id)
         .limit(limit)
     )
-    if locking:
-        due = due.with_for_update(skip_locked=True, of=cand)
-    return (
-        update(_OUTBOX)
-        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
-        .values(state="sending", claimed_at=bindparam("claimed_at"))
-        .returning(*_CLAIMED)
-    )
+    return queue.claim_sending(_OUTBOX, due, _CLAIMED)
 
 
 async def claim_due(db: Database, limit: int, now: datetime | None = None) -> list[Claimed]:
     """Claim up to `limit` due rows, at most one per conversation and only its oldest."""
     now = now or utcnow()
-    stmt = _claim_statement(limit, not db.is_sqlite)
+    stmt = _claim_statement(limit)
     async with db.engine.begin() as conn:
         rows = (await conn.execute(stmt, {"now": now, "claimed_at": now})).all()
     rows.sort(key=_first)  # RETURNING has no order; the sender goes oldest first
@@ -366,7 +351,7 @@ def _apply(batch: _Batch, row: Claimed, live: _Live, outcome: Outcome, cfg: Outb
         return
     attempts = live.attempts + 1
     if isinstance(outcome, TransientError | RateLimitError):
-        delay = backoff(attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
+        delay = queue.backoff(attempts, cfg.base_delay, cfg.max_delay, outcome.retry_after)
         next_at = now + timedelta(seconds=delay)
         if row.path in batch.next_probe:  # its number's circuit is open: due at the probe
             next_at = batch.next_probe[row.path]
@@ -414,14 +399,8 @@ def _fail(
 
 async def reap_stale(db: Database, cfg: OutboxSettings, now: datetime | None = None) -> int:
     """Give back rows a dead worker claimed but never recorded."""
-    now = now or utcnow()
-    async with db.session() as session, session.begin():
-        result = await session.execute(
-            update(Outbox)
-            .where(Outbox.state == "sending", Outbox.claimed_at < now - cfg.stale_after)
-            .values(state="pending", next_attempt_at=now)
-        )
-        return result.rowcount or 0
+    async with db.engine.begin() as conn:
+        return await queue.reap(conn, _OUTBOX, now or utcnow(), cfg.stale_after)
 
 
 async def attempt(row: Claimed, send: SendFn) -> Outcome:
@@ -437,7 +416,3 @@ async def attempt(row: Claimed, send: SendFn) -> Outcome:
 
 async def send_one(db: Database, row: Claimed, send: SendFn, cfg: OutboxSettings) -> None:
     await record(db, row, await attempt(row, send), cfg)
-
-
-def ensure_aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

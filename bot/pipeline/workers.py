@@ -138,7 +138,7 @@ class Workers:
     def start(self) -> None:
         self._stopping = False
         self._listening_since = time.monotonic()
-        if self.listen and not self.pipeline.db.is_sqlite and self._waker is None:
+        if self.listen and self.pipeline.db.can_notify and self._waker is None:
             self._waker = Waker(self.pipeline.db.url, self._woken)
             self._waker.start()
         loops: list[Job] = [self._inbound_loop, self._outbound_loop]
@@ -235,7 +235,7 @@ class Workers:
         conv_ids = await conversations.pending_conversations(db)
         if not conv_ids:
             return 0
-        sem = asyncio.Semaphore(1 if db.is_sqlite else self.process_concurrency)
+        sem = asyncio.Semaphore(1 if db.one_writer else self.process_concurrency)
 
         async def one(chunk: list[int]) -> int:
             async with sem:

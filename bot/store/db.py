@@ -114,6 +114,22 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
+    # What the rest of the code needs to know of the database, by what it does (only the
+    # store knows which database does what).
+
+    @property
+    def one_writer(self) -> bool:
+        """Write transactions run one at a time, each holding the whole database from its
+        first statement (SQLite's BEGIN IMMEDIATE; one process): no row locks to take or
+        skip, nothing to gain from writing side by side, nothing to share with other
+        processes. False on PostgreSQL, which locks rows and serves many processes."""
+        return self.is_sqlite
+
+    @property
+    def can_notify(self) -> bool:
+        """Processes can wake each other through the database (PostgreSQL's LISTEN/NOTIFY)."""
+        return not self.is_sqlite
+
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as session:

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.crypto import EncryptedBytes, EncryptedJSON, EncryptedText
+from bot.store.utc_datetime import UtcDateTime
 
 # Case ids are shown to people ("your case number is …"): short, unambiguous letters/digits.
 _CASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -31,7 +32,7 @@ class WebhookEvent(SQLModel, table=True):
     __table_args__ = (Index("ix_webhook_event_state_id", "state", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    received_at: datetime = Field(default_factory=utcnow)
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     source: str = "meta"  # meta | simulator
     body: bytes = Field(sa_type=EncryptedBytes)
     state: str = "pending"  # pending | done | failed
@@ -48,7 +49,7 @@ class FlowSource(SQLModel, table=True):
     version: str = Field(primary_key=True)
     source: str
     path: str = ""
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class Conversation(SQLModel, table=True):
@@ -75,14 +76,16 @@ class Conversation(SQLModel, table=True):
     status: str = "active"  # active | ended | erased
     claimed: bool = False  # a caseworker has the chat: the bot stays silent
     contact_prefs: dict[str, Any] | None = Field(default=None, sa_type=JSON)
-    last_inbound_at: datetime | None = None  # platform time of the last message: the window
-    wake_at: datetime | None = None  # next timer (reminder, expiry)
+    # Platform time of the last message: the window.
+    last_inbound_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # Next timer (reminder, expiry).
+    wake_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     wake_name: str | None = None
-    flood_started_at: datetime | None = None
+    flood_started_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     flood_count: int = 0
     flood_noticed: bool = False
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class Message(SQLModel, table=True):
@@ -103,12 +106,12 @@ class Message(SQLModel, table=True):
     data: dict[str, Any] | None = Field(default=None, sa_type=EncryptedJSON)
     # Inbound: "<channel>:<platform id>", unique, so a redelivered message is applied once.
     dedupe_key: str | None = Field(default=None, unique=True)
-    platform_ts: datetime | None = None
+    platform_ts: datetime | None = Field(default=None, sa_type=UtcDateTime)
     # Inbound: pending | done; outbound: queued | sent | delivered | read | failed
     state: str = "pending"
     error: str | None = None
     user_id: int | None = None  # the caseworker who wrote it
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class MediaBlob(SQLModel, table=True):
@@ -120,10 +123,10 @@ class MediaBlob(SQLModel, table=True):
     content: bytes | None = Field(default=None, sa_type=EncryptedBytes)
     state: str = "pending"  # pending | stored | failed | too_large
     error: str | None = None
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     # Added for cases: fetch retries (platform media ids expire after 7 days).
     attempts: int = 0
-    next_attempt_at: datetime | None = None
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class Outbox(SQLModel, table=True):
@@ -141,13 +144,13 @@ class Outbox(SQLModel, table=True):
     body: dict[str, Any] = Field(sa_type=EncryptedJSON)
     state: str = "pending"  # pending | sending | sent | failed
     attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow)
-    claimed_at: datetime | None = None
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    claimed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     platform_message_id: str | None = Field(default=None, index=True)
     error_code: int | None = None
     error: str | None = None
-    created_at: datetime = Field(default_factory=utcnow)
-    sent_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class SendCircuit(SQLModel, table=True):
@@ -159,11 +162,12 @@ class SendCircuit(SQLModel, table=True):
     path: str = Field(primary_key=True)  # Graph send path, e.g. "<phone_number_id>/messages"
     state: str = "closed"  # closed | open
     failures: int = 0  # failed probes in a row (the backoff between probes)
-    opened_at: datetime | None = None
-    next_probe_at: datetime | None = None
-    probe_until: datetime | None = None  # a probe is on the wire until then
+    opened_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    next_probe_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # A probe is on the wire until then.
+    probe_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
     last_error: str | None = None
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class PaceBucket(SQLModel, table=True):
@@ -185,7 +189,7 @@ class Receipt(SQLModel, table=True):
     __tablename__ = "receipt"
 
     dedupe_key: str = Field(primary_key=True)
-    applied_at: datetime = Field(default_factory=utcnow)
+    applied_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class ErasedMessage(SQLModel, table=True):
@@ -195,7 +199,7 @@ class ErasedMessage(SQLModel, table=True):
     __tablename__ = "erased_message"
 
     dedupe_key: str = Field(primary_key=True)
-    erased_at: datetime = Field(default_factory=utcnow, index=True)
+    erased_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UtcDateTime)
 
 
 class Team(SQLModel, table=True):
@@ -206,7 +210,7 @@ class Team(SQLModel, table=True):
     countries: list[str] = Field(default_factory=list, sa_type=JSON)
     is_default: bool = False
     notify_url: str | None = None
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class User(SQLModel, table=True):
@@ -218,8 +222,9 @@ class User(SQLModel, table=True):
     role: str = "caseworker"  # caseworker | admin
     language: str = "en"  # the caseworker's own language, for previews
     active: bool = True
-    created_at: datetime = Field(default_factory=utcnow)
-    last_login_at: datetime | None = None  # her last sign-in to the inbox (admin area)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    # Her last sign-in to the inbox (admin area).
+    last_login_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class TeamMember(SQLModel, table=True):
@@ -235,9 +240,9 @@ class ApiToken(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user_account.id", index=True)
     token_hash: str = Field(unique=True)
-    created_at: datetime = Field(default_factory=utcnow)
-    revoked_at: datetime | None = None
-    last_used_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_used_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class UserSession(SQLModel, table=True):
@@ -252,10 +257,10 @@ class UserSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     id_hash: str = Field(unique=True)
     user_id: int = Field(foreign_key="user_account.id", index=True)
-    created_at: datetime = Field(default_factory=utcnow)
-    last_seen_at: datetime = Field(default_factory=utcnow)
-    idle_expires_at: datetime
-    expires_at: datetime = Field(index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    last_seen_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    idle_expires_at: datetime = Field(sa_type=UtcDateTime)
+    expires_at: datetime = Field(index=True, sa_type=UtcDateTime)
 
 
 class LoginThrottle(SQLModel, table=True):
@@ -266,8 +271,8 @@ class LoginThrottle(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     failures: int = 0
-    last_failure_at: datetime = Field(default_factory=utcnow, index=True)
-    wait_until: datetime = Field(default_factory=utcnow)
+    last_failure_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UtcDateTime)
+    wait_until: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class Case(SQLModel, table=True):
@@ -301,13 +306,13 @@ class Case(SQLModel, table=True):
     handoff: str | None = None  # why the bot asked for a person, if it did
     # No reply has reached the person yet (all failed, or still undelivered): bot.unreached.
     not_reached: bool = False
-    erased_at: datetime | None = None
-    claimed_at: datetime | None = None
-    resolved_at: datetime | None = None
-    notified_at: datetime | None = None
-    escalated_at: datetime | None = None
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    erased_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    claimed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    notified_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    escalated_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class Note(SQLModel, table=True):
@@ -317,7 +322,7 @@ class Note(SQLModel, table=True):
     case_id: str = Field(foreign_key="case_file.id", index=True)
     user_id: int = Field(foreign_key="user_account.id")
     text: str = Field(sa_type=EncryptedText)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class AuditLog(SQLModel, table=True):
@@ -326,7 +331,7 @@ class AuditLog(SQLModel, table=True):
     __tablename__ = "audit_log"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, index=True)
+    at: datetime = Field(default_factory=utcnow, index=True, sa_type=UtcDateTime)
     user_id: int | None = Field(default=None)
     action: str
     case_id: str | None = Field(default=None, index=True)
@@ -350,11 +355,11 @@ class CaseNotification(SQLModel, table=True):
     dedupe_key: str = Field(unique=True)  # "<case id>:<kind>:<team>": queued once each
     state: str = "pending"  # pending | sent | failed
     attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow)
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     last_status: int | None = None
     error: str | None = None
-    created_at: datetime = Field(default_factory=utcnow)
-    sent_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 # --- Groups of people in one situation (bot/groups/) -------------------------------------
@@ -377,7 +382,7 @@ class CaseLink(SQLModel, table=True):
     # Why it was suggested, as shown then (may quote the agency names the people typed).
     reasons: list[str] | None = Field(default=None, sa_type=EncryptedJSON)
     user_id: int | None = Field(default=None, foreign_key="user_account.id")
-    decided_at: datetime = Field(default_factory=utcnow)
+    decided_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class CaseGroup(SQLModel, table=True):
@@ -390,8 +395,8 @@ class CaseGroup(SQLModel, table=True):
     # Every team whose case was ever in the group: an emptied group stays with those teams.
     teams: list[str] = Field(default_factory=list, sa_type=JSON)
     created_by: int | None = Field(default=None, foreign_key="user_account.id")
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class GroupMember(SQLModel, table=True):
@@ -400,7 +405,7 @@ class GroupMember(SQLModel, table=True):
     group_id: int = Field(foreign_key="case_group.id", primary_key=True)
     case_id: str = Field(foreign_key="case_file.id", primary_key=True, index=True)
     added_by: int | None = Field(default=None, foreign_key="user_account.id")
-    added_at: datetime = Field(default_factory=utcnow)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class GroupUpdate(SQLModel, table=True):
@@ -417,7 +422,7 @@ class GroupUpdate(SQLModel, table=True):
     lang: str | None = None  # the caseworker's language when it was written
     # "<group>:<user>:<Idempotency-Key>": a retried request sends nothing twice.
     client_key: str | None = Field(default=None, unique=True)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
 
 
 class GroupDelivery(SQLModel, table=True):

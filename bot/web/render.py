@@ -39,8 +39,8 @@ def as_utc(value: datetime | str | None) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value
 
 
 def iso(value: datetime | str | None) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.cases.window import SAFETY_MARGIN, window_for
+from bot.store.db import Database
 from bot.store.models import Conversation
 from tests.cases.support import NOW
 
@@ -38,7 +41,17 @@ def test_the_simulator_is_always_open_and_a_silent_contact_never_opened_it() -> 
     assert never.as_json()["channel_rule"] == "whatsapp_24h_then_templates"
 
 
-def test_naive_database_times_are_read_as_utc() -> None:
-    naive = conv("whatsapp", 1)
-    naive.last_inbound_at = naive.last_inbound_at.replace(tzinfo=None)  # type: ignore[union-attr]
-    assert window_for(naive, NOW).open
+async def test_naive_database_times_are_read_as_utc(db: Database) -> None:
+    """SQLite keeps no zone: a time another tool wrote there is the UTC wall time."""
+    async with db.session() as session, session.begin():
+        session.add(conv("whatsapp", None))
+    if db.is_sqlite:
+        wall = (NOW - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+    else:
+        wall = (NOW - timedelta(hours=1)).isoformat()
+    async with db.engine.begin() as conn:
+        await conn.exec_driver_sql(f"UPDATE conversation SET last_inbound_at = '{wall}'")
+    async with db.session() as session:
+        stored = (await session.execute(select(Conversation))).scalar_one()
+    assert window_for(stored, NOW).open
+    assert window_for(stored, NOW).closes_at == NOW + timedelta(hours=23) - SAFETY_MARGIN

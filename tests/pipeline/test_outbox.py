@@ -23,7 +23,6 @@ from bot.pipeline.outbox import (
     OutboxSettings,
     claim_due,
     deadline,
-    ensure_aware,
     reap_stale,
     record_many,
 )
@@ -383,7 +382,7 @@ async def test_recording_a_batch_of_outcomes(db: Database) -> None:
     assert "window closed" in (failed.error or "")
     assert messages[convs[2]].state == "failed" and "window" in (messages[convs[2]].error or "")
     assert deferred.state == "pending" and deferred.attempts == 2, "pacing is not an attempt"
-    assert ensure_aware(deferred.next_attempt_at) > utcnow() + timedelta(seconds=20)
+    assert deferred.next_attempt_at > utcnow() + timedelta(seconds=20)
 
 
 async def test_a_goodbye_sent_after_an_erase_forgets_its_body(db: Database) -> None:

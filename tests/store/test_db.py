@@ -62,3 +62,11 @@ async def test_the_row_reads_back_through_the_model_as_written(db: Database) -> 
         written["received_at"],
         "pending",
     )
+
+
+async def test_the_database_says_what_it_can_do(db: Database) -> None:
+    """Code outside the store asks these, never which database it is."""
+    if db.is_sqlite:
+        assert db.one_writer and not db.can_notify
+    else:
+        assert not db.one_writer and db.can_notify

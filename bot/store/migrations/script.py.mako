@@ -11,6 +11,7 @@ import sqlmodel.sql.sqltypes  # noqa: F401  (autogenerate refers to it: alembic#
 from alembic import op
 
 import bot.store.crypto  # noqa: F401
+import bot.store.utc_datetime  # noqa: F401
 ${imports if imports else ""}
 
 revision: str = ${repr(up_revision)}

@@ -20,8 +20,7 @@ STATUS_RANK = {"open": 0, "claimed": 1, "resolved": 2}
 def sort_key(pair: tuple[Case, Any]) -> tuple[Any, ...]:
     """Unresolved first; then urgent, high, normal; unclaimed first; newest first."""
     case = pair[0]
-    created = case.created_at
-    stamp = (created if created.tzinfo else created.replace(tzinfo=UTC)).timestamp()
+    stamp = case.created_at.timestamp()
     return (
         case.status == "resolved",
         PRIORITY_RANK.get(case.priority, 9),
