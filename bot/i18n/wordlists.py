@@ -14,6 +14,7 @@ neutral: [the, has, it]      # optional: words that say nothing alone ("the mada
 doubtful: {not_safe: [maybe]}  # optional: phrases that hint at an answer, never surely: asked back
 keyword_words:               # optional: a sentence with a word of each group is the keyword
   erase: [[delete, erase, remove], [everything, messages, data, "information*"]]
+  stop.negated: [[dont, never], [message, write]]   # more groups for a keyword: "<kw>.<name>"
 concepts:                    # optional: words that alone carry an answer, among any others
   held_by_authorities: [police, "deport*", detention center]
 asking: [what do you mean]   # optional: a question back about the question answers nothing

@@ -65,6 +65,11 @@ SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a lit
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
 # asks before it deletes.
 CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
+# An answer said with a negation before it (or after, in the languages that negate after)
+# means its opposite, when that is an option: "i do not accept" is no, "مو امان" not safe,
+# "je ne peux pas" (can I go out?) no. Never the other way: "not in danger" is its own phrase.
+OPPOSITE = {"yes": "no", "safe": "not_safe"}
+FLIPPED = 0.85
 # A concept word ("CID", "stolen") among words we cannot place: sure enough to record.
 CONCEPT = 0.85
 # Concepts of these answers outrank another answer's phrase in the same message: "someone
@@ -232,7 +237,10 @@ class _Fuzzy:
         for _, score, i in process.extract(
             said, self.phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
         ):
-            if negated <= self.phrase_words[i]:
+            # Nor the other way: "niko tayari" (I am ready) is not "siko tayari" (I am not).
+            if negated <= self.phrase_words[i] and negation.isdisjoint(
+                self.phrase_words[i] - negated
+            ):
                 note(self.owners[i], score, score / 100, self.phrases[i])
         if not whole and not negated and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
             for token in tokens:
@@ -365,6 +373,37 @@ class _Answers:
                     for stem in _arabic_stems(phrase):
                         self.by_stem[stem].add(answer)
 
+    def flipped(
+        self, tokens: list[str], language: _Language, answers: Iterable[str]
+    ) -> Understood | None:
+        """The opposite of the one answer whose phrases all stand negated ("i am not agree"
+        is no, "مو امان هون" is not safe, "ma kan9belch" is no), when it is shown."""
+        negation, after = language.negation, language.negation_after
+        found: dict[str, set[int]] = defaultdict(set)
+        for i, token in enumerate(tokens):
+            for answer, words in self.by_first.get(token, ()):
+                end = i + len(words)
+                if answer not in OPPOSITE or tuple(tokens[i:end]) != words:
+                    continue
+                if language.any_negation.intersection(words):
+                    return None  # "not now", "no problem": a phrase that is negative itself
+                before = max(0, i - NEGATION_REACH)
+                nots = [n for n in range(before, i) if tokens[n] in negation]
+                nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
+                         and tokens[n] in after]  # fmt: skip
+                if not nots:
+                    return None  # said plainly somewhere: not a negated answer
+                found[answer].update(range(i, end), nots)
+        if len(found) != 1:
+            return None
+        answer, used = next(iter(found.items()))
+        opposite = OPPOSITE[answer]
+        if opposite not in answers:
+            return None
+        words = " ".join(tokens[i] for i in sorted(used))
+        score = FLIPPED if _inside_score(tokens, used, language) > DOUBTFUL else DOUBTFUL
+        return Understood(opposite, score, "negated", words)
+
     def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
         """The answer whose words stand in `tokens` and where: "" when several answers do,
         None when none does.
@@ -472,6 +511,10 @@ class _Language:
             for section in (w.answers, w.alone, w.keywords):
                 words.update(t for phrases in section.values() for p in phrases for t in p.split())
             words.update(t for phrases in w.ordinals for p in phrases for t in p.split())
+            # Concept words too ("ghre9" is "ghr9", sank), without their stem mark.
+            words.update(
+                t.rstrip("*") for phrases in w.concepts.values() for p in phrases for t in p.split()
+            )
         return frozenset(words)
 
     @cached_property
@@ -522,18 +565,33 @@ class _Language:
     @cached_property
     def keyword_groups(self) -> tuple[tuple[str, tuple[Words, ...]], ...]:
         """(keyword, its groups of words) from the chain's `keyword_words`."""
-        return tuple((kw, groups) for w in self.chain for kw, groups in w.keyword_words.items())
+        # "stop.negated" is more groups for "stop" ("don't message me again").
+        return tuple(
+            (kw.split(".")[0], groups) for w in self.chain for kw, groups in w.keyword_words.items()
+        )
+
+    @cached_property
+    def keyword_speller(self) -> Speller:
+        """The words of `keyword_words`, reached from other spellings ("nhdar" = "nhdr")."""
+        words = {
+            w.rstrip("*") for _, groups in self.keyword_groups for group in groups for w in group
+        }
+        return Speller(words | self.any_negation, arabizi=self.arabizi_spelled)
 
     def keyword_sentence(self, said: str) -> str | None:
         """The keyword a short sentence asks for by its words ("please delete all my
-        messages"): a word of each group of one keyword, and no negation; else None."""
+        messages"): a word of each group of one keyword, each a word of its own ("start"
+        is not "start" and "again"), and no negation; else None."""
         tokens = said.split()
         if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX:
             return None
+        # Spelling variants only: a typo may turn "l'agent" (who took it) into "agent".
+        spelled, changed = self.keyword_speller.correct(tokens)
+        tokens = [spelled[i] if changed.get(i) is False else t for i, t in enumerate(tokens)]
         found = {
             kw
             for kw, groups in self.keyword_groups
-            if all(any(_word_in(token, group) for token in tokens) for group in groups)
+            if _each_group(tokens, groups)
             # "I don't want to delete": a negation before the words; "a person, not a
             # robot" after them is fine.
             and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
@@ -773,6 +831,9 @@ class Lexicon:
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, how, words)
+        flipped = answers.flipped(spelled, language, candidates.keys())
+        if flipped is not None:
+            return flipped
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
@@ -951,6 +1012,19 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     if any(pair in language.keyword_pairs for pair in zip(others, others[1:], strict=False)):
         return DOUBTFUL
     return 0.9
+
+
+def _each_group(tokens: list[str], groups: tuple[Words, ...]) -> bool:
+    """Whether each group has a word of its own among `tokens` (one word, one group)."""
+    used: set[int] = set()
+    for group in groups:
+        at = next(
+            (i for i, t in enumerate(tokens) if i not in used and _word_in(t, group)), None
+        )
+        if at is None:
+            return False
+        used.add(at)
+    return True
 
 
 def _first_of(tokens: list[str], groups: tuple[Words, ...]) -> int:
