@@ -1018,9 +1018,7 @@ def _each_group(tokens: list[str], groups: tuple[Words, ...]) -> bool:
     """Whether each group has a word of its own among `tokens` (one word, one group)."""
     used: set[int] = set()
     for group in groups:
-        at = next(
-            (i for i, t in enumerate(tokens) if i not in used and _word_in(t, group)), None
-        )
+        at = next((i for i, t in enumerate(tokens) if i not in used and _word_in(t, group)), None)
         if at is None:
             return False
         used.add(at)
