@@ -69,6 +69,14 @@ class Speller:
                     consonants[key].add(w)
         self.consonants = dict(consonants)
 
+    def knows(self, token: str) -> bool:
+        """Whether `token` is a known word, as spelled or in another Arabizi or Ge'ez
+        spelling (not by a typo)."""
+        if token in self.known:
+            return True
+        found = self.spell(token)
+        return found is not None and not found[1]
+
     def word(self, token: str) -> str | None:
         """The known word `token` is a spelling of, or None (known already, or unsure)."""
         found = self.spell(token)

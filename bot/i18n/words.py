@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
+from bot.i18n.darija import split_negations
 from bot.i18n.ethiopic import ETHIOPIC_LANGS, Respeller
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
@@ -380,6 +381,7 @@ class _Answers:
         is no, "مو امان هون" is not safe, "ma kan9belch" is no), when it is shown."""
         negation, after = language.negation, language.negation_after
         found: dict[str, set[int]] = defaultdict(set)
+        flipped_to = -1  # where the last negated phrase ended: "ma msmou7 lia nkhroj" is one
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
@@ -391,9 +393,10 @@ class _Answers:
                 nots = [n for n in range(before, i) if tokens[n] in negation]
                 nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
                          and tokens[n] in after]  # fmt: skip
-                if not nots:
+                if not nots and not 0 <= i - flipped_to <= NEGATION_REACH:
                     return None  # said plainly somewhere: not a negated answer
                 found[answer].update(range(i, end), nots)
+                flipped_to = max(flipped_to, end)
         if len(found) != 1:
             return None
         answer, used = next(iter(found.items()))
@@ -571,6 +574,13 @@ class _Language:
         )
 
     @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """The words of the stop keyword's phrases ("safi", "enough")."""
+        return frozenset(
+            t for w in self.chain for p in w.keywords.get("stop", ()) for t in p.split()
+        )
+
+    @cached_property
     def keyword_speller(self) -> Speller:
         """The words of `keyword_words`, reached from other spellings ("nhdar" = "nhdr")."""
         words = {
@@ -597,7 +607,11 @@ class _Language:
             and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
             # "stop" ends the chat silently: only when the sentence says it first ("stop
             # messaging me"), never "my boss stops me sending messages".
-            and (kw not in EXACT_KEYWORDS or _first_of(tokens, groups) == 0)
+            # ("safi, don't send me anything": a stop word before it is the same plea).
+            and (
+                kw not in EXACT_KEYWORDS
+                or set(tokens[: _first_of(tokens, groups)]) <= self.stop_words
+            )
         }
         return found.pop() if len(found) == 1 else None
 
@@ -741,7 +755,10 @@ class Lexicon:
                 found = hit
                 break
         if found is None:
-            found = language.keyword_sentence(language.fillers.clean(said) or said)
+            sentence = language.fillers.clean(said) or said
+            if language.arabizi_spelled:  # "matsifetch" is "ma tsifet": don't send
+                sentence = split_negations(sentence, language.keyword_speller.knows)
+            found = language.keyword_sentence(sentence)
         if len(self._keyword_of) >= CACHE_SIZE:
             self._keyword_of.clear()
         self._keyword_of[key] = found
@@ -792,6 +809,8 @@ class Lexicon:
         if language.asking(said.split()):
             return None
         answers = self._answers(lang, language, candidates)
+        if language.arabizi_spelled:  # "makan9belch" is "ma kan9bel": not accept
+            said = split_negations(said, answers.speller.knows)
         cleaned = language.fillers.clean(said)
         exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
         if not exact and (squeezed := squeeze(cleaned or said)) != (cleaned or said):
