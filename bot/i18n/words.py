@@ -87,9 +87,9 @@ NUMBER_LABELS = {
 }  # fmt: skip
 CACHE_SIZE = 4096  # normalized messages and option sets kept; a few MB at most
 
-# Emoji that answer alone (any skin tone): thumbs, check and cross marks, SOS.
+# Emoji that answer alone (any skin tone): thumbs, OK hand, check and cross marks, SOS.
 _EMOJI_ANSWERS = {
-    "yes": frozenset("\U0001f44d\u2705\u2714\u2611"),
+    "yes": frozenset("\U0001f44d\u2705\u2714\u2611\U0001f44c\U0001f197"),  # 👌 🆗 too
     "no": frozenset("\U0001f44e\u274c\u2716\u274e"),
     "danger_now": frozenset("\U0001f198"),
 }
@@ -374,6 +374,17 @@ class _Answers:
                     for stem in _arabic_stems(phrase):
                         self.by_stem[stem].add(answer)
 
+    def polite(self, tokens: list[str], i: int, language: _Language) -> bool:
+        """Whether `tokens[i]` is a polite word that is an answer alone ("sir"), and not
+        the first word of a longer phrase here ("mama wa nyumba")."""
+        token = tokens[i]
+        if token not in language.filler_words or not self.exact.get(token):
+            return False
+        return not any(
+            len(words) > 1 and tuple(tokens[i : i + len(words)]) == words
+            for _, words in self.by_first.get(token, ())
+        )
+
     def flipped(
         self, tokens: list[str], language: _Language, answers: Iterable[str]
     ) -> Understood | None:
@@ -574,6 +585,11 @@ class _Language:
         )
 
     @cached_property
+    def filler_words(self) -> frozenset[str]:
+        """The polite words that are a filler phrase alone ("sir", "mama")."""
+        return frozenset(f for w in self.chain for f in w.filler if " " not in f)
+
+    @cached_property
     def stop_words(self) -> frozenset[str]:
         """The words of the stop keyword's phrases ("safi", "enough")."""
         return frozenset(
@@ -614,6 +630,14 @@ class _Language:
             )
         }
         return found.pop() if len(found) == 1 else None
+
+    def language_named(self, cleaned: str, said: str) -> str | None:
+        """ "language" for a wish that is only a language's name once polite words are
+        out ("je veux l'anglais", "in bangla please"); a bare name is not a sentence."""
+        if len(said.split()) < 2 or len(cleaned.split()) != 1:
+            return None
+        names = {w for kw, groups in self.keyword_groups if kw == "language" for w in groups[-1]}
+        return "language" if _word_in(cleaned, tuple(names)) else None
 
     def asking(self, tokens: list[str]) -> bool:
         """Whether the message is a question back about the question ("what do you mean
@@ -758,7 +782,7 @@ class Lexicon:
             sentence = language.fillers.clean(said) or said
             if language.arabizi_spelled:  # "matsifetch" is "ma tsifet": don't send
                 sentence = split_negations(sentence, language.keyword_speller.knows)
-            found = language.keyword_sentence(sentence)
+            found = language.keyword_sentence(sentence) or language.language_named(sentence, said)
         if len(self._keyword_of) >= CACHE_SIZE:
             self._keyword_of.clear()
         self._keyword_of[key] = found
@@ -831,6 +855,15 @@ class Lexicon:
                 return Understood(one, score, "typo" if typos else "spelling", respelled)
         inside = answers.contained(spelled, language)
         concept = language.concept(spelled, candidates.keys())
+        if inside is not None and not inside[0]:
+            # "passport with me sir": a polite word that is an answer alone too ("sir"
+            # has it) is politeness beside another answer, unless a concept says otherwise
+            # ("mama wa nyumba ameificha" stays in doubt).
+            polite = [t for i, t in enumerate(spelled) if not answers.polite(spelled, i, language)]
+            found = answers.contained(polite, language) if polite != spelled else None
+            if found and found[0] and (concept is None or concept[0] == found[0]):
+                inside, spelled = found, polite
+                concept = language.concept(spelled, candidates.keys())
         if concept is not None:
             weighed = _weigh_concept(concept, inside, spelled, language)
             if weighed is not None:
