@@ -31,7 +31,7 @@ WITH = {"with", "avec", "m3a", "مع", "معايا", "ma3a", "pamoja"}
 INCLUDING = {
     "including", "included", "compris", "comprise", "ጨምሮ", "ጨሚረ", "ضمنهم", "منهم", "dont",
     "among", "فيهم", "بيناتهم", "fihom", "minhom", "menhom", "miongoni", "ikiwemo",
-    "ikiwemo", "pamoja na", "ay ku jiraan", "ku jiraan", "ውስጥ", "ካብኦም", "ካብኣቶም",
+    "pamoja na", "ay ku jiraan", "ku jiraan", "ውስጥ", "ካብኦም", "ካብኣቶም",
 }
 # Who a person names beside herself, one each ("me, my husband and our 3 kids" = 5).
 RELATIONS = {
@@ -42,8 +42,8 @@ RELATIONS = {
     "khoya", "mume", "mke", "dada", "kaka", "rafiki", "mama", "ninkayga", "naagtayda",
     "walaashay", "walaalkay", "saaxiibkay", "hooyaday", "ባሌ", "ሚስቴ", "እህቴ", "ወንድሜ",
     "ጓደኛዬ", "እናቴ", "gwadegnaye", "ሓብተይ", "ሓወይ", "ዓርከይ", "ሰበይተይ", "ኣደይ",
-    "ሰብኣየይ", "በዓል ቤተይ", "ኣቦይ", "ባለቤቴ", "አባቴ", "sa7bti", "sa7bi", "sahbti", "khti",
-    "sa7bati", "sahbati", "ninkeyga", "saaxiibkey", "rafiki yangu", "mume wangu",
+    "ሰብኣየይ", "በዓል ቤተይ", "ኣቦይ", "ባለቤቴ", "አባቴ", "sa7bti", "sa7bi", "sahbti", "sa7bati", "sahbati",
+    "ninkeyga", "saaxiibkey", "rafiki yangu", "mume wangu",
 }
 # Who is counted in groups: "10 men 4 women" = 14, "wanaume 5 wanawake 3" = 8.
 ADULTS = {
