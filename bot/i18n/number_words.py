@@ -57,7 +57,7 @@ UNITS: dict[str, dict[str, int]] = {
     },
     "ary-Latn": {
         "wa7ed": 1, "wahed": 1, "wa7d": 1, "wa7da": 1, "wahda": 1, "we7da": 1, "wehda": 1,
-        "juj": 2, "zuj": 2, "jouj": 2, "jooj": 2, "zouj": 2,
+        "juj": 2, "zuj": 2, "joj": 2, "jouj": 2, "jooj": 2, "zouj": 2,
         "zooj": 2, "tnin": 2, "itnin": 2, "tlata": 3, "tlta": 3, "tlat": 3, "talata": 3,
         "rb3a": 4, "rab3a": 4, "reb3a": 4, "arba3a": 4, "arb3a": 4, "arba": 4, "khamsa": 5,
         "5amsa": 5, "khmsa": 5, "stta": 6, "setta": 6, "sta": 6, "sitta": 6, "sb3a": 7,

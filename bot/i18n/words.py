@@ -392,7 +392,9 @@ class _Answers:
         is no, "مو امان هون" is not safe, "ma kan9belch" is no), when it is shown."""
         negation, after = language.negation, language.negation_after
         found: dict[str, set[int]] = defaultdict(set)
-        flipped_to = -1  # where the last negated phrase ended: "ma msmou7 lia nkhroj" is one
+        # Where the last negated phrase ended: a phrase inside it ("securite" in "pas trop
+        # en securite") or right after it ("ma msmou7 lia nkhroj") is negated with it.
+        flipped_to = -1
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
                 end = i + len(words)
@@ -404,7 +406,7 @@ class _Answers:
                 nots = [n for n in range(before, i) if tokens[n] in negation]
                 nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
                          and tokens[n] in after]  # fmt: skip
-                if not nots and not 0 <= i - flipped_to <= NEGATION_REACH:
+                if not nots and not (flipped_to >= 0 and i - flipped_to <= NEGATION_REACH):
                     return None  # said plainly somewhere: not a negated answer
                 found[answer].update(range(i, end), nots)
                 flipped_to = max(flipped_to, end)
