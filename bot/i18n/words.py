@@ -875,13 +875,21 @@ class Lexicon:
             if not answer:
                 return None
             used = {i for start, end in spans for i in range(start, end)}
+            # A concept of the same answer explains its words too ("daba ana f dar sa7bti
+            # labas": at a friend's, fine), and is as sure as alone ("booliskii … qaatay").
+            agrees = concept is not None and concept[0] == answer
+            said_by = (
+                {i for start, end in concept[1] for i in range(start, end)} if agrees else set()
+            )
             words = " ".join(spelled[i] for i in sorted(used))
-            score = _inside_score(spelled, used, language)
+            score = _inside_score(spelled, used | said_by, language)
             how = "inside"
             if used & typos and score < 1 and len(tokens) > SHORT_SENTENCE:
                 score, how = TYPO_IN_SENTENCE, "typo"  # "i think the agnet took it": ask
             elif used & changed.keys():
                 score, how = round(score * SPELLED, 2), "typo" if used & typos else "spelling"
+            if agrees and answer not in MILD and score > DOUBTFUL and not said_by & typos:
+                score = max(score, CONCEPT)
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, how, words)
