@@ -403,7 +403,9 @@ class _Answers:
                 if language.any_negation.intersection(words):
                     return None  # "not now", "no problem": a phrase that is negative itself
                 before = max(0, i - NEGATION_REACH)
-                nots = [n for n in range(before, i) if tokens[n] in negation]
+                # As for phrases: "no, I am fine" is an answer, not "not fine".
+                flips = _negated(tokens, (i, end), negation, language.neutral)
+                nots = [n for n in range(before, i) if tokens[n] in negation] if flips else []
                 nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
                          and tokens[n] in after]  # fmt: skip
                 if not nots and not (flipped_to >= 0 and i - flipped_to <= NEGATION_REACH):
