@@ -22,13 +22,17 @@ _ARABIC_WRAPPED = re.compile("^ما?(?P<stem>[\u0621-\u064a]{3,}?)ش$")
 # the rest is a known word, since "makla" (food) and "matar" (airport) are words too.
 _LATIN_FUSED = re.compile(r"^ma(?P<stem>[mtkny][^aeiou][a-z0-9]{2,})$")
 NEGATION = {"latin": "ma", "arabic": "ما"}
+_CLOSING = {"ch", "sh", "x", "چ"}
 
 
 def split_negations(said: str, known: Callable[[str], bool]) -> str:
     """`said` (normalized) with each wrapped negation taken apart, unless the whole word is
     known already ("mabghitch" may be listed as it is). `known` says whether a word is in
     the lists, in any spelling."""
-    return " ".join(token if known(token) else _split(token, known) for token in said.split())
+    tokens = said.split()
+    # "ma mertah ch": the "ch" written apart closes the negation, it says nothing else.
+    tokens = [t for i, t in enumerate(tokens) if not (t in _CLOSING and i and "ma" in tokens[:i])]
+    return " ".join(token if known(token) else _split(token, known) for token in tokens)
 
 
 def _split(token: str, known: Callable[[str], bool]) -> str:

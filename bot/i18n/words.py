@@ -589,6 +589,21 @@ class _Language:
         )
 
     @cached_property
+    def neutral_skeletons(self) -> frozenset[str]:
+        """Neutral words by their Arabizi consonants ("lhamdoulilah" = "l7amdolilah")."""
+        if not self.arabizi_spelled:
+            return frozenset()
+        return frozenset(
+            key for w in self.neutral if len(key := _skeleton(w).replace(" ", "")) >= 4
+        )
+
+    def says_nothing(self, token: str) -> bool:
+        """A neutral word, in any Arabizi spelling."""
+        if token in self.neutral:
+            return True
+        return bool(self.neutral_skeletons) and _skeleton(token) in self.neutral_skeletons
+
+    @cached_property
     def filler_words(self) -> frozenset[str]:
         """The polite words that are a filler phrase alone ("sir", "mama")."""
         return frozenset(f for w in self.chain for f in w.filler if " " not in f)
@@ -855,7 +870,9 @@ class Lexicon:
             respelled = language.fillers.clean(" ".join(spelled))
             one = _one(answers.exact.get(respelled, set()))
             if one:
-                score = DOUBTFUL if one in MILD else SPELLED
+                # A typo may hide a negation ("nit safe"); an Arabizi or Ge'ez spelling
+                # of the same words ("kolchi mezyan") does not.
+                score = DOUBTFUL if one in MILD and typos else SPELLED
                 return Understood(one, score, "typo" if typos else "spelling", respelled)
         inside = answers.contained(spelled, language)
         concept = language.concept(spelled, candidates.keys())
@@ -1069,7 +1086,7 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     """How sure an answer found inside a sentence is: 1 when the other words are neutral
     ("the madam keeps it"); lower when some of them belong to a keyword or to another
     answer ("talk to agent": "talk" asks for a person), so the bot asks back."""
-    rest = [t for i, t in enumerate(tokens) if i not in used and t not in language.neutral]
+    rest = [t for i, t in enumerate(tokens) if i not in used and not language.says_nothing(t)]
     if not rest:
         return 1.0
     others = [t for i, t in enumerate(tokens) if i not in used]

@@ -150,3 +150,14 @@ def test_a_word_ending_like_a_teen_is_not_one() -> None:
 def test_counting(text: str, lang: str, value: int) -> None:
     found = read_count(text, lang)
     assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("kolchi mezyan", "safe"),  # a spelling of "kolchi mzyan", not a typo: sure
+     ("ana bikhir lhamdoulilah", "safe"),  # thanks to God in any spelling says nothing
+     ("ma mertah ch", "not_safe")],  # "h" for ح, and the "ch" written apart
+)  # fmt: skip
+def test_arabizi_spellings_vary(lexicon: Lexicon, text: str, answer: str) -> None:
+    found = lexicon.understand(text, "ary-Latn", SAFETY)
+    assert found is not None and found.answer == answer and found.score >= SURE
