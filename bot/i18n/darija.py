@@ -23,6 +23,7 @@ _ARABIC_WRAPPED = re.compile("^ما?(?P<stem>[\u0621-\u064a]{3,}?)ش$")
 _LATIN_FUSED = re.compile(r"^ma(?P<stem>[mtkny][^aeiou][a-z0-9]{2,})$")
 NEGATION = {"latin": "ma", "arabic": "ما"}
 _CLOSING = {"ch", "sh", "x", "چ"}
+_OPENING = {"ma", "ما"}
 
 
 def split_negations(said: str, known: Callable[[str], bool]) -> str:
@@ -32,7 +33,23 @@ def split_negations(said: str, known: Callable[[str], bool]) -> str:
     tokens = said.split()
     # "ma mertah ch": the "ch" written apart closes the negation, it says nothing else.
     tokens = [t for i, t in enumerate(tokens) if not (t in _CLOSING and i and "ma" in tokens[:i])]
-    return " ".join(token if known(token) else _split(token, known) for token in tokens)
+    out = []
+    for i, token in enumerate(tokens):
+        if known(token):
+            out.append(token)
+        elif i and tokens[i - 1] in _OPENING and (bare := _closed(token)) is not None:
+            out.append(bare)  # "ma kan9derch", "ما كنعطاوش": the "ma" is already apart
+        else:
+            out.append(_split(token, known))
+    return " ".join(out)
+
+
+def _closed(token: str) -> str | None:
+    """`token` without the "ch"/"ش" that closes a negation opened before it."""
+    for end in ("ch", "sh", "x", "ش"):
+        if token.endswith(end) and len(token) - len(end) >= 3:
+            return token[: -len(end)]
+    return None
 
 
 def _split(token: str, known: Callable[[str], bool]) -> str:

@@ -153,13 +153,13 @@ def _concepts(data: dict[str, Any], path: Path) -> dict[str, Phrases]:
 
 
 def _stems(values: list[Any], lang: str) -> Phrases:
-    """Like `_phrases`, keeping a final "*" (a stem)."""
+    """Like `_phrases`, keeping a "*" first or last (a stem: "deport*", "*nipiga")."""
     out = []
     for v in values:
         word = str(v)
-        stem = word.endswith("*")
-        if p := normalize(word.rstrip("*"), lang):
-            out.append(p + "*" if stem else p)
+        head, tail = word.startswith("*"), word.endswith("*")
+        if p := normalize(word.strip("*"), lang):
+            out.append(("*" if head else "") + p + ("*" if tail else ""))
     return tuple(dict.fromkeys(out))
 
 

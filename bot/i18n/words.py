@@ -531,7 +531,11 @@ class _Language:
             words.update(t for phrases in w.ordinals for p in phrases for t in p.split())
             # Concept words too ("ghre9" is "ghr9", sank), without their stem mark.
             words.update(
-                t.rstrip("*") for phrases in w.concepts.values() for p in phrases for t in p.split()
+                t.rstrip("*")
+                for phrases in w.concepts.values()
+                for p in phrases
+                for t in p.split()
+                if not t.startswith("*")  # a word's ending is not a word
             )
         return frozenset(words)
 
@@ -619,7 +623,11 @@ class _Language:
     def keyword_speller(self) -> Speller:
         """The words of `keyword_words`, reached from other spellings ("nhdar" = "nhdr")."""
         words = {
-            w.rstrip("*") for _, groups in self.keyword_groups for group in groups for w in group
+            w.rstrip("*")
+            for _, groups in self.keyword_groups
+            for group in groups
+            for w in group
+            if not w.startswith("*")
         }
         return Speller(words | self.any_negation, arabizi=self.arabizi_spelled)
 
@@ -1112,8 +1120,20 @@ def _first_of(tokens: list[str], groups: tuple[Words, ...]) -> int:
 
 
 def _word_in(token: str, group: Words) -> bool:
-    """Whether `token` is a word of `group`, or starts with one of its stems ("word*")."""
-    return any(token.startswith(w[:-1]) if w.endswith("*") else token == w for w in group)
+    """Whether `token` is a word of `group`, starts with one of its stems ("word*"), ends
+    with one ("*nipiga": Swahili puts the person before the verb) or holds one ("*x*")."""
+    return any(_stem_match(token, w) for w in group)
+
+
+@lru_cache(maxsize=CACHE_SIZE * 4)
+def _stem_match(token: str, word: str) -> bool:
+    head, tail = word.startswith("*"), word.endswith("*")
+    core = word.strip("*")
+    if head and tail:
+        return core in token
+    if head:
+        return token.endswith(core)
+    return token.startswith(core) if tail else token == word
 
 
 def _thumbs(text: str) -> str | None:

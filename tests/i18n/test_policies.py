@@ -161,3 +161,15 @@ def test_counting(text: str, lang: str, value: int) -> None:
 def test_arabizi_spellings_vary(lexicon: Lexicon, text: str, answer: str) -> None:
     found = lexicon.understand(text, "ary-Latn", SAFETY)
     assert found is not None and found.answer == answer and found.score >= SURE
+
+
+def test_a_stem_may_be_a_word_s_ending(lexicon: Lexicon) -> None:
+    # Swahili puts who is beaten before the verb: "ananichapa", "wananipiga" ("*nichapa").
+    found = lexicon.understand("mama ananichapa", "sw", SAFETY)
+    assert found is not None and found.answer == "danger_now" and found.score >= SURE
+
+
+def test_a_negation_opened_apart_is_closed_on_the_next_word() -> None:
+    assert split_negations("ma kan9derch", lambda _: False) == "ma kan9der"
+    assert split_negations("ما كنعطاوش", lambda _: False) == "ما كنعطاو"
+    assert split_negations("ma n9derch", lambda w: w == "n9derch") == "ma n9derch"
