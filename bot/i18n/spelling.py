@@ -87,6 +87,8 @@ class Speller:
         there (not a spelling variant: Arabizi consonants, Ge'ez letters alike)."""
         if token in self.known or token.isdigit():
             return None
+        if token[:1] == "و" and token[1:] in self.known and len(token) > 3:
+            return token[1:], False  # "and" written onto the word: "والحمدلله"
         variant = None
         if _GEEZ.search(token) and (found := self.geez.get(geez_key(token))):
             variant = _nearest(token, found)

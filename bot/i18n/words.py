@@ -602,8 +602,10 @@ class _Language:
         )
 
     def says_nothing(self, token: str) -> bool:
-        """A neutral word, in any Arabizi spelling."""
+        """A neutral word, in any Arabizi spelling, or with "and" stuck to it ("والحمدلله")."""
         if token in self.neutral:
+            return True
+        if token[:1] in _AND_PREFIXES and len(token) > 2 and token[1:] in self.neutral:
             return True
         return bool(self.neutral_skeletons) and _skeleton(token) in self.neutral_skeletons
 
@@ -1040,6 +1042,7 @@ def _one(answers: set[str]) -> str | None:
     return next(iter(answers)) if len(answers) == 1 else None
 
 
+_AND_PREFIXES = ("و",)  # Arabic "and" written onto the next word
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و")
 _ARABIC_SUFFIXES = ("ونني", "وني", "ني", "ها", "هم", "كم", "نا", "وه", "ه", "ي", "ك")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
