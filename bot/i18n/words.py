@@ -337,6 +337,8 @@ class _Keywords:
         exact = self.exact.get(said) or self.exact.get(squeeze(said))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
+        if any(t.isdigit() for t in said.split()):
+            return None  # "3 person" is a count, not a typo of "a person" ("ms7" is a word)
         typo = self.fuzzy.pick(said, whole=True)
         return typo[0] if typo else None
 

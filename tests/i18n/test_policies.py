@@ -173,3 +173,9 @@ def test_a_negation_opened_apart_is_closed_on_the_next_word() -> None:
     assert split_negations("ma kan9derch", lambda _: False) == "ma kan9der"
     assert split_negations("ما كنعطاوش", lambda _: False) == "ما كنعطاو"
     assert split_negations("ma n9derch", lambda w: w == "n9derch") == "ma n9derch"
+
+
+def test_a_count_is_never_a_typo_of_a_keyword(lexicon: Lexicon) -> None:
+    # "3 person" at "how many are you?" is not "a person" (help); "ms7i kolchi" still erases.
+    assert lexicon.keyword("3 person", "en") is None
+    assert lexicon.keyword("ms7i kolchi", "ary-Latn") == "erase"
