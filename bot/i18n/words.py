@@ -71,6 +71,8 @@ CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
 # "je ne peux pas" (can I go out?) no. Never the other way: "not in danger" is its own phrase.
 OPPOSITE = {"yes": "no", "safe": "not_safe"}
 FLIPPED = 0.85
+YES = "yes"
+YES_FIRST = 0.9  # a yes that opens a longer message
 # A concept word ("CID", "stolen") among words we cannot place: sure enough to record.
 CONCEPT = 0.85
 # Concepts of these answers outrank another answer's phrase in the same message: "someone
@@ -921,6 +923,13 @@ class Lexicon:
                 score, how = round(score * SPELLED, 2), "typo" if used & typos else "spelling"
             if agrees and answer not in MILD and score > DOUBTFUL and not said_by & typos:
                 score = max(score, CONCEPT)
+            first = min(start for start, _ in spans)
+            if answer == YES and first == 0 and not used & typos:
+                # "yes please i need help, my sponsor…": a yes first answers; what follows
+                # explains (unless a negation follows it: "yes no", "ok not now").
+                after = spelled[max(end for _, end in spans) :][:NEGATION_REACH]
+                if not language.any_negation.intersection(after):
+                    score = max(score, YES_FIRST)
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, how, words)

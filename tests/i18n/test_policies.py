@@ -179,3 +179,20 @@ def test_a_count_is_never_a_typo_of_a_keyword(lexicon: Lexicon) -> None:
     # "3 person" at "how many are you?" is not "a person" (help); "ms7i kolchi" still erases.
     assert lexicon.keyword("3 person", "en") is None
     assert lexicon.keyword("ms7i kolchi", "ary-Latn") == "erase"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "answer"),
+    [("yes please i need help my sponsor not paying 8 months", "en", "yes"),
+     ("ndiyo naomba msaada", "sw", "yes")],
+)  # fmt: skip
+def test_a_yes_that_opens_a_plea_answers(
+    lexicon: Lexicon, text: str, lang: str, answer: str
+) -> None:
+    found = lexicon.understand(text, lang, CONSENT)
+    assert found is not None and found.answer == answer and found.score >= SURE
+
+
+def test_a_yes_followed_by_a_negation_is_not_sure(lexicon: Lexicon) -> None:
+    found = lexicon.understand("yes not now i need help", "en", CONSENT)
+    assert found is None or found.answer != "yes" or found.score < SURE
