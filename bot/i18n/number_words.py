@@ -235,8 +235,11 @@ ATTACHED_BEFORE: dict[str, tuple[str, ...]] = {
 
 MULTIPLIER_FIRST = {"sw"}
 # Words that, right after a number (no "and" between), name what is counted: Darija
-# "عشرين واحد" (twenty persons). Units come before tens there ("واحد وعشرين" = 21).
-COUNTING_NOUNS: dict[str, set[str]] = {"ary": {"واحد"}, "ary-Latn": {"wa7ed", "wahed"}}
+# "عشرين واحد" (twenty persons), and Levantine and Gulf Arabic too ("تلاتين واحد"). Units
+# come before tens there ("واحد وعشرين" = 21).
+COUNTING_NOUNS: dict[str, set[str]] = {
+    "ar": {"واحد"}, "ary": {"واحد"}, "ary-Latn": {"wa7ed", "wahed"},
+}  # fmt: skip
 
 # "How many people are with you? Write 1 if you are alone": people write "alone" instead.
 # Read as 1 only when the message holds no number and no negation ("not alone").
