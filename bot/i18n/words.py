@@ -71,6 +71,8 @@ CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
 # "je ne peux pas" (can I go out?) no. Never the other way: "not in danger" is its own phrase.
 OPPOSITE = {"yes": "no", "safe": "not_safe"}
 FLIPPED = 0.85
+# Negations that are not an answer on their own: "nobody is hitting me" is not "no, …".
+NOBODY = frozenset({"nobody", "noone", "nothing", "neither", "nor", "never", "personne", "hakuna"})
 YES = "yes"
 YES_FIRST = 0.9  # a yes that opens a longer message
 # A concept word ("CID", "stolen") among words we cannot place: sure enough to record.
@@ -1162,6 +1164,12 @@ def _negated(
     start = max(0, span[0] - NEGATION_REACH)
     # "no, I am fine": a negation first, before a word that says nothing, answers the
     # question ("no"); it does not flip what follows.
-    if start == 0 and span[0] > 1 and tokens[0] in negation and tokens[1] in neutral:
+    if (
+        start == 0
+        and span[0] > 1
+        and tokens[0] in negation
+        and tokens[0] not in NOBODY
+        and tokens[1] in neutral
+    ):
         start = 1
     return any(t in negation for t in tokens[start : span[0]])

@@ -196,3 +196,11 @@ def test_a_yes_that_opens_a_plea_answers(
 def test_a_yes_followed_by_a_negation_is_not_sure(lexicon: Lexicon) -> None:
     found = lexicon.understand("yes not now i need help", "en", CONSENT)
     assert found is None or found.answer != "yes" or found.score < SURE
+
+
+@pytest.mark.parametrize(
+    "text", ["nobody is hitting me i am ok", "no one threatens me", "they dont beat me"]
+)
+def test_violence_denied_is_never_recorded_as_danger(lexicon: Lexicon, text: str) -> None:
+    found = lexicon.understand(text, "en", SAFETY)
+    assert found is None or found.answer != "danger_now" or found.score <= DOUBTFUL
