@@ -27,7 +27,12 @@ SELF = {
 # "me with my 2 children": "with" right after the person is "and".
 WITH = {"with", "avec", "m3a", "مع", "معايا", "ma3a", "pamoja"}
 # "three women, me included": the person is already counted.
-INCLUDING = {"including", "included", "compris", "comprise", "ጨምሮ", "ጨሚረ", "ضمنهم", "منهم"}
+# "nous sommes 8 dont 2 enfants": the groups after it are part of the total before it.
+INCLUDING = {
+    "including", "included", "compris", "comprise", "ጨምሮ", "ጨሚረ", "ضمنهم", "منهم", "dont",
+    "among", "فيهم", "بيناتهم", "fihom", "minhom", "menhom", "miongoni", "ikiwemo",
+    "pamoja na", "ay ku jiraan", "ku jiraan", "ውስጥ", "ካብኦም", "ካብኣቶም",
+}
 # Who a person names beside herself, one each ("me, my husband and our 3 kids" = 5).
 RELATIONS = {
     "husband", "wife", "sister", "brother", "friend", "mother", "mom", "father", "son",
@@ -37,6 +42,8 @@ RELATIONS = {
     "khoya", "mume", "mke", "dada", "kaka", "rafiki", "mama", "ninkayga", "naagtayda",
     "walaashay", "walaalkay", "saaxiibkay", "hooyaday", "ባሌ", "ሚስቴ", "እህቴ", "ወንድሜ",
     "ጓደኛዬ", "እናቴ", "gwadegnaye", "ሓብተይ", "ሓወይ", "ዓርከይ", "ሰበይተይ", "ኣደይ",
+    "ሰብኣየይ", "በዓል ቤተይ", "ኣቦይ", "ባለቤቴ", "አባቴ", "sa7bti", "sa7bi", "sahbti", "sa7bati", "sahbati",
+    "ninkeyga", "saaxiibkey", "rafiki yangu", "mume wangu",
 }
 # Who is counted in groups: "10 men 4 women" = 14, "wanaume 5 wanawake 3" = 8.
 ADULTS = {
@@ -73,6 +80,20 @@ SINGLE = {"single", "solo", "kali", "keliya"}
 NOT_GROUPS = {
     "are", "is", "of", "us", "we", "here", "there", "in", "at", "total", "all", "sommes",
     "ici", "en", "tout", "au", "nahay", "baan", "ni", "tuko", "hapa", "ኢና", "ነን",
+}
+# Things a number may count in a reply that are not people: "one room 8 people" is 8.
+NOT_PEOPLE = {
+    "room", "rooms", "house", "houses", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "hour", "hours", "time", "times", "night", "nights", "car", "boat",
+    "bus", "truck", "camp", "chambre", "chambres", "piece", "maison", "jour", "jours",
+    "nuit", "nuits", "semaine", "semaines", "mois", "an", "ans", "annee", "annees",
+    "heure", "heures", "fois", "bateau", "voiture", "غرفة", "غرفه", "بيت", "يوم", "ايام",
+    "أيام", "شهر", "اشهر", "أشهر", "شهور", "سنة", "سنين", "سنوات", "ساعة", "ساعات", "مرة",
+    "مرات", "ليلة", "ليالي", "اسبوع", "أسبوع", "nhar", "iyam", "ayam", "chhar", "chhour",
+    "3am", "snin", "sa3a", "merra", "bit", "chambra", "siku", "wiki", "mwezi", "miezi",
+    "mwaka", "miaka", "saa", "chumba", "vyumba", "nyumba", "usiku", "maalin", "maalmood",
+    "bil", "bilood", "sano", "saacad", "saacadood", "qol", "guri", "ቀን", "ቀናት", "ሳምንት",
+    "ወር", "ወራት", "ዓመት", "አመት", "ሰዓት", "ክፍል", "ቤት", "መዓልቲ", "ሰሙን", "ወርሒ", "ገዛ",
 }
 # fmt: on
 
@@ -119,7 +140,7 @@ def _split_and(tokens: list[str]) -> list[str]:
             and (token not in _alone_words())
         ):
             out += ["و", token[1:]]
-        elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF)):
+        elif token[-1:] in SUFFIX_AND and token[:-1] in _norm_set(frozenset(SELF | RELATIONS)):
             out += [token[:-1], "እና"]
         elif token in LATIN_SELF_AND:  # the same in Latin letters: "anen arkeyn"
             out += [LATIN_SELF_AND[token], "እና"]
@@ -180,7 +201,13 @@ def _groups(tokens: list[str], lang: str | None) -> int | None:
     "wanaume 5 wanawake 3 na watoto 2"), or None when any number stands alone ("we are
     5, 2 children" may be five in all)."""
     nouns = _norm_set(frozenset(ADULTS | CHILDREN))
-    numbers = [(i, v) for i, t in enumerate(tokens) if (v := _number_at(t, lang)) is not None]
+    things = _norm_set(frozenset(NOT_PEOPLE))
+    numbers = [
+        (i, v)
+        for i, t in enumerate(tokens)
+        if (v := _number_at(t, lang)) is not None
+        and not (i + 1 < len(tokens) and tokens[i + 1] in things)
+    ]
     if len(numbers) < 2:
         return None
 
@@ -196,7 +223,10 @@ def _groups(tokens: list[str], lang: str | None) -> int | None:
             bool(token)
             and token.isalpha()
             and _number_at(token, lang) is None
-            and (token not in _norm_set(frozenset(NOT_GROUPS | AND | RANGE | SELF | WITH)))
+            and (
+                token
+                not in _norm_set(frozenset(NOT_GROUPS | AND | RANGE | SELF | WITH | INCLUDING))
+            )
         )
 
     def named(offset: int, test: Callable[[str], bool], start: int = 0) -> bool:

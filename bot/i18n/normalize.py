@@ -44,6 +44,7 @@ _DOUBLES = re.compile(r"(.)\1+")
 _ARABIZI_DIGRAPHS = (("kh", "5"), ("sh", "ch"), ("x", "ch"), ("gh", "8"), ("q", "9"))
 _FINAL_VOWELS = {"a": "a", "e": "", "i": "i", "y": "i", "o": "u", "u": "u"}
 _OU = re.compile("ou(?=[aeiy])")  # French-style "ouach" = "wach"
+_H = re.compile("(?<!c)h")
 
 
 def _strip_char(ch: str) -> str:
@@ -99,6 +100,7 @@ def skeleton(text: str) -> str:
     for word in normalize(text).split():
         for old, new in _ARABIZI_DIGRAPHS:
             word = word.replace(old, new)
+        word = _H.sub("7", word)  # "h" for ح as often as "7": "mertah", "sahbti", "hbes"
         word = _DOUBLES.sub(r"\1", _OU.sub("w", word))
         # The last vowel is grammar, not spelling: "3ndi" (I have) ≠ "3ndo" (he has).
         stem, end = word, ""

@@ -32,7 +32,7 @@ UNITS: dict[str, dict[str, int]] = {
         "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     },
     "ar": {
-        "صفر": 0, "واحد": 1, "واحدة": 1, "أحد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
+        "صفر": 0, "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
         "اثنتين": 2, "اثنا": 2, "اثني": 2, "اتنين": 2, "تنين": 2, "ثلاثة": 3, "ثلاث": 3,
         "تلاتة": 3, "تلات": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
         "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تمانية": 8, "تسعة": 9,
@@ -56,7 +56,8 @@ UNITS: dict[str, dict[str, int]] = {
         "تسعين": 90, "ميتين": 200,
     },
     "ary-Latn": {
-        "wa7ed": 1, "wahed": 1, "wa7d": 1, "wa7da": 1, "jouj": 2, "jooj": 2, "zouj": 2,
+        "wa7ed": 1, "wahed": 1, "wa7d": 1, "wa7da": 1, "wahda": 1, "we7da": 1, "wehda": 1,
+        "juj": 2, "zuj": 2, "joj": 2, "jouj": 2, "jooj": 2, "zouj": 2,
         "zooj": 2, "tnin": 2, "itnin": 2, "tlata": 3, "tlta": 3, "tlat": 3, "talata": 3,
         "rb3a": 4, "rab3a": 4, "reb3a": 4, "arba3a": 4, "arb3a": 4, "arba": 4, "khamsa": 5,
         "5amsa": 5, "khmsa": 5, "stta": 6, "setta": 6, "sta": 6, "sitta": 6, "sb3a": 7,
@@ -140,6 +141,90 @@ CONNECTORS: dict[str, set[str]] = {
     "ti": set(),
 }
 
+# Teens said as one word, "unit + ten" worn down: Levantine "خمسطعش", Darija "اتناش",
+# "tlettach", "sbatach". The ending that means "-teen", and the unit each start means.
+TEEN_ENDINGS: dict[str, tuple[str, ...]] = {
+    "arabic": (
+        "طعشر",
+        "تعشر",
+        "طاشر",
+        "تاشر",
+        "طعش",
+        "تعش",
+        "طاش",
+        "تاش",
+        "طش",
+        "تش",
+        "عشر",
+        "عش",
+        "اشر",
+        "اش",
+    ),
+    "latin": ("ta3ch", "tach", "tash", "tech", "a3ch", "ach", "ash", "3ch"),
+}
+TEEN_UNITS: dict[str, dict[str, int]] = {
+    "arabic": {
+        "احد": 1,
+        "حد": 1,
+        "حدا": 1,
+        "احدا": 1,
+        "حض": 1,
+        "اتن": 2,
+        "اطن": 2,
+        "تن": 2,
+        "طن": 2,
+        "اثن": 2,
+        "ثن": 2,
+        "اثنا": 2,
+        "تلت": 3,
+        "تلط": 3,
+        "ثلاث": 3,
+        "تلات": 3,
+        "ثلث": 3,
+        "تلا": 3,
+        "تل": 3,
+        "اربع": 4,
+        "ربع": 4,
+        "اربعت": 4,
+        "ربعت": 4,
+        "خمس": 5,
+        "خمست": 5,
+        "ست": 6,
+        "سط": 6,
+        "س": 6,
+        "سبع": 7,
+        "سبعت": 7,
+        "تمن": 8,
+        "ثمن": 8,
+        "تمنت": 8,
+        "تمانت": 8,
+        "ثمانت": 8,
+        "تسع": 9,
+        "تسعت": 9,
+    },
+    # Latin letters: the consonants of the start ("sba" → "sb", "tlet" → "tlt").
+    "latin": {
+        "7d": 1,
+        "hd": 1,
+        "tn": 2,
+        "tl": 3,
+        "tlt": 3,
+        "rb": 4,
+        "khms": 5,
+        "5ms": 5,
+        "st": 6,
+        "stt": 6,
+        "sb": 7,
+        "tmn": 8,
+        "ts": 9,
+    },
+}
+TEEN_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "ar": ("arabic",),
+    "ary": ("arabic",),
+    "ary-Latn": ("latin",),
+}
+
 # Attached "and": Arabic و- in front ("وعشرون"), Arabizi w- ("w3chrin"), Tigrinya -ን behind.
 PREFIX_CONNECTORS: dict[str, str] = {"ar": "و", "ary": "و", "ary-Latn": "w"}
 SUFFIX_CONNECTORS: dict[str, str] = {"ti": "ን"}
@@ -150,16 +235,21 @@ ATTACHED_BEFORE: dict[str, tuple[str, ...]] = {
 
 MULTIPLIER_FIRST = {"sw"}
 # Words that, right after a number (no "and" between), name what is counted: Darija
-# "عشرين واحد" (twenty persons). Units come before tens there ("واحد وعشرين" = 21).
-COUNTING_NOUNS: dict[str, set[str]] = {"ary": {"واحد"}, "ary-Latn": {"wa7ed", "wahed"}}
+# "عشرين واحد" (twenty persons), and Levantine and Gulf Arabic too ("تلاتين واحد"). Units
+# come before tens there ("واحد وعشرين" = 21).
+COUNTING_NOUNS: dict[str, set[str]] = {
+    "ar": {"واحد"}, "ary": {"واحد"}, "ary-Latn": {"wa7ed", "wahed"},
+}  # fmt: skip
 
 # "How many people are with you? Write 1 if you are alone": people write "alone" instead.
 # Read as 1 only when the message holds no number and no negation ("not alone").
 # fmt: off
 ALONE: dict[str, set[str]] = {
     "en": {"alone", "just me", "only me", "by myself", "on my own", "myself only",
+           "only i", "just i", "me single", "single person", "me one",
            "me only", "only myself", "just myself"},
     "fr": {"seul", "seule", "toute seule", "tout seul", "juste moi", "que moi",
+           "moi seulement", "seulement moi", "rien que moi",
            "moi uniquement", "uniquement moi", "moi seul", "moi seule"},
     "ar": {"وحدي", "لوحدي", "بمفردي", "انا فقط", "انا بس", "بس انا", "لحالي", "بروحي",
            "لحالى"},

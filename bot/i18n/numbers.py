@@ -46,6 +46,9 @@ def ethiopic_value(run: str) -> int:
 def _table(lang: str) -> tuple[dict[str, _Word], dict[str, _Word]]:
     """Normalized word → value for `lang`, plus a skeleton index for Arabizi spellings."""
     words: dict[str, _Word] = {}
+    # Darija in Arabic letters uses the Arabic words too ("تنين و عشرين").
+    for word, value in nw.UNITS.get("ar", {}).items() if lang == "ary" else ():
+        words[normalize(word)] = (value, False)
     for word, value in nw.UNITS.get(lang, {}).items():
         words[normalize(word)] = (value, False)
     for word, value in nw.MULTIPLIERS.get(lang, {}).items():
@@ -86,6 +89,26 @@ def word_value(token: str, lang: str) -> _Word | None:
         key = skeleton(token)
         if len(key) >= 3 and key in skeletons:
             return skeletons[key]
+    teen = _teen(token, lang)
+    return (teen, False) if teen is not None else None
+
+
+_LATIN_VOWELS = re.compile("[aeiou3]")
+
+
+def _teen(token: str, lang: str) -> int | None:
+    """11 to 19 said as one worn word: "خمسطعش", "اتناش", "tlettach", "sbatach"."""
+    for script in nw.TEEN_SCRIPTS.get(lang, ()):
+        units = nw.TEEN_UNITS[script]
+        for ending in nw.TEEN_ENDINGS[script]:
+            if not token.endswith(ending) or len(token) == len(ending):
+                continue
+            start = token[: -len(ending)]
+            if script == "latin":
+                start = _LATIN_VOWELS.sub("", start.replace("kh", "5").replace("h", "7"))
+                start = {"5ms": "khms"}.get(start, start)
+            if start in units:
+                return units[start] + 10
     return None
 
 

@@ -69,6 +69,14 @@ class Speller:
                     consonants[key].add(w)
         self.consonants = dict(consonants)
 
+    def knows(self, token: str) -> bool:
+        """Whether `token` is a known word, as spelled or in another Arabizi or Ge'ez
+        spelling (not by a typo)."""
+        if token in self.known:
+            return True
+        found = self.spell(token)
+        return found is not None and not found[1]
+
     def word(self, token: str) -> str | None:
         """The known word `token` is a spelling of, or None (known already, or unsure)."""
         found = self.spell(token)
@@ -79,6 +87,8 @@ class Speller:
         there (not a spelling variant: Arabizi consonants, Ge'ez letters alike)."""
         if token in self.known or token.isdigit():
             return None
+        if token[:1] == "و" and token[1:] in self.known and len(token) > 3:
+            return token[1:], False  # "and" written onto the word: "والحمدلله"
         variant = None
         if _GEEZ.search(token) and (found := self.geez.get(geez_key(token))):
             variant = _nearest(token, found)

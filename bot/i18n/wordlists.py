@@ -14,6 +14,7 @@ neutral: [the, has, it]      # optional: words that say nothing alone ("the mada
 doubtful: {not_safe: [maybe]}  # optional: phrases that hint at an answer, never surely: asked back
 keyword_words:               # optional: a sentence with a word of each group is the keyword
   erase: [[delete, erase, remove], [everything, messages, data, "information*"]]
+  stop.negated: [[dont, never], [message, write]]   # more groups for a keyword: "<kw>.<name>"
 concepts:                    # optional: words that alone carry an answer, among any others
   held_by_authorities: [police, "deport*", detention center]
 asking: [what do you mean]   # optional: a question back about the question answers nothing
@@ -152,13 +153,13 @@ def _concepts(data: dict[str, Any], path: Path) -> dict[str, Phrases]:
 
 
 def _stems(values: list[Any], lang: str) -> Phrases:
-    """Like `_phrases`, keeping a final "*" (a stem)."""
+    """Like `_phrases`, keeping a "*" first or last (a stem: "deport*", "*nipiga")."""
     out = []
     for v in values:
         word = str(v)
-        stem = word.endswith("*")
-        if p := normalize(word.rstrip("*"), lang):
-            out.append(p + "*" if stem else p)
+        head, tail = word.startswith("*"), word.endswith("*")
+        if p := normalize(word.strip("*"), lang):
+            out.append(("*" if head else "") + p + ("*" if tail else ""))
     return tuple(dict.fromkeys(out))
 
 

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.i18n.catalog import fallback_chain
+from bot.i18n.darija import split_negations
 from bot.i18n.ethiopic import ETHIOPIC_LANGS, Respeller
 from bot.i18n.normalize import normalize, skeleton, squeeze
 from bot.i18n.number_words import UNITS as NUMBER_WORDS
@@ -65,6 +66,15 @@ SPELLED = 0.95  # words read in their listed spelling ("mashi" = "machi"): a lit
 # not end a Swahili chat silently, nor "mwanzo" (beginning) restart a French one. `erase`
 # asks before it deletes.
 CROSS_LANGUAGE_KEYWORDS = {"help", "language", "erase"}
+# An answer said with a negation before it (or after, in the languages that negate after)
+# means its opposite, when that is an option: "i do not accept" is no, "مو امان" not safe,
+# "je ne peux pas" (can I go out?) no. Never the other way: "not in danger" is its own phrase.
+OPPOSITE = {"yes": "no", "safe": "not_safe"}
+FLIPPED = 0.85
+# Negations that are not an answer on their own: "nobody is hitting me" is not "no, …".
+NOBODY = frozenset({"nobody", "noone", "nothing", "neither", "nor", "never", "personne", "hakuna"})
+YES = "yes"
+YES_FIRST = 0.9  # a yes that opens a longer message
 # A concept word ("CID", "stolen") among words we cannot place: sure enough to record.
 CONCEPT = 0.85
 # Concepts of these answers outrank another answer's phrase in the same message: "someone
@@ -81,9 +91,9 @@ NUMBER_LABELS = {
 }  # fmt: skip
 CACHE_SIZE = 4096  # normalized messages and option sets kept; a few MB at most
 
-# Emoji that answer alone (any skin tone): thumbs, check and cross marks, SOS.
+# Emoji that answer alone (any skin tone): thumbs, OK hand, check and cross marks, SOS.
 _EMOJI_ANSWERS = {
-    "yes": frozenset("\U0001f44d\u2705\u2714\u2611"),
+    "yes": frozenset("\U0001f44d\u2705\u2714\u2611\U0001f44c\U0001f197"),  # 👌 🆗 too
     "no": frozenset("\U0001f44e\u274c\u2716\u274e"),
     "danger_now": frozenset("\U0001f198"),
 }
@@ -232,7 +242,10 @@ class _Fuzzy:
         for _, score, i in process.extract(
             said, self.phrases, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
         ):
-            if negated <= self.phrase_words[i]:
+            # Nor the other way: "niko tayari" (I am ready) is not "siko tayari" (I am not).
+            if negated <= self.phrase_words[i] and negation.isdisjoint(
+                self.phrase_words[i] - negated
+            ):
                 note(self.owners[i], score, score / 100, self.phrases[i])
         if not whole and not negated and 1 < len(tokens) <= ORDINAL_MAX_WORDS:
             for token in tokens:
@@ -328,6 +341,8 @@ class _Keywords:
         exact = self.exact.get(said) or self.exact.get(squeeze(said))
         if exact:
             return next(iter(exact)) if len(exact) == 1 else None
+        if any(t.isdigit() for t in said.split()):
+            return None  # "3 person" is a count, not a typo of "a person" ("ms7" is a word)
         typo = self.fuzzy.pick(said, whole=True)
         return typo[0] if typo else None
 
@@ -364,6 +379,54 @@ class _Answers:
                 if " " not in phrase and _ARABIC_LETTER.search(phrase):
                     for stem in _arabic_stems(phrase):
                         self.by_stem[stem].add(answer)
+
+    def polite(self, tokens: list[str], i: int, language: _Language) -> bool:
+        """Whether `tokens[i]` is a polite word that is an answer alone ("sir"), and not
+        the first word of a longer phrase here ("mama wa nyumba")."""
+        token = tokens[i]
+        if token not in language.filler_words or not self.exact.get(token):
+            return False
+        return not any(
+            len(words) > 1 and tuple(tokens[i : i + len(words)]) == words
+            for _, words in self.by_first.get(token, ())
+        )
+
+    def flipped(
+        self, tokens: list[str], language: _Language, answers: Iterable[str]
+    ) -> Understood | None:
+        """The opposite of the one answer whose phrases all stand negated ("i am not agree"
+        is no, "مو امان هون" is not safe, "ma kan9belch" is no), when it is shown."""
+        negation, after = language.negation, language.negation_after
+        found: dict[str, set[int]] = defaultdict(set)
+        # Where the last negated phrase ended: a phrase inside it ("securite" in "pas trop
+        # en securite") or right after it ("ma msmou7 lia nkhroj") is negated with it.
+        flipped_to = -1
+        for i, token in enumerate(tokens):
+            for answer, words in self.by_first.get(token, ()):
+                end = i + len(words)
+                if answer not in OPPOSITE or tuple(tokens[i:end]) != words:
+                    continue
+                if language.any_negation.intersection(words):
+                    return None  # "not now", "no problem": a phrase that is negative itself
+                before = max(0, i - NEGATION_REACH)
+                # As for phrases: "no, I am fine" is an answer, not "not fine".
+                flips = _negated(tokens, (i, end), negation, language.neutral)
+                nots = [n for n in range(before, i) if tokens[n] in negation] if flips else []
+                nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
+                         and tokens[n] in after]  # fmt: skip
+                if not nots and not (flipped_to >= 0 and i - flipped_to <= NEGATION_REACH):
+                    return None  # said plainly somewhere: not a negated answer
+                found[answer].update(range(i, end), nots)
+                flipped_to = max(flipped_to, end)
+        if len(found) != 1:
+            return None
+        answer, used = next(iter(found.items()))
+        opposite = OPPOSITE[answer]
+        if opposite not in answers:
+            return None
+        words = " ".join(tokens[i] for i in sorted(used))
+        score = FLIPPED if _inside_score(tokens, used, language) > DOUBTFUL else DOUBTFUL
+        return Understood(opposite, score, "negated", words)
 
     def contained(self, tokens: list[str], language: _Language) -> tuple[str, list[Span]] | None:
         """The answer whose words stand in `tokens` and where: "" when several answers do,
@@ -472,6 +535,14 @@ class _Language:
             for section in (w.answers, w.alone, w.keywords):
                 words.update(t for phrases in section.values() for p in phrases for t in p.split())
             words.update(t for phrases in w.ordinals for p in phrases for t in p.split())
+            # Concept words too ("ghre9" is "ghr9", sank), without their stem mark.
+            words.update(
+                t.rstrip("*")
+                for phrases in w.concepts.values()
+                for p in phrases
+                for t in p.split()
+                if not t.startswith("*")  # a word's ending is not a word
+            )
         return frozenset(words)
 
     @cached_property
@@ -522,26 +593,86 @@ class _Language:
     @cached_property
     def keyword_groups(self) -> tuple[tuple[str, tuple[Words, ...]], ...]:
         """(keyword, its groups of words) from the chain's `keyword_words`."""
-        return tuple((kw, groups) for w in self.chain for kw, groups in w.keyword_words.items())
+        # "stop.negated" is more groups for "stop" ("don't message me again").
+        return tuple(
+            (kw.split(".")[0], groups) for w in self.chain for kw, groups in w.keyword_words.items()
+        )
+
+    @cached_property
+    def neutral_skeletons(self) -> frozenset[str]:
+        """Neutral words by their Arabizi consonants ("lhamdoulilah" = "l7amdolilah")."""
+        if not self.arabizi_spelled:
+            return frozenset()
+        return frozenset(
+            key for w in self.neutral if len(key := _skeleton(w).replace(" ", "")) >= 4
+        )
+
+    def says_nothing(self, token: str) -> bool:
+        """A neutral word, in any Arabizi spelling, or with "and" stuck to it ("والحمدلله")."""
+        if token in self.neutral:
+            return True
+        if token[:1] in _AND_PREFIXES and len(token) > 2 and token[1:] in self.neutral:
+            return True
+        return bool(self.neutral_skeletons) and _skeleton(token) in self.neutral_skeletons
+
+    @cached_property
+    def filler_words(self) -> frozenset[str]:
+        """The polite words that are a filler phrase alone ("sir", "mama")."""
+        return frozenset(f for w in self.chain for f in w.filler if " " not in f)
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """The words of the stop keyword's phrases ("safi", "enough")."""
+        return frozenset(
+            t for w in self.chain for p in w.keywords.get("stop", ()) for t in p.split()
+        )
+
+    @cached_property
+    def keyword_speller(self) -> Speller:
+        """The words of `keyword_words`, reached from other spellings ("nhdar" = "nhdr")."""
+        words = {
+            w.rstrip("*")
+            for _, groups in self.keyword_groups
+            for group in groups
+            for w in group
+            if not w.startswith("*")
+        }
+        return Speller(words | self.any_negation, arabizi=self.arabizi_spelled)
 
     def keyword_sentence(self, said: str) -> str | None:
         """The keyword a short sentence asks for by its words ("please delete all my
-        messages"): a word of each group of one keyword, and no negation; else None."""
+        messages"): a word of each group of one keyword, each a word of its own ("start"
+        is not "start" and "again"), and no negation; else None."""
         tokens = said.split()
         if not 1 < len(tokens) <= KEYWORD_SENTENCE_MAX:
             return None
+        # Spelling variants only: a typo may turn "l'agent" (who took it) into "agent".
+        spelled, changed = self.keyword_speller.correct(tokens)
+        tokens = [spelled[i] if changed.get(i) is False else t for i, t in enumerate(tokens)]
         found = {
             kw
             for kw, groups in self.keyword_groups
-            if all(any(_word_in(token, group) for token in tokens) for group in groups)
+            if _each_group(tokens, groups)
             # "I don't want to delete": a negation before the words; "a person, not a
             # robot" after them is fine.
             and not self.any_negation.intersection(tokens[: _first_of(tokens, groups)])
             # "stop" ends the chat silently: only when the sentence says it first ("stop
             # messaging me"), never "my boss stops me sending messages".
-            and (kw not in EXACT_KEYWORDS or _first_of(tokens, groups) == 0)
+            # ("safi, don't send me anything": a stop word before it is the same plea).
+            and (
+                kw not in EXACT_KEYWORDS
+                or set(tokens[: _first_of(tokens, groups)]) <= self.stop_words
+            )
         }
         return found.pop() if len(found) == 1 else None
+
+    def language_named(self, cleaned: str, said: str) -> str | None:
+        """ "language" for a wish that is only a language's name once polite words are
+        out ("je veux l'anglais", "in bangla please"); a bare name is not a sentence."""
+        if len(said.split()) < 2 or len(cleaned.split()) != 1:
+            return None
+        names = {w for kw, groups in self.keyword_groups if kw == "language" for w in groups[-1]}
+        return "language" if _word_in(cleaned, tuple(names)) else None
 
     def asking(self, tokens: list[str]) -> bool:
         """Whether the message is a question back about the question ("what do you mean
@@ -683,7 +814,10 @@ class Lexicon:
                 found = hit
                 break
         if found is None:
-            found = language.keyword_sentence(language.fillers.clean(said) or said)
+            sentence = language.fillers.clean(said) or said
+            if language.arabizi_spelled:  # "matsifetch" is "ma tsifet": don't send
+                sentence = split_negations(sentence, language.keyword_speller.knows)
+            found = language.keyword_sentence(sentence) or language.language_named(sentence, said)
         if len(self._keyword_of) >= CACHE_SIZE:
             self._keyword_of.clear()
         self._keyword_of[key] = found
@@ -734,6 +868,8 @@ class Lexicon:
         if language.asking(said.split()):
             return None
         answers = self._answers(lang, language, candidates)
+        if language.arabizi_spelled:  # "makan9belch" is "ma kan9bel": not accept
+            said = split_negations(said, answers.speller.knows)
         cleaned = language.fillers.clean(said)
         exact = answers.exact.get(said, set()) | answers.exact.get(cleaned, set())
         if not exact and (squeezed := squeeze(cleaned or said)) != (cleaned or said):
@@ -750,10 +886,21 @@ class Lexicon:
             respelled = language.fillers.clean(" ".join(spelled))
             one = _one(answers.exact.get(respelled, set()))
             if one:
-                score = DOUBTFUL if one in MILD else SPELLED
+                # A typo may hide a negation ("nit safe"); an Arabizi or Ge'ez spelling
+                # of the same words ("kolchi mezyan") does not.
+                score = DOUBTFUL if one in MILD and typos else SPELLED
                 return Understood(one, score, "typo" if typos else "spelling", respelled)
         inside = answers.contained(spelled, language)
         concept = language.concept(spelled, candidates.keys())
+        if inside is not None and not inside[0]:
+            # "passport with me sir": a polite word that is an answer alone too ("sir"
+            # has it) is politeness beside another answer, unless a concept says otherwise
+            # ("mama wa nyumba ameificha" stays in doubt).
+            polite = [t for i, t in enumerate(spelled) if not answers.polite(spelled, i, language)]
+            found = answers.contained(polite, language) if polite != spelled else None
+            if found and found[0] and (concept is None or concept[0] == found[0]):
+                inside, spelled = found, polite
+                concept = language.concept(spelled, candidates.keys())
         if concept is not None:
             weighed = _weigh_concept(concept, inside, spelled, language)
             if weighed is not None:
@@ -763,16 +910,34 @@ class Lexicon:
             if not answer:
                 return None
             used = {i for start, end in spans for i in range(start, end)}
+            # A concept of the same answer explains its words too ("daba ana f dar sa7bti
+            # labas": at a friend's, fine), and is as sure as alone ("booliskii … qaatay").
+            agrees = concept is not None and concept[0] == answer
+            said_by = (
+                {i for start, end in concept[1] for i in range(start, end)} if agrees else set()
+            )
             words = " ".join(spelled[i] for i in sorted(used))
-            score = _inside_score(spelled, used, language)
+            score = _inside_score(spelled, used | said_by, language)
             how = "inside"
             if used & typos and score < 1 and len(tokens) > SHORT_SENTENCE:
                 score, how = TYPO_IN_SENTENCE, "typo"  # "i think the agnet took it": ask
             elif used & changed.keys():
                 score, how = round(score * SPELLED, 2), "typo" if used & typos else "spelling"
+            if agrees and answer not in MILD and score > DOUBTFUL and not said_by & typos:
+                score = max(score, CONCEPT)
+            first = min(start for start, _ in spans)
+            if answer == YES and first == 0 and not used & typos:
+                # "yes please i need help, my sponsor…": a yes first answers; what follows
+                # explains (unless a negation follows it: "yes no", "ok not now").
+                after = spelled[max(end for _, end in spans) :][:NEGATION_REACH]
+                if not language.any_negation.intersection(after):
+                    score = max(score, YES_FIRST)
             if answer in MILD and score < 1:
                 score = DOUBTFUL  # "nit safe" may be "not safe": ask, never guess "safe"
             return Understood(answer, score, how, words)
+        flipped = answers.flipped(spelled, language, candidates.keys())
+        if flipped is not None:
+            return flipped
         typo = answers.fuzzy.pick(cleaned or said, language.any_negation, neutral=language.neutral)
         if typo:
             answer, score, phrase = typo
@@ -890,6 +1055,7 @@ def _one(answers: set[str]) -> str | None:
     return next(iter(answers)) if len(answers) == 1 else None
 
 
+_AND_PREFIXES = ("و",)  # Arabic "and" written onto the next word
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و")
 _ARABIC_SUFFIXES = ("ونني", "وني", "ني", "ها", "هم", "كم", "نا", "وه", "ه", "ي", "ك")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -944,7 +1110,7 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     """How sure an answer found inside a sentence is: 1 when the other words are neutral
     ("the madam keeps it"); lower when some of them belong to a keyword or to another
     answer ("talk to agent": "talk" asks for a person), so the bot asks back."""
-    rest = [t for i, t in enumerate(tokens) if i not in used and t not in language.neutral]
+    rest = [t for i, t in enumerate(tokens) if i not in used and not language.says_nothing(t)]
     if not rest:
         return 1.0
     others = [t for i, t in enumerate(tokens) if i not in used]
@@ -953,14 +1119,37 @@ def _inside_score(tokens: list[str], used: set[int], language: _Language) -> flo
     return 0.9
 
 
+def _each_group(tokens: list[str], groups: tuple[Words, ...]) -> bool:
+    """Whether each group has a word of its own among `tokens` (one word, one group)."""
+    used: set[int] = set()
+    for group in groups:
+        at = next((i for i, t in enumerate(tokens) if i not in used and _word_in(t, group)), None)
+        if at is None:
+            return False
+        used.add(at)
+    return True
+
+
 def _first_of(tokens: list[str], groups: tuple[Words, ...]) -> int:
     """Where the first word of any of `groups` stands in `tokens`."""
     return next(i for i, t in enumerate(tokens) if any(_word_in(t, g) for g in groups))
 
 
 def _word_in(token: str, group: Words) -> bool:
-    """Whether `token` is a word of `group`, or starts with one of its stems ("word*")."""
-    return any(token.startswith(w[:-1]) if w.endswith("*") else token == w for w in group)
+    """Whether `token` is a word of `group`, starts with one of its stems ("word*"), ends
+    with one ("*nipiga": Swahili puts the person before the verb) or holds one ("*x*")."""
+    return any(_stem_match(token, w) for w in group)
+
+
+@lru_cache(maxsize=CACHE_SIZE * 4)
+def _stem_match(token: str, word: str) -> bool:
+    head, tail = word.startswith("*"), word.endswith("*")
+    core = word.strip("*")
+    if head and tail:
+        return core in token
+    if head:
+        return token.endswith(core)
+    return token.startswith(core) if tail else token == word
 
 
 def _thumbs(text: str) -> str | None:
@@ -975,6 +1164,12 @@ def _negated(
     start = max(0, span[0] - NEGATION_REACH)
     # "no, I am fine": a negation first, before a word that says nothing, answers the
     # question ("no"); it does not flip what follows.
-    if start == 0 and span[0] > 1 and tokens[0] in negation and tokens[1] in neutral:
+    if (
+        start == 0
+        and span[0] > 1
+        and tokens[0] in negation
+        and tokens[0] not in NOBODY
+        and tokens[1] in neutral
+    ):
         start = 1
     return any(t in negation for t in tokens[start : span[0]])
