@@ -32,6 +32,7 @@ from bot.engine.compile import CompiledFlow
 from bot.engine.context import Context
 from bot.engine.registry import FlowRegistry
 from bot.engine.runner import step
+from bot.engine.state import ConversationState, load_state
 from bot.engine.turn import new_state
 from bot.flowtools.scripts import START, RecordingCatalogs, real_context_factory
 from bot.i18n.wordlists import read_yaml
@@ -89,8 +90,9 @@ def items(path: Path) -> Iterator[tuple[str, str, Any]]:
             yield question, str(said), want
 
 
-def _state(flow: CompiledFlow, lang: str, question: str) -> dict[str, Any]:
-    state = new_state(flow, lang)
+def _state(flow: CompiledFlow, lang: str, question: str) -> ConversationState:
+    """The conversation as it stands when `question` is asked, stored and read back."""
+    state = new_state(flow, lang).stored()
     at = KEYWORD_AT if question == "keywords" else question
     order = list(QUESTIONS)
     earlier = order[: order.index(at)]
@@ -103,7 +105,9 @@ def _state(flow: CompiledFlow, lang: str, question: str) -> dict[str, Any]:
         state["answers"]["passport"] = "with_me"
     if at == "people":
         state["answers"]["free_to_leave"] = "yes"
-    return state
+    loaded = load_state(state)
+    assert loaded is not None
+    return loaded
 
 
 def outcome(flow: CompiledFlow, ctx: Context, lang: str, question: str, said: str) -> Any:
@@ -111,7 +115,7 @@ def outcome(flow: CompiledFlow, ctx: Context, lang: str, question: str, said: st
     recorder = RecordingCatalogs(ctx.catalogs)
     ctx.catalogs = recorder
     state = _state(flow, lang, question)
-    at = state["step"]
+    at = state.step
     event = Inbound(
         kind="text", text=said, channel="simulator", dedupe_key="corpus",
         business_id="corpus", contact_id="corpus", timestamp=START,
@@ -120,18 +124,20 @@ def outcome(flow: CompiledFlow, ctx: Context, lang: str, question: str, said: st
     ids = [recorder.ids_by_text.get(r.text) for r in fx.replies]
     if fx.stop:
         return "stop"
-    if new.get("ended") == "declined":
+    assert new is not None
+    pending = new.pending.kind if new.pending is not None else None
+    if new.ended == "declined":
         return "no"  # consent refused: the conversation ends and nothing is kept
-    if (new.get("pending") or {}).get("kind") == "erase":
+    if pending == "erase":
         return "erase"
-    if (new.get("pending") or {}).get("kind") == "language" or fx.language:
+    if pending == "language" or fx.language:
         return "language"
     if "restart-done" in ids:
         return "restart"
     if fx.handoff == "help":
         return "help"
-    if at in new["answers"] and new["answers"].get(at) != state["answers"].get(at):
-        return new["answers"][at]
+    if at in new.answers and new.answers.get(at) != state.answers.get(at):
+        return new.answers[at]
     return ASK
 
 
