@@ -7,9 +7,8 @@ owned by one thread of its own runs BEGIN IMMEDIATE, the insert and COMMIT in on
 takes the same file lock and SQLite lock as every other writer, so it queues with them.
 
 The thread runs plain sqlite3, not a SQLAlchemy engine. Every Python step of the thread needs
-the GIL, which a busy event loop gives up only every few milliseconds; through the engine's
-pool, events and parameter handling, the median acknowledgement at 5,400 webhooks/s was
-6-60 ms, and 3 ms with plain sqlite3 (bench/, the same CPU). SQLAlchemy still writes the
+the GIL, which a busy event loop gives up only every few milliseconds, so the fewer steps the
+sooner the acknowledgement (docs/scaling.md has the figures). SQLAlchemy still writes the
 statement and supplies the columns' conversions (the body's encryption), once per table.
 """
 
