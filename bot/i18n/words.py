@@ -851,7 +851,8 @@ class Lexicon:
         if found is None or found.score <= DOUBTFUL:
             return found
         doubtful = self._answers(lang, self._language(lang), candidates).doubtful
-        if found.words in doubtful or _norm(text) in doubtful:
+        if _holds_doubt(found.words, doubtful) or _norm(text) in doubtful:
+            # "maybe i dont know": a doubt inside the words that answer leaves it in doubt.
             return Understood(found.answer, DOUBTFUL, found.how, found.words)
         return found
 
@@ -1156,6 +1157,17 @@ def _thumbs(text: str) -> str | None:
     """The answer a message of only answering emoji says ("👍", "✅", "❌", "🆘"), or None."""
     bare = set(_EMOJI_NOISE.sub("", text))
     return next((a for a, marks in _EMOJI_ANSWERS.items() if bare and bare <= marks), None)
+
+
+def _holds_doubt(words: str, doubtful: frozenset[str]) -> bool:
+    """Whether a `doubtful` phrase stands, word for word, among `words`."""
+    tokens = words.split()
+    return any(
+        tuple(tokens[i : i + len(d)]) == d
+        for phrase in doubtful
+        if (d := tuple(phrase.split()))
+        for i in range(len(tokens) - len(d) + 1)
+    )
 
 
 def _negated(
