@@ -410,7 +410,7 @@ class _Answers:
                     return None  # "not now", "no problem": a phrase that is negative itself
                 before = max(0, i - NEGATION_REACH)
                 # As for phrases: "no, I am fine" is an answer, not "not fine".
-                flips = _negated(tokens, (i, end), negation, language.neutral)
+                flips = _negated(tokens, (i, end), negation, language.neutral, language.no_words)
                 nots = [n for n in range(before, i) if tokens[n] in negation] if flips else []
                 nots += [n for n in range(end, end + NEGATION_REACH) if n < len(tokens)
                          and tokens[n] in after]  # fmt: skip
@@ -446,7 +446,7 @@ class _Answers:
             for words in language.mild_by_first.get(token, ())
             if tuple(tokens[i : i + len(words)]) == words
             and words[0] not in negation
-            and _negated(tokens, (i, i + len(words)), negation, language.neutral)
+            and _negated(tokens, (i, i + len(words)), negation, language.neutral, language.no_words)
         ]
         for i, token in enumerate(tokens):
             for answer, words in self.by_first.get(token, ()):
@@ -454,7 +454,7 @@ class _Answers:
                 if tuple(tokens[i:end]) != words:
                     continue
                 if words[0] not in negation and _negated(
-                    tokens, (i, end), negation, language.neutral
+                    tokens, (i, end), negation, language.neutral, language.no_words
                 ):
                     continue
                 if words[-1] not in after and after.intersection(
@@ -468,7 +468,7 @@ class _Answers:
                 if (
                     not _ARABIC_LETTER.search(token)
                     or token in language.neutral
-                    or (i and tokens[i - 1] in negation)
+                    or _negated(tokens, (i, i + 1), negation, language.neutral, language.no_words)
                 ):
                     continue
                 found = {a for stem in _arabic_stems(token) for a in self.by_stem.get(stem, ())}
@@ -599,6 +599,18 @@ class _Language:
         )
 
     @cached_property
+    def no_words(self) -> frozenset[str]:
+        """One-word yes and no answers ("no", "la", "ok"): a negation that answers alone, or
+        an answer that ends what a negation before it reaches ("i am not ok, i accept")."""
+        return frozenset(
+            p
+            for w in self.chain
+            for a in ("yes", "no")
+            for p in w.answers.get(a, ())
+            if " " not in p
+        )
+
+    @cached_property
     def neutral_skeletons(self) -> frozenset[str]:
         """Neutral words by their Arabizi consonants ("lhamdoulilah" = "l7amdolilah")."""
         if not self.arabizi_spelled:
@@ -709,7 +721,7 @@ class _Language:
                 if not all(_word_in(tokens[i + k], (w,)) for k, w in enumerate(words)):
                     continue
                 if words[0] not in self.any_negation and _negated(
-                    tokens, (i, i + n), self.negation, self.neutral
+                    tokens, (i, i + n), self.negation, self.neutral, self.no_words
                 ):
                     continue
                 if words[-1] not in self.negation_after and self.negation_after.intersection(
@@ -851,7 +863,8 @@ class Lexicon:
         if found is None or found.score <= DOUBTFUL:
             return found
         doubtful = self._answers(lang, self._language(lang), candidates).doubtful
-        if found.words in doubtful or _norm(text) in doubtful:
+        if _holds_doubt(found.words, doubtful) or _norm(text) in doubtful:
+            # "maybe i dont know": a doubt inside the words that answer leaves it in doubt.
             return Understood(found.answer, DOUBTFUL, found.how, found.words)
         return found
 
@@ -1158,8 +1171,23 @@ def _thumbs(text: str) -> str | None:
     return next((a for a, marks in _EMOJI_ANSWERS.items() if bare and bare <= marks), None)
 
 
+def _holds_doubt(words: str, doubtful: frozenset[str]) -> bool:
+    """Whether a `doubtful` phrase stands, word for word, among `words`."""
+    tokens = words.split()
+    return any(
+        tuple(tokens[i : i + len(d)]) == d
+        for phrase in doubtful
+        if (d := tuple(phrase.split()))
+        for i in range(len(tokens) - len(d) + 1)
+    )
+
+
 def _negated(
-    tokens: Sequence[str], span: Span, negation: frozenset[str], neutral: frozenset[str]
+    tokens: Sequence[str],
+    span: Span,
+    negation: frozenset[str],
+    neutral: frozenset[str],
+    no_words: frozenset[str] = frozenset(),
 ) -> bool:
     start = max(0, span[0] - NEGATION_REACH)
     # "no, I am fine": a negation first, before a word that says nothing, answers the
@@ -1172,4 +1200,16 @@ def _negated(
         and tokens[1] in neutral
     ):
         start = 1
-    return any(t in negation for t in tokens[start : span[0]])
+    if any(t in negation for t in tokens[start : span[0]]):
+        return True
+    # "ma kayn 7ta khatar", "there is not any danger": words that say nothing between a
+    # negation and the phrase do not end its reach (a "no" that answers still does not flip
+    # what follows: "la walo dork labas").
+    if not all(t in neutral and t not in no_words for t in tokens[start : span[0]]):
+        return False
+    for at in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+        if tokens[at] in negation:
+            return tokens[at] not in no_words
+        if tokens[at] not in neutral or tokens[at] in no_words:
+            return False
+    return False

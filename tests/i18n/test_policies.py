@@ -204,3 +204,29 @@ def test_a_yes_followed_by_a_negation_is_not_sure(lexicon: Lexicon) -> None:
 def test_violence_denied_is_never_recorded_as_danger(lexicon: Lexicon, text: str) -> None:
     found = lexicon.understand(text, "en", SAFETY)
     assert found is None or found.answer != "danger_now" or found.score <= DOUBTFUL
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("ma kayn 7ta khatar", "ary-Latn"), ("والو ما كاين حتى خطر دابا", "ary"),
+     ("مابش خطر ذلحين", "ar"), ("there is not any danger", "en")],
+)  # fmt: skip
+def test_a_negation_reaches_over_words_that_say_nothing(
+    lexicon: Lexicon, text: str, lang: str
+) -> None:
+    found = lexicon.understand(text, lang, SAFETY)
+    assert found is None or found.answer != "danger_now"
+
+
+def test_a_doubt_inside_the_answering_words_asks_back(lexicon: Lexicon) -> None:
+    found = lexicon.understand("maybe i dont know", "en", SAFETY)
+    assert found is not None and found.score <= DOUBTFUL
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("i am afraid he will force me", "en"), ("mon patron veut coucher avec moi de force", "fr")],
+)
+def test_a_threat_of_forced_sex_is_danger_now(lexicon: Lexicon, text: str, lang: str) -> None:
+    found = lexicon.understand(text, lang, SAFETY)
+    assert found is not None and found.answer == "danger_now" and found.score > DOUBTFUL
