@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.browser.support import CHROMIUM, WAIT, LiveServer, say, sign_in, tap
 
@@ -64,6 +64,18 @@ def platform_fonts(page: Page, selector: str) -> list[dict[str, Any]]:
 
 def letters_in(text: str, first: int, last: int) -> int:
     return sum(first <= ord(ch) <= last for ch in text)
+
+
+def mark_when_quiet(page: Page, element: Locator, probe: str) -> str:
+    """Mark the element for the font report once the transcript has stopped changing: each
+    new message swaps the whole transcript, which would drop a mark set during the burst."""
+    selector = f'#transcript [data-probe="{probe}"]'
+    for _ in range(MEASURE_TRIES):
+        element.evaluate(f"el => {{ el.dataset.probe = '{probe}' }}")
+        page.wait_for_timeout(1000)
+        if page.locator(selector).count():
+            return selector
+    raise AssertionError("the transcript never stopped changing")
 
 
 def check_script(page: Page, selector: str, family: str, block: tuple[int, int]) -> str:
@@ -119,6 +131,5 @@ def test_the_simulator_writes_amharic_in_geez_letters(
     # The bot's answer after the choice, marked so the font report can find that element.
     answer = phone.locator("#transcript .bubble-row.in .bubble-text").last
     expect(answer).to_contain_text(re.compile("[\u1200-\u137f]"), timeout=WAIT)
-    answer.evaluate("el => { el.dataset.probe = 'amharic' }")
-    bot = '#transcript [data-probe="amharic"]'
+    bot = mark_when_quiet(phone, answer, "amharic")
     assert check_script(phone, bot, "Ethiopic", (0x1200, 0x139F)) == "ltr"
